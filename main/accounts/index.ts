@@ -1,0 +1,2 @@
+export { AccountsService, type Session, type Caller } from './accounts-service.js';
+export { generatePassword } from './password.js';

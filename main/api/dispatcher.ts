@@ -1,0 +1,104 @@
+import { contract, isMethodName, type MethodDef, type MethodName, type MethodOutput, type MethodParsedInput } from '../../shared/contract/index.js';
+import type { AppError, CallResult, ErrorCode } from '../../shared/contract/errors.js';
+import type { Locale } from '../../shared/domain/user.js';
+import { translate } from '../../shared/i18n/index.js';
+import type { AccountsService, Caller } from '../accounts/index.js';
+import type { TenantService } from '../tenant/index.js';
+import { Failure, type Logger } from '../platform/index.js';
+import { fieldErrorKeys } from './validation-errors.js';
+
+export interface CallMeta {
+  session?: string | null;
+  locale?: Locale;
+}
+
+export interface HandlerContext {
+  /** Null only for public methods. */
+  caller: Caller | null;
+  session: string | null;
+  locale: Locale;
+}
+
+export interface AuthedContext extends HandlerContext {
+  caller: Caller;
+  session: string;
+}
+
+type Handler<M extends MethodName> = (
+  input: MethodParsedInput<M>,
+  ctx: Contract[M]['roles'] extends 'public' ? HandlerContext : AuthedContext,
+) => Promise<MethodOutput<M>> | MethodOutput<M>;
+type Contract = typeof contract;
+
+/** One handler per contract method; the compiler refuses a contract method without one. */
+export type Handlers = { [M in MethodName]: Handler<M> };
+
+/**
+ * The single door into the core: every transport (Electron IPC, web mode, tests) calls this.
+ * Order matters: who you are, what you sent, whether the subscription allows it, then the work.
+ * Whatever happens, the caller gets a value and the core keeps running.
+ */
+export class Dispatcher {
+  constructor(
+    private readonly handlers: Handlers,
+    private readonly accounts: AccountsService,
+    private readonly tenants: TenantService,
+    private readonly log: Logger,
+  ) {}
+
+  async call(method: unknown, input: unknown, meta: CallMeta = {}): Promise<CallResult<unknown>> {
+    const locale: Locale = meta.locale === 'en' ? 'en' : 'id';
+    try {
+      if (!isMethodName(method)) throw new Failure('UNKNOWN_METHOD', { method: String(method).slice(0, 80) });
+      const def = contract[method];
+      const session = typeof meta.session === 'string' && meta.session.length > 0 ? meta.session : null;
+      const caller = def.roles === 'public' ? null : this.authenticate(session, def.roles);
+      const parsed = def.input.safeParse(input ?? {});
+      if (!parsed.success) throw new Failure('VALIDATION_FAILED', {}, fieldErrorKeys(parsed.error));
+      if (caller) this.checkSubscription(method, caller.tenantId);
+      const handler = this.handlers[method] as (input: unknown, ctx: HandlerContext) => unknown;
+      const output = await handler(parsed.data, { caller, session, locale });
+      const checked = def.output.safeParse(output);
+      if (!checked.success) {
+        this.log.error('handler returned data outside its contract', { method, issues: checked.error.issues.slice(0, 3) });
+        throw new Failure('INTERNAL');
+      }
+      return { ok: true, data: checked.data };
+    } catch (err) {
+      return { ok: false, error: this.toError(err, locale, method) };
+    }
+  }
+
+  private authenticate(session: string | null, roles: readonly string[]): Caller {
+    const caller = session ? this.accounts.caller(session) : null;
+    if (!caller) throw new Failure('UNAUTHENTICATED');
+    if (!roles.includes(caller.user.role)) throw new Failure('FORBIDDEN');
+    return caller;
+  }
+
+  /** Plan features, limits and the SaaS lock are declared per method and enforced only here. */
+  private checkSubscription(method: MethodName, tenantId: string): void {
+    const def: MethodDef = contract[method];
+    const access = this.tenants.access(tenantId);
+    if (def.access === 'write' && access.status === 'isolated') throw new Failure('TENANT_LOCKED');
+    if (def.feature && !access.features.includes(def.feature)) throw new Failure('FEATURE_DISABLED', { feature: def.feature });
+    if (def.consumes) {
+      const used = this.tenants.usageOf(def.consumes, tenantId);
+      const limit = access.limits[def.consumes];
+      if (used >= limit) throw new Failure('LIMIT_EXCEEDED', { used, limit });
+    }
+  }
+
+  private toError(err: unknown, locale: Locale, method: unknown): AppError {
+    if (err instanceof Failure) {
+      const code: ErrorCode = err.code;
+      const fields = err.fields
+        ? Object.fromEntries(Object.entries(err.fields).map(([k, v]) => [k, translate(locale, v)]))
+        : undefined;
+      return { code, message: translate(locale, `errors.${code}`, err.params), ...(fields ? { fields } : {}) };
+    }
+    // Anything else is our bug: log it with the method, never leak internals to the screen.
+    this.log.error('unexpected error in handler', { method: String(method), error: err instanceof Error ? err.stack : String(err) });
+    return { code: 'INTERNAL', message: translate(locale, 'errors.INTERNAL') };
+  }
+}

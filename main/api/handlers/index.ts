@@ -1,0 +1,19 @@
+import type { Handlers } from '../dispatcher.js';
+import type { Services } from '../services.js';
+import { authHandlers } from './auth.js';
+import { customerHandlers } from './customers.js';
+import { packageHandlers } from './packages.js';
+import { setupHandlers } from './setup.js';
+import { tenantHandlers } from './tenant.js';
+import { userHandlers } from './users.js';
+
+export function createHandlers(s: Services): Handlers {
+  return {
+    ...setupHandlers(s),
+    ...authHandlers(s),
+    ...userHandlers(s),
+    ...tenantHandlers(s),
+    ...packageHandlers(s),
+    ...customerHandlers(s),
+  };
+}

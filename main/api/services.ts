@@ -1,0 +1,15 @@
+import type { AccountsService } from '../accounts/index.js';
+import type { CustomersService, PackagesService } from '../billing/index.js';
+import type { RoutersService } from '../network/index.js';
+import type { TenantService } from '../tenant/index.js';
+import type { DemoSeeder } from '../demo/index.js';
+
+/** What handlers may reach: services only, never the database. */
+export interface Services {
+  accounts: AccountsService;
+  tenants: TenantService;
+  packages: PackagesService;
+  customers: CustomersService;
+  routers: RoutersService;
+  demo: DemoSeeder;
+}

@@ -1,0 +1,33 @@
+import type { z } from 'zod';
+
+/**
+ * Maps zod issues to { field: i18n key }. Schemas carry their own keys as messages
+ * ('validation.phone'); the generic ones are mapped from the issue kind.
+ */
+export function fieldErrorKeys(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const path = issue.path.length > 0 ? issue.path.map(String).join('.') : '_';
+    if (fields[path]) continue;
+    fields[path] = issue.message.startsWith('validation.') ? issue.message : genericKey(issue);
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) fields[[...issue.path.map(String), key].join('.')] = 'validation.unknownField';
+    }
+  }
+  return fields;
+}
+
+function genericKey(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined ? 'validation.required' : 'validation.invalidType';
+    case 'too_big':
+      return issue.origin === 'string' ? 'validation.tooLong' : 'validation.tooBig';
+    case 'too_small':
+      return issue.origin === 'string' ? 'validation.tooShort' : 'validation.tooSmall';
+    case 'unrecognized_keys':
+      return 'validation.unknownField';
+    default:
+      return 'validation.invalid';
+  }
+}

@@ -1,0 +1,206 @@
+import type { Db } from '../db/index.js';
+import type { EventBus } from '../bus/index.js';
+import type { Clock, IdGenerator } from '../platform/index.js';
+import { Failure, conflict, isoAt, notFound } from '../platform/index.js';
+import type { Customer, CustomerStatus } from '../../shared/domain/customer.js';
+import type { PackagesService } from './packages-service.js';
+import { buildCustomerQuery, encodeCursor, nameKey, type CustomerQuery } from './customer-search.js';
+
+interface CustomerRow {
+  id: string;
+  code: string;
+  name: string;
+  name_key: string;
+  phone: string;
+  address: string;
+  latitude: number | null;
+  longitude: number | null;
+  package_id: string;
+  package_name: string;
+  package_price: number;
+  router_id: string | null;
+  router_name: string | null;
+  service_type: 'pppoe' | 'hotspot';
+  username: string;
+  billing_day: number;
+  status: CustomerStatus;
+  notes: string;
+  created_at: string;
+  updated_at: string;
+}
+
+const SELECT = `SELECT c.id, c.code, c.name, c.name_key, c.phone, c.address, c.latitude, c.longitude, c.package_id,
+    p.name AS package_name, p.price AS package_price, c.router_id, r.name AS router_name, c.service_type, c.username,
+    c.billing_day, c.status, c.notes, c.created_at, c.updated_at
+  FROM customers c JOIN packages p ON p.id = c.package_id LEFT JOIN routers r ON r.id = c.router_id`;
+
+const toCustomer = (r: CustomerRow): Customer => ({
+  id: r.id,
+  code: r.code,
+  name: r.name,
+  phone: r.phone,
+  address: r.address,
+  latitude: r.latitude,
+  longitude: r.longitude,
+  packageId: r.package_id,
+  packageName: r.package_name,
+  packagePrice: r.package_price,
+  routerId: r.router_id,
+  routerName: r.router_name,
+  serviceType: r.service_type,
+  username: r.username,
+  billingDay: r.billing_day,
+  status: r.status,
+  notes: r.notes,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+export interface CustomerInput {
+  name: string;
+  phone: string;
+  address: string;
+  latitude: number | null;
+  longitude: number | null;
+  packageId: string;
+  routerId: string | null;
+  serviceType: 'pppoe' | 'hotspot';
+  username: string;
+  billingDay: number;
+  notes: string;
+}
+
+/** Whether a router id belongs to the tenant: the network module answers, billing does not read its table. */
+export type RouterCheck = (tenantId: string, routerId: string) => boolean;
+
+export class CustomersService {
+  private readonly stmt;
+
+  constructor(
+    private readonly db: Db,
+    private readonly bus: EventBus,
+    private readonly clock: Clock,
+    private readonly ids: IdGenerator,
+    private readonly packages: PackagesService,
+    private readonly routerExists: RouterCheck,
+  ) {
+    this.stmt = {
+      get: db.prepare(`${SELECT} WHERE c.tenant_id = ? AND c.id = ?`),
+      insert: db.prepare(`INSERT INTO customers (id, tenant_id, code, name, name_key, phone, address, latitude, longitude, package_id,
+          router_id, service_type, username, billing_day, status, notes, created_at, updated_at)
+        VALUES (@id, @tenantId, @code, @name, @nameKey, @phone, @address, @latitude, @longitude, @packageId, @routerId, @serviceType,
+          @username, @billingDay, 'active', @notes, @now, @now)`),
+      nextCode: db.prepare(`INSERT INTO counters (tenant_id, name, value) VALUES (?, 'customer_code', 1)
+        ON CONFLICT (tenant_id, name) DO UPDATE SET value = value + 1 RETURNING value`).pluck(),
+      usernameOwner: db.prepare('SELECT id FROM customers WHERE tenant_id = ? AND lower(username) = lower(?)').pluck(),
+    };
+  }
+
+  list(tenantId: string, q: CustomerQuery): { items: Customer[]; nextCursor: string | null; total: number } {
+    const built = buildCustomerQuery(tenantId, q, SELECT);
+    const rows = this.db.prepare(built.sql).all(...built.params) as CustomerRow[];
+    const more = rows.length > q.limit;
+    const page = more ? rows.slice(0, q.limit) : rows;
+    const last = page.at(-1);
+    return {
+      items: page.map(toCustomer),
+      nextCursor: more && last ? encodeCursor({ nameKey: last.name_key, id: last.id }) : null,
+      total: this.db.prepare(built.countSql).pluck().get(...built.countParams) as number,
+    };
+  }
+
+  get(tenantId: string, id: string): Customer {
+    const row = this.stmt.get.get(tenantId, id) as CustomerRow | undefined;
+    if (!row) throw notFound();
+    return toCustomer(row);
+  }
+
+  /** Customers that count against the plan's limit: everyone not deactivated. */
+  countBillable(tenantId: string): number {
+    return this.db.prepare(`SELECT COUNT(*) FROM customers WHERE tenant_id = ? AND status <> 'inactive'`).pluck().get(tenantId) as number;
+  }
+
+  /** The dashboard's headline numbers, in one pass over the status index. */
+  summary(tenantId: string): { customers: Record<CustomerStatus, number>; packages: number; monthlyRevenue: number } {
+    const customers: Record<CustomerStatus, number> = { active: 0, isolated: 0, inactive: 0 };
+    const rows = this.db
+      .prepare('SELECT status, COUNT(*) AS n FROM customers WHERE tenant_id = ? GROUP BY status')
+      .all(tenantId) as { status: CustomerStatus; n: number }[];
+    for (const r of rows) customers[r.status] = r.n;
+    const monthlyRevenue = this.db
+      .prepare(`SELECT COALESCE(SUM(p.price), 0) FROM customers c JOIN packages p ON p.id = c.package_id
+        WHERE c.tenant_id = ? AND c.status <> 'inactive'`)
+      .pluck()
+      .get(tenantId) as number;
+    const packages = this.db.prepare('SELECT COUNT(*) FROM packages WHERE tenant_id = ? AND active = 1').pluck().get(tenantId) as number;
+    return { customers, packages, monthlyRevenue };
+  }
+
+  create(tenantId: string, input: CustomerInput): Customer {
+    const id = this.ids.next();
+    this.db.transaction(() => {
+      this.checkReferences(tenantId, input.packageId, input.routerId, true);
+      this.assertUsernameFree(tenantId, input.username, null);
+      const seq = this.stmt.nextCode.get(tenantId) as number;
+      this.stmt.insert.run({
+        ...input,
+        id,
+        tenantId,
+        code: `C${String(seq).padStart(5, '0')}`,
+        nameKey: nameKey(input.name),
+        now: isoAt(this.clock),
+      });
+      this.bus.publish('customer_created', tenantId, { customerId: id });
+    })();
+    return this.get(tenantId, id);
+  }
+
+  update(tenantId: string, id: string, patch: Partial<CustomerInput>): Customer {
+    this.db.transaction(() => {
+      const current = this.get(tenantId, id);
+      const next = { ...current, ...patch };
+      this.checkReferences(tenantId, next.packageId, next.routerId, patch.packageId !== undefined && patch.packageId !== current.packageId);
+      if (patch.username !== undefined) this.assertUsernameFree(tenantId, patch.username, id);
+      this.db
+        .prepare(`UPDATE customers SET name = ?, name_key = ?, phone = ?, address = ?, latitude = ?, longitude = ?, package_id = ?,
+            router_id = ?, service_type = ?, username = ?, billing_day = ?, notes = ?, updated_at = ? WHERE id = ?`)
+        .run(next.name, nameKey(next.name), next.phone, next.address, next.latitude, next.longitude, next.packageId, next.routerId,
+          next.serviceType, next.username, next.billingDay, next.notes, isoAt(this.clock), id);
+      this.bus.publish('customer_updated', tenantId, { customerId: id });
+    })();
+    return this.get(tenantId, id);
+  }
+
+  deactivate(tenantId: string, id: string): Customer {
+    return this.setStatus(tenantId, id, 'inactive', 'customer_deactivated');
+  }
+
+  reactivate(tenantId: string, id: string): Customer {
+    return this.setStatus(tenantId, id, 'active', 'customer_reactivated');
+  }
+
+  private setStatus(tenantId: string, id: string, status: CustomerStatus, event: 'customer_deactivated' | 'customer_reactivated'): Customer {
+    this.db.transaction(() => {
+      const current = this.get(tenantId, id);
+      if (current.status === status) return;
+      if (status === 'active' && current.status !== 'inactive') return;
+      this.db.prepare('UPDATE customers SET status = ?, updated_at = ? WHERE id = ?').run(status, isoAt(this.clock), id);
+      this.bus.publish(event, tenantId, { customerId: id });
+    })();
+    return this.get(tenantId, id);
+  }
+
+  private checkReferences(tenantId: string, packageId: string, routerId: string | null, packageMustBeActive: boolean): void {
+    const active = this.packages.isActive(tenantId, packageId);
+    if (active === null) throw new Failure('VALIDATION_FAILED', {}, { packageId: 'validation.notFound' });
+    if (packageMustBeActive && !active) throw conflict('packageId', 'conflicts.packageInactive');
+    if (routerId !== null && !this.routerExists(tenantId, routerId)) {
+      throw new Failure('VALIDATION_FAILED', {}, { routerId: 'validation.notFound' });
+    }
+  }
+
+  private assertUsernameFree(tenantId: string, username: string, exceptId: string | null): void {
+    const owner = this.stmt.usernameOwner.get(tenantId, username) as string | undefined;
+    if (owner && owner !== exceptId) throw conflict('username', 'conflicts.customerUsername');
+  }
+}

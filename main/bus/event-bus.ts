@@ -1,0 +1,163 @@
+import type { Db } from '../db/index.js';
+import type { Clock, Logger } from '../platform/index.js';
+import { isoAt } from '../platform/index.js';
+import type { DomainEvent, EventName, EventPayload } from '../../shared/contract/events.js';
+
+export type EventHandler = (event: DomainEvent) => Promise<void> | void;
+
+interface Subscriber {
+  name: string;
+  handler: EventHandler;
+  /** Durable subscribers keep their cursor in SQLite and resume after a restart. */
+  durable: boolean;
+  cursor: number;
+  running: boolean;
+  retryTimer: NodeJS.Timeout | null;
+  failures: number;
+}
+
+interface OutboxRow {
+  seq: number;
+  tenant_id: string;
+  name: string;
+  payload: string;
+  created_at: string;
+}
+
+const BATCH = 200;
+const MAX_RETRY_MS = 60_000;
+
+/**
+ * Transactional outbox: publish() inserts the event in the caller's transaction, so the change and
+ * its event commit (or roll back) together. Delivery runs after the commit, per subscriber, from
+ * that subscriber's own cursor: at least once, in order, and a failing subscriber retries with
+ * backoff on its own without holding up the others.
+ */
+export class EventBus {
+  private readonly subscribers = new Map<string, Subscriber>();
+  private pumpScheduled = false;
+  private closed = false;
+  private readonly insert;
+  private readonly readAfter;
+  private readonly saveCursor;
+
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly log: Logger,
+  ) {
+    this.insert = db.prepare('INSERT INTO outbox (tenant_id, name, payload, created_at) VALUES (?, ?, ?, ?)');
+    this.readAfter = db.prepare('SELECT seq, tenant_id, name, payload, created_at FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?');
+    this.saveCursor = db.prepare(`INSERT INTO bus_cursors (subscriber, last_seq, failures, last_error) VALUES (?, ?, ?, ?)
+      ON CONFLICT (subscriber) DO UPDATE SET last_seq = excluded.last_seq, failures = excluded.failures, last_error = excluded.last_error`);
+  }
+
+  /** Call inside the transaction that makes the change. */
+  publish<E extends EventName>(name: E, tenantId: string, payload: EventPayload<E>): void {
+    this.insert.run(tenantId, name, JSON.stringify(payload), isoAt(this.clock));
+    this.schedulePump();
+  }
+
+  /**
+   * Durable subscribers start where they left off (a new one starts at the current end, so it does
+   * not replay history it never asked for); live ones (UI push) only see what happens from now on.
+   */
+  subscribe(name: string, handler: EventHandler, options: { durable: boolean }): () => void {
+    if (this.subscribers.has(name)) throw new Error(`subscriber ${name} already registered`);
+    const head = (this.db.prepare('SELECT COALESCE(MAX(seq), 0) FROM outbox').pluck().get() as number) ?? 0;
+    let cursor = head;
+    if (options.durable) {
+      const saved = this.db.prepare('SELECT last_seq FROM bus_cursors WHERE subscriber = ?').pluck().get(name) as number | undefined;
+      if (saved === undefined) this.saveCursor.run(name, head, 0, null);
+      else cursor = saved;
+    }
+    this.subscribers.set(name, { name, handler, durable: options.durable, cursor, running: false, retryTimer: null, failures: 0 });
+    this.schedulePump();
+    return () => {
+      const sub = this.subscribers.get(name);
+      if (sub?.retryTimer) clearTimeout(sub.retryTimer);
+      this.subscribers.delete(name);
+    };
+  }
+
+  /** Deliver everything pending now; resolves when every subscriber is idle (tests, shutdown). */
+  async drain(): Promise<void> {
+    for (let i = 0; i < 1000; i++) {
+      await Promise.all([...this.subscribers.values()].map((s) => this.deliver(s)));
+      const pending = [...this.subscribers.values()].some((s) => !s.retryTimer && this.hasAfter(s.cursor));
+      if (!pending) return;
+    }
+  }
+
+  /** Events every durable subscriber has seen are no longer needed. */
+  prune(): number {
+    const min = this.db.prepare('SELECT MIN(last_seq) FROM bus_cursors').pluck().get() as number | null;
+    if (min === null) return 0;
+    return this.db.prepare('DELETE FROM outbox WHERE seq <= ?').run(min).changes;
+  }
+
+  close(): void {
+    this.closed = true;
+    for (const sub of this.subscribers.values()) if (sub.retryTimer) clearTimeout(sub.retryTimer);
+    this.subscribers.clear();
+  }
+
+  private hasAfter(seq: number): boolean {
+    return this.readAfter.all(seq, 1).length > 0;
+  }
+
+  private schedulePump(): void {
+    if (this.pumpScheduled || this.closed) return;
+    this.pumpScheduled = true;
+    // setImmediate runs after the caller's synchronous transaction has committed.
+    setImmediate(() => {
+      this.pumpScheduled = false;
+      for (const sub of this.subscribers.values()) void this.deliver(sub);
+    });
+  }
+
+  private async deliver(sub: Subscriber): Promise<void> {
+    if (sub.running || sub.retryTimer || this.closed) return;
+    sub.running = true;
+    try {
+      for (;;) {
+        const rows = this.readAfter.all(sub.cursor, BATCH) as OutboxRow[];
+        if (rows.length === 0) return;
+        for (const row of rows) {
+          if (this.closed || !this.subscribers.has(sub.name)) return;
+          const event = {
+            name: row.name as EventName,
+            tenantId: row.tenant_id,
+            payload: JSON.parse(row.payload) as EventPayload<EventName>,
+            seq: row.seq,
+            at: row.created_at,
+          } as DomainEvent;
+          try {
+            await sub.handler(event);
+          } catch (err) {
+            this.fail(sub, err);
+            return;
+          }
+          sub.cursor = row.seq;
+          sub.failures = 0;
+          if (sub.durable) this.saveCursor.run(sub.name, row.seq, 0, null);
+        }
+      }
+    } finally {
+      sub.running = false;
+    }
+  }
+
+  private fail(sub: Subscriber, err: unknown): void {
+    sub.failures += 1;
+    const message = err instanceof Error ? err.message : String(err);
+    this.log.warn('event subscriber failed; will retry', { subscriber: sub.name, failures: sub.failures, error: message });
+    if (sub.durable) this.saveCursor.run(sub.name, sub.cursor, sub.failures, message.slice(0, 500));
+    const delay = Math.min(MAX_RETRY_MS, 500 * 2 ** Math.min(sub.failures - 1, 10));
+    sub.retryTimer = setTimeout(() => {
+      sub.retryTimer = null;
+      void this.deliver(sub);
+    }, delay);
+    sub.retryTimer.unref();
+  }
+}

@@ -1,0 +1,1 @@
+export { EventBus, type EventHandler } from './event-bus.js';

@@ -1,0 +1,7 @@
+import type { Migration } from '../migrate.js';
+import { m001Core } from './001-core.js';
+import { m002Accounts } from './002-accounts.js';
+import { m003Customers } from './003-customers.js';
+import { m004Maps } from './004-maps.js';
+
+export const migrations: readonly Migration[] = [m001Core, m002Accounts, m003Customers, m004Maps];

@@ -1,0 +1,16 @@
+import Database from 'better-sqlite3';
+
+export type Db = Database.Database;
+
+/**
+ * One connection, one writer: the core owns the file. WAL lets readers (backups, a future
+ * reporting worker) run beside it; NORMAL sync is durable across app crashes in WAL mode.
+ */
+export function openDatabase(file: string): Db {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  return db;
+}

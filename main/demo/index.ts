@@ -1,0 +1,1 @@
+export { DemoSeeder, type DemoOptions } from './demo-seeder.js';

@@ -1,0 +1,277 @@
+import type { Db } from '../db/index.js';
+import type { Clock, IdGenerator, Logger } from '../platform/index.js';
+import { DEFAULT_BACKOFF, backoffDelay, type Backoff } from './backoff.js';
+import { JobError, type InterruptPolicy, type Job, type JobHandler, type JobSpec, type JobStatus } from './job-types.js';
+
+interface JobRow {
+  id: string;
+  tenant_id: string;
+  type: string;
+  payload: string;
+  idempotency_key: string | null;
+  status: JobStatus;
+  run_at: number;
+  attempts: number;
+  max_attempts: number;
+  last_error_code: string | null;
+  last_error: string | null;
+  result: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface JobTypeOptions {
+  concurrency?: number;
+  maxAttempts?: number;
+  backoff?: Backoff;
+  onInterrupted?: InterruptPolicy;
+}
+
+interface Registration {
+  handler: JobHandler;
+  concurrency: number;
+  maxAttempts: number;
+  backoff: Backoff;
+  onInterrupted: InterruptPolicy;
+  running: number;
+}
+
+const DEFAULT_MAX_ATTEMPTS = 3;
+/** The longest the worker sleeps without looking, in case a clock jump hid a due job. */
+const MAX_SLEEP_MS = 30_000;
+
+function toJob(row: JobRow): Job {
+  return {
+    id: row.id,
+    tenantId: row.tenant_id,
+    type: row.type,
+    payload: JSON.parse(row.payload) as unknown,
+    key: row.idempotency_key,
+    status: row.status,
+    runAt: row.run_at,
+    attempts: row.attempts,
+    maxAttempts: row.max_attempts,
+    lastErrorCode: row.last_error_code,
+    lastError: row.last_error,
+    result: row.result === null ? null : (JSON.parse(row.result) as unknown),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/**
+ * Durable jobs in SQLite. Every side effect (a WhatsApp message, a router command) is one of these:
+ * it survives a crash, retries with exponential backoff, never runs twice for one idempotency key,
+ * and ends as done, dead (visible with its reason, retryable by a person) or cancelled.
+ */
+export class JobQueue {
+  private readonly types = new Map<string, Registration>();
+  private timer: NodeJS.Timeout | null = null;
+  private tickScheduled = false;
+  private started = false;
+  private readonly inFlight = new Set<Promise<void>>();
+  private readonly stmt;
+
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly ids: IdGenerator,
+    private readonly log: Logger,
+  ) {
+    this.stmt = {
+      insert: db.prepare(`INSERT INTO jobs (id, tenant_id, type, payload, idempotency_key, status, run_at, attempts, max_attempts, created_at, updated_at)
+        VALUES (@id, @tenantId, @type, @payload, @key, 'queued', @runAt, 0, @maxAttempts, @now, @now)
+        ON CONFLICT (idempotency_key) DO NOTHING`),
+      byKey: db.prepare('SELECT id FROM jobs WHERE idempotency_key = ?').pluck(),
+      claim: db.prepare(`UPDATE jobs SET status = 'running', attempts = attempts + 1, lease_until = @lease, updated_at = @now
+        WHERE id IN (SELECT id FROM jobs WHERE status = 'queued' AND type = @type AND run_at <= @now ORDER BY run_at, id LIMIT @limit)
+        RETURNING *`),
+      complete: db.prepare(`UPDATE jobs SET status = 'done', result = ?, lease_until = NULL, last_error_code = NULL, last_error = NULL, updated_at = ? WHERE id = ?`),
+      reschedule: db.prepare(`UPDATE jobs SET status = 'queued', run_at = ?, lease_until = NULL, last_error_code = ?, last_error = ?, updated_at = ? WHERE id = ?`),
+      bury: db.prepare(`UPDATE jobs SET status = 'dead', lease_until = NULL, last_error_code = ?, last_error = ?, updated_at = ? WHERE id = ?`),
+      nextDue: db.prepare(`SELECT MIN(run_at) FROM jobs WHERE status = 'queued' AND type = ?`).pluck(),
+      get: db.prepare('SELECT * FROM jobs WHERE id = ?'),
+    };
+  }
+
+  /** Returns the job's id and whether this call created it (false: the key was seen before). */
+  enqueue(spec: JobSpec): { id: string; created: boolean } {
+    const id = this.ids.next();
+    const now = this.clock.now();
+    const created =
+      this.stmt.insert.run({
+        id,
+        tenantId: spec.tenantId,
+        type: spec.type,
+        payload: JSON.stringify(spec.payload ?? null),
+        key: spec.key ?? null,
+        runAt: spec.runAt ?? now,
+        maxAttempts: spec.maxAttempts ?? this.types.get(spec.type)?.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+        now,
+      }).changes === 1;
+    this.kick();
+    return { id: created ? id : (this.stmt.byKey.get(spec.key) as string), created };
+  }
+
+  /** Many jobs in one transaction: a 10,000-recipient broadcast is one fsync, not 10,000. */
+  enqueueMany(specs: readonly JobSpec[]): { created: number } {
+    let created = 0;
+    this.db.transaction(() => {
+      for (const spec of specs) if (this.enqueue(spec).created) created += 1;
+    })();
+    return { created };
+  }
+
+  register(type: string, handler: JobHandler, options: JobTypeOptions = {}): void {
+    this.types.set(type, {
+      handler,
+      concurrency: options.concurrency ?? 1,
+      maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+      backoff: options.backoff ?? DEFAULT_BACKOFF,
+      onInterrupted: options.onInterrupted ?? 'retry',
+      running: 0,
+    });
+    if (this.started) this.kick();
+  }
+
+  /** Recovers jobs a crash left 'running', then works until stop(). */
+  start(): void {
+    if (this.started) return;
+    this.started = true;
+    this.recoverInterrupted();
+    this.kick();
+  }
+
+  async stop(): Promise<void> {
+    this.started = false;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await Promise.all([...this.inFlight]);
+  }
+
+  get(id: string): Job | null {
+    const row = this.stmt.get.get(id) as JobRow | undefined;
+    return row ? toJob(row) : null;
+  }
+
+  list(filter: { status?: JobStatus; type?: string; tenantId?: string; limit?: number } = {}): Job[] {
+    const where: string[] = [];
+    const params: (string | number)[] = [];
+    if (filter.status) (where.push('status = ?'), params.push(filter.status));
+    if (filter.type) (where.push('type = ?'), params.push(filter.type));
+    if (filter.tenantId) (where.push('tenant_id = ?'), params.push(filter.tenantId));
+    const sql = `SELECT * FROM jobs ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`;
+    return (this.db.prepare(sql).all(...params, filter.limit ?? 100) as JobRow[]).map(toJob);
+  }
+
+  counts(tenantId?: string): Record<JobStatus, number> {
+    const rows = this.db
+      .prepare(`SELECT status, COUNT(*) AS n FROM jobs ${tenantId ? 'WHERE tenant_id = ?' : ''} GROUP BY status`)
+      .all(...(tenantId ? [tenantId] : [])) as { status: JobStatus; n: number }[];
+    const counts: Record<JobStatus, number> = { queued: 0, running: 0, done: 0, dead: 0, cancelled: 0 };
+    for (const r of rows) counts[r.status] = r.n;
+    return counts;
+  }
+
+  /** A person's "retry" on a dead job: a fresh set of attempts, due now. */
+  retry(id: string): boolean {
+    const now = this.clock.now();
+    const changed = this.db
+      .prepare(`UPDATE jobs SET status = 'queued', attempts = 0, run_at = ?, updated_at = ? WHERE id = ? AND status = 'dead'`)
+      .run(now, now, id).changes;
+    if (changed) this.kick();
+    return changed === 1;
+  }
+
+  cancel(id: string): boolean {
+    return (
+      this.db.prepare(`UPDATE jobs SET status = 'cancelled', updated_at = ? WHERE id = ? AND status = 'queued'`).run(this.clock.now(), id)
+        .changes === 1
+    );
+  }
+
+  /** Runs every job that is due now and waits for them: for tests and benchmarks. */
+  async runDue(): Promise<void> {
+    for (;;) {
+      const before = this.inFlight.size;
+      this.tick();
+      if (this.inFlight.size === 0 && before === 0) return;
+      await Promise.all([...this.inFlight]);
+    }
+  }
+
+  private recoverInterrupted(): void {
+    const rows = this.db.prepare(`SELECT * FROM jobs WHERE status = 'running'`).all() as JobRow[];
+    const now = this.clock.now();
+    for (const row of rows) {
+      const job = toJob(row);
+      const policy = this.types.get(job.type)?.onInterrupted ?? 'retry';
+      const decision = typeof policy === 'function' ? policy(job) : policy;
+      if (decision === 'retry' && job.attempts < job.maxAttempts) {
+        this.stmt.reschedule.run(now, 'INTERRUPTED', 'the app stopped while this job ran', now, job.id);
+      } else {
+        this.stmt.bury.run('INTERRUPTED', 'the app stopped while this job ran; check before retrying', now, job.id);
+      }
+      this.log.warn('job interrupted by a restart', { id: job.id, type: job.type, decision });
+    }
+  }
+
+  private kick(): void {
+    if (!this.started || this.tickScheduled) return;
+    this.tickScheduled = true;
+    setImmediate(() => {
+      this.tickScheduled = false;
+      if (this.started) this.tick();
+    });
+  }
+
+  private tick(): void {
+    const now = this.clock.now();
+    let nextWake = now + MAX_SLEEP_MS;
+    for (const [type, reg] of this.types) {
+      const free = reg.concurrency - reg.running;
+      if (free > 0) {
+        const rows = this.stmt.claim.all({ type, now, limit: free, lease: now + 5 * 60_000 }) as JobRow[];
+        for (const row of rows) this.track(this.execute(toJob(row), reg));
+      }
+      const due = this.stmt.nextDue.get(type) as number | null;
+      if (due !== null) nextWake = Math.min(nextWake, due);
+    }
+    if (!this.started) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.kick(), Math.max(0, nextWake - this.clock.now()));
+    this.timer.unref();
+  }
+
+  private track(p: Promise<void>): void {
+    this.inFlight.add(p);
+    void p.finally(() => {
+      this.inFlight.delete(p);
+      this.kick();
+    });
+  }
+
+  private async execute(job: Job, reg: Registration): Promise<void> {
+    reg.running += 1;
+    try {
+      const result = await reg.handler(job);
+      this.stmt.complete.run(JSON.stringify(result ?? null), this.clock.now(), job.id);
+    } catch (err) {
+      this.onFailure(job, reg, err);
+    } finally {
+      reg.running -= 1;
+    }
+  }
+
+  private onFailure(job: Job, reg: Registration, err: unknown): void {
+    const now = this.clock.now();
+    const failure = err instanceof JobError ? err : new JobError('UNEXPECTED', err instanceof Error ? err.message : String(err), true);
+    const message = failure.message.slice(0, 1000);
+    if (failure.retryable && job.attempts < job.maxAttempts) {
+      this.stmt.reschedule.run(now + backoffDelay(job.attempts, reg.backoff), failure.code, message, now, job.id);
+    } else {
+      this.stmt.bury.run(failure.code, message, now, job.id);
+      this.log.warn('job moved to dead letters', { id: job.id, type: job.type, code: failure.code });
+    }
+  }
+}

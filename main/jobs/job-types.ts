@@ -1,0 +1,49 @@
+export type JobStatus = 'queued' | 'running' | 'done' | 'dead' | 'cancelled';
+
+export interface JobSpec {
+  type: string;
+  tenantId: string;
+  payload: unknown;
+  /** Business idempotency key: a second enqueue with the same key returns the first job. */
+  key?: string | null;
+  runAt?: number;
+  maxAttempts?: number;
+}
+
+export interface Job {
+  id: string;
+  tenantId: string;
+  type: string;
+  payload: unknown;
+  key: string | null;
+  status: JobStatus;
+  runAt: number;
+  attempts: number;
+  maxAttempts: number;
+  lastErrorCode: string | null;
+  lastError: string | null;
+  result: unknown;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** Thrown by a handler to say how it failed: retryable errors back off, the others go to review. */
+export class JobError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly retryable: boolean,
+  ) {
+    super(message);
+    this.name = 'JobError';
+  }
+}
+
+export type JobHandler = (job: Job) => Promise<unknown>;
+
+/**
+ * What to do with a job found 'running' at start-up (the app died mid-job). 'retry' suits jobs
+ * that are safe to repeat; 'dead' parks it for a person to decide (a message that may already
+ * have left). A function may look at the job and decide.
+ */
+export type InterruptPolicy = 'retry' | 'dead' | ((job: Job) => 'retry' | 'dead');

@@ -1,0 +1,1 @@
+export { TopologyService } from './topology-service.js';

@@ -1,0 +1,1 @@
+export { RoutersService } from './routers-service.js';

@@ -1,0 +1,115 @@
+import type { Db } from '../db/index.js';
+import type { EventBus } from '../bus/index.js';
+import type { Clock, IdGenerator } from '../platform/index.js';
+import { isoAt, notFound } from '../platform/index.js';
+import {
+  LIMIT_KEYS,
+  effectiveFeatures,
+  effectiveLimits,
+  type Addon,
+  type Feature,
+  type LimitKey,
+  type Limits,
+  type Plan,
+} from '../../shared/domain/plans.js';
+import type { Tenant, TenantStatus } from '../../shared/domain/tenant.js';
+import type { TimeZone } from '../../shared/util/time.js';
+import type { UsageRegistry } from './usage-registry.js';
+
+interface TenantRow {
+  id: string;
+  name: string;
+  timezone: TimeZone;
+  plan: Plan;
+  addons: string;
+  status: TenantStatus;
+}
+
+export interface TenantAccess {
+  status: TenantStatus;
+  features: readonly Feature[];
+  limits: Limits;
+}
+
+export class TenantService {
+  constructor(
+    private readonly db: Db,
+    private readonly bus: EventBus,
+    private readonly clock: Clock,
+    private readonly ids: IdGenerator,
+    private readonly usage: UsageRegistry,
+  ) {}
+
+  /** A new install's tenant: plan basic until the cloud says otherwise (sync). Call inside a transaction. */
+  create(input: { name: string; timezone: TimeZone; plan?: Plan; addons?: Addon[] }): string {
+    const id = this.ids.next();
+    const now = isoAt(this.clock);
+    this.db
+      .prepare(`INSERT INTO tenants (id, tenant_id, name, timezone, plan, addons, status, created_at, updated_at)
+        VALUES (?, ?, ?, ?, ?, ?, 'active', ?, ?)`)
+      .run(id, id, input.name, input.timezone, input.plan ?? 'basic', JSON.stringify(input.addons ?? []), now, now);
+    return id;
+  }
+
+  get(tenantId: string): Tenant {
+    const row = this.row(tenantId);
+    const addons = JSON.parse(row.addons) as Addon[];
+    const usage = Object.fromEntries(LIMIT_KEYS.map((k) => [k, this.usage.count(k, tenantId)])) as Record<LimitKey, number>;
+    return {
+      id: row.id,
+      name: row.name,
+      timezone: row.timezone,
+      plan: row.plan,
+      addons,
+      status: row.status,
+      features: effectiveFeatures(row.plan, addons),
+      limits: effectiveLimits(row.plan, addons),
+      usage,
+    };
+  }
+
+  /** The dispatcher's view: cheap enough to run on every call. */
+  access(tenantId: string): TenantAccess {
+    const row = this.row(tenantId);
+    const addons = JSON.parse(row.addons) as Addon[];
+    return { status: row.status, features: effectiveFeatures(row.plan, addons), limits: effectiveLimits(row.plan, addons) };
+  }
+
+  usageOf(key: LimitKey, tenantId: string): number {
+    return this.usage.count(key, tenantId);
+  }
+
+  update(tenantId: string, patch: { name?: string; timezone?: TimeZone }): Tenant {
+    this.row(tenantId);
+    this.db.transaction(() => {
+      this.db
+        .prepare(`UPDATE tenants SET name = COALESCE(?, name), timezone = COALESCE(?, timezone), updated_at = ? WHERE id = ?`)
+        .run(patch.name ?? null, patch.timezone ?? null, isoAt(this.clock), tenantId);
+      this.bus.publish('tenant_updated', tenantId, { tenantId });
+    })();
+    return this.get(tenantId);
+  }
+
+  /**
+   * The SaaS subscription as the RRNet cloud states it (plan, add-ons, paid or isolated). Arrives
+   * through sync; isolation locks the panel read-only and never touches the ISP's routers (seed 003).
+   */
+  applySubscription(tenantId: string, sub: { plan: Plan; addons: Addon[]; status: TenantStatus }): Tenant {
+    this.row(tenantId);
+    this.db.transaction(() => {
+      this.db
+        .prepare('UPDATE tenants SET plan = ?, addons = ?, status = ?, updated_at = ? WHERE id = ?')
+        .run(sub.plan, JSON.stringify(sub.addons), sub.status, isoAt(this.clock), tenantId);
+      this.bus.publish('tenant_updated', tenantId, { tenantId });
+    })();
+    return this.get(tenantId);
+  }
+
+  private row(tenantId: string): TenantRow {
+    const row = this.db.prepare('SELECT id, name, timezone, plan, addons, status FROM tenants WHERE id = ?').get(tenantId) as
+      | TenantRow
+      | undefined;
+    if (!row) throw notFound();
+    return row;
+  }
+}

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { event } from './define.js';
+import { idSchema } from '../domain/common.js';
+
+/**
+ * Domain events: written to the outbox in the transaction that made the change, delivered to the
+ * core's subscribers at least once, and pushed to the renderer (which refreshes what it shows).
+ * Names follow the seeds' snake_case vocabulary (invoice_paid, customer_isolated, ...).
+ */
+export const events = {
+  tenant_updated: event(z.object({ tenantId: idSchema })),
+  user_changed: event(z.object({ userId: idSchema })),
+  package_changed: event(z.object({ packageId: idSchema })),
+  customer_created: event(z.object({ customerId: idSchema })),
+  customer_updated: event(z.object({ customerId: idSchema })),
+  customer_deactivated: event(z.object({ customerId: idSchema })),
+  customer_reactivated: event(z.object({ customerId: idSchema })),
+};
+
+export type EventName = keyof typeof events;
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]['payload']>;
+export interface DomainEvent<E extends EventName = EventName> {
+  name: E;
+  tenantId: string;
+  payload: EventPayload<E>;
+  /** Position in the outbox: orders events and lets subscribers resume. */
+  seq: number;
+  at: string;
+}
+export const EVENT_NAMES = Object.keys(events) as EventName[];

@@ -1,0 +1,38 @@
+import type { z } from 'zod';
+import { authMethods } from './methods/auth.js';
+import { customerMethods } from './methods/customers.js';
+import { dashboardMethods } from './methods/dashboard.js';
+import { packageMethods } from './methods/packages.js';
+import { routerMethods } from './methods/routers.js';
+import { setupMethods } from './methods/setup.js';
+import { tenantMethods } from './methods/tenant.js';
+import { userMethods } from './methods/users.js';
+
+/** Every call the UI can make. Add a method here and its handler in main/api; nothing else. */
+export const contract = {
+  ...setupMethods,
+  ...authMethods,
+  ...userMethods,
+  ...tenantMethods,
+  ...packageMethods,
+  ...customerMethods,
+  ...routerMethods,
+  ...dashboardMethods,
+};
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
+export type MethodParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>;
+export const METHOD_NAMES = Object.keys(contract) as MethodName[];
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+export { method, event } from './define.js';
+export type { MethodDef, EventDef } from './define.js';
+export * from './errors.js';
+export * from './events.js';
+export { sessionSchema } from './methods/auth.js';

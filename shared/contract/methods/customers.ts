@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { method } from '../define.js';
+import { ANY_ROLE, MANAGERS } from '../../domain/roles.js';
+import { idSchema } from '../../domain/common.js';
+import {
+  customerCreateSchema,
+  customerListSchema,
+  customerPageSchema,
+  customerSchema,
+  customerUpdateSchema,
+} from '../../domain/customer.js';
+
+export const customerMethods = {
+  'customers.list': method({
+    input: customerListSchema.strict(),
+    output: customerPageSchema,
+    roles: ANY_ROLE,
+    access: 'read',
+    feature: 'customers',
+  }),
+  'customers.get': method({
+    input: z.object({ id: idSchema }).strict(),
+    output: customerSchema,
+    roles: ANY_ROLE,
+    access: 'read',
+    feature: 'customers',
+  }),
+  'customers.create': method({
+    input: customerCreateSchema.strict(),
+    output: customerSchema,
+    roles: MANAGERS,
+    access: 'write',
+    feature: 'customers',
+    consumes: 'maxCustomers',
+  }),
+  'customers.update': method({
+    input: customerUpdateSchema.strict(),
+    output: customerSchema,
+    roles: MANAGERS,
+    access: 'write',
+    feature: 'customers',
+  }),
+  /** Ends service (the customer moved, cancelled): kept for history, frees a slot of the limit. */
+  'customers.deactivate': method({
+    input: z.object({ id: idSchema }).strict(),
+    output: customerSchema,
+    roles: MANAGERS,
+    access: 'write',
+    feature: 'customers',
+  }),
+  'customers.reactivate': method({
+    input: z.object({ id: idSchema }).strict(),
+    output: customerSchema,
+    roles: MANAGERS,
+    access: 'write',
+    feature: 'customers',
+    consumes: 'maxCustomers',
+  }),
+};

@@ -1,0 +1,43 @@
+import type { MessageTree } from './types.js';
+
+export const en: MessageTree = {
+  errors: {
+    VALIDATION_FAILED: 'Some fields are not right. Check the highlighted fields.',
+    UNAUTHENTICATED: 'Your session has ended. Please sign in again.',
+    FORBIDDEN: 'Your role is not allowed to do this.',
+    FEATURE_DISABLED: 'The "{{feature}}" feature is not part of your subscription.',
+    LIMIT_EXCEEDED: 'Plan limit reached ({{used}} of {{limit}}). Upgrade the plan or add an add-on.',
+    TENANT_LOCKED: 'The panel is locked because the RRNet subscription is unpaid. Data is read-only.',
+    NOT_FOUND: 'Not found.',
+    CONFLICT: 'This clashes with existing data.',
+    UNKNOWN_METHOD: 'Unknown command: {{method}}.',
+    INVALID_CREDENTIALS: 'Wrong username or password.',
+    TOO_MANY_ATTEMPTS: 'Too many sign-in attempts. Try again in {{seconds}} seconds.',
+    SETUP_DONE: 'The owner already exists. Please sign in.',
+    INTERNAL: 'Something went wrong in the app. Your data is safe; please try again.',
+  },
+  conflicts: {
+    username: 'This username is already taken.',
+    customerUsername: 'Another customer already uses this PPPoE/hotspot username.',
+    packageName: 'A package with this name already exists.',
+    lastOwner: 'There must be at least one active owner.',
+    packageInactive: 'This package is not active.',
+  },
+  validation: {
+    required: 'Required.',
+    tooLong: 'Too long.',
+    tooShort: 'Too short.',
+    invalid: 'Not valid.',
+    invalidType: 'Wrong kind of value.',
+    phone: 'Not a valid phone number. Example: 0812-3456-7890 or +62 812-3456-7890.',
+    username: 'Lowercase letters, digits, dot, underscore and minus only.',
+    routerUsername: 'Letters, digits, dot, @, underscore and minus only, no spaces.',
+    passwordShort: 'The password needs at least 8 characters.',
+    billingDay: 'The billing day must be 1 to 28.',
+    rateLimit: 'Rate limit looks like 10M/10M.',
+    tooSmall: 'Too small.',
+    tooBig: 'Too large.',
+    unknownField: 'Unknown field.',
+    notFound: 'Not found.',
+  },
+};

@@ -1,0 +1,3 @@
+export * from './phone.js';
+export * from './money.js';
+export * from './time.js';
