@@ -37,7 +37,6 @@ export class DemoSeeder {
 
     this.db.transaction(() => {
       const tenant = this.tenants.get(tenantId);
-      this.tenants.update(tenantId, { name: 'RT/RW Net Demo' });
       // Premium: the demo shows WhatsApp and the map, which basic does not include.
       const limitRoom = Math.max(0, Math.ceil((count - 2_000) / 100));
       this.tenants.applySubscription(tenantId, {

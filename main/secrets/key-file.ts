@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 
@@ -7,6 +7,7 @@ import { join } from 'node:path';
  * key encrypted with Electron's safeStorage (the OS keychain) and hands it to the core at start.
  */
 export function loadOrCreateKeyFile(dataDir: string, name = 'secret.key'): Buffer {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const file = join(dataDir, name);
   if (existsSync(file)) {
     const key = readFileSync(file);

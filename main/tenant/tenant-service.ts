@@ -51,6 +51,11 @@ export class TenantService {
     return id;
   }
 
+  /** A console install serves one ISP: the first tenant made on it, or null before first run. */
+  primaryId(): string | null {
+    return (this.db.prepare('SELECT id FROM tenants ORDER BY id LIMIT 1').pluck().get() as string | undefined) ?? null;
+  }
+
   get(tenantId: string): Tenant {
     const row = this.row(tenantId);
     const addons = JSON.parse(row.addons) as Addon[];

@@ -1,0 +1,124 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+import { createCore, type Core } from '../core/index.js';
+import { createSecretBox, loadOrCreateKeyFile } from '../secrets/index.js';
+import type { Logger } from '../platform/index.js';
+import { silentLogger } from '../platform/index.js';
+import { handleApiCall, sendError } from './api-route.js';
+import { translate } from '../../shared/i18n/index.js';
+import type { ErrorCode } from '../../shared/contract/errors.js';
+import { EventsSocket } from './events-socket.js';
+import { RequestGuard, TOKEN_COOKIE } from './request-guard.js';
+import { StaticFiles } from './static-files.js';
+import { loadOrCreateWebToken } from './web-token.js';
+import { prepareOwner } from './prepare-owner.js';
+
+export interface WebServerOptions {
+  dataDir: string;
+  /** 0 picks a free port (tests). */
+  port?: number;
+  /** Creates the owner (username "owner") when the install has none; otherwise the first-run screen does. */
+  ownerPassword?: string;
+  /** With no ownerPassword and no owner yet: make one up and return it (the CLI prints it once). */
+  generateOwnerPassword?: boolean;
+  demo?: boolean;
+  staticDir?: string;
+  log?: Logger;
+}
+
+export interface WebServer {
+  url: string;
+  origin: string;
+  token: string;
+  port: number;
+  core: Core;
+  generatedPassword: string | null;
+  close(): Promise<void>;
+}
+
+/** Refusals made before the dispatcher (bad origin, no token) still speak the caller's language. */
+function refuse(req: IncomingMessage, res: ServerResponse, code: ErrorCode): void {
+  const locale = req.headers['x-rrnet-locale'] === 'en' ? 'en' : 'id';
+  sendError(res, { code, message: translate(locale, `errors.${code}`, { method: req.method ?? '' }) });
+}
+
+const DEFAULT_STATIC = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../out/renderer');
+
+/** Web mode: the same core and contract as the desktop, served to a browser on loopback only. */
+export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
+  const log = options.log ?? silentLogger;
+  const secrets = createSecretBox(loadOrCreateKeyFile(options.dataDir));
+  const core = createCore({ dataDir: options.dataDir, secrets, log });
+  const generatedPassword = await prepareOwner(core, {
+    ownerPassword: options.ownerPassword,
+    generatePassword: options.generateOwnerPassword ?? false,
+    demo: options.demo ?? false,
+  });
+  const token = loadOrCreateWebToken(options.dataDir);
+  const files = new StaticFiles(resolve(options.staticDir ?? DEFAULT_STATIC), token);
+
+  const server = createServer();
+  await new Promise<void>((done, fail) => {
+    server.once('error', fail);
+    server.listen(options.port ?? 4780, '127.0.0.1', () => done());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const guard = new RequestGuard(port, token);
+  const events = new EventsSocket(core, guard);
+  const origin = `http://127.0.0.1:${port}`;
+
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    route(req, res).catch((err: unknown) => {
+      log.error('web request failed', { error: err instanceof Error ? err.message : String(err) });
+      refuse(req, res, 'INTERNAL');
+    });
+  });
+  server.on('upgrade', (req, socket, head) => {
+    const url = new URL(req.url ?? '/', origin);
+    if (url.pathname === '/events') events.upgrade(req, socket, head, url);
+    else socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+  });
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    res.setHeader('x-content-type-options', 'nosniff');
+    res.setHeader('referrer-policy', 'no-referrer');
+    if (!guard.sameSite(req)) return refuse(req, res, 'FORBIDDEN');
+    const url = new URL(req.url ?? '/', origin);
+    if (url.pathname.startsWith('/api/')) {
+      if (req.method !== 'POST') return refuse(req, res, 'UNKNOWN_METHOD');
+      if (!guard.headerToken(req)) return refuse(req, res, 'UNAUTHENTICATED');
+      return handleApiCall(core, url.pathname.slice(5), req, res);
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(req, res, 'UNKNOWN_METHOD');
+    if (guard.queryToken(url)) {
+      // Trade the token in the URL for a cookie, then drop it from the address bar and history.
+      res.writeHead(302, {
+        'set-cookie': `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+        location: '/',
+      });
+      return void res.end();
+    }
+    if (!guard.cookieToken(req)) {
+      res.writeHead(401, { 'content-type': 'text/plain; charset=utf-8' });
+      return void res.end('Buka alamat lengkap (dengan ?token=...) yang dicetak saat `npm run web` dimulai.\nOpen the full address (with ?token=...) printed when `npm run web` started.\n');
+    }
+    return files.serve(url.pathname, res);
+  }
+
+  return {
+    url: `${origin}/?token=${token}`,
+    origin,
+    token,
+    port,
+    core,
+    generatedPassword,
+    async close() {
+      events.close();
+      server.closeAllConnections();
+      await new Promise<void>((done) => server.close(() => done()));
+      await core.close();
+    },
+  };
+}
