@@ -1,7 +1,7 @@
 import type { Db } from '../db/index.js';
 import type { Clock, IdGenerator, Logger } from '../platform/index.js';
 import { DEFAULT_BACKOFF, backoffDelay, type Backoff } from './backoff.js';
-import { JobError, type InterruptPolicy, type Job, type JobHandler, type JobSpec, type JobStatus } from './job-types.js';
+import { JobDeferred, JobError, type InterruptPolicy, type Job, type JobHandler, type JobSpec, type JobStatus } from './job-types.js';
 
 interface JobRow {
   id: string;
@@ -88,6 +88,7 @@ export class JobQueue {
         RETURNING *`),
       complete: db.prepare(`UPDATE jobs SET status = 'done', result = ?, lease_until = NULL, last_error_code = NULL, last_error = NULL, updated_at = ? WHERE id = ?`),
       reschedule: db.prepare(`UPDATE jobs SET status = 'queued', run_at = ?, lease_until = NULL, last_error_code = ?, last_error = ?, updated_at = ? WHERE id = ?`),
+      defer: db.prepare(`UPDATE jobs SET status = 'queued', run_at = ?, attempts = attempts - 1, lease_until = NULL, updated_at = ? WHERE id = ?`),
       bury: db.prepare(`UPDATE jobs SET status = 'dead', lease_until = NULL, last_error_code = ?, last_error = ?, updated_at = ? WHERE id = ?`),
       nextDue: db.prepare(`SELECT MIN(run_at) FROM jobs WHERE status = 'queued' AND type = ?`).pluck(),
       get: db.prepare('SELECT * FROM jobs WHERE id = ?'),
@@ -157,9 +158,18 @@ export class JobQueue {
   list(filter: { status?: JobStatus; type?: string; tenantId?: string; limit?: number } = {}): Job[] {
     const where: string[] = [];
     const params: (string | number)[] = [];
-    if (filter.status) (where.push('status = ?'), params.push(filter.status));
-    if (filter.type) (where.push('type = ?'), params.push(filter.type));
-    if (filter.tenantId) (where.push('tenant_id = ?'), params.push(filter.tenantId));
+    if (filter.status) {
+      where.push('status = ?');
+      params.push(filter.status);
+    }
+    if (filter.type) {
+      where.push('type = ?');
+      params.push(filter.type);
+    }
+    if (filter.tenantId) {
+      where.push('tenant_id = ?');
+      params.push(filter.tenantId);
+    }
     const sql = `SELECT * FROM jobs ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`;
     return (this.db.prepare(sql).all(...params, filter.limit ?? 100) as JobRow[]).map(toJob);
   }
@@ -265,6 +275,10 @@ export class JobQueue {
 
   private onFailure(job: Job, reg: Registration, err: unknown): void {
     const now = this.clock.now();
+    if (err instanceof JobDeferred) {
+      this.stmt.defer.run(Math.max(err.runAt, now), now, job.id);
+      return;
+    }
     const failure = err instanceof JobError ? err : new JobError('UNEXPECTED', err instanceof Error ? err.message : String(err), true);
     const message = failure.message.slice(0, 1000);
     if (failure.retryable && job.attempts < job.maxAttempts) {

@@ -39,6 +39,17 @@ export class JobError extends Error {
   }
 }
 
+/**
+ * Thrown by a handler that may not run yet (quiet hours, a rate limit, a suspended sender): the job
+ * goes back to the queue until `runAt` without using up one of its attempts.
+ */
+export class JobDeferred extends Error {
+  constructor(readonly runAt: number, reason: string) {
+    super(reason);
+    this.name = 'JobDeferred';
+  }
+}
+
 export type JobHandler = (job: Job) => Promise<unknown>;
 
 /**

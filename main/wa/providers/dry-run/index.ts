@@ -1,0 +1,1 @@
+export { createDryRunProvider } from './dry-run-provider.js';

@@ -1,0 +1,69 @@
+/**
+ * One interface for every WhatsApp provider (whatsapp-web.js, Fonnte, dry-run). Adapters never
+ * throw for a provider's refusal: they return a standard result the dispatcher can act on
+ * (retry, fail over, or give up) without knowing which provider answered.
+ */
+export const PROVIDER_KEYS = ['wwebjs', 'fonnte', 'dry-run'] as const;
+export type ProviderKey = (typeof PROVIDER_KEYS)[number];
+
+export const WA_ERROR_CODES = [
+  /** The credentials are wrong or revoked: a person must fix the settings. */
+  'INVALID_TOKEN',
+  /** The phone / session behind the provider is not connected (QR needed, phone offline). */
+  'DEVICE_DISCONNECTED',
+  /** The provider's own quota or package ran out. */
+  'PROVIDER_QUOTA',
+  /** The number is malformed. */
+  'INVALID_NUMBER',
+  /** The number is valid but has no WhatsApp account. */
+  'NOT_ON_WHATSAPP',
+  /** The provider asked us to slow down. */
+  'RATE_LIMITED',
+  /** No answer in time, or the connection broke: the message may or may not have left. */
+  'TIMEOUT',
+  'NETWORK',
+  /** The session exists but is still starting (wwebjs before `ready`). */
+  'NOT_READY',
+  /** Anything else the provider said no to. */
+  'PROVIDER_ERROR',
+] as const;
+export type WaErrorCode = (typeof WA_ERROR_CODES)[number];
+
+export interface OutgoingMessage {
+  /** E.164, e.g. +6281234567890. */
+  to: string;
+  text: string;
+  /** Our message id, for providers that can carry a reference back to us. */
+  reference: string;
+}
+
+export type SendResult =
+  | { ok: true; providerMessageId: string | null }
+  | { ok: false; code: WaErrorCode; retryable: boolean; message: string };
+
+export type ProviderState =
+  | 'stopped'
+  | 'starting'
+  | 'qr'
+  | 'authenticated'
+  | 'ready'
+  | 'disconnected'
+  | 'auth_failure'
+  | 'error';
+
+export interface ProviderStatus {
+  state: ProviderState;
+  /** Human detail: the device name, the missing browser, the provider's reason. */
+  detail: string | null;
+  /** The latest QR string while pairing (wwebjs only). */
+  qr: string | null;
+}
+
+/** Delivery progress reported by the provider after sending (wwebjs `message_ack`). */
+export type DeliveryStatus = 'sent' | 'delivered' | 'read' | 'failed';
+
+export interface WaProvider {
+  readonly key: ProviderKey;
+  send(message: OutgoingMessage): Promise<SendResult>;
+  status(): Promise<ProviderStatus>;
+}

@@ -1,0 +1,14 @@
+/**
+ * WhatsApp message templates: `{name}` placeholders plus a line-conditional DSL
+ * (`{{#if exists(payment_url)}}...{{/if}}`). Pure functions: no I/O, errors returned as values.
+ */
+export { SYSTEM_TEMPLATES, WA_EVENT_KEYS, type SystemTemplate, type WaEventKey } from './catalog.js';
+export type { TemplateError, TemplateErrorCode, TemplateErrorParams } from './errors.js';
+export type { TemplateValue, TemplateVariables } from './evaluate.js';
+export { createValueFormatter, type FormatOptions } from './format.js';
+export { DEFAULT_MAX_LENGTH } from './limits.js';
+export { templateMessages, type TemplateMessageName } from './messages.js';
+export { extractPlaceholders } from './placeholders.js';
+export { renderTemplate, type RenderOptions, type RenderResult, type ValueFormatter } from './render.js';
+export { validateTemplate, type ValidateOptions, type ValidateResult } from './validate.js';
+export { isVariableName } from './variable-name.js';
