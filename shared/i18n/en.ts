@@ -1,6 +1,8 @@
 import type { MessageTree } from './types.js';
+import { waTemplateMessages } from './wa-templates.js';
 
 export const en: MessageTree = {
+  waTemplates: waTemplateMessages.en,
   errors: {
     VALIDATION_FAILED: 'Some fields are not right. Check the highlighted fields.',
     UNAUTHENTICATED: 'Your session has ended. Please sign in again.',

@@ -1,5 +1,8 @@
+import { waTemplateMessages } from './wa-templates.js';
+
 /** Bahasa Indonesia: the default language of the console. Keys are shared by the core and the renderer. */
 export const id = {
+  waTemplates: waTemplateMessages.id,
   errors: {
     VALIDATION_FAILED: 'Data belum benar. Periksa kolom yang ditandai.',
     UNAUTHENTICATED: 'Sesi Anda sudah berakhir. Silakan masuk lagi.',

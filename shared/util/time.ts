@@ -13,10 +13,17 @@ export const ZONE_LABELS: Record<TimeZone, string> = {
 
 /** Formats an instant in the tenant's zone with the zone's local abbreviation, e.g. "20/11/2026 14.05 WIB". */
 export function formatDateTime(iso: string, zone: TimeZone, locale: 'id' | 'en'): string {
-  const text = new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', {
+  const parts = new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', {
     timeZone: zone,
-    dateStyle: 'short',
-    timeStyle: 'short',
-  }).format(new Date(iso));
-  return `${text} ${ZONE_LABELS[zone]}`;
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(iso));
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  // Office staff write 20/11/2026 14.05; English readers expect 14:05.
+  const time = `${part('hour')}${locale === 'id' ? '.' : ':'}${part('minute')}`;
+  return `${part('day')}/${part('month')}/${part('year')} ${time} ${ZONE_LABELS[zone]}`;
 }

@@ -5,13 +5,13 @@ import {
   extractPlaceholders,
   renderTemplate,
   SYSTEM_TEMPLATES,
-  templateMessages,
   validateTemplate,
   WA_EVENT_KEYS,
   type RenderResult,
   type TemplateError,
   type TemplateVariables,
 } from '../../main/wa/templates/index.js';
+import { waTemplateMessages as templateMessages } from '../../shared/i18n/wa-templates.js';
 import { formatRupiah } from '../../shared/util/money.js';
 import { formatDateTime } from '../../shared/util/time.js';
 

@@ -76,4 +76,4 @@ const en: Record<TemplateMessageName, string> = {
   trailingInput: 'Unexpected text "{{found}}" after the condition (line {{line}}, column {{column}}).',
 };
 
-export const templateMessages = { id, en };
+export const waTemplateMessages = { id, en };

@@ -1,0 +1,162 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Customer } from '../../../../shared/domain/customer.js';
+import { formatRupiah } from '../../../../shared/util/money.js';
+import { formatPhoneLocal } from '../../../../shared/util/phone.js';
+import { formatDateTime } from '../../../../shared/util/time.js';
+import { call } from '../../api/client.js';
+import { ConfirmDialog } from '../../components/ConfirmDialog.js';
+import { FormError } from '../../components/FormError.js';
+import { Icon } from '../../components/Icon.js';
+import { StatusBadge } from '../../components/StatusBadge.js';
+import { usePermissions } from '../../components/use-permissions.js';
+import { closeCustomer, showCustomer, useCustomerDetail } from '../../stores/customer-detail-store.js';
+import { useLocale } from '../../stores/locale-store.js';
+import { useTenant } from '../../stores/tenant-store.js';
+import { toast } from '../../stores/toast-store.js';
+import { CustomerForm } from './CustomerForm.js';
+
+type Dialog = 'edit' | 'toggle' | null;
+
+export function CustomerDetail() {
+  const { t } = useTranslation();
+  const { customer, error } = useCustomerDetail();
+  const { manager, locked } = usePermissions();
+  const [dialog, setDialog] = useState<Dialog>(null);
+
+  // Esc goes back to the list, unless it is closing a dialog on top of the detail.
+  useEffect(() => {
+    if (dialog) return;
+    function onKey(e: KeyboardEvent) {
+      if (e.key === 'Escape' && !document.querySelector('dialog[open]')) closeCustomer();
+    }
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [dialog]);
+
+  return (
+    <div className="page" data-testid="customer-detail">
+      <button type="button" className="link-button" onClick={closeCustomer} data-testid="back-to-list">
+        <Icon name="back" size={16} />
+        {t('customers.backToList')}
+        <kbd>Esc</kbd>
+      </button>
+      <FormError error={error} />
+      {customer ? (
+        <>
+          <div className="page-header">
+            <div>
+              <h1 data-testid="detail-name">
+                {customer.name} <StatusBadge status={customer.status} />
+              </h1>
+              <p className="muted mono">{customer.code}</p>
+            </div>
+            {manager ? (
+              <div className="page-actions">
+                <button type="button" className="button" disabled={locked} onClick={() => setDialog('edit')} data-testid="customer-edit">
+                  {t('common.edit')}
+                </button>
+                <button
+                  type="button"
+                  className={`button ${customer.status === 'inactive' ? 'primary' : 'danger-outline'}`}
+                  disabled={locked}
+                  onClick={() => setDialog('toggle')}
+                  data-testid="customer-toggle"
+                >
+                  {customer.status === 'inactive' ? t('customers.reactivate') : t('customers.deactivate')}
+                </button>
+              </div>
+            ) : null}
+          </div>
+          <CustomerFacts customer={customer} />
+          {dialog === 'edit' ? (
+            <CustomerForm
+              customer={customer}
+              onClose={() => setDialog(null)}
+              onSaved={(saved) => {
+                showCustomer(saved);
+                setDialog(null);
+                toast(t('common.saved'));
+              }}
+            />
+          ) : null}
+          {dialog === 'toggle' ? <ToggleDialog customer={customer} onClose={() => setDialog(null)} /> : null}
+        </>
+      ) : (
+        !error && <p className="muted">{t('common.loading')}</p>
+      )}
+    </div>
+  );
+}
+
+function CustomerFacts({ customer }: { customer: Customer }) {
+  const { t } = useTranslation();
+  const zone = useTenant((s) => s.tenant?.timezone ?? 'Asia/Jakarta');
+  const locale = useLocale((s) => s.locale);
+  const none = t('common.none');
+  const coordinates = customer.latitude !== null && customer.longitude !== null ? `${customer.latitude}, ${customer.longitude}` : none;
+  return (
+    <div className="detail-grid">
+      <section className="card">
+        <h2>{t('customers.detailTitle')}</h2>
+        <dl className="facts">
+          <Fact label={t('customers.name')}>{customer.name}</Fact>
+          <Fact label={t('customers.phone')} testId="detail-phone">
+            <span className="mono">{formatPhoneLocal(customer.phone)}</span>
+          </Fact>
+          <Fact label={t('customers.address')}>{customer.address || none}</Fact>
+          <Fact label={t('customers.coordinates')}>{coordinates}</Fact>
+          <Fact label={t('customers.notes')}>{customer.notes || none}</Fact>
+        </dl>
+      </section>
+      <section className="card">
+        <h2>{t('customers.serviceSection')}</h2>
+        <dl className="facts">
+          <Fact label={t('customers.package')} testId="detail-package">
+            {customer.packageName} · {formatRupiah(customer.packagePrice)}
+            {t('common.perMonth')}
+          </Fact>
+          <Fact label={t('customers.router')}>{customer.routerName ?? t('customers.noRouter')}</Fact>
+          <Fact label={t('customers.serviceType')}>{t(`serviceType.${customer.serviceType}`)}</Fact>
+          <Fact label={t('customers.username')}>
+            <span className="mono">{customer.username}</span>
+          </Fact>
+          <Fact label={t('customers.billingDay')}>{t('customers.billingDayValue', { day: customer.billingDay })}</Fact>
+          <Fact label={t('customers.colStatus')}>
+            <StatusBadge status={customer.status} />
+          </Fact>
+          <Fact label={t('customers.createdAt')}>{formatDateTime(customer.createdAt, zone, locale)}</Fact>
+          <Fact label={t('customers.updatedAt')}>{formatDateTime(customer.updatedAt, zone, locale)}</Fact>
+        </dl>
+      </section>
+    </div>
+  );
+}
+
+function Fact({ label, testId, children }: { label: string; testId?: string; children: ReactNode }) {
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd data-testid={testId}>{children}</dd>
+    </>
+  );
+}
+
+function ToggleDialog({ customer, onClose }: { customer: Customer; onClose(): void }) {
+  const { t } = useTranslation();
+  const reactivate = customer.status === 'inactive';
+  return (
+    <ConfirmDialog
+      title={reactivate ? t('customers.reactivate') : t('customers.deactivate')}
+      message={reactivate ? t('customers.confirmReactivate', { name: customer.name }) : t('customers.confirmDeactivate', { name: customer.name })}
+      confirmLabel={reactivate ? t('customers.reactivate') : t('customers.deactivate')}
+      danger={!reactivate}
+      run={() => call(reactivate ? 'customers.reactivate' : 'customers.deactivate', { id: customer.id })}
+      onDone={(saved) => {
+        showCustomer(saved);
+        onClose();
+      }}
+      onClose={onClose}
+    />
+  );
+}

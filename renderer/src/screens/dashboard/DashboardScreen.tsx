@@ -1,0 +1,91 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CustomerStatus } from '../../../../shared/domain/customer.js';
+import { formatRupiah } from '../../../../shared/util/money.js';
+import { FormError } from '../../components/FormError.js';
+import { useNumberFormat } from '../../components/use-number-format.js';
+import { closeCustomer } from '../../stores/customer-detail-store.js';
+import { setCustomerFilters } from '../../stores/customers-store.js';
+import { useDashboard } from '../../stores/data-stores.js';
+import { useNav } from '../../stores/nav-store.js';
+import { useSession } from '../../stores/session-store.js';
+import { useTenant } from '../../stores/tenant-store.js';
+import { PackageSummary } from './PackageSummary.js';
+
+export function DashboardScreen() {
+  const { t } = useTranslation();
+  const formatNumber = useNumberFormat();
+  const { data, error, load } = useDashboard();
+  const tenant = useTenant((s) => s.tenant);
+  const user = useSession((s) => s.user);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  function showCustomers(status: CustomerStatus) {
+    closeCustomer();
+    void setCustomerFilters({ query: '', status, packageId: null });
+    useNav.getState().go('customers');
+  }
+
+  return (
+    <div className="page" data-testid="dashboard">
+      <div className="page-header">
+        <div>
+          <h1 data-testid="dashboard-tenant">{tenant?.name}</h1>
+          <p className="muted">{user ? t('dashboard.welcome', { name: user.displayName }) : null}</p>
+        </div>
+      </div>
+      <FormError error={error} />
+      {data ? (
+        <>
+          <div className="stats">
+            <StatCard tone="active" label={t('dashboard.active')} value={formatNumber(data.customers.active)} testId="stat-active" onOpen={() => showCustomers('active')} />
+            <StatCard tone="isolated" label={t('dashboard.isolated')} value={formatNumber(data.customers.isolated)} testId="stat-isolated" onOpen={() => showCustomers('isolated')} />
+            <StatCard tone="inactive" label={t('dashboard.inactive')} value={formatNumber(data.customers.inactive)} testId="stat-inactive" onOpen={() => showCustomers('inactive')} />
+            <StatCard tone="neutral" label={t('dashboard.packages')} value={formatNumber(data.packages)} testId="stat-packages" />
+          </div>
+          <div className="dashboard-grid">
+            <div className="card">
+              <div className="stat-label">{t('dashboard.revenue')}</div>
+              <div className="revenue" data-testid="stat-revenue">
+                {formatRupiah(data.monthlyRevenue)}
+                <span className="muted">{t('common.perMonth')}</span>
+              </div>
+              <p className="muted">{t('dashboard.revenueHint')}</p>
+            </div>
+            <PackageSummary />
+          </div>
+        </>
+      ) : (
+        !error && <p className="muted">{t('common.loading')}</p>
+      )}
+    </div>
+  );
+}
+
+interface StatCardProps {
+  tone: 'active' | 'isolated' | 'inactive' | 'neutral';
+  label: string;
+  value: string;
+  testId: string;
+  onOpen?: () => void;
+}
+
+function StatCard({ tone, label, value, testId, onOpen }: StatCardProps) {
+  const body = (
+    <>
+      <span className="stat-label">{label}</span>
+      <span className="stat-value" data-testid={testId}>
+        {value}
+      </span>
+    </>
+  );
+  if (!onOpen) return <div className={`card stat stat-${tone}`}>{body}</div>;
+  return (
+    <button type="button" className={`card stat stat-${tone} stat-link`} onClick={onOpen}>
+      {body}
+    </button>
+  );
+}

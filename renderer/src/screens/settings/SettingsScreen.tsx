@@ -1,0 +1,34 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Tabs } from '../../components/Tabs.js';
+import { usePermissions } from '../../components/use-permissions.js';
+import { ChangePassword } from './ChangePassword.js';
+import { LanguagePanel } from './LanguagePanel.js';
+import { TenantProfile } from './TenantProfile.js';
+import { UsersPanel } from './UsersPanel.js';
+
+type Tab = 'profile' | 'users' | 'password' | 'language';
+
+export function SettingsScreen() {
+  const { t } = useTranslation();
+  const { owner } = usePermissions();
+  const [tab, setTab] = useState<Tab>('profile');
+  const tabs: { id: Tab; label: string }[] = [
+    { id: 'profile', label: t('settings.tabProfile') },
+    ...(owner ? [{ id: 'users' as const, label: t('settings.tabUsers') }] : []),
+    { id: 'password', label: t('settings.tabPassword') },
+    { id: 'language', label: t('settings.tabLanguage') },
+  ];
+  return (
+    <div className="page">
+      <div className="page-header">
+        <h1>{t('settings.title')}</h1>
+      </div>
+      <Tabs<Tab> label={t('settings.title')} tabs={tabs} current={tab} onChange={setTab} />
+      {tab === 'profile' ? <TenantProfile /> : null}
+      {tab === 'users' && owner ? <UsersPanel /> : null}
+      {tab === 'password' ? <ChangePassword /> : null}
+      {tab === 'language' ? <LanguagePanel /> : null}
+    </div>
+  );
+}
