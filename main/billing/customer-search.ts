@@ -64,8 +64,14 @@ export interface BuiltQuery {
 export function buildCustomerQuery(tenantId: string, q: CustomerQuery, select: string): BuiltQuery {
   const where = ['c.tenant_id = ?'];
   const params: unknown[] = [tenantId];
-  if (q.status) (where.push('c.status = ?'), params.push(q.status));
-  if (q.packageId) (where.push('c.package_id = ?'), params.push(q.packageId));
+  if (q.status) {
+    where.push('c.status = ?');
+    params.push(q.status);
+  }
+  if (q.packageId) {
+    where.push('c.package_id = ?');
+    params.push(q.packageId);
+  }
   const terms = searchTerms(q.query);
   const indexed = terms.filter((t) => t.length >= 3);
   const short = terms.filter((t) => t.length < 3);

@@ -97,7 +97,10 @@ export class DemoSeeder {
     for (const odp of odps) {
       if (odp.used >= ODP_PORTS) continue;
       const d = (odp.latitude - lat) ** 2 + (odp.longitude - lng) ** 2;
-      if (d < bestDistance) (best = odp), (bestDistance = d);
+      if (d < bestDistance) {
+        best = odp;
+        bestDistance = d;
+      }
     }
     return best;
   }
