@@ -4,7 +4,7 @@ import type { Locale } from '../../shared/domain/user.js';
 import { translate } from '../../shared/i18n/index.js';
 import type { AccountsService, Caller } from '../accounts/index.js';
 import type { TenantService } from '../tenant/index.js';
-import { Failure, type Logger } from '../platform/index.js';
+import { Failure, type FieldError, type Logger } from '../platform/index.js';
 import { fieldErrorKeys } from './validation-errors.js';
 
 export interface CallMeta {
@@ -46,14 +46,15 @@ export class Dispatcher {
     private readonly log: Logger,
   ) {}
 
-  async call(method: unknown, input: unknown, meta: CallMeta = {}): Promise<CallResult<unknown>> {
-    const locale: Locale = meta.locale === 'en' ? 'en' : 'id';
+  async call(method: unknown, input: unknown, meta?: CallMeta | null): Promise<CallResult<unknown>> {
+    const locale: Locale = meta?.locale === 'en' ? 'en' : 'id';
     try {
-      if (!isMethodName(method)) throw new Failure('UNKNOWN_METHOD', { method: String(method).slice(0, 80) });
+      if (!isMethodName(method)) throw new Failure('UNKNOWN_METHOD', { method: describeMethod(method) });
       const def = contract[method];
-      const session = typeof meta.session === 'string' && meta.session.length > 0 ? meta.session : null;
+      const session = typeof meta?.session === 'string' && meta.session.length > 0 ? meta.session : null;
       const caller = def.roles === 'public' ? null : this.authenticate(session, def.roles);
-      const parsed = def.input.safeParse(input ?? {});
+      // reportInput lets fieldErrorKeys tell a wrong-typed field from a missing one.
+      const parsed = def.input.safeParse(input ?? {}, { reportInput: true });
       if (!parsed.success) throw new Failure('VALIDATION_FAILED', {}, fieldErrorKeys(parsed.error));
       if (caller) this.checkSubscription(method, caller.tenantId);
       const handler = this.handlers[method] as (input: unknown, ctx: HandlerContext) => unknown;
@@ -93,12 +94,26 @@ export class Dispatcher {
     if (err instanceof Failure) {
       const code: ErrorCode = err.code;
       const fields = err.fields
-        ? Object.fromEntries(Object.entries(err.fields).map(([k, v]) => [k, translate(locale, v)]))
+        ? Object.fromEntries(Object.entries(err.fields).map(([k, v]) => [k, translateField(locale, v)]))
         : undefined;
       return { code, message: translate(locale, `errors.${code}`, err.params), ...(fields ? { fields } : {}) };
     }
     // Anything else is our bug: log it with the method, never leak internals to the screen.
-    this.log.error('unexpected error in handler', { method: String(method), error: err instanceof Error ? err.stack : String(err) });
+    this.log.error('unexpected error in handler', { method: describeMethod(method), error: err instanceof Error ? err.stack : String(err) });
     return { code: 'INTERNAL', message: translate(locale, 'errors.INTERNAL') };
   }
+}
+
+function translateField(locale: Locale, error: FieldError): string {
+  if (typeof error === 'string') return translate(locale, error);
+  const list = Array.isArray(error) ? error : [error];
+  return list.map((m) => translate(locale, m.key, m.params)).join('\n');
+}
+
+/**
+ * A method name fit for a message or a log line. String() is not safe on whatever a transport hands
+ * over: it throws for an object without a prototype and overflows the stack on a deeply nested array.
+ */
+function describeMethod(method: unknown): string {
+  return typeof method === 'string' ? method.slice(0, 80) : `(${typeof method})`;
 }

@@ -3,6 +3,7 @@ import type { CustomersService, PackagesService } from '../billing/index.js';
 import type { RoutersService } from '../network/index.js';
 import type { TenantService } from '../tenant/index.js';
 import type { DemoSeeder } from '../demo/index.js';
+import type { WaModule } from '../wa/index.js';
 
 /** What handlers may reach: services only, never the database. */
 export interface Services {
@@ -12,4 +13,5 @@ export interface Services {
   customers: CustomersService;
   routers: RoutersService;
   demo: DemoSeeder;
+  wa: WaModule;
 }

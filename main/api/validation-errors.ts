@@ -2,7 +2,8 @@ import type { z } from 'zod';
 
 /**
  * Maps zod issues to { field: i18n key }. Schemas carry their own keys as messages
- * ('validation.phone'); the generic ones are mapped from the issue kind.
+ * ('validation.phone'); the generic ones are mapped from the issue kind. Parse with
+ * { reportInput: true }: zod omits the input otherwise, and every wrong type would read as missing.
  */
 export function fieldErrorKeys(error: z.ZodError): Record<string, string> {
   const fields: Record<string, string> = {};
@@ -18,9 +19,11 @@ export function fieldErrorKeys(error: z.ZodError): Record<string, string> {
 }
 
 function genericKey(issue: z.core.$ZodIssue): string {
+  // A missing enum value is an invalid_value issue, but to the person filling the form it is "required".
+  if (issue.input === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_value')) return 'validation.required';
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined ? 'validation.required' : 'validation.invalidType';
+      return 'validation.invalidType';
     case 'too_big':
       return issue.origin === 'string' ? 'validation.tooLong' : 'validation.tooBig';
     case 'too_small':

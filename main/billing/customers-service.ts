@@ -115,6 +115,31 @@ export class CustomersService {
     return toCustomer(row);
   }
 
+  /**
+   * Name, phone and package of the customers a broadcast selects, in one query: active ones by
+   * default, or those with the given status, package or ids.
+   */
+  contacts(
+    tenantId: string,
+    filter: { status?: CustomerStatus; packageId?: string; ids?: readonly string[] },
+  ): { customerId: string; name: string; phone: string; packageName: string }[] {
+    const where = ['c.tenant_id = ?', 'c.status = ?'];
+    const params: string[] = [tenantId, filter.status ?? 'active'];
+    if (filter.packageId) {
+      where.push('c.package_id = ?');
+      params.push(filter.packageId);
+    }
+    if (filter.ids) {
+      if (filter.ids.length === 0) return [];
+      where.push(`c.id IN (SELECT value FROM json_each(?))`);
+      params.push(JSON.stringify(filter.ids));
+    }
+    return this.db
+      .prepare(`SELECT c.id AS customerId, c.name, c.phone, p.name AS packageName FROM customers c JOIN packages p ON p.id = c.package_id
+        WHERE ${where.join(' AND ')} ORDER BY c.name_key, c.id`)
+      .all(...params) as { customerId: string; name: string; phone: string; packageName: string }[];
+  }
+
   /** Customers that count against the plan's limit: everyone not deactivated. */
   countBillable(tenantId: string): number {
     return this.db.prepare(`SELECT COUNT(*) FROM customers WHERE tenant_id = ? AND status <> 'inactive'`).pluck().get(tenantId) as number;

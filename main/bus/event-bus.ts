@@ -59,6 +59,23 @@ export class EventBus {
   }
 
   /**
+   * A transient event: straight to live subscribers (screens), never stored. For progress that is
+   * re-read from its own tables anyway (a broadcast's counts), where an outbox row per change would
+   * only slow the work it reports on.
+   */
+  announce<E extends EventName>(name: E, tenantId: string, payload: EventPayload<E>): void {
+    const event = { name, tenantId, payload, seq: 0, at: isoAt(this.clock) } as DomainEvent;
+    for (const sub of this.subscribers.values()) {
+      if (sub.durable) continue;
+      try {
+        void Promise.resolve(sub.handler(event)).catch((err: unknown) => this.log.warn('live subscriber failed', { subscriber: sub.name, error: String(err) }));
+      } catch (err) {
+        this.log.warn('live subscriber failed', { subscriber: sub.name, error: String(err) });
+      }
+    }
+  }
+
+  /**
    * Durable subscribers start where they left off (a new one starts at the current end, so it does
    * not replay history it never asked for); live ones (UI push) only see what happens from now on.
    */

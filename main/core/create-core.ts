@@ -9,6 +9,7 @@ import { CustomersService, PackagesService } from '../billing/index.js';
 import { RoutersService } from '../network/index.js';
 import { TopologyService } from '../maps/index.js';
 import { DemoSeeder } from '../demo/index.js';
+import { createWaModule, type RateLimiter, type ProviderRegistryOptions } from '../wa/index.js';
 import { Dispatcher, createHandlers, type CallMeta, type Services } from '../api/index.js';
 import type { SecretBox } from '../secrets/index.js';
 import { silentLogger, systemClock, ulidGenerator, type Clock, type IdGenerator, type Logger } from '../platform/index.js';
@@ -22,6 +23,7 @@ export interface CoreOptions {
   clock?: Clock;
   ids?: IdGenerator;
   log?: Logger;
+  wa?: Omit<ProviderRegistryOptions, 'dataDir'> & { limiter?: RateLimiter; concurrency?: number };
 }
 
 export interface Core {
@@ -63,7 +65,23 @@ export function createCore(options: CoreOptions): Core {
   usage.register('maxRouters', (t) => routers.count(t));
   usage.register('maxOdp', (t) => topology.counts(t).odps);
 
-  const services = { accounts, tenants, packages, customers, routers, demo, topology };
+  const wa = createWaModule({
+    db,
+    bus,
+    jobs,
+    clock,
+    ids,
+    log,
+    secrets: options.secrets,
+    tenants,
+    customers,
+    topology,
+    providers: { ...options.wa, dataDir: options.dataDir },
+    ...(options.wa?.limiter ? { limiter: options.wa.limiter } : {}),
+    ...(options.wa?.concurrency ? { concurrency: options.wa.concurrency } : {}),
+  });
+
+  const services = { accounts, tenants, packages, customers, routers, demo, topology, wa };
   const dispatcher = new Dispatcher(createHandlers(services), accounts, tenants, log);
 
   const listeners = new Set<(event: DomainEvent) => void>();
@@ -93,6 +111,7 @@ export function createCore(options: CoreOptions): Core {
     async close() {
       clearInterval(pruneTimer);
       await jobs.stop();
+      await wa.close();
       await bus.drain();
       bus.close();
       db.close();

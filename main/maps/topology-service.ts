@@ -44,6 +44,11 @@ export class TopologyService {
       .run(this.ids.next(), tenantId, odpId, customerId, port, now, now);
   }
 
+  /** The customers fed by one ODP (a broadcast to an area, an outage on a splitter). */
+  customersOn(tenantId: string, odpId: string): string[] {
+    return this.db.prepare('SELECT customer_id FROM odp_links WHERE tenant_id = ? AND odp_id = ?').pluck().all(tenantId, odpId) as string[];
+  }
+
   counts(tenantId: string): { odcs: number; odps: number; links: number } {
     const count = (table: string) => this.db.prepare(`SELECT COUNT(*) FROM ${table} WHERE tenant_id = ?`).pluck().get(tenantId) as number;
     return { odcs: count('odcs'), odps: count('odps'), links: count('odp_links') };

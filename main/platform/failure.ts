@@ -1,5 +1,12 @@
 import type { ErrorCode } from '../../shared/contract/errors.js';
 
+/** A field message with parameters, e.g. a template error that names the line and column. */
+export interface FieldMessage {
+  key: string;
+  params: Record<string, string | number>;
+}
+export type FieldError = string | FieldMessage | FieldMessage[];
+
 /**
  * A refusal the user should see: a stable code, an i18n key (translated at the boundary in the
  * caller's language), and optional field errors keyed by field name with i18n keys as values.
@@ -8,7 +15,7 @@ export class Failure extends Error {
   constructor(
     readonly code: ErrorCode,
     readonly params: Record<string, string | number> = {},
-    readonly fields?: Record<string, string>,
+    readonly fields?: Record<string, FieldError>,
   ) {
     super(code);
     this.name = 'Failure';

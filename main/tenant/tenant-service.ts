@@ -73,6 +73,16 @@ export class TenantService {
     };
   }
 
+  /** The tenant's zone, for scheduling and formatting: cheap, unlike get(). */
+  zone(tenantId: string): TimeZone {
+    return this.row(tenantId).timezone;
+  }
+
+  /** The ISP's name for messages to its customers: cheap, unlike get(). */
+  name(tenantId: string): string {
+    return this.row(tenantId).name;
+  }
+
   /** The dispatcher's view: cheap enough to run on every call. */
   access(tenantId: string): TenantAccess {
     const row = this.row(tenantId);

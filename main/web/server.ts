@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
-import { createCore, type Core } from '../core/index.js';
+import { createCore, type Core, type CoreOptions } from '../core/index.js';
 import { createSecretBox, loadOrCreateKeyFile } from '../secrets/index.js';
 import type { Logger } from '../platform/index.js';
 import { silentLogger } from '../platform/index.js';
@@ -26,6 +26,8 @@ export interface WebServerOptions {
   demo?: boolean;
   staticDir?: string;
   log?: Logger;
+  /** WhatsApp wiring for tests: the fake whatsapp-web.js client, a browser finder. */
+  wa?: CoreOptions['wa'];
 }
 
 export interface WebServer {
@@ -50,7 +52,7 @@ const DEFAULT_STATIC = resolve(fileURLToPath(new URL('.', import.meta.url)), '..
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const log = options.log ?? silentLogger;
   const secrets = createSecretBox(loadOrCreateKeyFile(options.dataDir));
-  const core = createCore({ dataDir: options.dataDir, secrets, log });
+  const core = createCore({ dataDir: options.dataDir, secrets, log, ...(options.wa ? { wa: options.wa } : {}) });
   const generatedPassword = await prepareOwner(core, {
     ownerPassword: options.ownerPassword,
     generatePassword: options.generateOwnerPassword ?? false,

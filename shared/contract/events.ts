@@ -15,6 +15,10 @@ export const events = {
   customer_updated: event(z.object({ customerId: idSchema })),
   customer_deactivated: event(z.object({ customerId: idSchema })),
   customer_reactivated: event(z.object({ customerId: idSchema })),
+  /** Transient (announced, not stored): the WhatsApp session changed state or showed a new QR. */
+  wa_session_changed: event(z.object({})),
+  /** Transient, at most a few per second: messages changed status; screens re-read logs and progress. */
+  wa_activity: event(z.object({ broadcastId: idSchema.nullable() })),
 };
 
 export type EventName = keyof typeof events;

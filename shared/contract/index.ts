@@ -7,6 +7,7 @@ import { routerMethods } from './methods/routers.js';
 import { setupMethods } from './methods/setup.js';
 import { tenantMethods } from './methods/tenant.js';
 import { userMethods } from './methods/users.js';
+import { waMethods } from './methods/wa.js';
 
 /** Every call the UI can make. Add a method here and its handler in main/api; nothing else. */
 export const contract = {
@@ -18,6 +19,7 @@ export const contract = {
   ...customerMethods,
   ...routerMethods,
   ...dashboardMethods,
+  ...waMethods,
 };
 
 export type Contract = typeof contract;

@@ -6,3 +6,4 @@ export * from './user.js';
 export * from './package.js';
 export * from './customer.js';
 export * from './router.js';
+export * from './wa.js';

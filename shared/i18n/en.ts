@@ -41,5 +41,18 @@ export const en: MessageTree = {
     tooBig: 'Too large.',
     unknownField: 'Unknown field.',
     notFound: 'Not found.',
+    time: 'Time looks like 21:00.',
+    rateCap: 'At most 50 messages per second (the platform limit).',
+    url: 'The address must start with http:// or https://.',
+    tooMany: 'Too many.',
+  },
+  wa: {
+    suspended: 'WhatsApp sending is suspended by RRNet. Contact RRNet support.',
+    optedOut: 'The recipient opted out of messages.',
+    recipientCap: 'Hourly message limit for this number reached (spam protection).',
+    maybeSent: 'The app stopped while this message was being sent; it may have arrived. Check WhatsApp before resending.',
+    failover: 'Sent through the fallback provider after the main provider failed.',
+    browserNotFound: 'No browser found. Install Google Chrome, Microsoft Edge or Chromium, or set the browser path in WhatsApp settings.',
+    notWwebjs: 'QR pairing is only for the whatsapp-web.js provider.',
   },
 };

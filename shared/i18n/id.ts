@@ -41,5 +41,18 @@ export const id = {
     tooBig: 'Terlalu besar.',
     unknownField: 'Kolom tidak dikenal.',
     notFound: 'Tidak ditemukan.',
+    time: 'Format jam seperti 21:00.',
+    rateCap: 'Maksimal 50 pesan per detik (batas platform).',
+    url: 'Alamat harus diawali http:// atau https://.',
+    tooMany: 'Terlalu banyak.',
+  },
+  wa: {
+    suspended: 'Pengiriman WhatsApp dihentikan sementara oleh RRNet. Hubungi dukungan RRNet.',
+    optedOut: 'Penerima memilih berhenti menerima pesan.',
+    recipientCap: 'Batas pesan per jam ke nomor ini tercapai (perlindungan dari spam).',
+    maybeSent: 'Aplikasi berhenti saat pesan sedang dikirim; pesan mungkin sudah terkirim. Periksa di WhatsApp sebelum kirim ulang.',
+    failover: 'Dikirim lewat penyedia cadangan setelah penyedia utama gagal.',
+    browserNotFound: 'Browser tidak ditemukan. Pasang Google Chrome, Microsoft Edge atau Chromium, atau isi lokasi browser di Pengaturan WhatsApp.',
+    notWwebjs: 'Pemasangan lewat QR hanya untuk penyedia whatsapp-web.js.',
   },
 } as const;

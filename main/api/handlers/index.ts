@@ -6,6 +6,7 @@ import { packageHandlers } from './packages.js';
 import { setupHandlers } from './setup.js';
 import { tenantHandlers } from './tenant.js';
 import { userHandlers } from './users.js';
+import { waHandlers } from './wa.js';
 
 export function createHandlers(s: Services): Handlers {
   return {
@@ -15,5 +16,6 @@ export function createHandlers(s: Services): Handlers {
     ...tenantHandlers(s),
     ...packageHandlers(s),
     ...customerHandlers(s),
+    ...waHandlers(s),
   };
 }

@@ -3,5 +3,7 @@ import { m001Core } from './001-core.js';
 import { m002Accounts } from './002-accounts.js';
 import { m003Customers } from './003-customers.js';
 import { m004Maps } from './004-maps.js';
+import { m005WhatsApp } from './005-whatsapp.js';
+import { m006CustomerIndexes } from './006-customer-indexes.js';
 
-export const migrations: readonly Migration[] = [m001Core, m002Accounts, m003Customers, m004Maps];
+export const migrations: readonly Migration[] = [m001Core, m002Accounts, m003Customers, m004Maps, m005WhatsApp, m006CustomerIndexes];

@@ -1,22 +1,8 @@
 import type { TemplateValue } from './evaluate.js';
 
-/** One system template per event the console can send a WhatsApp message for. */
-export const WA_EVENT_KEYS = [
-  'invoice_created',
-  'invoice_due_reminder',
-  'invoice_overdue',
-  'invoice_paid',
-  'customer_isolated',
-  'customer_reconnected',
-  'outage_started',
-  'outage_resolved',
-  'technician_assigned',
-  'technician_escalated',
-  'voucher_generated',
-  'manual_broadcast',
-  'test_message',
-] as const;
-export type WaEventKey = (typeof WA_EVENT_KEYS)[number];
+import { WA_EVENT_KEYS, type WaEventKey } from '../../../shared/domain/wa.js';
+
+export { WA_EVENT_KEYS, type WaEventKey };
 
 export interface SystemTemplate {
   key: WaEventKey;
@@ -240,6 +226,16 @@ const templates: SystemTemplate[] = [
       message: 'Besok, Minggu 15 Maret pukul 01.00-03.00 WIB, ada pemeliharaan jaringan. Internet mungkin terputus sebentar.',
       isp_name: ISP,
     },
+  ),
+  template(
+    'customer_welcome',
+    [
+      'Selamat datang di {isp_name}, {name}!',
+      'Paket Anda: {package_name} ({package_price}/bulan), tagihan setiap tanggal {billing_day}.',
+      '{{#if exists(username)}}Username layanan: {username}{{/if}}',
+      'Simpan nomor ini untuk info tagihan dan gangguan.',
+    ],
+    { isp_name: ISP, name: 'Budi Santoso', package_name: 'Keluarga 20 Mbps', package_price: 200_000, billing_day: 10, username: 'budi.santoso' },
   ),
   template(
     'test_message',

@@ -9,9 +9,9 @@ export interface FormatOptions {
   locale: Locale;
 }
 
-/** Variable naming carries the type: `amount`, `*_amount` are rupiah, `*_at` instants, `*_date` calendar days. */
+/** Variable naming carries the type: `amount`, `*_amount`, `*_price` are rupiah, `*_at` instants, `*_date` calendar days. */
 function isMoney(name: string): boolean {
-  return name === 'amount' || name.endsWith('_amount');
+  return name === 'amount' || name.endsWith('_amount') || name.endsWith('_price');
 }
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;

@@ -60,13 +60,27 @@ class Renderer {
   }
 }
 
+/** A broadcast renders one template for thousands of customers: parse each text once. */
+const PARSE_CACHE_SIZE = 64;
+const parsedCache = new Map<string, ReturnType<typeof parseTemplate>>();
+
+function parseCached(content: string): ReturnType<typeof parseTemplate> {
+  let parsed = parsedCache.get(content);
+  if (parsed === undefined) {
+    parsed = parseTemplate(content);
+    if (parsedCache.size >= PARSE_CACHE_SIZE) parsedCache.delete(parsedCache.keys().next().value as string);
+    parsedCache.set(content, parsed);
+  }
+  return parsed;
+}
+
 /** Evaluates the conditions, then fills the placeholders of the lines that stay. */
 export function renderTemplate(
   content: string,
   variables: TemplateVariables,
   options: RenderOptions = {},
 ): RenderResult {
-  const parsed = parseTemplate(content);
+  const parsed = parseCached(content);
   const syntax = parsed.errors[0];
   if (syntax !== undefined) return { ok: false, error: syntax };
 

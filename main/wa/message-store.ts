@@ -1,0 +1,247 @@
+import type { Db } from '../db/index.js';
+import type { Clock, IdGenerator } from '../platform/index.js';
+import type { WaEventKey } from '../../shared/domain/wa.js';
+import { maskContent, maskPhone } from './masking.js';
+
+export type MessageStatus = 'queued' | 'sending' | 'sent' | 'delivered' | 'read' | 'failed' | 'cancelled' | 'skipped';
+
+export interface MessageRow {
+  id: string;
+  tenant_id: string;
+  idempotency_key: string;
+  event: string;
+  template_key: WaEventKey;
+  entity_type: string | null;
+  entity_id: string | null;
+  broadcast_id: string | null;
+  to_number: string;
+  content: string;
+  status: MessageStatus;
+  provider: string | null;
+  provider_message_id: string | null;
+  failover: number;
+  attempts: number;
+  error_code: string | null;
+  error_message: string | null;
+  job_id: string | null;
+  created_at: number;
+  sent_at: number | null;
+  delivered_at: number | null;
+  read_at: number | null;
+  send_ms: number | null;
+  updated_at: number;
+}
+
+export interface NewMessage {
+  tenantId: string;
+  key: string;
+  event: string;
+  templateKey: WaEventKey;
+  entityType: string | null;
+  entityId: string | null;
+  broadcastId: string | null;
+  to: string;
+  content: string;
+  status: 'queued' | 'skipped' | 'failed';
+  errorCode?: string | null;
+  errorMessage?: string | null;
+}
+
+export interface LogQuery {
+  status: MessageStatus | null;
+  number: string;
+  event: string | null;
+  from: string | null;
+  to: string | null;
+  cursor: string | null;
+  limit: number;
+}
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+/** A log row as screens see it: masked, no provider internals. */
+export function toMessageView(r: MessageRow) {
+  return {
+    id: r.id,
+    event: r.event,
+    templateKey: r.template_key,
+    to: maskPhone(r.to_number),
+    preview: maskContent(r.content),
+    status: r.status,
+    provider: r.provider,
+    failover: r.failover === 1,
+    attempts: r.attempts,
+    errorCode: r.error_code,
+    errorMessage: r.error_message,
+    broadcastId: r.broadcast_id,
+    createdAt: new Date(r.created_at).toISOString(),
+    sentAt: iso(r.sent_at),
+    deliveredAt: iso(r.delivered_at),
+    readAt: iso(r.read_at),
+  };
+}
+
+/** Order of delivery states: an ack never moves a message backwards (a late "sent" after "read"). */
+const RANK: Partial<Record<MessageStatus, number>> = { sending: 0, sent: 1, delivered: 2, read: 3 };
+
+/**
+ * wa_messages: one row per message, from queued to read or failed. It is the WhatsApp log of seed 000
+ * and the crash-safety record: 'sending' is written (and committed) before the provider is called.
+ */
+export class MessageStore {
+  private readonly stmt;
+
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly ids: IdGenerator,
+  ) {
+    this.stmt = {
+      insert: db.prepare(`INSERT INTO wa_messages (id, tenant_id, idempotency_key, event, template_key, entity_type, entity_id, broadcast_id,
+          to_number, content, status, error_code, error_message, created_at, updated_at)
+        VALUES (@id, @tenantId, @key, @event, @templateKey, @entityType, @entityId, @broadcastId, @to, @content, @status, @errorCode,
+          @errorMessage, @now, @now)
+        ON CONFLICT (idempotency_key) DO NOTHING`),
+      setJob: db.prepare('UPDATE wa_messages SET job_id = ? WHERE id = ?'),
+      byKey: db.prepare('SELECT id FROM wa_messages WHERE idempotency_key = ?').pluck(),
+      get: db.prepare('SELECT * FROM wa_messages WHERE id = ?'),
+      sending: db.prepare(`UPDATE wa_messages SET status = 'sending', provider = ?, failover = ?, attempts = attempts + 1, updated_at = ? WHERE id = ?`),
+      sent: db.prepare(`UPDATE wa_messages SET status = 'sent', provider_message_id = ?, sent_at = ?, send_ms = ?, error_code = NULL, error_message = NULL,
+        updated_at = ? WHERE id = ? AND status = 'sending'`),
+      retrying: db.prepare(`UPDATE wa_messages SET status = 'queued', error_code = ?, error_message = ?, updated_at = ? WHERE id = ?`),
+      failed: db.prepare(`UPDATE wa_messages SET status = 'failed', error_code = ?, error_message = ?, updated_at = ? WHERE id = ?`),
+      requeue: db.prepare(`UPDATE wa_messages SET status = 'queued', error_code = NULL, error_message = NULL, updated_at = ? WHERE id = ? AND status = 'failed'`),
+      skipped: db.prepare(`UPDATE wa_messages SET status = 'skipped', error_code = ?, updated_at = ? WHERE id = ?`),
+      byProviderId: db.prepare('SELECT id, status FROM wa_messages WHERE provider_message_id = ?'),
+      ack: db.prepare(`UPDATE wa_messages SET status = @status, delivered_at = COALESCE(delivered_at, @delivered), read_at = COALESCE(read_at, @read),
+        updated_at = @now WHERE id = @id`),
+    };
+  }
+
+  /** Returns the id and whether it is new; the idempotency key makes a repeated trigger a no-op. */
+  insert(m: NewMessage): { id: string; created: boolean } {
+    const id = this.ids.next();
+    const created =
+      this.stmt.insert.run({
+        id,
+        tenantId: m.tenantId,
+        key: m.key,
+        event: m.event,
+        templateKey: m.templateKey,
+        entityType: m.entityType,
+        entityId: m.entityId,
+        broadcastId: m.broadcastId,
+        to: m.to,
+        content: m.content,
+        status: m.status,
+        errorCode: m.errorCode ?? null,
+        errorMessage: m.errorMessage ?? null,
+        now: this.clock.now(),
+      }).changes === 1;
+    return { id: created ? id : (this.stmt.byKey.get(m.key) as string), created };
+  }
+
+  attachJob(messageId: string, jobId: string): void {
+    this.stmt.setJob.run(jobId, messageId);
+  }
+
+  get(id: string): MessageRow | null {
+    return (this.stmt.get.get(id) as MessageRow | undefined) ?? null;
+  }
+
+  markSending(id: string, provider: string, failover: boolean): void {
+    this.stmt.sending.run(provider, Number(failover), this.clock.now(), id);
+  }
+
+  markSent(id: string, providerMessageId: string | null, sendMs: number): void {
+    const now = this.clock.now();
+    this.stmt.sent.run(providerMessageId, now, sendMs, now, id);
+  }
+
+  markRetrying(id: string, code: string, message: string): void {
+    this.stmt.retrying.run(code, message.slice(0, 500), this.clock.now(), id);
+  }
+
+  markFailed(id: string, code: string, message: string): void {
+    this.stmt.failed.run(code, message.slice(0, 500), this.clock.now(), id);
+  }
+
+  /** A person's retry of a failed message; false when it is not failed (or never had a job). */
+  requeue(id: string): boolean {
+    return this.stmt.requeue.run(this.clock.now(), id).changes === 1;
+  }
+
+  markSkipped(id: string, code: string): void {
+    this.stmt.skipped.run(code, this.clock.now(), id);
+  }
+
+  /** A delivery receipt from the provider; returns the message id when it moved forward. */
+  applyAck(providerMessageId: string, status: 'sent' | 'delivered' | 'read' | 'failed'): string | null {
+    const row = this.stmt.byProviderId.get(providerMessageId) as { id: string; status: MessageStatus } | undefined;
+    if (!row) return null;
+    const now = this.clock.now();
+    if (status === 'failed') {
+      this.markFailed(row.id, 'PROVIDER_ERROR', 'the provider reported the message as not delivered');
+      return row.id;
+    }
+    if ((RANK[status] ?? -1) <= (RANK[row.status] ?? 99)) return null;
+    this.stmt.ack.run({
+      id: row.id,
+      status,
+      delivered: status === 'delivered' || status === 'read' ? now : null,
+      read: status === 'read' ? now : null,
+      now,
+    });
+    return row.id;
+  }
+
+  list(tenantId: string, q: LogQuery): { items: MessageRow[]; nextCursor: string | null } {
+    const where = ['tenant_id = ?'];
+    const params: (string | number)[] = [tenantId];
+    if (q.status) {
+      where.push('status = ?');
+      params.push(q.status);
+    }
+    if (q.event) {
+      where.push('event = ?');
+      params.push(q.event);
+    }
+    const digits = q.number.replace(/\D/g, '');
+    if (digits) {
+      where.push('to_number LIKE ?');
+      params.push(`%${digits.startsWith('0') ? `62${digits.slice(1)}` : digits}%`);
+    }
+    if (q.from) {
+      where.push('created_at >= ?');
+      params.push(Date.parse(q.from));
+    }
+    if (q.to) {
+      where.push('created_at <= ?');
+      params.push(Date.parse(q.to));
+    }
+    if (q.cursor) {
+      where.push('id < ?');
+      params.push(q.cursor);
+    }
+    const rows = this.db
+      .prepare(`SELECT * FROM wa_messages WHERE ${where.join(' AND ')} ORDER BY id DESC LIMIT ?`)
+      .all(...params, q.limit + 1) as MessageRow[];
+    const more = rows.length > q.limit;
+    const items = more ? rows.slice(0, q.limit) : rows;
+    return { items, nextCursor: more ? (items.at(-1)?.id ?? null) : null };
+  }
+
+  failures(tenantId: string, limit = 200): MessageRow[] {
+    return this.db
+      .prepare(`SELECT * FROM wa_messages WHERE tenant_id = ? AND status = 'failed' ORDER BY updated_at DESC LIMIT ?`)
+      .all(tenantId, limit) as MessageRow[];
+  }
+
+  /** Seed 000: logs are kept 365 days by default; older rows go, finished ones only. */
+  purge(tenantId: string, retentionDays: number): number {
+    const cutoff = this.clock.now() - retentionDays * 86_400_000;
+    return this.db
+      .prepare(`DELETE FROM wa_messages WHERE tenant_id = ? AND created_at < ? AND status NOT IN ('queued', 'sending')`)
+      .run(tenantId, cutoff).changes;
+  }
+}

@@ -1,0 +1,35 @@
+import type { Db } from '../db/index.js';
+import type { Clock } from '../platform/index.js';
+
+const DAY_MS = 86_400_000;
+
+/** Seed 000's monitoring figures, for the tenant's WhatsApp dashboard, over the last 24 hours. */
+export function waMetrics(db: Db, clock: Clock, tenantId: string) {
+  const since = clock.now() - DAY_MS;
+  const counts = db
+    .prepare(`SELECT
+        SUM(CASE WHEN status IN ('sent', 'delivered', 'read') THEN 1 ELSE 0 END) AS sent,
+        SUM(CASE WHEN status = 'failed' THEN 1 ELSE 0 END) AS failed,
+        SUM(attempts) AS attempts
+      FROM wa_messages WHERE tenant_id = ? AND created_at >= ?`)
+    .get(tenantId, since) as { sent: number | null; failed: number | null; attempts: number | null };
+  const queueDepth = db
+    .prepare(`SELECT COUNT(*) FROM wa_messages WHERE tenant_id = ? AND status IN ('queued', 'sending')`)
+    .pluck()
+    .get(tenantId) as number;
+  const latencies = db
+    .prepare(`SELECT send_ms FROM wa_messages WHERE tenant_id = ? AND sent_at >= ? AND send_ms IS NOT NULL ORDER BY send_ms`)
+    .pluck()
+    .all(tenantId, since) as number[];
+  const pick = (q: number) => (latencies.length === 0 ? 0 : (latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0));
+  const sent = counts.sent ?? 0;
+  const attempts = counts.attempts ?? 0;
+  return {
+    sent24h: sent,
+    failed24h: counts.failed ?? 0,
+    queueDepth,
+    sendLatencyMs: { p50: pick(0.5), p95: pick(0.95) },
+    // Every attempt that did not end in a sent message was a provider error (or a crash).
+    providerErrorRate: attempts === 0 ? 0 : Math.max(0, attempts - sent) / attempts,
+  };
+}

@@ -1,0 +1,101 @@
+import { JobDeferred, JobError, type Job } from '../jobs/index.js';
+import type { Clock } from '../platform/index.js';
+import type { TenantService } from '../tenant/index.js';
+import type { WaProviderKey } from '../../shared/domain/wa.js';
+import type { WaErrorCode } from './providers/provider.js';
+import { nextAllowedTime } from './dispatch/quiet-hours.js';
+import type { RateLimiter } from './dispatch/rate-limiter.js';
+import type { MessageStore } from './message-store.js';
+import type { OptOuts } from './opt-outs.js';
+import type { ProviderRegistry } from './provider-registry.js';
+import type { WaSettingsService } from './settings-service.js';
+
+/** Failures that say the provider is unusable, not that this message is: the fallback gets it at once. */
+const PROVIDER_DOWN: ReadonlySet<string> = new Set<WaErrorCode>(['INVALID_TOKEN', 'DEVICE_DISCONNECTED', 'PROVIDER_QUOTA', 'NOT_READY']);
+/** While suspended, messages wait rather than fail; they go once RRNet lifts the suspension. */
+const SUSPENDED_RECHECK_MS = 60_000;
+
+export interface SendHandlerDeps {
+  messages: MessageStore;
+  settings: WaSettingsService;
+  providers: ProviderRegistry;
+  optOuts: OptOuts;
+  limiter: RateLimiter;
+  tenants: TenantService;
+  clock: Clock;
+  /** A message changed status: screens refresh (throttled by the caller). */
+  activity(tenantId: string, broadcastId: string | null): void;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The job behind every WhatsApp message. Order matters: suspension and quiet hours postpone,
+ * opt-out skips, the rate limits pace, then 'sending' is committed before the provider is called,
+ * which is how a restart knows a message may already have left (see README, crash safety).
+ */
+export function createSendHandler(d: SendHandlerDeps): (job: Job) => Promise<unknown> {
+  return async (job) => {
+    const { messageId } = job.payload as { messageId: string };
+    const msg = d.messages.get(messageId);
+    // Cancelled (broadcast stopped), skipped, or already through: nothing to do, and nothing twice.
+    if (!msg || msg.status !== 'queued') return { skipped: msg?.status ?? 'missing' };
+    const tenantId = msg.tenant_id;
+    const settings = d.settings.resolved(tenantId);
+    const now = d.clock.now();
+    if (settings.suspended) throw new JobDeferred(now + SUSPENDED_RECHECK_MS, 'sending suspended by RRNet');
+    const allowed = nextAllowedTime(now, d.tenants.zone(tenantId), settings.quietHours);
+    if (allowed > now) throw new JobDeferred(allowed, 'quiet hours');
+    if (d.optOuts.has(tenantId, msg.to_number)) {
+      d.messages.markSkipped(messageId, 'OPTED_OUT');
+      d.activity(tenantId, msg.broadcast_id);
+      return { skipped: 'opted-out' };
+    }
+    for (;;) {
+      const decision = d.limiter.acquire(d.clock.now(), tenantId, settings.ratePerSecond, msg.to_number);
+      if (decision.recipientCapped) {
+        d.messages.markFailed(messageId, 'RECIPIENT_CAP', 'per-recipient hourly cap reached');
+        d.activity(tenantId, msg.broadcast_id);
+        throw new JobError('RECIPIENT_CAP', 'per-recipient hourly cap reached', false);
+      }
+      if (decision.waitMs === 0) break;
+      await sleep(decision.waitMs);
+    }
+
+    const lastError = msg.error_code;
+    const onFallback =
+      settings.fallbackProvider !== null &&
+      (msg.failover === 1 || (lastError !== null && PROVIDER_DOWN.has(lastError)) || job.attempts >= job.maxAttempts);
+    const providerKey: WaProviderKey = onFallback && settings.fallbackProvider ? settings.fallbackProvider : settings.provider;
+    d.messages.markSending(messageId, providerKey, onFallback);
+    const started = d.clock.now();
+    const result = await d.providers.get(tenantId, providerKey).send({ to: msg.to_number, text: msg.content, reference: messageId });
+    if (result.ok) {
+      d.messages.markSent(messageId, result.providerMessageId, d.clock.now() - started);
+      d.activity(tenantId, msg.broadcast_id);
+      return { providerMessageId: result.providerMessageId, provider: providerKey };
+    }
+    // A provider-side refusal is worth another try when a fallback provider has not had its turn.
+    const fallbackLeft = settings.fallbackProvider !== null && !onFallback && PROVIDER_DOWN.has(result.code);
+    const retry = (result.retryable || fallbackLeft) && job.attempts < job.maxAttempts;
+    if (retry) d.messages.markRetrying(messageId, result.code, result.message);
+    else d.messages.markFailed(messageId, result.code, result.message);
+    d.activity(tenantId, msg.broadcast_id);
+    throw new JobError(result.code, result.message, retry);
+  };
+}
+
+/**
+ * After a crash: a message still 'queued' never reached a provider and is safe to send; one left
+ * 'sending' may have reached it, so it is parked as failed (MAYBE_SENT) for a person to check
+ * rather than sent blindly a second time.
+ */
+export function interruptedSend(messages: MessageStore): (job: Job) => 'retry' | 'dead' {
+  return (job) => {
+    const { messageId } = job.payload as { messageId: string };
+    const msg = messages.get(messageId);
+    if (msg?.status !== 'sending') return 'retry';
+    messages.markFailed(messageId, 'MAYBE_SENT', 'the app stopped while this message was being sent');
+    return 'dead';
+  };
+}

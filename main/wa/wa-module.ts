@@ -1,0 +1,130 @@
+import type { Db } from '../db/index.js';
+import type { EventBus } from '../bus/index.js';
+import type { JobQueue } from '../jobs/index.js';
+import type { Clock, IdGenerator, Logger } from '../platform/index.js';
+import type { SecretBox } from '../secrets/index.js';
+import type { TenantService } from '../tenant/index.js';
+import type { CustomersService } from '../billing/index.js';
+import type { TopologyService } from '../maps/index.js';
+import { DEFAULT_BACKOFF } from '../jobs/index.js';
+import { ActivityThrottle } from './activity-throttle.js';
+import { BroadcastService, type RecipientSource } from './broadcast-service.js';
+import { RateLimiter } from './dispatch/rate-limiter.js';
+import { MessageStore } from './message-store.js';
+import { waMetrics } from './metrics.js';
+import { startNotifier } from './notifier.js';
+import { OptOuts } from './opt-outs.js';
+import { Outbound, WA_SEND_JOB } from './outbound.js';
+import { ProviderRegistry, type ProviderRegistryOptions } from './provider-registry.js';
+import { createSendHandler, interruptedSend } from './send-handler.js';
+import { WaSettingsService } from './settings-service.js';
+import { WaTemplateService } from './template-service.js';
+
+export interface WaModuleDeps {
+  db: Db;
+  bus: EventBus;
+  jobs: JobQueue;
+  clock: Clock;
+  ids: IdGenerator;
+  log: Logger;
+  secrets: SecretBox;
+  tenants: TenantService;
+  customers: CustomersService;
+  topology: TopologyService;
+  providers: ProviderRegistryOptions;
+  /** The bench swaps in a limiter without limits to measure the dispatcher alone. */
+  limiter?: RateLimiter;
+  /** How many messages may be in flight at once (most of them waiting for a rate-limit slot). */
+  concurrency?: number;
+}
+
+export type WaModule = ReturnType<typeof createWaModule>;
+
+/** Seed 000's retry policy: 3 attempts, backoff from 2 s up to 60 s. */
+const MAX_ATTEMPTS = 3;
+const RETENTION_EVERY_MS = 24 * 60 * 60_000;
+
+/** Wires the WhatsApp engine: settings, templates, the durable send queue, providers, broadcast, notifier. */
+export function createWaModule(d: WaModuleDeps) {
+  const settings = new WaSettingsService(d.db, d.clock, d.ids, d.secrets);
+  const templates = new WaTemplateService(d.db, d.clock, d.ids, d.tenants);
+  const messages = new MessageStore(d.db, d.clock, d.ids);
+  const optOuts = new OptOuts(d.db, d.clock, d.ids);
+  const activity = new ActivityThrottle(250, (tenantId, broadcastId) => d.bus.announce('wa_activity', tenantId, { broadcastId }));
+  const providers = new ProviderRegistry(
+    settings,
+    d.providers,
+    {
+      onAck: (_tenantId, providerMessageId, status) => {
+        const id = messages.applyAck(providerMessageId, status);
+        const row = id ? messages.get(id) : null;
+        if (row) activity.touch(row.tenant_id, row.broadcast_id);
+      },
+      onSessionChange: (tenantId) => d.bus.announce('wa_session_changed', tenantId, {}),
+    },
+    d.clock,
+    d.log,
+  );
+  const outbound = new Outbound(d.db, d.jobs, messages, templates, settings, optOuts);
+  const recipients: RecipientSource = (tenantId, filter) => {
+    switch (filter.kind) {
+      case 'all_active':
+        return d.customers.contacts(tenantId, {});
+      case 'package':
+        return d.customers.contacts(tenantId, { packageId: filter.packageId });
+      case 'odp':
+        return d.customers.contacts(tenantId, { ids: d.topology.customersOn(tenantId, filter.odpId) });
+      case 'isolated':
+        return d.customers.contacts(tenantId, { status: 'isolated' });
+    }
+  };
+  const broadcasts = new BroadcastService(d.db, d.clock, d.ids, outbound, recipients, (t) => d.tenants.name(t));
+
+  d.jobs.register(
+    WA_SEND_JOB,
+    createSendHandler({
+      messages,
+      settings,
+      providers,
+      optOuts,
+      limiter: d.limiter ?? new RateLimiter(10),
+      tenants: d.tenants,
+      clock: d.clock,
+      activity: (t, b) => activity.touch(t, b),
+    }),
+    { concurrency: d.concurrency ?? 64, maxAttempts: MAX_ATTEMPTS, backoff: DEFAULT_BACKOFF, onInterrupted: interruptedSend(messages) },
+  );
+  const stopNotifier = startNotifier({ bus: d.bus, outbound, settings, tenants: d.tenants, customers: d.customers });
+  const purgeTimer = setInterval(() => {
+    const tenantId = d.tenants.primaryId();
+    if (tenantId) messages.purge(tenantId, settings.resolved(tenantId).retentionDays);
+  }, RETENTION_EVERY_MS);
+  purgeTimer.unref();
+
+  /** A tenant on whatsapp-web.js reconnects its stored session when the app starts. */
+  const tenantId = d.tenants.primaryId();
+  if (tenantId && settings.resolved(tenantId).provider === 'wwebjs') void providers.session(tenantId).start();
+
+  return {
+    settings,
+    templates,
+    messages,
+    optOuts,
+    outbound,
+    broadcasts,
+    providers,
+    metrics: (tenantId: string) => waMetrics(d.db, d.clock, tenantId),
+    /** The failures page's retry: the message goes back to the queue with fresh attempts. */
+    retryFailed(tenantId: string, messageId: string): boolean {
+      const row = messages.get(messageId);
+      if (!row || row.tenant_id !== tenantId || row.status !== 'failed' || !row.job_id) return false;
+      return d.db.transaction(() => messages.requeue(messageId) && d.jobs.retry(row.job_id as string))();
+    },
+    async close() {
+      clearInterval(purgeTimer);
+      stopNotifier();
+      activity.close();
+      await providers.close();
+    },
+  };
+}

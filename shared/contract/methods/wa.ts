@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { method } from '../define.js';
+import { MANAGERS, OFFICE } from '../../domain/roles.js';
+import { idSchema } from '../../domain/common.js';
+import { phoneInputSchema } from '../../domain/customer.js';
+import {
+  broadcastFilterSchema,
+  broadcastSchema,
+  waEventKeySchema,
+  waLogQuerySchema,
+  waMessageSchema,
+  waMetricsSchema,
+  waSessionSchema,
+  waSettingsSchema,
+  waSettingsUpdateSchema,
+  waTemplateSchema,
+} from '../../domain/wa.js';
+
+const empty = z.object({}).strict();
+/** WhatsApp is a Premium/Pro feature or an add-on (seed 001's plan gate). */
+const wa = { feature: 'whatsapp' } as const;
+
+export const waMethods = {
+  'wa.settings.get': method({ input: empty, output: waSettingsSchema, roles: MANAGERS, access: 'read', ...wa }),
+  'wa.settings.update': method({ input: waSettingsUpdateSchema.strict(), output: waSettingsSchema, roles: MANAGERS, access: 'write', ...wa }),
+  'wa.session.status': method({ input: empty, output: waSessionSchema, roles: OFFICE, access: 'read', ...wa }),
+  /** Starts (or restarts) the whatsapp-web.js session: the QR appears in wa.session.status. */
+  'wa.session.start': method({ input: empty, output: waSessionSchema, roles: MANAGERS, access: 'write', ...wa }),
+  'wa.session.logout': method({ input: empty, output: waSessionSchema, roles: MANAGERS, access: 'write', ...wa }),
+  'wa.testSend': method({
+    input: z.object({ to: phoneInputSchema }).strict(),
+    output: z.object({ messageId: idSchema }),
+    roles: MANAGERS,
+    access: 'write',
+    ...wa,
+  }),
+  'wa.templates.list': method({ input: empty, output: z.array(waTemplateSchema), roles: OFFICE, access: 'read', ...wa }),
+  'wa.templates.save': method({
+    input: z.object({ key: waEventKeySchema, content: z.string().max(20_000, 'validation.tooLong') }).strict(),
+    output: waTemplateSchema,
+    roles: MANAGERS,
+    access: 'write',
+    ...wa,
+  }),
+  'wa.templates.reset': method({ input: z.object({ key: waEventKeySchema }).strict(), output: waTemplateSchema, roles: MANAGERS, access: 'write', ...wa }),
+  /** The editor's live preview: renders unsaved text with the template's sample data. */
+  'wa.templates.preview': method({
+    input: z.object({ key: waEventKeySchema, content: z.string().max(20_000, 'validation.tooLong') }).strict(),
+    output: z.object({ ok: z.boolean(), text: z.string(), errors: z.array(z.string()) }),
+    roles: OFFICE,
+    access: 'read',
+    ...wa,
+  }),
+  'wa.broadcast.create': method({
+    input: z
+      .object({
+        filter: broadcastFilterSchema,
+        templateKey: waEventKeySchema.default('manual_broadcast'),
+        /** The text of a manual broadcast ({message} of its template). */
+        message: z.string().trim().max(2000, 'validation.tooLong').default(''),
+        scheduledAt: z.iso.datetime().nullable().default(null),
+      })
+      .strict(),
+    output: broadcastSchema,
+    roles: MANAGERS,
+    access: 'write',
+    ...wa,
+  }),
+  'wa.broadcast.list': method({ input: empty, output: z.array(broadcastSchema), roles: OFFICE, access: 'read', ...wa }),
+  'wa.broadcast.cancel': method({ input: z.object({ id: idSchema }).strict(), output: broadcastSchema, roles: MANAGERS, access: 'write', ...wa }),
+  'wa.logs.list': method({
+    input: waLogQuerySchema.strict(),
+    output: z.object({ items: z.array(waMessageSchema), nextCursor: z.string().nullable() }),
+    roles: OFFICE,
+    access: 'read',
+    ...wa,
+  }),
+  /** Dead letters: messages that finally failed, with their reason, for a person to retry. */
+  'wa.failures.list': method({ input: empty, output: z.array(waMessageSchema), roles: OFFICE, access: 'read', ...wa }),
+  'wa.failures.retry': method({ input: z.object({ messageId: idSchema }).strict(), output: waMessageSchema, roles: MANAGERS, access: 'write', ...wa }),
+  'wa.optOut.set': method({
+    input: z.object({ phone: phoneInputSchema, optedOut: z.boolean(), reason: z.string().trim().max(200).default('') }).strict(),
+    output: z.object({ phone: z.string(), optedOut: z.boolean() }),
+    roles: MANAGERS,
+    access: 'write',
+    ...wa,
+  }),
+  'wa.optOut.list': method({
+    input: empty,
+    output: z.array(z.object({ phone: z.string(), reason: z.string(), createdAt: z.string() })),
+    roles: OFFICE,
+    access: 'read',
+    ...wa,
+  }),
+  'wa.metrics': method({ input: empty, output: waMetricsSchema, roles: OFFICE, access: 'read', ...wa }),
+};

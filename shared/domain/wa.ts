@@ -1,0 +1,152 @@
+import { z } from 'zod';
+import { phoneInputSchema } from './customer.js';
+import { cursorSchema, idSchema, pageLimitSchema } from './common.js';
+
+/** Every kind of message the console sends; each has a system template (main/wa/templates/catalog.ts). */
+export const WA_EVENT_KEYS = [
+  'invoice_created',
+  'invoice_due_reminder',
+  'invoice_overdue',
+  'invoice_paid',
+  'customer_isolated',
+  'customer_reconnected',
+  'customer_welcome',
+  'outage_started',
+  'outage_resolved',
+  'technician_assigned',
+  'technician_escalated',
+  'voucher_generated',
+  'manual_broadcast',
+  'test_message',
+] as const;
+export const waEventKeySchema = z.enum(WA_EVENT_KEYS);
+export type WaEventKey = z.infer<typeof waEventKeySchema>;
+
+export const WA_PROVIDERS = ['wwebjs', 'fonnte', 'dry-run'] as const;
+export const waProviderSchema = z.enum(WA_PROVIDERS);
+export type WaProviderKey = z.infer<typeof waProviderSchema>;
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'validation.time');
+
+export const waSettingsSchema = z.object({
+  provider: waProviderSchema,
+  fallbackProvider: waProviderSchema.nullable(),
+  /** Never the token itself: the renderer only learns whether one is stored. */
+  hasFonnteToken: z.boolean(),
+  fonnteBaseUrl: z.string(),
+  senderNumber: z.string(),
+  enabledEvents: z.array(waEventKeySchema),
+  ratePerSecond: z.number().int(),
+  perRecipientPerHour: z.number().int(),
+  quietHours: z.object({ start: z.string(), end: z.string() }).nullable(),
+  adminRecipients: z.array(z.string()),
+  browserPath: z.string(),
+  maxLength: z.number().int(),
+  retentionDays: z.number().int(),
+  suspended: z.boolean(),
+});
+export type WaSettings = z.infer<typeof waSettingsSchema>;
+
+export const waSettingsUpdateSchema = z.object({
+  provider: waProviderSchema.optional(),
+  fallbackProvider: waProviderSchema.nullable().optional(),
+  /** A new token replaces the stored one; null removes it; absent keeps it. */
+  fonnteToken: z.string().trim().min(1, 'validation.required').max(200, 'validation.tooLong').nullable().optional(),
+  fonnteBaseUrl: z.url({ protocol: /^https?$/, error: 'validation.url' }).max(200).optional(),
+  senderNumber: z.union([phoneInputSchema, z.literal('')]).optional(),
+  enabledEvents: z.array(waEventKeySchema).max(WA_EVENT_KEYS.length).optional(),
+  /** Seed 000: default 10 per second, never above the platform's 50. */
+  ratePerSecond: z.number().int().min(1, 'validation.tooSmall').max(50, 'validation.rateCap').optional(),
+  perRecipientPerHour: z.number().int().min(1).max(100).optional(),
+  quietHours: z.object({ start: hhmm, end: hhmm }).nullable().optional(),
+  adminRecipients: z.array(phoneInputSchema).max(10, 'validation.tooMany').optional(),
+  browserPath: z.string().trim().max(500, 'validation.tooLong').optional(),
+  maxLength: z.number().int().min(160).max(4096).optional(),
+  retentionDays: z.number().int().min(7).max(3650).optional(),
+});
+
+export const WA_SESSION_STATES = ['stopped', 'starting', 'qr', 'authenticated', 'ready', 'disconnected', 'auth_failure', 'error'] as const;
+export const waSessionSchema = z.object({
+  provider: waProviderSchema,
+  state: z.enum(WA_SESSION_STATES),
+  detail: z.string().nullable(),
+  /** The pairing QR as text; the screen draws it. */
+  qr: z.string().nullable(),
+  suspended: z.boolean(),
+});
+
+export const waTemplateSchema = z.object({
+  key: waEventKeySchema,
+  content: z.string(),
+  variables: z.array(z.string()),
+  /** True when the tenant changed the system text. */
+  custom: z.boolean(),
+  systemContent: z.string(),
+  sample: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+});
+
+export const WA_MESSAGE_STATUSES = ['queued', 'sending', 'sent', 'delivered', 'read', 'failed', 'cancelled', 'skipped'] as const;
+export const waMessageStatusSchema = z.enum(WA_MESSAGE_STATUSES);
+
+export const waMessageSchema = z.object({
+  id: idSchema,
+  event: z.string(),
+  templateKey: z.string(),
+  /** Masked (+62812****7890): logs are read by many, the number belongs to the customer. */
+  to: z.string(),
+  /** Masked: digit runs that could be account numbers or phones are hidden. */
+  preview: z.string(),
+  status: waMessageStatusSchema,
+  provider: z.string().nullable(),
+  failover: z.boolean(),
+  attempts: z.number().int(),
+  errorCode: z.string().nullable(),
+  errorMessage: z.string().nullable(),
+  broadcastId: z.string().nullable(),
+  createdAt: z.string(),
+  sentAt: z.string().nullable(),
+  deliveredAt: z.string().nullable(),
+  readAt: z.string().nullable(),
+});
+
+export const waLogQuerySchema = z.object({
+  status: waMessageStatusSchema.nullable().default(null),
+  /** Part of the number, in 08 or 62 form. */
+  number: z.string().trim().max(20).default(''),
+  event: z.string().max(40).nullable().default(null),
+  from: z.iso.datetime().nullable().default(null),
+  to: z.iso.datetime().nullable().default(null),
+  cursor: cursorSchema,
+  limit: pageLimitSchema,
+});
+
+export const BROADCAST_FILTERS = ['all_active', 'package', 'odp', 'isolated'] as const;
+export const broadcastFilterSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('all_active') }),
+  z.object({ kind: z.literal('package'), packageId: idSchema }),
+  z.object({ kind: z.literal('odp'), odpId: idSchema }),
+  /** Until billing lands, "overdue" means the customers already isolated for not paying. */
+  z.object({ kind: z.literal('isolated') }),
+]);
+export type BroadcastFilter = z.infer<typeof broadcastFilterSchema>;
+
+export const broadcastSchema = z.object({
+  id: idSchema,
+  templateKey: z.string(),
+  filter: broadcastFilterSchema,
+  scheduledAt: z.string(),
+  status: z.enum(['active', 'cancelled']),
+  total: z.number().int(),
+  progress: z.record(waMessageStatusSchema, z.number().int()),
+  createdAt: z.string(),
+});
+
+export const waMetricsSchema = z.object({
+  sent24h: z.number().int(),
+  failed24h: z.number().int(),
+  queueDepth: z.number().int(),
+  /** Provider call time of messages sent in the last 24 h. */
+  sendLatencyMs: z.object({ p50: z.number(), p95: z.number() }),
+  /** Failed provider attempts / all attempts in the last 24 h, 0..1. */
+  providerErrorRate: z.number(),
+});
