@@ -12,6 +12,11 @@ import type { WaSettingsService } from './settings-service.js';
 
 /** Failures that say the provider is unusable, not that this message is: the fallback gets it at once. */
 const PROVIDER_DOWN: ReadonlySet<string> = new Set<WaErrorCode>(['INVALID_TOKEN', 'DEVICE_DISCONNECTED', 'PROVIDER_QUOTA', 'NOT_READY']);
+/**
+ * No answer in time: the provider may have taken the message. Resending could deliver it twice, so
+ * it is parked for a person (like a crash mid-send) instead of retried.
+ */
+const AMBIGUOUS: ReadonlySet<string> = new Set<WaErrorCode>(['TIMEOUT']);
 /** While suspended, messages wait rather than fail; they go once RRNet lifts the suspension. */
 const SUSPENDED_RECHECK_MS = 60_000;
 
@@ -74,6 +79,11 @@ export function createSendHandler(d: SendHandlerDeps): (job: Job) => Promise<unk
       d.messages.markSent(messageId, result.providerMessageId, d.clock.now() - started);
       d.activity(tenantId, msg.broadcast_id);
       return { providerMessageId: result.providerMessageId, provider: providerKey };
+    }
+    if (AMBIGUOUS.has(result.code)) {
+      d.messages.markFailed(messageId, 'MAYBE_SENT', result.message);
+      d.activity(tenantId, msg.broadcast_id);
+      throw new JobError('MAYBE_SENT', result.message, false);
     }
     // A provider-side refusal is worth another try when a fallback provider has not had its turn.
     const fallbackLeft = settings.fallbackProvider !== null && !onFallback && PROVIDER_DOWN.has(result.code);

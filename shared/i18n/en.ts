@@ -52,7 +52,13 @@ export const en: MessageTree = {
     recipientCap: 'Hourly message limit for this number reached (spam protection).',
     maybeSent: 'The app stopped while this message was being sent; it may have arrived. Check WhatsApp before resending.',
     failover: 'Sent through the fallback provider after the main provider failed.',
-    browserNotFound: 'No browser found. Install Google Chrome, Microsoft Edge or Chromium, or set the browser path in WhatsApp settings.',
     notWwebjs: 'QR pairing is only for the whatsapp-web.js provider.',
+    timeout: 'The provider did not answer in time; the message may have been sent. Check WhatsApp before resending.',
+  },
+  waWwebjs: {
+    browserNotFound: 'No browser found. Install Google Chrome, Microsoft Edge or Chromium, or set the browser location in WhatsApp Settings.',
+    browserPathMissing: 'There is no browser at "{{path}}". Check the browser location in WhatsApp Settings, or clear it to detect one.',
+    browserPathNotExecutable: '"{{path}}" cannot be run. Choose the Chrome, Edge or Chromium program file.',
+    browserPathNotAbsolute: 'Enter the full browser location, e.g. C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe.',
   },
 };

@@ -52,7 +52,13 @@ export const id = {
     recipientCap: 'Batas pesan per jam ke nomor ini tercapai (perlindungan dari spam).',
     maybeSent: 'Aplikasi berhenti saat pesan sedang dikirim; pesan mungkin sudah terkirim. Periksa di WhatsApp sebelum kirim ulang.',
     failover: 'Dikirim lewat penyedia cadangan setelah penyedia utama gagal.',
-    browserNotFound: 'Browser tidak ditemukan. Pasang Google Chrome, Microsoft Edge atau Chromium, atau isi lokasi browser di Pengaturan WhatsApp.',
     notWwebjs: 'Pemasangan lewat QR hanya untuk penyedia whatsapp-web.js.',
+    timeout: 'Penyedia tidak menjawab tepat waktu; pesan mungkin sudah terkirim. Periksa di WhatsApp sebelum kirim ulang.',
+  },
+  waWwebjs: {
+    browserNotFound: 'Browser tidak ditemukan. Pasang Google Chrome, Microsoft Edge atau Chromium, atau isi lokasi browser di Pengaturan WhatsApp.',
+    browserPathMissing: 'Browser di "{{path}}" tidak ada. Periksa lokasi browser di Pengaturan WhatsApp, atau kosongkan agar dicari otomatis.',
+    browserPathNotExecutable: '"{{path}}" tidak bisa dijalankan. Pilih file program Chrome, Edge atau Chromium.',
+    browserPathNotAbsolute: 'Tulis lokasi browser lengkap, misalnya C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe.',
   },
 } as const;

@@ -3,13 +3,22 @@ import type { Services } from '../services.js';
 import { Failure, conflict, notFound } from '../../platform/index.js';
 import { toMessageView } from '../../wa/index.js';
 import type { WaModule } from '../../wa/index.js';
+import type { Locale } from '../../../shared/domain/user.js';
+import { translate } from '../../../shared/i18n/index.js';
 
 type WaMethods = Extract<keyof Handlers, `wa.${string}`>;
 
-async function sessionView(wa: WaModule, tenantId: string) {
+async function sessionView(wa: WaModule, tenantId: string, locale: Locale) {
   const settings = wa.settings.resolved(tenantId);
-  const status = await wa.providers.get(tenantId, settings.provider).status();
-  return { provider: settings.provider, state: status.state, detail: status.detail, qr: status.qr, suspended: settings.suspended };
+  const base = { provider: settings.provider, suspended: settings.suspended };
+  if (settings.provider !== 'wwebjs') {
+    const status = await wa.providers.get(tenantId, settings.provider).status();
+    return { ...base, state: status.state, detail: status.detail, qr: status.qr };
+  }
+  const status = await wa.providers.session(tenantId).status();
+  // A session that cannot start at all (no browser) explains itself in the user's language.
+  const detail = status.problem ? translate(locale, status.problem.messageKey, status.problem.params) : status.detail;
+  return { ...base, state: status.state, detail, qr: status.qr };
 }
 
 export const waHandlers = (s: Services): Pick<Handlers, WaMethods> => ({
@@ -21,17 +30,17 @@ export const waHandlers = (s: Services): Pick<Handlers, WaMethods> => ({
     await s.wa.providers.settingsChanged(tenantId, input.browserPath !== undefined && input.browserPath !== before.browserPath);
     return view;
   },
-  'wa.session.status': (_input, ctx) => sessionView(s.wa, ctx.caller.tenantId),
+  'wa.session.status': (_input, ctx) => sessionView(s.wa, ctx.caller.tenantId, ctx.locale),
   'wa.session.start': async (_input, ctx) => {
     const tenantId = ctx.caller.tenantId;
     if (s.wa.settings.resolved(tenantId).provider !== 'wwebjs') throw new Failure('VALIDATION_FAILED', {}, { provider: 'wa.notWwebjs' });
     await s.wa.providers.session(tenantId).start();
-    return sessionView(s.wa, tenantId);
+    return sessionView(s.wa, tenantId, ctx.locale);
   },
   'wa.session.logout': async (_input, ctx) => {
     const tenantId = ctx.caller.tenantId;
     if (s.wa.providers.hasSession(tenantId)) await s.wa.providers.session(tenantId).logout();
-    return sessionView(s.wa, tenantId);
+    return sessionView(s.wa, tenantId, ctx.locale);
   },
   'wa.testSend': ({ to }, ctx) => {
     const tenantId = ctx.caller.tenantId;
