@@ -47,7 +47,15 @@ export function createCore(options: CoreOptions): Core {
   const log = options.log ?? silentLogger;
   mkdirSync(options.dataDir, { recursive: true });
   const db = openDatabase(join(options.dataDir, 'rrnet.sqlite'));
-  migrate(db, migrations);
+  try {
+    migrate(db, migrations);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+  // Fresh statistics let SQLite drive a rare search term from the text index instead of walking
+  // every name; cheap when nothing changed (SQLite decides per table).
+  db.pragma('optimize=0x10002');
 
   const bus = new EventBus(db, clock, log);
   const jobs = new JobQueue(db, clock, ids, log);
@@ -92,8 +100,11 @@ export function createCore(options: CoreOptions): Core {
     },
     { durable: false },
   );
-  // Events every durable subscriber has seen are pruned hourly, so the outbox stays small.
-  const pruneTimer = setInterval(() => bus.prune(), 60 * 60_000);
+  // Hourly: events every durable subscriber has seen are pruned (the outbox stays small), statistics refreshed.
+  const pruneTimer = setInterval(() => {
+    bus.prune();
+    db.pragma('optimize');
+  }, 60 * 60_000);
   pruneTimer.unref();
   jobs.start();
 

@@ -132,14 +132,18 @@ export class JobQueue {
       onInterrupted: options.onInterrupted ?? 'retry',
       running: 0,
     });
-    if (this.started) this.kick();
+    if (this.started) {
+      // A type registered late still gets its own policy for jobs a crash left running.
+      this.recoverInterrupted(type);
+      this.kick();
+    }
   }
 
-  /** Recovers jobs a crash left 'running', then works until stop(). */
+  /** Recovers jobs a crash left 'running' (per their type's policy), then works until stop(). */
   start(): void {
     if (this.started) return;
     this.started = true;
-    this.recoverInterrupted();
+    for (const type of this.types.keys()) this.recoverInterrupted(type);
     this.kick();
   }
 
@@ -210,8 +214,8 @@ export class JobQueue {
     }
   }
 
-  private recoverInterrupted(): void {
-    const rows = this.db.prepare(`SELECT * FROM jobs WHERE status = 'running'`).all() as JobRow[];
+  private recoverInterrupted(type: string): void {
+    const rows = this.db.prepare(`SELECT * FROM jobs WHERE status = 'running' AND type = ?`).all(type) as JobRow[];
     const now = this.clock.now();
     for (const row of rows) {
       const job = toJob(row);
