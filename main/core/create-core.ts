@@ -9,7 +9,7 @@ import { CustomersService, PackagesService } from '../billing/index.js';
 import { RoutersService } from '../network/index.js';
 import { TopologyService } from '../maps/index.js';
 import { DemoSeeder } from '../demo/index.js';
-import { createWaModule, type RateLimiter, type ProviderRegistryOptions } from '../wa/index.js';
+import { createWaModule, type SendLimiter, type ProviderRegistryOptions } from '../wa/index.js';
 import { Dispatcher, createHandlers, type CallMeta, type Services } from '../api/index.js';
 import type { SecretBox } from '../secrets/index.js';
 import { silentLogger, systemClock, ulidGenerator, type Clock, type IdGenerator, type Logger } from '../platform/index.js';
@@ -23,7 +23,7 @@ export interface CoreOptions {
   clock?: Clock;
   ids?: IdGenerator;
   log?: Logger;
-  wa?: Omit<ProviderRegistryOptions, 'dataDir'> & { limiter?: RateLimiter; concurrency?: number };
+  wa?: Omit<ProviderRegistryOptions, 'dataDir'> & { limiter?: SendLimiter; concurrency?: number };
 }
 
 export interface Core {

@@ -221,7 +221,9 @@ export class JobQueue {
       const job = toJob(row);
       const policy = this.types.get(job.type)?.onInterrupted ?? 'retry';
       const decision = typeof policy === 'function' ? policy(job) : policy;
-      if (decision === 'retry' && job.attempts < job.maxAttempts) {
+      if (decision === 'requeue') {
+        this.stmt.defer.run(now, now, job.id);
+      } else if (decision === 'retry' && job.attempts < job.maxAttempts) {
         this.stmt.reschedule.run(now, 'INTERRUPTED', 'the app stopped while this job ran', now, job.id);
       } else {
         this.stmt.bury.run('INTERRUPTED', 'the app stopped while this job ran; check before retrying', now, job.id);

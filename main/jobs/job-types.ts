@@ -55,6 +55,9 @@ export type JobHandler = (job: Job) => Promise<unknown>;
 /**
  * What to do with a job found 'running' at start-up (the app died mid-job). 'retry' suits jobs
  * that are safe to repeat; 'dead' parks it for a person to decide (a message that may already
- * have left). A function may look at the job and decide.
+ * have left); 'requeue' puts back a job known to have done none of its work (a message still
+ * waiting for a rate-limit slot) without counting the attempt, so restarts alone never kill it.
+ * A function may look at the job and decide.
  */
-export type InterruptPolicy = 'retry' | 'dead' | ((job: Job) => 'retry' | 'dead');
+export type InterruptDecision = 'retry' | 'requeue' | 'dead';
+export type InterruptPolicy = InterruptDecision | ((job: Job) => InterruptDecision);

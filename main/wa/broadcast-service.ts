@@ -1,6 +1,7 @@
 import type { Db } from '../db/index.js';
 import type { Clock, IdGenerator } from '../platform/index.js';
-import { notFound } from '../platform/index.js';
+import { Failure, notFound } from '../platform/index.js';
+import { isBroadcastable } from './template-service.js';
 import type { BroadcastFilter, WaEventKey } from '../../shared/domain/wa.js';
 import type { MessageStatus } from './message-store.js';
 import { Outbound, type OutboundRequest } from './outbound.js';
@@ -48,6 +49,7 @@ export class BroadcastService {
     tenantId: string,
     input: { filter: BroadcastFilter; templateKey: WaEventKey; message: string; scheduledAt: string | null; createdBy: string },
   ) {
+    if (!isBroadcastable(input.templateKey)) throw new Failure('VALIDATION_FAILED', {}, { templateKey: 'validation.invalid' });
     const id = this.ids.next();
     const now = this.clock.now();
     const runAt = input.scheduledAt ? Math.max(now, Date.parse(input.scheduledAt)) : now;

@@ -181,6 +181,8 @@ export class MessageStore {
     if (!row) return null;
     const now = this.clock.now();
     if (status === 'failed') {
+      // Delivered or read proves it arrived: a contradicting error receipt is ignored.
+      if ((RANK[row.status] ?? 99) > (RANK.sent as number)) return null;
       this.markFailed(row.id, 'PROVIDER_ERROR', 'the provider reported the message as not delivered');
       return row.id;
     }

@@ -1,10 +1,10 @@
-import { JobDeferred, JobError, type Job } from '../jobs/index.js';
+import { JobDeferred, JobError, type InterruptDecision, type Job } from '../jobs/index.js';
 import type { Clock } from '../platform/index.js';
 import type { TenantService } from '../tenant/index.js';
 import type { WaProviderKey } from '../../shared/domain/wa.js';
 import type { WaErrorCode } from './providers/provider.js';
 import { nextAllowedTime } from './dispatch/quiet-hours.js';
-import type { RateLimiter } from './dispatch/rate-limiter.js';
+import type { SendLimiter } from './dispatch/rate-limiter.js';
 import type { MessageStore } from './message-store.js';
 import type { OptOuts } from './opt-outs.js';
 import type { ProviderRegistry } from './provider-registry.js';
@@ -25,7 +25,7 @@ export interface SendHandlerDeps {
   settings: WaSettingsService;
   providers: ProviderRegistry;
   optOuts: OptOuts;
-  limiter: RateLimiter;
+  limiter: SendLimiter;
   tenants: TenantService;
   clock: Clock;
   /** A message changed status: screens refresh (throttled by the caller). */
@@ -57,7 +57,7 @@ export function createSendHandler(d: SendHandlerDeps): (job: Job) => Promise<unk
       return { skipped: 'opted-out' };
     }
     for (;;) {
-      const decision = d.limiter.acquire(d.clock.now(), tenantId, settings.ratePerSecond, msg.to_number);
+      const decision = d.limiter.acquire(d.clock.now(), tenantId, msg.to_number, settings);
       if (decision.recipientCapped) {
         d.messages.markFailed(messageId, 'RECIPIENT_CAP', 'per-recipient hourly cap reached');
         d.activity(tenantId, msg.broadcast_id);
@@ -96,15 +96,17 @@ export function createSendHandler(d: SendHandlerDeps): (job: Job) => Promise<unk
 }
 
 /**
- * After a crash: a message still 'queued' never reached a provider and is safe to send; one left
- * 'sending' may have reached it, so it is parked as failed (MAYBE_SENT) for a person to check
- * rather than sent blindly a second time.
+ * After a crash: a message still 'queued' never reached a provider and is safe to send, without
+ * the interrupted attempt counting (64 messages wait for a rate-limit slot at any time; three
+ * restarts during a long broadcast must not kill them). One left 'sending' may have reached the
+ * provider, so it is parked as failed (MAYBE_SENT) for a person to check rather than sent blindly
+ * a second time.
  */
-export function interruptedSend(messages: MessageStore): (job: Job) => 'retry' | 'dead' {
+export function interruptedSend(messages: MessageStore): (job: Job) => InterruptDecision {
   return (job) => {
     const { messageId } = job.payload as { messageId: string };
     const msg = messages.get(messageId);
-    if (msg?.status !== 'sending') return 'retry';
+    if (msg?.status !== 'sending') return 'requeue';
     messages.markFailed(messageId, 'MAYBE_SENT', 'the app stopped while this message was being sent');
     return 'dead';
   };

@@ -140,6 +140,7 @@ export class WaSettingsService {
 
   /** RRNet's super-admin stops a tenant's sending on abuse (arrives through sync); queued messages wait. */
   setSuspended(tenantId: string, suspended: boolean): void {
+    // The row may not exist yet (a tenant still on defaults): write it first, then flip the flag.
     this.update(tenantId, {});
     this.db.prepare('UPDATE wa_settings SET suspended = ?, updated_at = ? WHERE tenant_id = ?').run(Number(suspended), isoAt(this.clock), tenantId);
     this.cache.delete(tenantId);

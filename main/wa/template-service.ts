@@ -17,12 +17,20 @@ import {
   type TemplateVariables,
 } from './templates/index.js';
 
+/** What a broadcast knows about each recipient: the variables a broadcastable template may use. */
+export const BROADCAST_VARIABLES: ReadonlySet<string> = new Set(['name', 'isp_name', 'message', 'package_name']);
+
+export function isBroadcastable(key: WaEventKey): boolean {
+  return key !== 'test_message' && SYSTEM_TEMPLATES[key].variables.every((v) => BROADCAST_VARIABLES.has(v));
+}
+
 export interface WaTemplateView {
   key: WaEventKey;
   content: string;
   variables: string[];
   custom: boolean;
   systemContent: string;
+  broadcastable: boolean;
   sample: Record<string, TemplateValue>;
 }
 
@@ -102,6 +110,7 @@ export class WaTemplateService {
       variables: [...system.variables],
       custom: override !== undefined,
       systemContent: system.content,
+      broadcastable: isBroadcastable(key),
       sample: Object.fromEntries(Object.entries(system.sample).filter((e): e is [string, TemplateValue] => e[1] !== undefined)),
     };
   }

@@ -9,7 +9,7 @@ import type { TopologyService } from '../maps/index.js';
 import { DEFAULT_BACKOFF } from '../jobs/index.js';
 import { ActivityThrottle } from './activity-throttle.js';
 import { BroadcastService, type RecipientSource } from './broadcast-service.js';
-import { RateLimiter } from './dispatch/rate-limiter.js';
+import { RateLimiter, type SendLimiter } from './dispatch/rate-limiter.js';
 import { MessageStore } from './message-store.js';
 import { waMetrics } from './metrics.js';
 import { startNotifier } from './notifier.js';
@@ -33,7 +33,7 @@ export interface WaModuleDeps {
   topology: TopologyService;
   providers: ProviderRegistryOptions;
   /** The bench swaps in a limiter without limits to measure the dispatcher alone. */
-  limiter?: RateLimiter;
+  limiter?: SendLimiter;
   /** How many messages may be in flight at once (most of them waiting for a rate-limit slot). */
   concurrency?: number;
 }
@@ -87,7 +87,7 @@ export function createWaModule(d: WaModuleDeps) {
       settings,
       providers,
       optOuts,
-      limiter: d.limiter ?? new RateLimiter(10),
+      limiter: d.limiter ?? new RateLimiter(),
       tenants: d.tenants,
       clock: d.clock,
       activity: (t, b) => activity.touch(t, b),
@@ -114,11 +114,26 @@ export function createWaModule(d: WaModuleDeps) {
     broadcasts,
     providers,
     metrics: (tenantId: string) => waMetrics(d.db, d.clock, tenantId),
+    /** RRNet's suspension (from sync): screens show the banner at once. */
+    setSuspended(tenantId: string, suspended: boolean): void {
+      settings.setSuspended(tenantId, suspended);
+      d.bus.announce('wa_session_changed', tenantId, {});
+    },
     /** The failures page's retry: the message goes back to the queue with fresh attempts. */
     retryFailed(tenantId: string, messageId: string): boolean {
       const row = messages.get(messageId);
       if (!row || row.tenant_id !== tenantId || row.status !== 'failed' || !row.job_id) return false;
-      return d.db.transaction(() => messages.requeue(messageId) && d.jobs.retry(row.job_id as string))();
+      const jobId = row.job_id;
+      return d.db.transaction(() => {
+        if (!messages.requeue(messageId)) return false;
+        // A dead job gets fresh attempts; one that finished (the provider reported the failure
+        // after accepting the message) gets a successor, keyed by the send it follows.
+        if (!d.jobs.retry(jobId)) {
+          const job = d.jobs.enqueue({ type: WA_SEND_JOB, tenantId, payload: { messageId }, key: `wa:${messageId}:after-${row.attempts}` });
+          messages.attachJob(messageId, job.id);
+        }
+        return true;
+      })();
     },
     async close() {
       clearInterval(purgeTimer);

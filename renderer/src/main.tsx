@@ -8,6 +8,7 @@ import './styles/base.css';
 import './styles/layout.css';
 import './styles/forms.css';
 import './styles/tables.css';
+import './styles/whatsapp.css';
 
 const locale = useLocale.getState().locale;
 document.documentElement.lang = locale;

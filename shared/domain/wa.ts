@@ -82,6 +82,8 @@ export const waTemplateSchema = z.object({
   /** True when the tenant changed the system text. */
   custom: z.boolean(),
   systemContent: z.string(),
+  /** Needs no data beyond what a broadcast has (name, ISP, message, package): offered in the broadcast form. */
+  broadcastable: z.boolean(),
   sample: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
 });
 

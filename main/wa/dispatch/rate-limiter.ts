@@ -17,21 +17,31 @@ export interface RateDecision {
   recipientCapped: boolean;
 }
 
+/** The tenant's settings that pace its sends. */
+export interface SendLimits {
+  ratePerSecond: number;
+  perRecipientPerHour: number;
+}
+
+/** What the send handler needs from a limiter; the bench passes one without limits. */
+export interface SendLimiter {
+  acquire(now: number, tenantId: string, recipient: string, limits: SendLimits): RateDecision;
+}
+
 /**
  * The three limits every WhatsApp send passes: the tenant's rate (default 10/s, capped by the
  * global 50/s), the global cap, and a per-recipient cap per hour so a loop can never spam one number.
  */
-export class RateLimiter {
+export class RateLimiter implements SendLimiter {
   private readonly global = new SlidingWindow(GLOBAL_CAP_PER_SECOND, SECOND_MS);
   private readonly tenants = new Map<string, SlidingWindow>();
   private readonly recipients = new Map<string, SlidingWindow>();
 
-  constructor(private readonly perRecipientPerHour: number) {}
-
   /** Checks all three and, when all allow, records the send in all three. */
-  acquire(now: number, tenantId: string, ratePerSecond: number, recipient: string): RateDecision {
-    const tenant = this.tenantWindow(tenantId, ratePerSecond);
-    const person = this.recipientWindow(tenantId, recipient);
+  acquire(now: number, tenantId: string, recipient: string, limits: SendLimits): RateDecision {
+    const tenantLimit = Math.max(1, Math.min(GLOBAL_CAP_PER_SECOND, Math.floor(limits.ratePerSecond)));
+    const tenant = this.window(this.tenants, tenantId, tenantLimit, SECOND_MS);
+    const person = this.window(this.recipients, `${tenantId}:${recipient}`, Math.max(1, Math.floor(limits.perRecipientPerHour)), HOUR_MS);
     const personWait = person.waitMs(now);
     if (personWait > 0) return { waitMs: personWait, recipientCapped: true };
     const wait = Math.max(this.global.waitMs(now), tenant.waitMs(now));
@@ -42,24 +52,12 @@ export class RateLimiter {
     return { waitMs: 0, recipientCapped: false };
   }
 
-  private tenantWindow(tenantId: string, ratePerSecond: number): SlidingWindow {
-    const limit = Math.max(1, Math.min(GLOBAL_CAP_PER_SECOND, Math.floor(ratePerSecond)));
-    let window = this.tenants.get(tenantId);
-    // A changed setting takes effect at once: a new window at the new rate.
-    if (!window || window.limit !== limit) {
-      window = new SlidingWindow(limit, SECOND_MS);
-      this.tenants.set(tenantId, window);
-    }
-    return window;
-  }
-
-  private recipientWindow(tenantId: string, recipient: string): SlidingWindow {
-    const key = `${tenantId}:${recipient}`;
-    let window = this.recipients.get(key);
-    if (!window) {
-      window = new SlidingWindow(this.perRecipientPerHour, HOUR_MS);
-      this.recipients.set(key, window);
-    }
-    return window;
+  /** A changed setting takes effect at once, with the sends already made still counted. */
+  private window(windows: Map<string, SlidingWindow>, key: string, limit: number, windowMs: number): SlidingWindow {
+    const current = windows.get(key);
+    if (current && current.limit === limit) return current;
+    const next = current ? current.resized(limit) : new SlidingWindow(limit, windowMs);
+    windows.set(key, next);
+    return next;
   }
 }

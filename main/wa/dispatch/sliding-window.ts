@@ -34,4 +34,15 @@ export class SlidingWindow {
       this.head = (this.head + 1) % this.limit;
     }
   }
+
+  /**
+   * The same log under a new limit. The recent sends carry over: lowering 10/s to 5/s right after
+   * 10 sends must not allow 5 more in that same second.
+   */
+  resized(limit: number): SlidingWindow {
+    const next = new SlidingWindow(limit, this.windowMs);
+    const keep = Math.min(this.count, limit);
+    for (let i = this.count - keep; i < this.count; i++) next.take(this.times[(this.head + i) % this.limit] as number);
+    return next;
+  }
 }

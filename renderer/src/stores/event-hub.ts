@@ -5,6 +5,8 @@ import { refreshCustomers } from './customers-store.js';
 import { useDashboard, usePackages, useUsers } from './data-stores.js';
 import { useSession } from './session-store.js';
 import { refreshTenant } from './tenant-store.js';
+import { refreshWaLogs } from './wa-logs-store.js';
+import { refreshWaActivity, refreshWaEverything, useWaSession } from './wa-stores.js';
 
 /**
  * Keeps the screens true to the core: a change made in another window, by another user or by a
@@ -38,6 +40,13 @@ function handle(event: DomainEvent): void {
     case 'tenant_updated':
       void refreshTenant();
       return;
+    case 'wa_session_changed':
+      void useWaSession.getState().refresh();
+      return;
+    case 'wa_activity':
+      void refreshWaLogs();
+      refreshWaActivity();
+      return;
     case 'user_changed':
       void useUsers.getState().refresh();
       if ('userId' in event.payload && event.payload.userId === useSession.getState().user?.id) void refreshMe();
@@ -57,6 +66,8 @@ function refreshEverything(): void {
   void useDashboard.getState().refresh();
   void usePackages.getState().refresh();
   void useUsers.getState().refresh();
+  void refreshWaLogs();
+  refreshWaEverything();
   const open = useCustomerDetail.getState().openId;
   if (open) void reloadCustomer(open);
 }

@@ -4,6 +4,7 @@ import { SECTIONS, useNav } from '../../stores/nav-store.js';
 import { DashboardScreen } from '../dashboard/DashboardScreen.js';
 import { CustomersScreen } from '../customers/CustomersScreen.js';
 import { SettingsScreen } from '../settings/SettingsScreen.js';
+import { WhatsAppScreen } from '../whatsapp/WhatsAppScreen.js';
 import { ComingSoon } from './ComingSoon.js';
 import { Header } from './Header.js';
 import { LockedBanner } from './LockedBanner.js';
@@ -36,6 +37,7 @@ export function AppShell() {
         <main className="content">
           {section === 'dashboard' ? <DashboardScreen /> : null}
           {section === 'customers' ? <CustomersScreen /> : null}
+          {section === 'whatsapp' ? <WhatsAppScreen /> : null}
           {section === 'settings' ? <SettingsScreen /> : null}
           {isComingSoon(section) ? <ComingSoon section={section} /> : null}
         </main>

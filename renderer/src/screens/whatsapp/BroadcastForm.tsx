@@ -1,0 +1,137 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BROADCAST_FILTERS } from '../../../../shared/domain/wa.js';
+import { ZONE_LABELS } from '../../../../shared/util/time.js';
+import { call } from '../../api/client.js';
+import { Field } from '../../components/Field.js';
+import { FormError } from '../../components/FormError.js';
+import { Modal } from '../../components/Modal.js';
+import { useForm } from '../../components/use-form.js';
+import { usePermissions } from '../../components/use-permissions.js';
+import { usePackages } from '../../stores/data-stores.js';
+import { toast } from '../../stores/toast-store.js';
+import { useWaBroadcasts, useWaTemplates } from '../../stores/wa-stores.js';
+import { blankBroadcast, broadcastFieldErrors, broadcastInput, type BroadcastFormValues } from './broadcast-values.js';
+import { useAudienceLabel } from './use-audience-label.js';
+import { useFormatTime, useTenantZone } from './use-wa-format.js';
+
+export function BroadcastForm({ onClose }: { onClose(): void }) {
+  const { t } = useTranslation();
+  const { locked } = usePermissions();
+  const zone = useTenantZone();
+  const formatTime = useFormatTime();
+  const audience = useAudienceLabel();
+  const form = useForm<BroadcastFormValues>(blankBroadcast);
+  const packages = usePackages((s) => s.data);
+  const templates = useWaTemplates((s) => s.data);
+  const [confirming, setConfirming] = useState<ReturnType<typeof broadcastInput>['input'] | null>(null);
+  const { kind, templateKey } = form.values;
+
+  useEffect(() => {
+    void usePackages.getState().load();
+    void useWaTemplates.getState().load();
+  }, []);
+
+  function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    const { input, errors } = broadcastInput(form.values, zone);
+    if (Object.keys(errors).length > 0) form.fail(errors);
+    else setConfirming(input);
+  }
+
+  /** Asked first: a broadcast reaches hundreds of customers and cannot be taken back once sent. */
+  async function send(input: ReturnType<typeof broadcastInput>['input']) {
+    setConfirming(null);
+    const created = await form.submit(async () => {
+      const result = await call('wa.broadcast.create', input);
+      if (result.ok || !result.error.fields) return result;
+      return { ok: false as const, error: { ...result.error, fields: broadcastFieldErrors(result.error.fields) ?? {} } };
+    });
+    if (!created) return;
+    void useWaBroadcasts.getState().load();
+    toast(t('whatsapp.broadcastCreated', { count: created.total }));
+    onClose();
+  }
+
+  return (
+    <Modal title={t('whatsapp.broadcastNew')} onClose={onClose} wide testId="wa-broadcast-dialog">
+      <form className="form" onSubmit={onSubmit} noValidate data-testid="wa-broadcast-form">
+        <FormError error={form.error} />
+        <div className="form-grid">
+          <Field name="kind" label={t('whatsapp.audience')} error={form.fieldError('kind')}>
+            <select {...form.text('kind')} data-testid="wa-broadcast-kind">
+              {BROADCAST_FILTERS.map((key) => (
+                <option key={key} value={key}>
+                  {t(`whatsapp.audiences.${key}`)}
+                </option>
+              ))}
+            </select>
+          </Field>
+          {kind === 'package' ? (
+            <Field name="packageId" label={t('customers.package')} error={form.fieldError('packageId')}>
+              <select {...form.text('packageId')} data-testid="wa-broadcast-package">
+                <option value="">{t('customers.choosePackage')}</option>
+                {(packages ?? []).map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.name}
+                  </option>
+                ))}
+              </select>
+            </Field>
+          ) : null}
+          {kind === 'odp' ? (
+            <Field name="odpId" label={t('whatsapp.odpId')} error={form.fieldError('odpId')} hint={t('whatsapp.odpIdHint')}>
+              <input {...form.text('odpId')} className="mono" spellCheck={false} data-testid="wa-broadcast-odp" />
+            </Field>
+          ) : null}
+          <Field name="templateKey" label={t('whatsapp.template')} error={form.fieldError('templateKey')} className={kind === 'all_active' || kind === 'isolated' ? '' : 'span-2'}>
+            <select {...form.text('templateKey')} data-testid="wa-broadcast-template">
+              {(templates?.filter((x) => x.broadcastable).map((x) => x.key) ?? ['manual_broadcast' as const])
+                .map((key) => (
+                  <option key={key} value={key}>
+                    {t(`whatsapp.events.${key}`)}
+                  </option>
+                ))}
+            </select>
+          </Field>
+          {templateKey === 'manual_broadcast' ? (
+            <Field name="message" label={t('whatsapp.message')} error={form.fieldError('message')} hint={t('whatsapp.messageHint')} className="span-2">
+              <textarea {...form.text('message')} rows={5} maxLength={2000} data-testid="wa-broadcast-message" />
+            </Field>
+          ) : null}
+          <Field name="scheduledAt" label={t('whatsapp.schedule')} error={form.fieldError('scheduledAt')} hint={t('whatsapp.scheduleHint', { zone: ZONE_LABELS[zone] })} optional>
+            <span className="input-with-action">
+              <input {...form.text('scheduledAt')} type="datetime-local" data-testid="wa-broadcast-schedule" />
+              <span className="chip">{ZONE_LABELS[zone]}</span>
+            </span>
+          </Field>
+        </div>
+        <div className="form-actions">
+          <button type="button" className="button" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" className="button primary" disabled={locked || form.busy} data-testid="wa-broadcast-submit">
+            {form.values.scheduledAt ? t('whatsapp.broadcastSchedule') : t('whatsapp.broadcastSend')}
+          </button>
+        </div>
+      </form>
+      {confirming ? (
+        <Modal title={t('whatsapp.broadcastConfirmTitle')} onClose={() => setConfirming(null)} testId="wa-broadcast-confirm">
+          <p>
+            {confirming.scheduledAt
+              ? t('whatsapp.broadcastConfirmLater', { audience: audience(confirming.filter), at: formatTime(confirming.scheduledAt) })
+              : t('whatsapp.broadcastConfirmNow', { audience: audience(confirming.filter) })}
+          </p>
+          <div className="form-actions">
+            <button type="button" className="button" onClick={() => setConfirming(null)}>
+              {t('common.cancel')}
+            </button>
+            <button type="button" className="button primary" onClick={() => void send(confirming)} data-testid="wa-broadcast-confirm-ok" data-autofocus>
+              {confirming.scheduledAt ? t('whatsapp.broadcastSchedule') : t('whatsapp.broadcastSend')}
+            </button>
+          </div>
+        </Modal>
+      ) : null}
+    </Modal>
+  );
+}

@@ -1,0 +1,59 @@
+import { useTranslation } from 'react-i18next';
+import type { WaMessage } from '../../stores/wa-logs-store.js';
+import { isWaProvider } from './use-wa-format.js';
+
+/** Codes the core writes on a message (provider results and its own decisions), each with words for staff. */
+const REASONS = [
+  'INVALID_TOKEN',
+  'DEVICE_DISCONNECTED',
+  'PROVIDER_QUOTA',
+  'INVALID_NUMBER',
+  'NOT_ON_WHATSAPP',
+  'RATE_LIMITED',
+  'TIMEOUT',
+  'NETWORK',
+  'NOT_READY',
+  'PROVIDER_ERROR',
+  'OPTED_OUT',
+  'RECIPIENT_CAP',
+  'MAYBE_SENT',
+] as const;
+type Reason = (typeof REASONS)[number];
+
+function isReason(code: string): code is Reason {
+  return (REASONS as readonly string[]).includes(code);
+}
+
+/** Which provider carried the message; "cadangan" when the main one failed and the fallback took over. */
+export function ProviderCell({ message }: { message: Pick<WaMessage, 'provider' | 'failover'> }) {
+  const { t } = useTranslation();
+  if (!message.provider) return <span className="muted">{t('common.none')}</span>;
+  return (
+    <>
+      {isWaProvider(message.provider) ? t(`whatsapp.providerShort.${message.provider}`) : message.provider}
+      {message.failover ? (
+        <span className="chip chip-small" title={t('wa.failover')} data-testid="wa-failover">
+          {t('whatsapp.failover')}
+        </span>
+      ) : null}
+    </>
+  );
+}
+
+/**
+ * Why a message did not go: the words for staff, the stable code (what support asks for) and, in
+ * full mode, the provider's own text, which is technical English and kept as it came.
+ */
+export function ReasonText({ message, full }: { message: Pick<WaMessage, 'errorCode' | 'errorMessage'>; full?: boolean }) {
+  const { t } = useTranslation();
+  const { errorCode: code, errorMessage: detail } = message;
+  if (!code && !detail) return null;
+  const words = code && isReason(code) ? t(`whatsapp.reasons.${code}`) : detail;
+  return (
+    <span className="wa-reason" title={detail ?? undefined}>
+      {code ? <span className="mono wa-reason-code">{code}</span> : null}
+      {words ? <span> {words}</span> : null}
+      {full && detail && detail !== words ? <span className="wa-reason-detail muted">{detail}</span> : null}
+    </span>
+  );
+}

@@ -1,0 +1,19 @@
+import { useTranslation } from 'react-i18next';
+import type { BroadcastFilter } from '../../../../shared/domain/wa.js';
+import { usePackages } from '../../stores/data-stores.js';
+
+/** Who a broadcast goes to, in words: "pelanggan paket Rumah 20 Mbps", "pelanggan ODP …". */
+export function useAudienceLabel(): (filter: BroadcastFilter) => string {
+  const { t } = useTranslation();
+  const packages = usePackages((s) => s.data);
+  return (filter) => {
+    switch (filter.kind) {
+      case 'package':
+        return t('whatsapp.audienceOfPackage', { name: packages?.find((p) => p.id === filter.packageId)?.name ?? filter.packageId });
+      case 'odp':
+        return t('whatsapp.audienceOfOdp', { id: filter.odpId });
+      default:
+        return t(`whatsapp.audiences.${filter.kind}`);
+    }
+  };
+}

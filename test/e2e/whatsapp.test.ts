@@ -1,0 +1,334 @@
+import { randomBytes } from 'node:crypto';
+import jsqr from 'jsqr';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFakeWweb, type FakeWweb } from '../support/fake-wweb-client.js';
+import { startApp, type E2eApp } from './support/browser.js';
+
+const OWNER_PASSWORD = 'rahasia-demo-1';
+
+/** Shaped like WhatsApp Web's pairing text: a ref and three base64 keys, comma separated. */
+function pairingText(): string {
+  const part = (bytes: number) => randomBytes(bytes).toString('base64');
+  return `2@${part(66)},${part(32)},${part(32)},${part(32)}`;
+}
+
+/**
+ * Reads the QR the page shows the way a phone would: the picture's pixels, decoded. The data URL is
+ * drawn onto a canvas in the page (string-evaluated: the test's tsconfig has no DOM types) and jsQR
+ * decodes the RGBA pixels here in Node.
+ */
+async function readQr(page: Page): Promise<string | null> {
+  const src = await page.getByTestId('wa-qr').getAttribute('src');
+  if (!src?.startsWith('data:image/png;base64,')) return null;
+  const pixels = (await page.evaluate(`(async () => {
+    const img = new Image();
+    img.src = ${JSON.stringify(src)};
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = img.naturalWidth;
+    canvas.height = img.naturalHeight;
+    const context = canvas.getContext('2d');
+    context.drawImage(img, 0, 0);
+    const image = context.getImageData(0, 0, canvas.width, canvas.height);
+    return { width: image.width, height: image.height, data: Array.from(image.data) };
+  })()`)) as { width: number; height: number; data: number[] };
+  // jsqr is CommonJS whose exports carry the function as `default` too; NodeNext types see only that.
+  return jsqr.default(Uint8ClampedArray.from(pixels.data), pixels.width, pixels.height)?.data ?? null;
+}
+
+describe('WhatsApp in the demo ISP (web mode, Chromium, fake whatsapp-web.js)', () => {
+  let app: E2eApp;
+  let wweb: FakeWweb;
+
+  beforeAll(async () => {
+    wweb = createFakeWweb();
+    app = await startApp('wa', { ownerPassword: OWNER_PASSWORD, demo: true, wa: { clientFactory: wweb.factory } });
+    const { page } = app;
+    await page.goto(app.server.url);
+    await page.getByTestId('input-username').fill('owner');
+    await page.getByTestId('input-password').fill(OWNER_PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('dashboard').waitFor();
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('opens the WhatsApp overview of a Premium ISP: metrics and connection state', async () => {
+    const { page } = app;
+    await page.getByTestId('nav-whatsapp').click();
+    await page.getByTestId('wa-metrics').waitFor();
+    expect(await page.getByTestId('wa-metric-sent').textContent()).toBe('0');
+    expect(await page.getByTestId('wa-metric-error-rate').textContent()).toBe('0%');
+    expect(await page.getByTestId('wa-overview-state').textContent()).toBeTruthy();
+    expect(await page.getByTestId('coming-soon').count()).toBe(0);
+    await app.shot('overview');
+  });
+
+  it('pairs whatsapp-web.js by QR: the picture decodes to the exact pairing text, and follows each new one', async () => {
+    const { page } = app;
+    await page.getByTestId('tab-settings').click();
+    const form = page.getByTestId('wa-settings-form');
+    await form.waitFor();
+    await app.shot('settings-dry-run');
+
+    // The core's refusals land next to the fields they are about.
+    await form.getByTestId('wa-rate').fill('99');
+    await form.getByTestId('wa-admins').fill('0812-1111-2222\n12345');
+    await form.getByTestId('wa-settings-save').click();
+    await form.getByTestId('error-ratePerSecond').waitFor();
+    expect(await form.getByTestId('error-ratePerSecond').textContent()).toContain('Maksimal 50 pesan per detik');
+    expect(await form.getByTestId('error-adminRecipients').textContent()).toContain('Nomor ke-2');
+    expect(await form.getByTestId('error-adminRecipients').textContent()).toContain('Nomor HP tidak valid');
+    await form.getByTestId('wa-rate').scrollIntoViewIfNeeded();
+    await app.shot('settings-errors');
+    await form.getByTestId('wa-rate').fill('10');
+    await form.getByTestId('wa-admins').fill('0812-1111-2222');
+
+    await form.getByTestId('wa-provider').selectOption('wwebjs');
+    // Quiet hours would hold the test message until morning when this runs at night (WIB).
+    await form.getByTestId('wa-quiet-enabled').uncheck();
+    await form.getByTestId('wa-settings-save').click();
+    await page.getByTestId('wa-pairing').waitFor();
+    expect(await page.getByTestId('wa-state').getAttribute('data-state')).toBe('stopped');
+    await page.getByTestId('wa-pairing').scrollIntoViewIfNeeded();
+    await app.shot('settings-wwebjs');
+
+    await page.getByTestId('wa-connect').click();
+    await expect.poll(() => wweb.clients.length).toBe(1);
+    await expect.poll(() => wweb.latest().initializeCalls).toBe(1);
+    expect(wweb.latest().params.executablePath).toBeTruthy();
+
+    const first = pairingText();
+    wweb.latest().emitQr(first);
+    await page.getByTestId('wa-qr').waitFor();
+    await expect.poll(() => readQr(page)).toBe(first);
+    expect(await page.getByTestId('wa-state').getAttribute('data-state')).toBe('qr');
+    await app.shot('qr');
+
+    // WhatsApp Web renews the code every ~20 s: the picture must follow, never keep an old code.
+    const second = pairingText();
+    wweb.latest().emitQr(second);
+    await expect.poll(() => readQr(page)).toBe(second);
+    await app.shot('qr-renewed');
+
+    wweb.latest().scan();
+    await expect.poll(() => page.getByTestId('wa-state').getAttribute('data-state')).toBe('ready');
+    expect(await page.getByTestId('wa-qr').count()).toBe(0);
+    expect(await page.getByTestId('wa-header-state').getAttribute('data-state')).toBe('ready');
+    await app.shot('ready');
+  });
+
+  it('sends a test message that shows in the Log as sent, then delivered when the phone acks it', async () => {
+    const { page } = app;
+    await page.getByTestId('wa-test-to').fill('0812-3456-7890');
+    await page.getByTestId('wa-test-send').click();
+    await page.getByTestId('wa-test-result').waitFor();
+    expect(await page.getByTestId('wa-test-result').textContent()).toContain('0812-3456-7890');
+    await expect.poll(() => wweb.latest().sent.length).toBe(1);
+    const sent = wweb.latest().sent[0];
+    expect(sent?.chatId).toBe('6281234567890@c.us');
+    await app.shot('test-sent');
+
+    await page.getByTestId('wa-test-open-log').click();
+    const row = page.getByTestId('wa-log-row').first();
+    await row.waitFor();
+    await expect.poll(() => row.getAttribute('data-status')).toBe('sent');
+    const text = await row.textContent();
+    expect(text).toContain('Pesan uji');
+    expect(text).toContain('WhatsApp Web');
+    // The log masks the customer's number.
+    expect(await row.getByTestId('wa-log-to-cell').textContent()).toMatch(/^0812\*+7890$/);
+    await app.shot('log-sent');
+
+    wweb.latest().ack(sent?.message.id._serialized ?? '', 2);
+    await expect.poll(() => row.getAttribute('data-status')).toBe('delivered');
+    expect(await row.getByTestId('wa-status').textContent()).toBe('Diterima');
+    await app.shot('log-delivered');
+  });
+
+  it('shows a failed message with its reason under Gagal, and sends it again with Kirim ulang', async () => {
+    const { page } = app;
+    wweb.latest().setRegistered('6281311112222', false);
+    await page.getByTestId('tab-settings').click();
+    await page.getByTestId('wa-test-to').fill('0813-1111-2222');
+    await page.getByTestId('wa-test-send').click();
+    await page.getByTestId('wa-test-result').waitFor();
+
+    await page.getByTestId('tab-failures').click();
+    const row = page.getByTestId('wa-failure-row').first();
+    await row.waitFor();
+    expect(await row.textContent()).toContain('NOT_ON_WHATSAPP');
+    expect(await row.textContent()).toContain('tidak memakai WhatsApp');
+    await app.shot('failures');
+
+    await page.getByTestId('tab-log').click();
+    const logRow = page.getByTestId('wa-log-row').filter({ hasText: '0813' }).first();
+    await expect.poll(() => logRow.getAttribute('data-status')).toBe('failed');
+    expect(await logRow.textContent()).toContain('NOT_ON_WHATSAPP');
+    await page.getByTestId('wa-log-status').selectOption('failed');
+    await expect.poll(() => page.getByTestId('wa-log-row').count()).toBe(1);
+    await app.shot('log-failed-filter');
+    await page.getByTestId('wa-log-status').selectOption('');
+
+    // The customer installed WhatsApp after all.
+    wweb.latest().setRegistered('6281311112222', true);
+    await page.getByTestId('tab-failures').click();
+    await page.getByTestId('wa-retry').first().click();
+    await page.getByTestId('wa-failures-empty').waitFor();
+    await expect.poll(() => wweb.latest().sent.filter((m) => m.chatId === '6281311112222@c.us').length).toBe(1);
+    await app.shot('failures-empty');
+  });
+
+  it('skips numbers that opted out, and lets staff take them off the list again', async () => {
+    const { page } = app;
+    await page.getByTestId('tab-settings').click();
+    const panel = page.getByTestId('wa-optout');
+    await panel.getByTestId('wa-optout-phone').fill('0857-2222-3333');
+    await panel.getByTestId('wa-optout-reason').fill('Minta berhenti lewat telepon');
+    await panel.getByTestId('wa-optout-add').click();
+    const optOut = panel.getByTestId('wa-optout-row').filter({ hasText: '0857-2222-3333' });
+    await optOut.waitFor();
+    expect(await optOut.textContent()).toContain('Minta berhenti lewat telepon');
+
+    await page.getByTestId('wa-test-to').fill('0857-2222-3333');
+    await page.getByTestId('wa-test-send').click();
+    await page.getByTestId('wa-test-result').waitFor();
+    await optOut.scrollIntoViewIfNeeded();
+    await app.shot('opt-out');
+    await page.getByTestId('tab-log').click();
+    const row = page.getByTestId('wa-log-row').filter({ hasText: '0857' }).first();
+    await expect.poll(() => row.getAttribute('data-status')).toBe('skipped');
+    expect(await row.textContent()).toContain('OPTED_OUT');
+    expect(wweb.latest().sent.some((m) => m.chatId === '6285722223333@c.us')).toBe(false);
+
+    await page.getByTestId('tab-settings').click();
+    await page.getByTestId('wa-optout-row').filter({ hasText: '0857-2222-3333' }).getByTestId('wa-optout-remove').click();
+    await page.getByTestId('wa-optout-empty').waitFor();
+  });
+
+  it('edits a template with variable chips and a live WhatsApp preview, lists its errors, saves and restores it', async () => {
+    const { page } = app;
+    await page.getByTestId('tab-templates').click();
+    await page.locator('[data-testid="wa-template-item"][data-key="customer_welcome"]').click();
+    const editor = page.locator('[data-testid="wa-template-editor"][data-key="customer_welcome"]');
+    await editor.waitFor();
+    await editor.getByTestId('wa-preview').waitFor();
+    expect(await editor.getByTestId('wa-preview').textContent()).toContain('Budi Santoso');
+
+    const text = editor.getByTestId('wa-template-text');
+    await text.fill('Halo *{name}*, selamat bergabung di ');
+    await editor.getByTestId('wa-var-chip').filter({ hasText: '{isp_name}' }).click();
+    await page.keyboard.type('!');
+    expect(await text.inputValue()).toBe('Halo *{name}*, selamat bergabung di {isp_name}!');
+    await expect.poll(() => editor.getByTestId('wa-preview').textContent()).toContain('selamat bergabung di RT/RW Net Sejahtera!');
+    // WhatsApp's *bold* is drawn bold, as the customer will see it.
+    expect(await editor.getByTestId('wa-preview').locator('strong').textContent()).toBe('Budi Santoso');
+    await app.shot('template-preview');
+
+    await text.fill('Halo {nama_pelanggan}, selamat bergabung di {isp_name}!');
+    await editor.getByTestId('wa-template-errors').waitFor();
+    expect(await editor.getByTestId('wa-template-errors').textContent()).toContain('nama_pelanggan');
+    await editor.getByTestId('wa-template-save').click();
+    await expect.poll(() => editor.getByTestId('wa-template-errors').textContent()).toContain('nama_pelanggan');
+    await app.shot('template-errors');
+
+    await text.fill('Halo {name}, selamat bergabung di {isp_name}!');
+    await editor.getByTestId('wa-template-save').click();
+    const item = page.locator('[data-testid="wa-template-item"][data-key="customer_welcome"]');
+    await item.getByTestId('wa-template-custom').waitFor();
+    await expect.poll(() => editor.getByTestId('wa-template-errors').count()).toBe(0);
+    await expect.poll(() => editor.getByTestId('wa-preview').textContent()).toContain('Halo Budi Santoso');
+    await app.shot('template-saved');
+
+    await editor.getByTestId('wa-template-reset').click();
+    await page.getByTestId('confirm-ok').click();
+    await item.getByTestId('wa-template-custom').waitFor({ state: 'detached' });
+    expect(await text.inputValue()).toContain('Selamat datang di {isp_name}, {name}!');
+  });
+
+  it('schedules a broadcast to one package at a WIB time, shows its progress and cancels it', async () => {
+    const { page } = app;
+    await page.getByTestId('tab-broadcast').click();
+    await page.getByTestId('wa-broadcast-empty').waitFor();
+    await page.getByTestId('wa-broadcast-new').click();
+    const form = page.getByTestId('wa-broadcast-form');
+    await form.waitFor();
+    await form.getByTestId('wa-broadcast-kind').selectOption('package');
+    const pkg = form.getByTestId('wa-broadcast-package');
+    await pkg.locator('option').nth(1).waitFor({ state: 'attached' });
+    await pkg.selectOption({ index: 1 });
+    const packageName = (await pkg.locator('option').nth(1).textContent()) ?? '';
+    await form.getByTestId('wa-broadcast-message').fill('Besok pukul 01.00-03.00 WIB ada pemeliharaan jaringan.');
+    // Tomorrow 08:00 on the ISP's clock (WIB), whatever zone this machine is in.
+    const tomorrow = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(new Date(Date.now() + 24 * 3600_000));
+    await form.getByTestId('wa-broadcast-schedule').fill(`${tomorrow}T08:00`);
+    await form.getByTestId('wa-broadcast-submit').click();
+    const confirm = page.getByTestId('wa-broadcast-confirm');
+    await confirm.waitFor();
+    expect(await confirm.textContent()).toContain(packageName);
+    expect(await confirm.textContent()).toContain('08.00 WIB');
+    await app.shot('broadcast-confirm');
+    await page.getByTestId('wa-broadcast-confirm-ok').click();
+    await form.waitFor({ state: 'detached' });
+
+    const row = page.getByTestId('wa-broadcast-row').first();
+    await row.waitFor();
+    const [year, month, day] = tomorrow.split('-');
+    expect(await row.textContent()).toContain(`${day}/${month}/${year} 08.00 WIB`);
+    expect(await row.textContent()).toContain(packageName);
+    expect(Number(await row.getByTestId('wa-count-queued').textContent().then((t) => t?.replace(/\D/g, '')))).toBeGreaterThan(0);
+    await app.shot('broadcast-scheduled');
+
+    await row.getByTestId('wa-broadcast-cancel').click();
+    await page.getByTestId('confirm-ok').click();
+    await row.getByTestId('wa-count-cancelled').waitFor();
+    expect(await row.getByTestId('wa-count-queued').count()).toBe(0);
+    expect(await row.getByTestId('wa-broadcast-cancel').count()).toBe(0);
+    await app.shot('broadcast-cancelled');
+  });
+
+  it('warns in red while RRNet suspends sending, and offers an upgrade when the plan has no WhatsApp', async () => {
+    const { page, server } = app;
+    const tenants = server.core.services.tenants;
+    const tenantId = tenants.primaryId();
+    if (!tenantId) throw new Error('the demo tenant is missing');
+
+    server.core.services.wa.settings.setSuspended(tenantId, true);
+    await page.getByTestId('nav-dashboard').click();
+    await page.getByTestId('nav-whatsapp').click();
+    await page.getByTestId('wa-suspended').waitFor();
+    expect(await page.getByTestId('wa-suspended').textContent()).toContain('Pengiriman WhatsApp dihentikan sementara oleh RRNet');
+    await page.getByTestId('tab-overview').click();
+    await page.getByTestId('wa-metrics').waitFor();
+    await app.shot('suspended');
+    server.core.services.wa.settings.setSuspended(tenantId, false);
+
+    const current = tenants.get(tenantId);
+    tenants.applySubscription(tenantId, { plan: 'basic', addons: [], status: 'active' });
+    await page.getByTestId('wa-upsell').waitFor();
+    expect(await page.getByTestId('wa-upsell').textContent()).toContain('Premium');
+    expect(await page.getByTestId('tab-overview').count()).toBe(0);
+    await app.shot('upsell');
+
+    tenants.applySubscription(tenantId, { plan: current.plan, addons: current.addons, status: 'active' });
+    await page.getByTestId('tab-overview').waitFor();
+    expect(await page.getByTestId('wa-suspended').count()).toBe(0);
+  });
+
+  it('speaks English on request', async () => {
+    const { page } = app;
+    await page.getByTestId('lang-en').click();
+    await page.getByTestId('tab-log').click();
+    await expect.poll(() => page.getByTestId('tab-failures').textContent()).toBe('Failed');
+    await page.getByTestId('wa-log-row').first().waitFor();
+    expect(await page.getByTestId('wa-log-table').textContent()).toContain('Delivered');
+    await app.shot('english-log');
+    await page.getByTestId('tab-settings').click();
+    await page.getByTestId('wa-settings-form').waitFor();
+    await app.shot('english-settings');
+    await page.getByTestId('lang-id').click();
+  });
+});
