@@ -22,6 +22,34 @@ export const WA_EVENT_KEYS = [
 export const waEventKeySchema = z.enum(WA_EVENT_KEYS);
 export type WaEventKey = z.infer<typeof waEventKeySchema>;
 
+/** What a provider can answer when it does not take a message (the adapters' standard result). */
+export const WA_ERROR_CODES = [
+  /** The credentials are wrong or revoked: a person must fix the settings. */
+  'INVALID_TOKEN',
+  /** The phone / session behind the provider is not connected (QR needed, phone offline). */
+  'DEVICE_DISCONNECTED',
+  /** The provider's own quota or package ran out. */
+  'PROVIDER_QUOTA',
+  /** The number is malformed. */
+  'INVALID_NUMBER',
+  /** The number is valid but has no WhatsApp account. */
+  'NOT_ON_WHATSAPP',
+  /** The provider asked us to slow down. */
+  'RATE_LIMITED',
+  /** No answer in time, or the connection broke: the message may or may not have left. */
+  'TIMEOUT',
+  'NETWORK',
+  /** The session exists but is still starting (wwebjs before `ready`). */
+  'NOT_READY',
+  /** Anything else the provider said no to. */
+  'PROVIDER_ERROR',
+] as const;
+export type WaErrorCode = (typeof WA_ERROR_CODES)[number];
+
+/** Codes the dispatcher itself writes on a message, beside the providers' own. */
+export const WA_MESSAGE_CODES = [...WA_ERROR_CODES, 'OPTED_OUT', 'RECIPIENT_CAP', 'MAYBE_SENT'] as const;
+export type WaMessageCode = (typeof WA_MESSAGE_CODES)[number];
+
 export const WA_PROVIDERS = ['wwebjs', 'fonnte', 'dry-run'] as const;
 export const waProviderSchema = z.enum(WA_PROVIDERS);
 export type WaProviderKey = z.infer<typeof waProviderSchema>;

@@ -6,28 +6,8 @@
 export const PROVIDER_KEYS = ['wwebjs', 'fonnte', 'dry-run'] as const;
 export type ProviderKey = (typeof PROVIDER_KEYS)[number];
 
-export const WA_ERROR_CODES = [
-  /** The credentials are wrong or revoked: a person must fix the settings. */
-  'INVALID_TOKEN',
-  /** The phone / session behind the provider is not connected (QR needed, phone offline). */
-  'DEVICE_DISCONNECTED',
-  /** The provider's own quota or package ran out. */
-  'PROVIDER_QUOTA',
-  /** The number is malformed. */
-  'INVALID_NUMBER',
-  /** The number is valid but has no WhatsApp account. */
-  'NOT_ON_WHATSAPP',
-  /** The provider asked us to slow down. */
-  'RATE_LIMITED',
-  /** No answer in time, or the connection broke: the message may or may not have left. */
-  'TIMEOUT',
-  'NETWORK',
-  /** The session exists but is still starting (wwebjs before `ready`). */
-  'NOT_READY',
-  /** Anything else the provider said no to. */
-  'PROVIDER_ERROR',
-] as const;
-export type WaErrorCode = (typeof WA_ERROR_CODES)[number];
+export { WA_ERROR_CODES, type WaErrorCode } from '../../../shared/domain/wa.js';
+import type { WaErrorCode } from '../../../shared/domain/wa.js';
 
 export interface OutgoingMessage {
   /** E.164, e.g. +6281234567890. */

@@ -1,27 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import type { WaMessage } from '../../stores/wa-logs-store.js';
 import { isWaProvider } from './use-wa-format.js';
+import { WA_MESSAGE_CODES, type WaMessageCode } from '../../../../shared/domain/wa.js';
 
-/** Codes the core writes on a message (provider results and its own decisions), each with words for staff. */
-const REASONS = [
-  'INVALID_TOKEN',
-  'DEVICE_DISCONNECTED',
-  'PROVIDER_QUOTA',
-  'INVALID_NUMBER',
-  'NOT_ON_WHATSAPP',
-  'RATE_LIMITED',
-  'TIMEOUT',
-  'NETWORK',
-  'NOT_READY',
-  'PROVIDER_ERROR',
-  'OPTED_OUT',
-  'RECIPIENT_CAP',
-  'MAYBE_SENT',
-] as const;
-type Reason = (typeof REASONS)[number];
-
-function isReason(code: string): code is Reason {
-  return (REASONS as readonly string[]).includes(code);
+function isReason(code: string): code is WaMessageCode {
+  return (WA_MESSAGE_CODES as readonly string[]).includes(code);
 }
 
 /** Which provider carried the message; "cadangan" when the main one failed and the fallback took over. */
