@@ -56,6 +56,12 @@ export const en: MessageTree = {
     timeout: 'The provider did not answer in time; the message may have been sent. Check WhatsApp before resending.',
   },
   waWwebjs: {
+    START_TIMEOUT: 'WhatsApp Web did not open; retrying automatically.',
+    READY_TIMEOUT: 'Linked, but WhatsApp Web did not get ready; retrying automatically.',
+    PAGE_DIED: 'The WhatsApp Web page stopped; reopening automatically.',
+    NOT_CONNECTED: 'The phone is not connected to WhatsApp; retrying automatically. Make sure the phone is on and online.',
+    LOGOUT: 'The device was unlinked from the phone. Scan a new QR to link it again.',
+    CONFLICT: 'WhatsApp is open elsewhere (another WhatsApp Web). Close it, then reconnect.',
     browserNotFound: 'No browser found. Install Google Chrome, Microsoft Edge or Chromium, or set the browser location in WhatsApp Settings.',
     browserPathMissing: 'There is no browser at "{{path}}". Check the browser location in WhatsApp Settings, or clear it to detect one.',
     browserPathNotExecutable: '"{{path}}" cannot be run. Choose the Chrome, Edge or Chromium program file.',

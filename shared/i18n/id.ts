@@ -56,6 +56,12 @@ export const id = {
     timeout: 'Penyedia tidak menjawab tepat waktu; pesan mungkin sudah terkirim. Periksa di WhatsApp sebelum kirim ulang.',
   },
   waWwebjs: {
+    START_TIMEOUT: 'WhatsApp Web tidak kunjung terbuka; dicoba ulang otomatis.',
+    READY_TIMEOUT: 'Sudah tertaut tetapi WhatsApp Web belum siap; dicoba ulang otomatis.',
+    PAGE_DIED: 'Halaman WhatsApp Web berhenti; dibuka ulang otomatis.',
+    NOT_CONNECTED: 'HP tidak terhubung ke WhatsApp; dicoba ulang otomatis. Pastikan HP menyala dan online.',
+    LOGOUT: 'Perangkat dilepas dari HP. Pindai QR baru untuk menautkan lagi.',
+    CONFLICT: 'WhatsApp dibuka di tempat lain (WhatsApp Web lain). Tutup yang lain lalu hubungkan ulang.',
     browserNotFound: 'Browser tidak ditemukan. Pasang Google Chrome, Microsoft Edge atau Chromium, atau isi lokasi browser di Pengaturan WhatsApp.',
     browserPathMissing: 'Browser di "{{path}}" tidak ada. Periksa lokasi browser di Pengaturan WhatsApp, atau kosongkan agar dicari otomatis.',
     browserPathNotExecutable: '"{{path}}" tidak bisa dijalankan. Pilih file program Chrome, Edge atau Chromium.',

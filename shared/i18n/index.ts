@@ -1,4 +1,4 @@
 export { id } from './id.js';
 export { en } from './en.js';
-export { translate, coreMessages } from './translate.js';
+export { translate, hasTranslation, coreMessages } from './translate.js';
 export type { MessageTree } from './types.js';

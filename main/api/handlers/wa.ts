@@ -4,7 +4,7 @@ import { Failure, conflict, notFound } from '../../platform/index.js';
 import { toMessageView } from '../../wa/index.js';
 import type { WaModule } from '../../wa/index.js';
 import type { Locale } from '../../../shared/domain/user.js';
-import { translate } from '../../../shared/i18n/index.js';
+import { hasTranslation, translate } from '../../../shared/i18n/index.js';
 
 type WaMethods = Extract<keyof Handlers, `wa.${string}`>;
 
@@ -16,8 +16,12 @@ async function sessionView(wa: WaModule, tenantId: string, locale: Locale) {
     return { ...base, state: status.state, detail: status.detail, qr: status.qr };
   }
   const status = await wa.providers.session(tenantId).status();
-  // A session that cannot start at all (no browser) explains itself in the user's language.
-  const detail = status.problem ? translate(locale, status.problem.messageKey, status.problem.params) : status.detail;
+  // Known states explain themselves in the user's language; an unknown whatsapp-web.js reason shows as it came.
+  const detail = status.problem
+    ? translate(locale, status.problem.messageKey, status.problem.params)
+    : status.detail && hasTranslation(`waWwebjs.${status.detail}`)
+      ? translate(locale, `waWwebjs.${status.detail}`)
+      : status.detail;
   return { ...base, state: status.state, detail, qr: status.qr };
 }
 
