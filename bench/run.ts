@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: seeds 50,000 customers and measures what an operator feels — search, next page,
- * core start-up and memory. Prints ONE JSON object on stdout; progress goes to stderr.
+ * core start-up and memory — and the WhatsApp queue (bench/wa-bench.ts). Prints ONE JSON object on
+ * stdout; progress goes to stderr.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { createCore, type Core } from '../main/core/index.js';
 import { createSecretBox, loadOrCreateKeyFile } from '../main/secrets/index.js';
 import { formatPhoneLocal } from '../shared/util/phone.js';
+import { measureWhatsapp } from './wa-bench.js';
 
 const CUSTOMERS = Number(process.env.RRNET_BENCH_CUSTOMERS ?? 50_000);
 const SEARCH_ROUNDS = 40;
@@ -180,6 +182,9 @@ async function main(): Promise<void> {
       rssMb: round(median(starts.map((s) => s.rssMb))),
     };
 
+    progress('measuring WhatsApp: broadcast enqueue, drain, rate accuracy');
+    const whatsapp = await measureWhatsapp(progress);
+
     const dbFile = join(dataDir, 'rrnet.sqlite');
     const result = {
       customers: CUSTOMERS,
@@ -189,6 +194,7 @@ async function main(): Promise<void> {
       page,
       coreStart: start,
       benchRssMb: round(benchRssMb),
+      whatsapp,
       targets: TARGETS,
       met: {
         searchP99: search.p99 < TARGETS.searchP99Ms,

@@ -32,6 +32,8 @@ export interface TenantAccess {
 }
 
 export class TenantService {
+  private rowStatement: ReturnType<Db['prepare']> | null = null;
+
   constructor(
     private readonly db: Db,
     private readonly bus: EventBus,
@@ -121,9 +123,9 @@ export class TenantService {
   }
 
   private row(tenantId: string): TenantRow {
-    const row = this.db.prepare('SELECT id, name, timezone, plan, addons, status FROM tenants WHERE id = ?').get(tenantId) as
-      | TenantRow
-      | undefined;
+    // Read for every call and every WhatsApp message: prepared once, not per read.
+    this.rowStatement ??= this.db.prepare('SELECT id, name, timezone, plan, addons, status FROM tenants WHERE id = ?');
+    const row = this.rowStatement.get(tenantId) as TenantRow | undefined;
     if (!row) throw notFound();
     return row;
   }

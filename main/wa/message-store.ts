@@ -105,7 +105,8 @@ export class MessageStore {
       setJob: db.prepare('UPDATE wa_messages SET job_id = ? WHERE id = ?'),
       byKey: db.prepare('SELECT id FROM wa_messages WHERE idempotency_key = ?').pluck(),
       get: db.prepare('SELECT * FROM wa_messages WHERE id = ?'),
-      sending: db.prepare(`UPDATE wa_messages SET status = 'sending', provider = ?, failover = ?, attempts = attempts + 1, updated_at = ? WHERE id = ?`),
+      sending: db.prepare(`UPDATE wa_messages SET status = 'sending', provider = ?, failover = ?, attempts = attempts + 1, updated_at = ?
+        WHERE id = ? AND status = 'queued'`),
       sent: db.prepare(`UPDATE wa_messages SET status = 'sent', provider_message_id = ?, sent_at = ?, send_ms = ?, error_code = NULL, error_message = NULL,
         updated_at = ? WHERE id = ? AND status = 'sending'`),
       retrying: db.prepare(`UPDATE wa_messages SET status = 'queued', error_code = ?, error_message = ?, updated_at = ? WHERE id = ?`),
@@ -149,8 +150,9 @@ export class MessageStore {
     return (this.stmt.get.get(id) as MessageRow | undefined) ?? null;
   }
 
-  markSending(id: string, provider: string, failover: boolean): void {
-    this.stmt.sending.run(provider, Number(failover), this.clock.now(), id);
+  /** False when the message is no longer queued (a broadcast cancelled while it waited for its slot). */
+  markSending(id: string, provider: string, failover: boolean): boolean {
+    return this.stmt.sending.run(provider, Number(failover), this.clock.now(), id).changes === 1;
   }
 
   markSent(id: string, providerMessageId: string | null, sendMs: number): void {

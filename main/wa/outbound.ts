@@ -1,7 +1,7 @@
 import type { Db } from '../db/index.js';
 import type { JobQueue } from '../jobs/index.js';
 import type { WaEventKey } from '../../shared/domain/wa.js';
-import type { TemplateVariables } from './templates/index.js';
+import type { RenderResult, TemplateVariables } from './templates/index.js';
 import type { MessageStore } from './message-store.js';
 import type { OptOuts } from './opt-outs.js';
 import type { WaSettingsService } from './settings-service.js';
@@ -45,23 +45,42 @@ export class Outbound {
   ) {}
 
   queue(tenantId: string, request: OutboundRequest): Queued {
-    return this.db.transaction(() => this.queueOne(tenantId, request, null))();
+    return this.db.transaction(() => this.queueOne(tenantId, request, null, this.renderers(tenantId)))();
   }
 
   /** A whole broadcast in one transaction: one commit for 10,000 messages. */
   queueMany(tenantId: string, requests: readonly OutboundRequest[]): Queued[] {
     return this.db.transaction(() => {
       const optedOut = this.optOuts.all(tenantId);
-      return requests.map((r) => this.queueOne(tenantId, r, optedOut));
+      const render = this.renderers(tenantId);
+      return requests.map((r) => this.queueOne(tenantId, r, optedOut, render));
     })();
+  }
+
+  /** One renderer per template for the batch: the template and the zone are read once, not per message. */
+  private renderers(tenantId: string): (key: WaEventKey, variables: TemplateVariables) => RenderResult {
+    const maxLength = this.settings.resolved(tenantId).maxLength;
+    const byKey = new Map<WaEventKey, (variables: TemplateVariables) => RenderResult>();
+    return (key, variables) => {
+      let render = byKey.get(key);
+      if (render === undefined) {
+        render = this.templates.renderer(tenantId, key, maxLength);
+        byKey.set(key, render);
+      }
+      return render(variables);
+    };
   }
 
   static keyOf(tenantId: string, r: Pick<OutboundRequest, 'event' | 'entityId' | 'templateKey' | 'to'>): string {
     return `${tenantId}:${r.event}:${r.entityId ?? '-'}:${r.templateKey}:${r.to}`;
   }
 
-  private queueOne(tenantId: string, r: OutboundRequest, optedOut: Set<string> | null): Queued {
-    const settings = this.settings.resolved(tenantId);
+  private queueOne(
+    tenantId: string,
+    r: OutboundRequest,
+    optedOut: Set<string> | null,
+    render: (key: WaEventKey, variables: TemplateVariables) => RenderResult,
+  ): Queued {
     const base = {
       tenantId,
       key: r.key ?? Outbound.keyOf(tenantId, r),
@@ -77,7 +96,7 @@ export class Outbound {
       const { id, created } = this.messages.insert({ ...base, content: '', status: 'skipped', errorCode: 'OPTED_OUT' });
       return { messageId: id, created, status: 'skipped' };
     }
-    const rendered = this.templates.render(tenantId, r.templateKey, r.variables, settings.maxLength);
+    const rendered = render(r.templateKey, r.variables);
     if (!rendered.ok) {
       // Kept as a failed message, visible with its reason, rather than an exception lost in a subscriber.
       const { id, created } = this.messages.insert({

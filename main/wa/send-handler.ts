@@ -2,7 +2,7 @@ import { JobDeferred, JobError, type InterruptDecision, type Job } from '../jobs
 import type { Clock } from '../platform/index.js';
 import type { TenantService } from '../tenant/index.js';
 import type { WaProviderKey } from '../../shared/domain/wa.js';
-import type { WaErrorCode } from './providers/provider.js';
+import type { SendResult, WaErrorCode } from './providers/provider.js';
 import { nextAllowedTime } from './dispatch/quiet-hours.js';
 import type { SendLimiter } from './dispatch/rate-limiter.js';
 import type { MessageStore } from './message-store.js';
@@ -72,9 +72,15 @@ export function createSendHandler(d: SendHandlerDeps): (job: Job) => Promise<unk
       settings.fallbackProvider !== null &&
       (msg.failover === 1 || (lastError !== null && PROVIDER_DOWN.has(lastError)) || job.attempts >= job.maxAttempts);
     const providerKey: WaProviderKey = onFallback && settings.fallbackProvider ? settings.fallbackProvider : settings.provider;
-    d.messages.markSending(messageId, providerKey, onFallback);
     const started = d.clock.now();
-    const result = await d.providers.get(tenantId, providerKey).send({ to: msg.to_number, text: msg.content, reference: messageId });
+    let result: SendResult;
+    try {
+      if (!d.messages.markSending(messageId, providerKey, onFallback)) return { skipped: d.messages.get(messageId)?.status ?? 'missing' };
+      result = await d.providers.get(tenantId, providerKey).send({ to: msg.to_number, text: msg.content, reference: messageId });
+    } finally {
+      // The message reached the provider by now, if it ever will: its rate-limit slot counts from here.
+      d.limiter.settle(d.clock.now(), tenantId);
+    }
     if (result.ok) {
       d.messages.markSent(messageId, result.providerMessageId, d.clock.now() - started);
       d.activity(tenantId, msg.broadcast_id);

@@ -94,7 +94,14 @@ export class WaTemplateService {
 
   /** The text a customer receives: the tenant's wording, values formatted for Indonesia in the tenant's zone. */
   render(tenantId: string, key: WaEventKey, variables: TemplateVariables, maxLength: number): RenderResult {
-    return this.renderWith(tenantId, this.get(tenantId, key).content, variables, maxLength);
+    return this.renderer(tenantId, key, maxLength)(variables);
+  }
+
+  /** render() for many recipients of one template: the wording and the zone are read once, not per message. */
+  renderer(tenantId: string, key: WaEventKey, maxLength: number): (variables: TemplateVariables) => RenderResult {
+    const content = this.get(tenantId, key).content;
+    const options = { maxLength, formatValue: createValueFormatter({ zone: this.tenants.zone(tenantId), locale: 'id' }) };
+    return (variables) => renderTemplate(content, variables, options);
   }
 
   private renderWith(tenantId: string, content: string, variables: TemplateVariables, maxLength: number): RenderResult {

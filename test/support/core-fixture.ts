@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { encodeTime } from 'ulid';
-import { createCore, type Core } from '../../main/core/index.js';
+import { createCore, type Core, type CoreOptions } from '../../main/core/index.js';
 import { createSecretBox } from '../../main/secrets/index.js';
 import type { Clock, IdGenerator } from '../../main/platform/index.js';
 import type { CallResult } from '../../shared/contract/errors.js';
@@ -66,12 +66,12 @@ export interface TestCore {
 }
 
 /** A core on a real SQLite file in a fresh temp dir, with a pinned clock and deterministic ids. */
-export function createTestCore(options: { dataDir?: string; clock?: PinnedClock } = {}): TestCore {
+export function createTestCore(options: { dataDir?: string; clock?: PinnedClock; wa?: CoreOptions['wa'] } = {}): TestCore {
   const dataDir = options.dataDir ?? makeTempDir();
   const clock = options.clock ?? pinnedClock();
   const ids = sequentialIds(clock);
   const secrets = createSecretBox(randomBytes(32));
-  const open = () => createCore({ dataDir, secrets, clock, ids });
+  const open = () => createCore({ dataDir, secrets, clock, ids, ...(options.wa ? { wa: options.wa } : {}) });
   let closed = false;
   const fixture: TestCore = {
     core: open(),

@@ -24,9 +24,20 @@ const YES_NO: Record<Locale, [string, string]> = { id: ['ya', 'tidak'], en: ['ye
  * gt(amount, 0) need the raw number, and only the text put into the message is formatted.
  * Values that do not look like their kind (an amount already typed as text) pass through unchanged.
  */
+/** Building an Intl formatter costs more than rendering a whole message: one per locale, made when first needed. */
+const calendars = new Map<Locale, Intl.DateTimeFormat>();
+
+function calendarFormat(locale: Locale): Intl.DateTimeFormat {
+  let format = calendars.get(locale);
+  if (format === undefined) {
+    // A due date is a day, not an instant: formatted in UTC so no zone can move it to the day before.
+    format = new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' });
+    calendars.set(locale, format);
+  }
+  return format;
+}
+
 export function createValueFormatter({ zone, locale }: FormatOptions): ValueFormatter {
-  // A due date is a day, not an instant: formatted in UTC so no zone can move it to the day before.
-  const calendar = new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' });
   return (name, value) => {
     if (typeof value === 'boolean') return YES_NO[locale][value ? 0 : 1];
     if (typeof value === 'number') return isMoney(name) ? formatRupiah(value) : String(value);
@@ -34,7 +45,7 @@ export function createValueFormatter({ zone, locale }: FormatOptions): ValueForm
       return formatDateTime(value, zone, locale);
     }
     if (name.endsWith('_date') && CALENDAR_DATE.test(value) && !Number.isNaN(Date.parse(value))) {
-      return calendar.format(new Date(`${value}T00:00:00Z`));
+      return calendarFormat(locale).format(new Date(`${value}T00:00:00Z`));
     }
     return value;
   };

@@ -1,0 +1,466 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Job } from '../../main/jobs/index.js';
+import { WA_SEND_JOB } from '../../main/wa/index.js';
+import type { TimeZone } from '../../shared/util/time.js';
+import { call, createTestCore, ok, type OwnerSession, type TestCore } from '../support/core-fixture.js';
+import { startFonnteServer, type FonnteServer } from '../support/fonnte-server.js';
+import { createFakeWweb, type FakeWweb } from '../support/fake-wweb-client.js';
+import { messageRows, seedCustomers, testTrigger, useFonnte, waSettings, whatsappOwner } from '../support/wa-harness.js';
+
+/**
+ * The send queue end to end on a real SQLite file: contract -> message + job -> send handler ->
+ * Fonnte adapter -> a local server speaking Fonnte's HTTP API. The clock is pinned, so backoff,
+ * quiet hours and suspension re-checks are asserted as the job's run_at, not waited for; the queue
+ * is driven with runDue(). Never more than 10 sends per pinned instant, so the real rate limiter
+ * (10/s by default) never has to wait for a clock that does not move.
+ */
+
+const TO = '+6281234567890';
+const TARGET = '6281234567890';
+const OFFSET_HOURS: Record<TimeZone, number> = { 'Asia/Jakarta': 7, 'Asia/Makassar': 8, 'Asia/Jayapura': 9 };
+const localTime = (zone: TimeZone, day: number, hh: number, mm = 0) => Date.UTC(2026, 0, day, hh - OFFSET_HOURS[zone], mm);
+
+describe('WhatsApp send queue', () => {
+  let t: TestCore;
+  let server: FonnteServer;
+  let owner: OwnerSession;
+  let wweb: FakeWweb;
+
+  const wa = () => t.core.services.wa;
+  const settle = () => t.core.jobs.runDue();
+  const accepted = () => server.received.filter((r) => r.outcome === 'accepted');
+  const acceptedTargets = () => accepted().map((r) => r.target);
+  const message = (id: string) => {
+    const row = wa().messages.get(id);
+    if (!row) throw new Error(`no message ${id}`);
+    return row;
+  };
+  const jobOf = (messageId: string): Job => {
+    const job = t.core.jobs.get(message(messageId).job_id ?? '');
+    if (!job) throw new Error(`message ${messageId} has no job`);
+    return job;
+  };
+  const queue = (to: string, entityId: string) => wa().outbound.queue(owner.tenantId, testTrigger(to, entityId));
+  /** Moves the pinned clock to a job's run_at (or by ms) and runs what is due. */
+  const advance = async (ms: number) => {
+    t.clock.advance(ms);
+    await settle();
+  };
+
+  beforeEach(async () => {
+    server = await startFonnteServer();
+    wweb = createFakeWweb();
+    t = createTestCore({
+      wa: { clientFactory: wweb.factory, findBrowser: () => ({ ok: true, path: '/usr/bin/chromium', source: 'detected' }) },
+    });
+    owner = await whatsappOwner(t.core);
+    await useFonnte(t.core, owner, server.url);
+  });
+
+  afterEach(async () => {
+    await t.cleanup();
+    await server.close();
+  });
+
+  describe('idempotency', () => {
+    it('the same trigger queued twice is one message, one job, one send, also across a restart', async () => {
+      const trigger = testTrigger(TO, 'inv-42');
+      const first = wa().outbound.queue(owner.tenantId, trigger);
+      const again = wa().outbound.queue(owner.tenantId, trigger);
+      expect(first.created).toBe(true);
+      expect(again).toMatchObject({ messageId: first.messageId, created: false });
+      await settle();
+
+      await t.restart();
+      expect(t.core.services.wa.outbound.queue(owner.tenantId, trigger)).toMatchObject({ messageId: first.messageId, created: false });
+      await settle();
+
+      expect(messageRows(t.core)).toHaveLength(1);
+      expect(t.core.jobs.list({ type: WA_SEND_JOB })).toHaveLength(1);
+      expect(acceptedTargets()).toEqual([TARGET]);
+      // Another entity, template or recipient is another trigger.
+      expect(queue(TO, 'inv-43').created).toBe(true);
+      expect(queue('+6281234567891', 'inv-42').created).toBe(true);
+    });
+
+    it('an event delivered again (its cursor lost in a crash) queues nothing new', async () => {
+      await waSettings(t.core, owner, { enabledEvents: ['customer_welcome'] });
+      await seedCustomers(t.core, owner, 3);
+      await t.core.bus.drain();
+      await settle();
+      expect(messageRows(t.core).map((m) => m.template_key)).toEqual(['customer_welcome', 'customer_welcome', 'customer_welcome']);
+
+      t.core.db.prepare(`UPDATE bus_cursors SET last_seq = 0 WHERE subscriber = 'wa-notifier'`).run();
+      await t.restart();
+      await t.core.bus.drain();
+      await settle();
+      expect(messageRows(t.core)).toHaveLength(3);
+      expect(accepted()).toHaveLength(3);
+    });
+  });
+
+  describe('opt-out', () => {
+    it('an opted-out number is skipped and never reaches the provider', async () => {
+      await ok(t.core, 'wa.optOut.set', { phone: '0812-3456-7890', optedOut: true, reason: 'minta berhenti' }, owner.token);
+      const queued = queue(TO, 'inv-1');
+      expect(queued.status).toBe('skipped');
+      await settle();
+      expect(message(queued.messageId)).toMatchObject({ status: 'skipped', error_code: 'OPTED_OUT', job_id: null });
+      expect(server.received).toHaveLength(0);
+
+      // Opted back in: the next trigger goes.
+      await ok(t.core, 'wa.optOut.set', { phone: TO, optedOut: false }, owner.token);
+      queue(TO, 'inv-2');
+      await settle();
+      expect(acceptedTargets()).toEqual([TARGET]);
+    });
+
+    it('a number that opts out while its message waits is skipped at send time', async () => {
+      wa().settings.setSuspended(owner.tenantId, true);
+      const queued = queue(TO, 'inv-1');
+      await settle();
+      await ok(t.core, 'wa.optOut.set', { phone: TO, optedOut: true }, owner.token);
+      wa().settings.setSuspended(owner.tenantId, false);
+      await advance(60_000);
+      expect(message(queued.messageId)).toMatchObject({ status: 'skipped', error_code: 'OPTED_OUT' });
+      expect(jobOf(queued.messageId).status).toBe('done');
+      expect(server.received).toHaveLength(0);
+    });
+
+    it('a broadcast marks opted-out recipients skipped and sends to the rest', async () => {
+      const people = await seedCustomers(t.core, owner, 6);
+      const out = [people[1], people[4]].map((p) => p?.phone ?? '');
+      for (const phone of out) await ok(t.core, 'wa.optOut.set', { phone, optedOut: true }, owner.token);
+
+      const broadcast = await ok(t.core, 'wa.broadcast.create', { filter: { kind: 'all_active' }, message: 'Gangguan sudah pulih.' }, owner.token);
+      expect(broadcast.total).toBe(6);
+      await settle();
+
+      const progress = (await ok(t.core, 'wa.broadcast.list', {}, owner.token))[0]?.progress;
+      expect(progress).toMatchObject({ sent: 4, skipped: 2, queued: 0, failed: 0 });
+      const expected = people.map((p) => p.phone.slice(1)).filter((n) => !out.includes(`+${n}`));
+      expect(acceptedTargets().sort()).toEqual(expected.sort());
+      expect(server.received.map((r) => r.target)).not.toContain(out[0]?.slice(1));
+      expect(accepted()[0]?.message).toContain('Gangguan sudah pulih.');
+    });
+  });
+
+  describe('quiet hours', () => {
+    it('a message due at 22:30 WIB waits until 07:00 WIB the next morning, without using an attempt', async () => {
+      await waSettings(t.core, owner, { quietHours: { start: '21:00', end: '07:00' } });
+      t.clock.set(localTime('Asia/Jakarta', 5, 22, 30));
+      const queued = queue(TO, 'inv-1');
+      await settle();
+
+      const job = jobOf(queued.messageId);
+      expect(new Date(job.runAt).toISOString()).toBe(new Date(localTime('Asia/Jakarta', 6, 7)).toISOString());
+      expect(job).toMatchObject({ status: 'queued', attempts: 0 });
+      expect(message(queued.messageId).status).toBe('queued');
+
+      t.clock.set(localTime('Asia/Jakarta', 6, 6, 59));
+      await settle();
+      expect(server.received).toHaveLength(0);
+      t.clock.set(localTime('Asia/Jakarta', 6, 7));
+      await settle();
+      expect(message(queued.messageId).status).toBe('sent');
+      expect(acceptedTargets()).toEqual([TARGET]);
+    });
+
+    it('reads the window in the tenant zone (WIT), for a window that does not cross midnight', async () => {
+      await ok(t.core, 'tenant.update', { timezone: 'Asia/Jayapura' }, owner.token);
+      await waSettings(t.core, owner, { quietHours: { start: '12:00', end: '13:00' } });
+      // 12:30 WIT is 10:30 WIB: a WIB reading would send at once.
+      t.clock.set(localTime('Asia/Jayapura', 5, 12, 30));
+      const queued = queue(TO, 'inv-1');
+      await settle();
+      expect(jobOf(queued.messageId).runAt).toBe(localTime('Asia/Jayapura', 5, 13));
+      expect(server.received).toHaveLength(0);
+
+      t.clock.set(localTime('Asia/Jayapura', 5, 13));
+      await settle();
+      expect(message(queued.messageId).status).toBe('sent');
+    });
+  });
+
+  describe('suspension', () => {
+    it('sends nothing while suspended, keeps the messages queued with their attempts, and sends them once lifted', async () => {
+      wa().settings.setSuspended(owner.tenantId, true);
+      const ids = [1, 2, 3].map((n) => queue(`+628123456789${n}`, `inv-${n}`).messageId);
+      await settle();
+      // Many re-checks: a suspension that lasts must not use up the three attempts.
+      for (let check = 0; check < 5; check++) {
+        for (const id of ids) {
+          expect(message(id).status).toBe('queued');
+          expect(jobOf(id)).toMatchObject({ status: 'queued', attempts: 0 });
+          expect(jobOf(id).runAt).toBeGreaterThan(t.clock.now());
+        }
+        await advance(60_000);
+      }
+      expect(server.received).toHaveLength(0);
+      expect((await ok(t.core, 'wa.metrics', {}, owner.token)).queueDepth).toBe(3);
+
+      wa().settings.setSuspended(owner.tenantId, false);
+      await advance(60_000);
+      expect(ids.map((id) => message(id).status)).toEqual(['sent', 'sent', 'sent']);
+      expect(acceptedTargets().sort()).toEqual(['6281234567891', '6281234567892', '6281234567893']);
+    });
+  });
+
+  describe('per-recipient cap', () => {
+    it('fails the messages over perRecipientPerHour with RECIPIENT_CAP; other numbers are not affected', async () => {
+      await waSettings(t.core, owner, { perRecipientPerHour: 3 });
+      const ids = [1, 2, 3, 4, 5].map((n) => queue(TO, `inv-${n}`).messageId);
+      const other = queue('+6281111111111', 'inv-1').messageId;
+      await settle();
+
+      const statuses = ids.map((id) => message(id).status);
+      expect(statuses.filter((s) => s === 'sent')).toHaveLength(3);
+      expect(statuses.filter((s) => s === 'failed')).toHaveLength(2);
+      expect(acceptedTargets().filter((x) => x === TARGET)).toHaveLength(3);
+      expect(message(other).status).toBe('sent');
+
+      const failures = await ok(t.core, 'wa.failures.list', {}, owner.token);
+      expect(failures.map((f) => f.errorCode)).toEqual(['RECIPIENT_CAP', 'RECIPIENT_CAP']);
+      for (const f of failures) expect(jobOf(f.id)).toMatchObject({ status: 'dead', lastErrorCode: 'RECIPIENT_CAP' });
+
+      // An hour later the number may be written to again.
+      t.clock.advance(60 * 60_000);
+      queue(TO, 'inv-6');
+      await settle();
+      expect(acceptedTargets().filter((x) => x === TARGET)).toHaveLength(4);
+    });
+  });
+
+  describe('failover', () => {
+    beforeEach(async () => {
+      await waSettings(t.core, owner, { fallbackProvider: 'dry-run' });
+    });
+
+    it('a disconnected Fonnte device sends the message through the fallback, marked as failover', async () => {
+      server.setConnected(false);
+      const queued = queue(TO, 'inv-1');
+      await settle();
+      expect(message(queued.messageId)).toMatchObject({ status: 'queued', error_code: 'DEVICE_DISCONNECTED', provider: 'fonnte' });
+      await advance(jobOf(queued.messageId).runAt - t.clock.now());
+
+      const logs = await ok(t.core, 'wa.logs.list', {}, owner.token);
+      expect(logs.items).toHaveLength(1);
+      expect(logs.items[0]).toMatchObject({ status: 'sent', provider: 'dry-run', failover: true, attempts: 2, errorCode: null });
+      expect(server.received.map((r) => r.reason)).toEqual(['disconnected device']);
+    });
+
+    it('a retryable provider error stays on the primary for two attempts; the third goes to the fallback', async () => {
+      server.failNext(2, 'http500');
+      const queued = queue(TO, 'inv-1');
+      await settle();
+      expect(message(queued.messageId)).toMatchObject({ status: 'queued', provider: 'fonnte', failover: 0 });
+      await advance(2_000);
+      expect(message(queued.messageId)).toMatchObject({ status: 'queued', provider: 'fonnte', failover: 0, attempts: 2 });
+      expect(server.received).toHaveLength(2);
+      await advance(4_000);
+
+      expect(message(queued.messageId)).toMatchObject({ status: 'sent', provider: 'dry-run', failover: 1, attempts: 3 });
+      // The primary would have taken it now; the last attempt went to the fallback all the same.
+      expect(server.received).toHaveLength(2);
+      expect(accepted()).toHaveLength(0);
+    });
+
+    it('a timeout is parked as MAYBE_SENT: neither resent to the primary nor handed to the fallback', async () => {
+      server.failNext(1, 'timeout');
+      // Only timers are faked: the adapter's 15 s deadline passes at once, the network stays real.
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      try {
+        const queued = queue(TO, 'inv-1');
+        const run = settle();
+        // Polled with setImmediate and the real Date: both are left alone by these fake timers.
+        const deadline = Date.now() + 10_000;
+        while (server.received.length === 0) {
+          if (Date.now() > deadline) throw new Error('the request never reached the Fonnte server');
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+        await vi.advanceTimersByTimeAsync(15_000);
+        await run;
+        expect(message(queued.messageId)).toMatchObject({ status: 'failed', error_code: 'MAYBE_SENT', provider: 'fonnte', failover: 0 });
+        expect(jobOf(queued.messageId).status).toBe('dead');
+      } finally {
+        vi.useRealTimers();
+      }
+      await advance(120_000);
+      expect(server.received).toHaveLength(1);
+      const [failure] = await ok(t.core, 'wa.failures.list', {}, owner.token);
+      expect(failure).toMatchObject({ errorCode: 'MAYBE_SENT', provider: 'fonnte' });
+    });
+  });
+
+  describe('retry policy', () => {
+    it('retries provider errors after 2 s then 4 s, gives up after 3 attempts, and a person can retry', async () => {
+      server.failNext(3, 'http500');
+      const start = t.clock.now();
+      const queued = queue(TO, 'inv-1');
+      await settle();
+      expect(jobOf(queued.messageId)).toMatchObject({ status: 'queued', attempts: 1, runAt: start + 2_000, lastErrorCode: 'PROVIDER_ERROR' });
+      expect(message(queued.messageId)).toMatchObject({ status: 'queued', attempts: 1, error_code: 'PROVIDER_ERROR' });
+
+      await advance(1_999);
+      expect(server.received).toHaveLength(1);
+      await advance(1);
+      expect(server.received).toHaveLength(2);
+      expect(jobOf(queued.messageId)).toMatchObject({ status: 'queued', attempts: 2, runAt: start + 2_000 + 4_000 });
+
+      await advance(4_000);
+      expect(server.received).toHaveLength(3);
+      expect(jobOf(queued.messageId)).toMatchObject({ status: 'dead', attempts: 3 });
+      await advance(120_000);
+      expect(server.received).toHaveLength(3);
+
+      const failures = await ok(t.core, 'wa.failures.list', {}, owner.token);
+      expect(failures).toHaveLength(1);
+      expect(failures[0]).toMatchObject({ id: queued.messageId, status: 'failed', errorCode: 'PROVIDER_ERROR', attempts: 3, to: '+62812****7890' });
+      expect(failures[0]?.errorMessage).toContain('HTTP 500');
+
+      const retried = await ok(t.core, 'wa.failures.retry', { messageId: queued.messageId }, owner.token);
+      expect(retried).toMatchObject({ status: 'queued', errorCode: null });
+      await settle();
+      expect(message(queued.messageId)).toMatchObject({ status: 'sent', attempts: 4 });
+      expect(acceptedTargets()).toEqual([TARGET]);
+      expect(await ok(t.core, 'wa.failures.list', {}, owner.token)).toEqual([]);
+      expect(await call(t.core, 'wa.failures.retry', { messageId: queued.messageId }, owner.token)).toMatchObject({ error: { code: 'CONFLICT' } });
+    });
+
+    it('does not retry a refusal that cannot succeed (quota used up)', async () => {
+      server.setQuota(0);
+      const queued = queue(TO, 'inv-1');
+      await settle();
+      await advance(120_000);
+      expect(message(queued.messageId)).toMatchObject({ status: 'failed', error_code: 'PROVIDER_QUOTA', attempts: 1 });
+      expect(server.received).toHaveLength(1);
+    });
+  });
+
+  describe('broadcast cancel', () => {
+    it('stops a message already waiting for a rate-limit slot', async () => {
+      await waSettings(t.core, owner, { ratePerSecond: 1 });
+      await seedCustomers(t.core, owner, 2);
+      const broadcast = await ok(t.core, 'wa.broadcast.create', { filter: { kind: 'all_active' }, message: 'Salah kirim.' }, owner.token);
+      // The queue works on its own here (runDue would wait for the sleeper): one goes, one waits for its slot.
+      await vi.waitFor(
+        () => {
+          expect(accepted()).toHaveLength(1);
+          expect(t.core.jobs.list({ type: WA_SEND_JOB, status: 'running' })).toHaveLength(1);
+        },
+        { timeout: 5_000 },
+      );
+      const waiting = t.core.jobs.list({ type: WA_SEND_JOB, status: 'running' })[0] as Job;
+
+      await ok(t.core, 'wa.broadcast.cancel', { id: broadcast.id }, owner.token);
+      t.clock.advance(1_005);
+      await vi.waitFor(() => expect(t.core.jobs.get(waiting.id)?.status).toBe('done'), { timeout: 5_000 });
+
+      expect(accepted()).toHaveLength(1);
+      expect((await ok(t.core, 'wa.broadcast.list', {}, owner.token))[0]?.progress).toMatchObject({ sent: 1, cancelled: 1, sending: 0 });
+    });
+  });
+
+  describe('after a crash', () => {
+    /** What SIGKILL leaves behind for a job the queue had claimed: 'running', its attempt counted. */
+    const leaveRunning = (jobId: string) =>
+      t.core.db.prepare(`UPDATE jobs SET status = 'running', attempts = attempts + 1 WHERE id = ?`).run(jobId);
+
+    it('a message still queued when the app died is sent, however many restarts interrupted it', async () => {
+      wa().settings.setSuspended(owner.tenantId, true);
+      const queued = queue(TO, 'inv-1');
+      await settle();
+      const jobId = jobOf(queued.messageId).id;
+      // Killed three times while this job waited (for a rate-limit slot, say) before any send.
+      for (let crash = 0; crash < 3; crash++) {
+        await t.core.jobs.stop();
+        leaveRunning(jobId);
+        await t.restart();
+      }
+      t.core.services.wa.settings.setSuspended(owner.tenantId, false);
+      await advance(60_000);
+      expect(message(queued.messageId).status).toBe('sent');
+      expect(acceptedTargets()).toEqual([TARGET]);
+    });
+
+    it('a message left sending is parked as MAYBE_SENT, not sent again; a person may resend it', async () => {
+      wa().settings.setSuspended(owner.tenantId, true);
+      const queued = queue(TO, 'inv-1');
+      await settle();
+      await t.core.jobs.stop();
+      leaveRunning(jobOf(queued.messageId).id);
+      wa().messages.markSending(queued.messageId, 'fonnte', false);
+      t.core.services.wa.settings.setSuspended(owner.tenantId, false);
+      await t.restart();
+      await advance(60_000);
+
+      expect(message(queued.messageId)).toMatchObject({ status: 'failed', error_code: 'MAYBE_SENT' });
+      expect(server.received).toHaveLength(0);
+      const [failure] = await ok(t.core, 'wa.failures.list', {}, owner.token);
+      expect(failure?.errorCode).toBe('MAYBE_SENT');
+      await ok(t.core, 'wa.failures.retry', { messageId: queued.messageId }, owner.token);
+      await settle();
+      expect(acceptedTargets()).toEqual([TARGET]);
+    });
+  });
+
+  describe('delivery receipts (whatsapp-web.js)', () => {
+    async function readySession() {
+      await waSettings(t.core, owner, { provider: 'wwebjs' });
+      await ok(t.core, 'wa.session.start', {}, owner.token);
+      wweb.latest().scan();
+      expect((await ok(t.core, 'wa.session.status', {}, owner.token)).state).toBe('ready');
+      return wweb.latest();
+    }
+    const statusOf = async (id: string) => (await ok(t.core, 'wa.logs.list', {}, owner.token)).items.find((m) => m.id === id);
+
+    it('moves the log from sent to delivered to read, and a late receipt never moves it back', async () => {
+      const client = await readySession();
+      const queued = queue(TO, 'inv-1');
+      await settle();
+      const sent = message(queued.messageId);
+      expect(sent).toMatchObject({ status: 'sent', provider: 'wwebjs' });
+      expect(client.sent.map((s) => s.chatId)).toEqual([`${TARGET}@c.us`]);
+      const providerId = sent.provider_message_id ?? '';
+      expect(providerId).toBe(client.sent[0]?.message.id._serialized);
+
+      client.ack(providerId, 1);
+      expect(await statusOf(queued.messageId)).toMatchObject({ status: 'sent', deliveredAt: null });
+      t.clock.advance(5_000);
+      client.ack(providerId, 2);
+      expect(await statusOf(queued.messageId)).toMatchObject({ status: 'delivered', deliveredAt: new Date(t.clock.now()).toISOString(), readAt: null });
+      t.clock.advance(5_000);
+      client.ack(providerId, 3);
+      const read = await statusOf(queued.messageId);
+      expect(read).toMatchObject({ status: 'read', readAt: new Date(t.clock.now()).toISOString() });
+
+      // Receipts arrive out of order: an older one, or a repeat, changes nothing.
+      for (const late of [2, 1, 3, 2]) client.ack(providerId, late);
+      expect(await statusOf(queued.messageId)).toEqual(read);
+    });
+
+    it('a message read by its recipient is not turned into a failure by a late error receipt', async () => {
+      const client = await readySession();
+      const queued = queue(TO, 'inv-1');
+      await settle();
+      const providerId = message(queued.messageId).provider_message_id ?? '';
+      client.ack(providerId, 3);
+      client.ack(providerId, -1);
+      expect(message(queued.messageId).status).toBe('read');
+    });
+
+    it('a sent message the provider later reports as failed shows in failures and can be resent', async () => {
+      const client = await readySession();
+      const queued = queue(TO, 'inv-1');
+      await settle();
+      client.ack(message(queued.messageId).provider_message_id ?? '', -1);
+      const [failure] = await ok(t.core, 'wa.failures.list', {}, owner.token);
+      expect(failure).toMatchObject({ id: queued.messageId, status: 'failed' });
+
+      expect(await ok(t.core, 'wa.failures.retry', { messageId: queued.messageId }, owner.token)).toMatchObject({ status: 'queued' });
+      await settle();
+      expect(message(queued.messageId).status).toBe('sent');
+      expect(client.sent).toHaveLength(2);
+    });
+  });
+});
