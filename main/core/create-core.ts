@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { openDatabase, migrate, migrations, type Db } from '../db/index.js';
+import { openDatabase, migrate, migrations, WriteBatcher, type Db } from '../db/index.js';
 import { EventBus } from '../bus/index.js';
 import { JobQueue } from '../jobs/index.js';
 import { AccountsService } from '../accounts/index.js';
@@ -58,7 +58,9 @@ export function createCore(options: CoreOptions): Core {
   db.pragma('optimize=0x10002');
 
   const bus = new EventBus(db, clock, log);
-  const jobs = new JobQueue(db, clock, ids, log);
+  // One batcher for the send path: a message's 'sent' and its job's 'done' land in the same commit.
+  const writes = new WriteBatcher(db);
+  const jobs = new JobQueue(db, clock, ids, log, writes);
   const usage = new UsageRegistry();
   const tenants = new TenantService(db, bus, clock, ids, usage);
   const accounts = new AccountsService(db, bus, clock, ids, tenants);
@@ -75,6 +77,7 @@ export function createCore(options: CoreOptions): Core {
 
   const wa = createWaModule({
     db,
+    writes,
     bus,
     jobs,
     clock,

@@ -2,3 +2,4 @@ export { openDatabase, type Db } from './open-database.js';
 export { migrate, type Migration } from './migrate.js';
 export { migrations } from './migrations/index.js';
 export { trackChanges } from './change-log.js';
+export { WriteBatcher } from './write-batcher.js';

@@ -1,6 +1,8 @@
 export type JobStatus = 'queued' | 'running' | 'done' | 'dead' | 'cancelled';
 
 export interface JobSpec {
+  /** Given when the caller stores the id beside its own row in the same transaction. */
+  id?: string;
   type: string;
   tenantId: string;
   payload: unknown;

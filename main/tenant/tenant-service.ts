@@ -33,6 +33,11 @@ export interface TenantAccess {
 
 export class TenantService {
   private rowStatement: ReturnType<Db['prepare']> | null = null;
+  /**
+   * Read for every contract call and every WhatsApp message, written almost never, and only
+   * through this service: kept in memory, dropped on each write.
+   */
+  private readonly rows = new Map<string, TenantRow>();
 
   constructor(
     private readonly db: Db,
@@ -102,6 +107,7 @@ export class TenantService {
       this.db
         .prepare(`UPDATE tenants SET name = COALESCE(?, name), timezone = COALESCE(?, timezone), updated_at = ? WHERE id = ?`)
         .run(patch.name ?? null, patch.timezone ?? null, isoAt(this.clock), tenantId);
+      this.rows.delete(tenantId);
       this.bus.publish('tenant_updated', tenantId, { tenantId });
     })();
     return this.get(tenantId);
@@ -117,16 +123,19 @@ export class TenantService {
       this.db
         .prepare('UPDATE tenants SET plan = ?, addons = ?, status = ?, updated_at = ? WHERE id = ?')
         .run(sub.plan, JSON.stringify(sub.addons), sub.status, isoAt(this.clock), tenantId);
+      this.rows.delete(tenantId);
       this.bus.publish('tenant_updated', tenantId, { tenantId });
     })();
     return this.get(tenantId);
   }
 
   private row(tenantId: string): TenantRow {
-    // Read for every call and every WhatsApp message: prepared once, not per read.
+    const cached = this.rows.get(tenantId);
+    if (cached) return cached;
     this.rowStatement ??= this.db.prepare('SELECT id, name, timezone, plan, addons, status FROM tenants WHERE id = ?');
     const row = this.rowStatement.get(tenantId) as TenantRow | undefined;
     if (!row) throw notFound();
+    this.rows.set(tenantId, row);
     return row;
   }
 }

@@ -1,5 +1,5 @@
-import type { Db } from '../db/index.js';
-import type { Clock, IdGenerator } from '../platform/index.js';
+import type { Db, WriteBatcher } from '../db/index.js';
+import { firstIdAt, type Clock, type IdGenerator } from '../platform/index.js';
 import type { WaEventKey } from '../../shared/domain/wa.js';
 import { maskContent, maskPhone } from './masking.js';
 
@@ -32,6 +32,8 @@ export interface MessageRow {
   updated_at: number;
 }
 
+export type SendView = Pick<MessageRow, 'tenant_id' | 'to_number' | 'content' | 'status' | 'failover' | 'error_code' | 'broadcast_id'>;
+
 export interface NewMessage {
   tenantId: string;
   key: string;
@@ -43,6 +45,8 @@ export interface NewMessage {
   to: string;
   content: string;
   status: 'queued' | 'skipped' | 'failed';
+  /** The send job's id, made by the caller so message and job are written together. */
+  jobId?: string | null;
   errorCode?: string | null;
   errorMessage?: string | null;
 }
@@ -95,16 +99,20 @@ export class MessageStore {
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
+    /** The send path's writes commit together with their jobs' outcomes (see WriteBatcher). */
+    private readonly writes: WriteBatcher,
   ) {
     this.stmt = {
       insert: db.prepare(`INSERT INTO wa_messages (id, tenant_id, idempotency_key, event, template_key, entity_type, entity_id, broadcast_id,
-          to_number, content, status, error_code, error_message, created_at, updated_at)
+          to_number, content, status, error_code, error_message, job_id, created_at, updated_at)
         VALUES (@id, @tenantId, @key, @event, @templateKey, @entityType, @entityId, @broadcastId, @to, @content, @status, @errorCode,
-          @errorMessage, @now, @now)
+          @errorMessage, @jobId, @now, @now)
         ON CONFLICT (idempotency_key) DO NOTHING`),
       setJob: db.prepare('UPDATE wa_messages SET job_id = ? WHERE id = ?'),
       byKey: db.prepare('SELECT id FROM wa_messages WHERE idempotency_key = ?').pluck(),
       get: db.prepare('SELECT * FROM wa_messages WHERE id = ?'),
+      // Only what the send job reads: building a 25-field row object per message costs more than the lookup.
+      forSend: db.prepare('SELECT tenant_id, to_number, content, status, failover, error_code, broadcast_id FROM wa_messages WHERE id = ?'),
       sending: db.prepare(`UPDATE wa_messages SET status = 'sending', provider = ?, failover = ?, attempts = attempts + 1, updated_at = ?
         WHERE id = ? AND status = 'queued'`),
       sent: db.prepare(`UPDATE wa_messages SET status = 'sent', provider_message_id = ?, sent_at = ?, send_ms = ?, error_code = NULL, error_message = NULL,
@@ -137,6 +145,7 @@ export class MessageStore {
         status: m.status,
         errorCode: m.errorCode ?? null,
         errorMessage: m.errorMessage ?? null,
+        jobId: m.jobId ?? null,
         now: this.clock.now(),
       }).changes === 1;
     return { id: created ? id : (this.stmt.byKey.get(m.key) as string), created };
@@ -150,14 +159,23 @@ export class MessageStore {
     return (this.stmt.get.get(id) as MessageRow | undefined) ?? null;
   }
 
-  /** False when the message is no longer queued (a broadcast cancelled while it waited for its slot). */
-  markSending(id: string, provider: string, failover: boolean): boolean {
-    return this.stmt.sending.run(provider, Number(failover), this.clock.now(), id).changes === 1;
+  forSend(id: string): SendView | null {
+    return (this.stmt.forSend.get(id) as SendView | undefined) ?? null;
   }
 
-  markSent(id: string, providerMessageId: string | null, sendMs: number): void {
-    const now = this.clock.now();
-    this.stmt.sent.run(providerMessageId, now, sendMs, now, id);
+  /**
+   * Resolves once 'sending' is committed: only then may the provider be called. False when the
+   * message is no longer queued (a broadcast cancelled while it waited for its slot).
+   */
+  markSending(id: string, provider: string, failover: boolean): Promise<boolean> {
+    return this.writes.run(() => this.stmt.sending.run(provider, Number(failover), this.clock.now(), id).changes === 1);
+  }
+
+  markSent(id: string, providerMessageId: string | null, sendMs: number): Promise<void> {
+    return this.writes.run(() => {
+      const now = this.clock.now();
+      this.stmt.sent.run(providerMessageId, now, sendMs, now, id);
+    });
   }
 
   markRetrying(id: string, code: string, message: string): void {
@@ -216,12 +234,13 @@ export class MessageStore {
       params.push(`%${digits.startsWith('0') ? `62${digits.slice(1)}` : digits}%`);
     }
     if (q.from) {
-      where.push('created_at >= ?');
-      params.push(Date.parse(q.from));
+      where.push('id >= ?');
+      params.push(firstIdAt(Date.parse(q.from)));
     }
     if (q.to) {
-      where.push('created_at <= ?');
-      params.push(Date.parse(q.to));
+      // "to" is inclusive to the millisecond.
+      where.push('id < ?');
+      params.push(firstIdAt(Date.parse(q.to) + 1));
     }
     if (q.cursor) {
       where.push('id < ?');
@@ -245,7 +264,7 @@ export class MessageStore {
   purge(tenantId: string, retentionDays: number): number {
     const cutoff = this.clock.now() - retentionDays * 86_400_000;
     return this.db
-      .prepare(`DELETE FROM wa_messages WHERE tenant_id = ? AND created_at < ? AND status NOT IN ('queued', 'sending')`)
-      .run(tenantId, cutoff).changes;
+      .prepare(`DELETE FROM wa_messages WHERE tenant_id = ? AND id < ? AND status NOT IN ('queued', 'sending')`)
+      .run(tenantId, firstIdAt(cutoff)).changes;
   }
 }

@@ -1,5 +1,5 @@
 import type { Db } from '../db/index.js';
-import type { Clock } from '../platform/index.js';
+import { firstIdAt, type Clock } from '../platform/index.js';
 
 const DAY_MS = 86_400_000;
 
@@ -11,8 +11,8 @@ export function waMetrics(db: Db, clock: Clock, tenantId: string) {
         SUM(CASE WHEN status IN ('sent', 'delivered', 'read') THEN 1 ELSE 0 END) AS sent,
         SUM(CASE WHEN status = 'failed' THEN 1 ELSE 0 END) AS failed,
         SUM(attempts) AS attempts
-      FROM wa_messages WHERE tenant_id = ? AND created_at >= ?`)
-    .get(tenantId, since) as { sent: number | null; failed: number | null; attempts: number | null };
+      FROM wa_messages WHERE tenant_id = ? AND id >= ?`)
+    .get(tenantId, firstIdAt(since)) as { sent: number | null; failed: number | null; attempts: number | null };
   const queueDepth = db
     .prepare(`SELECT COUNT(*) FROM wa_messages WHERE tenant_id = ? AND status IN ('queued', 'sending')`)
     .pluck()

@@ -4,26 +4,30 @@ import { isoAt } from '../platform/index.js';
 
 /** Numbers that asked not to be messaged: honoured by every send and by broadcast filters (seed 000). */
 export class OptOuts {
-  private readonly isOut;
+  private readonly cache = new Map<string, Set<string>>();
 
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
-  ) {
-    this.isOut = db.prepare('SELECT 1 FROM wa_opt_outs WHERE tenant_id = ? AND phone = ?');
-  }
+  ) {}
 
   has(tenantId: string, phone: string): boolean {
-    return this.isOut.get(tenantId, phone) !== undefined;
+    return this.all(tenantId).has(phone);
   }
 
-  /** For a broadcast: one query instead of one per recipient. */
+  /** Checked for every message, changed by a person now and then: kept in memory per tenant. */
   all(tenantId: string): Set<string> {
-    return new Set(this.db.prepare('SELECT phone FROM wa_opt_outs WHERE tenant_id = ?').pluck().all(tenantId) as string[]);
+    let phones = this.cache.get(tenantId);
+    if (!phones) {
+      phones = new Set(this.db.prepare('SELECT phone FROM wa_opt_outs WHERE tenant_id = ?').pluck().all(tenantId) as string[]);
+      this.cache.set(tenantId, phones);
+    }
+    return phones;
   }
 
   set(tenantId: string, phone: string, optedOut: boolean, reason: string): void {
+    this.cache.delete(tenantId);
     if (!optedOut) {
       this.db.prepare('DELETE FROM wa_opt_outs WHERE tenant_id = ? AND phone = ?').run(tenantId, phone);
       return;

@@ -1,4 +1,5 @@
 import type { Db } from '../db/index.js';
+import type { IdGenerator } from '../platform/index.js';
 import type { JobQueue } from '../jobs/index.js';
 import type { WaEventKey } from '../../shared/domain/wa.js';
 import type { RenderResult, TemplateVariables } from './templates/index.js';
@@ -42,6 +43,7 @@ export class Outbound {
     private readonly templates: WaTemplateService,
     private readonly settings: WaSettingsService,
     private readonly optOuts: OptOuts,
+    private readonly ids: IdGenerator,
   ) {}
 
   queue(tenantId: string, request: OutboundRequest): Queued {
@@ -108,11 +110,11 @@ export class Outbound {
       });
       return { messageId: id, created, status: 'failed' };
     }
-    const { id, created } = this.messages.insert({ ...base, content: rendered.text, status: 'queued' });
-    if (created) {
-      const job = this.jobs.enqueue({ type: WA_SEND_JOB, tenantId, payload: { messageId: id }, key: `wa:${id}`, ...(r.runAt ? { runAt: r.runAt } : {}) });
-      this.messages.attachJob(id, job.id);
-    }
+    // The job's id is made first so the message row carries it from its first write (no second UPDATE).
+    const jobId = this.ids.next();
+    const { id, created } = this.messages.insert({ ...base, content: rendered.text, status: 'queued', jobId });
+    // No job key: the message's own idempotency key already makes the trigger count once.
+    if (created) this.jobs.enqueue({ id: jobId, type: WA_SEND_JOB, tenantId, payload: { messageId: id }, ...(r.runAt ? { runAt: r.runAt } : {}) });
     return { messageId: id, created, status: 'queued' };
   }
 }

@@ -42,7 +42,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 export function createSendHandler(d: SendHandlerDeps): (job: Job) => Promise<unknown> {
   return async (job) => {
     const { messageId } = job.payload as { messageId: string };
-    const msg = d.messages.get(messageId);
+    const msg = d.messages.forSend(messageId);
     // Cancelled (broadcast stopped), skipped, or already through: nothing to do, and nothing twice.
     if (!msg || msg.status !== 'queued') return { skipped: msg?.status ?? 'missing' };
     const tenantId = msg.tenant_id;
@@ -75,14 +75,14 @@ export function createSendHandler(d: SendHandlerDeps): (job: Job) => Promise<unk
     const started = d.clock.now();
     let result: SendResult;
     try {
-      if (!d.messages.markSending(messageId, providerKey, onFallback)) return { skipped: d.messages.get(messageId)?.status ?? 'missing' };
+      if (!(await d.messages.markSending(messageId, providerKey, onFallback))) return { skipped: d.messages.get(messageId)?.status ?? 'missing' };
       result = await d.providers.get(tenantId, providerKey).send({ to: msg.to_number, text: msg.content, reference: messageId });
     } finally {
       // The message reached the provider by now, if it ever will: its rate-limit slot counts from here.
       d.limiter.settle(d.clock.now(), tenantId);
     }
     if (result.ok) {
-      d.messages.markSent(messageId, result.providerMessageId, d.clock.now() - started);
+      await d.messages.markSent(messageId, result.providerMessageId, d.clock.now() - started);
       d.activity(tenantId, msg.broadcast_id);
       return { providerMessageId: result.providerMessageId, provider: providerKey };
     }

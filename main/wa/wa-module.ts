@@ -1,4 +1,4 @@
-import type { Db } from '../db/index.js';
+import type { Db, WriteBatcher } from '../db/index.js';
 import type { EventBus } from '../bus/index.js';
 import type { JobQueue } from '../jobs/index.js';
 import type { Clock, IdGenerator, Logger } from '../platform/index.js';
@@ -22,6 +22,7 @@ import { WaTemplateService } from './template-service.js';
 
 export interface WaModuleDeps {
   db: Db;
+  writes: WriteBatcher;
   bus: EventBus;
   jobs: JobQueue;
   clock: Clock;
@@ -48,7 +49,7 @@ const RETENTION_EVERY_MS = 24 * 60 * 60_000;
 export function createWaModule(d: WaModuleDeps) {
   const settings = new WaSettingsService(d.db, d.clock, d.ids, d.secrets);
   const templates = new WaTemplateService(d.db, d.clock, d.ids, d.tenants);
-  const messages = new MessageStore(d.db, d.clock, d.ids);
+  const messages = new MessageStore(d.db, d.clock, d.ids, d.writes);
   const optOuts = new OptOuts(d.db, d.clock, d.ids);
   const activity = new ActivityThrottle(250, (tenantId, broadcastId) => d.bus.announce('wa_activity', tenantId, { broadcastId }));
   const providers = new ProviderRegistry(
@@ -65,7 +66,7 @@ export function createWaModule(d: WaModuleDeps) {
     d.clock,
     d.log,
   );
-  const outbound = new Outbound(d.db, d.jobs, messages, templates, settings, optOuts);
+  const outbound = new Outbound(d.db, d.jobs, messages, templates, settings, optOuts, d.ids);
   const recipients: RecipientSource = (tenantId, filter) => {
     switch (filter.kind) {
       case 'all_active':
@@ -92,7 +93,7 @@ export function createWaModule(d: WaModuleDeps) {
       clock: d.clock,
       activity: (t, b) => activity.touch(t, b),
     }),
-    { concurrency: d.concurrency ?? 64, maxAttempts: MAX_ATTEMPTS, backoff: DEFAULT_BACKOFF, onInterrupted: interruptedSend(messages) },
+    { concurrency: d.concurrency ?? 128, maxAttempts: MAX_ATTEMPTS, backoff: DEFAULT_BACKOFF, onInterrupted: interruptedSend(messages) },
   );
   const stopNotifier = startNotifier({ bus: d.bus, outbound, settings, tenants: d.tenants, customers: d.customers });
   const purgeTimer = setInterval(() => {

@@ -5,5 +5,6 @@ import { m003Customers } from './003-customers.js';
 import { m004Maps } from './004-maps.js';
 import { m005WhatsApp } from './005-whatsapp.js';
 import { m006CustomerIndexes } from './006-customer-indexes.js';
+import { m007QueueIndexes } from './007-queue-indexes.js';
 
-export const migrations: readonly Migration[] = [m001Core, m002Accounts, m003Customers, m004Maps, m005WhatsApp, m006CustomerIndexes];
+export const migrations: readonly Migration[] = [m001Core, m002Accounts, m003Customers, m004Maps, m005WhatsApp, m006CustomerIndexes, m007QueueIndexes];
