@@ -84,6 +84,10 @@ export class JobQueue {
       insert: db.prepare(`INSERT INTO jobs (id, tenant_id, type, payload, idempotency_key, status, run_at, attempts, max_attempts, created_at, updated_at)
         VALUES (@id, @tenantId, @type, @payload, @key, 'queued', @runAt, 0, @maxAttempts, @now, @now)
         ON CONFLICT (idempotency_key) DO NOTHING`),
+      insertMany: db.prepare(`INSERT INTO jobs (id, tenant_id, type, payload, idempotency_key, status, run_at, attempts, max_attempts, created_at, updated_at)
+        SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, 'queued', value ->> 5, 0, value ->> 6, @now, @now
+        FROM json_each(@rows) WHERE true
+        ON CONFLICT (idempotency_key) DO NOTHING`),
       byKey: db.prepare('SELECT id FROM jobs WHERE idempotency_key = ?').pluck(),
       claim: db.prepare(`UPDATE jobs SET status = 'running', attempts = attempts + 1, lease_until = @lease, updated_at = @now
         WHERE id IN (SELECT id FROM jobs WHERE status = 'queued' AND type = @type AND run_at <= @now ORDER BY run_at, id LIMIT @limit)
@@ -116,12 +120,24 @@ export class JobQueue {
     return { id: created ? id : (this.stmt.byKey.get(spec.key) as string), created };
   }
 
-  /** Many jobs in one transaction: a 10,000-recipient broadcast is one fsync, not 10,000. */
+  /**
+   * Many jobs in one statement (so one transaction): a 10,000-recipient broadcast is one commit,
+   * and one crossing into SQLite rather than 10,000. A key seen before, or twice in the batch, makes one job.
+   */
   enqueueMany(specs: readonly JobSpec[]): { created: number } {
-    let created = 0;
-    this.db.transaction(() => {
-      for (const spec of specs) if (this.enqueue(spec).created) created += 1;
-    })();
+    if (specs.length === 0) return { created: 0 };
+    const now = this.clock.now();
+    const rows = specs.map((spec) => [
+      spec.id ?? this.ids.next(),
+      spec.tenantId,
+      spec.type,
+      JSON.stringify(spec.payload ?? null),
+      spec.key ?? null,
+      spec.runAt ?? now,
+      spec.maxAttempts ?? this.types.get(spec.type)?.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+    ]);
+    const created = this.stmt.insertMany.run({ rows: JSON.stringify(rows), now }).changes;
+    this.kick();
     return { created };
   }
 
@@ -283,6 +299,10 @@ export class JobQueue {
         outcome = () => this.onFailure(job, reg, err);
       }
       await this.writes.run(outcome);
+    } catch (err) {
+      // The outcome could not be written (disk full, database locked): the job stays 'running' and
+      // the restart recovery decides about it, as after a crash.
+      this.log.error('could not record a job outcome', { id: job.id, type: job.type, error: err instanceof Error ? err.message : String(err) });
     } finally {
       reg.running -= 1;
     }

@@ -4,7 +4,11 @@ import { Failure, notFound } from '../platform/index.js';
 import { isBroadcastable } from './template-service.js';
 import type { BroadcastFilter, WaEventKey } from '../../shared/domain/wa.js';
 import type { MessageStatus } from './message-store.js';
-import { Outbound, type OutboundRequest } from './outbound.js';
+import { Outbound } from './outbound.js';
+import type { JobQueue } from '../jobs/index.js';
+
+/** How soon the feeder looks again while the previous chunk is still going out. */
+const FEED_RECHECK_MS = 1_000;
 
 export interface Recipient {
   customerId: string;
@@ -18,22 +22,41 @@ export type RecipientSource = (tenantId: string, filter: BroadcastFilter) => Rec
 
 interface BroadcastRow {
   id: string;
-  template_key: string;
+  tenant_id: string;
+  template_key: WaEventKey;
   filter: string;
+  message: string;
+  recipients: string;
   scheduled_at: number;
   status: 'active' | 'cancelled';
   total: number;
+  fed: number;
   created_at: number;
 }
+
+type BroadcastView = Omit<BroadcastRow, 'recipients'>;
+
+/** [customerId, name, phone, packageName]: compact, a 10,000-recipient list is one small row. */
+type StoredRecipient = [string, string, string, string];
+
+/** Everything a screen shows, without the recipient list (600 kB for 10,000 recipients). */
+const VIEW_COLUMNS = 'id, tenant_id, template_key, filter, message, scheduled_at, status, total, fed, created_at';
 
 const EMPTY_PROGRESS: Record<MessageStatus, number> = {
   queued: 0, sending: 0, sent: 0, delivered: 0, read: 0, failed: 0, cancelled: 0, skipped: 0,
 };
 
+export const BROADCAST_FEED_JOB = 'wa_broadcast_feed';
+/** Recipients turned into messages at a time: a few minutes of sending at the usual rates. */
+export const FEED_CHUNK = 1_000;
+
 /**
- * Broadcasts: a filter, a template, optionally a time. Every recipient becomes a durable message
- * at once (one transaction); the dispatcher paces them within every rate limit, so the broadcast is
- * "chunked" by the limiter rather than by a batch size that would have to guess the rate.
+ * Broadcasts: a filter, a template, optionally a time. Creating one stores the broadcast with its
+ * recipient list and a feeder job, in one transaction: durable at once, cheap even for 10,000
+ * recipients. The feeder then makes messages chunk by chunk (seed 000: "chunked and enqueued in
+ * batches"), each with its idempotency key (broadcast, customer, template, number), so a feeder
+ * that restarts mid-chunk can never queue a recipient twice; opt-outs are checked as each chunk
+ * is made, and the dispatcher paces the messages within every rate limit.
  */
 export class BroadcastService {
   constructor(
@@ -41,6 +64,7 @@ export class BroadcastService {
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
     private readonly outbound: Outbound,
+    private readonly jobs: JobQueue,
     private readonly recipients: RecipientSource,
     private readonly ispName: (tenantId: string) => string,
   ) {}
@@ -53,41 +77,67 @@ export class BroadcastService {
     const id = this.ids.next();
     const now = this.clock.now();
     const runAt = input.scheduledAt ? Math.max(now, Date.parse(input.scheduledAt)) : now;
-    const people = this.recipients(tenantId, input.filter);
-    const isp = this.ispName(tenantId);
-    const requests: OutboundRequest[] = people.map((p) => ({
-      event: 'broadcast',
-      templateKey: input.templateKey,
-      to: p.phone,
-      variables: { name: p.name, isp_name: isp, message: input.message, package_name: p.packageName },
-      entityType: 'customer',
-      entityId: p.customerId,
-      broadcastId: id,
-      runAt,
-      key: Outbound.keyOf(tenantId, { event: `broadcast:${id}`, entityId: p.customerId, templateKey: input.templateKey, to: p.phone }),
-    }));
+    const people: StoredRecipient[] = this.recipients(tenantId, input.filter).map((p) => [p.customerId, p.name, p.phone, p.packageName]);
     this.db.transaction(() => {
       this.db
-        .prepare(`INSERT INTO wa_broadcasts (id, tenant_id, template_key, filter, scheduled_at, status, total, created_by, created_at, updated_at)
-          VALUES (?, ?, ?, ?, ?, 'active', ?, ?, ?, ?)`)
-        .run(id, tenantId, input.templateKey, JSON.stringify(input.filter), runAt, requests.length, input.createdBy, now, now);
-      this.outbound.queueMany(tenantId, requests);
+        .prepare(`INSERT INTO wa_broadcasts (id, tenant_id, template_key, filter, message, recipients, scheduled_at, status, total, fed, created_by,
+            created_at, updated_at)
+          VALUES (?, ?, ?, ?, ?, ?, ?, 'active', ?, 0, ?, ?, ?)`)
+        .run(id, tenantId, input.templateKey, JSON.stringify(input.filter), input.message, JSON.stringify(people), runAt, people.length,
+          input.createdBy, now, now);
+      this.jobs.enqueue({ type: BROADCAST_FEED_JOB, tenantId, payload: { broadcastId: id }, key: `broadcast:${id}`, runAt });
     })();
     return this.get(tenantId, id);
   }
 
+  /**
+   * The feeder's step: the next chunk becomes messages when fewer than half a chunk of this
+   * broadcast's messages are still waiting. Returns when it should look again, or null when done.
+   */
+  feed(broadcastId: string): number | null {
+    return this.db.transaction(() => {
+      const row = this.db.prepare('SELECT * FROM wa_broadcasts WHERE id = ?').get(broadcastId) as BroadcastRow | undefined;
+      if (!row || row.status === 'cancelled' || row.fed >= row.total) return null;
+      const waiting = this.db
+        .prepare(`SELECT COUNT(*) FROM wa_messages WHERE broadcast_id = ? AND status IN ('queued', 'sending')`)
+        .pluck()
+        .get(broadcastId) as number;
+      if (waiting * 2 > FEED_CHUNK) return this.clock.now() + FEED_RECHECK_MS;
+      const chunk = (JSON.parse(row.recipients) as StoredRecipient[]).slice(row.fed, row.fed + FEED_CHUNK);
+      const isp = this.ispName(row.tenant_id);
+      this.outbound.queueMany(
+        row.tenant_id,
+        chunk.map(([customerId, name, phone, packageName]) => ({
+          event: 'broadcast',
+          templateKey: row.template_key,
+          to: phone,
+          variables: { name, isp_name: isp, message: row.message, package_name: packageName },
+          entityType: 'customer',
+          entityId: customerId,
+          broadcastId,
+          key: Outbound.keyOf(row.tenant_id, { event: `broadcast:${broadcastId}`, entityId: customerId, templateKey: row.template_key, to: phone }),
+        })),
+      );
+      const fed = row.fed + chunk.length;
+      this.db.prepare('UPDATE wa_broadcasts SET fed = ?, updated_at = ? WHERE id = ?').run(fed, this.clock.now(), broadcastId);
+      return fed >= row.total ? null : this.clock.now() + FEED_RECHECK_MS;
+    })();
+  }
+
   get(tenantId: string, id: string) {
-    const row = this.db.prepare('SELECT * FROM wa_broadcasts WHERE tenant_id = ? AND id = ?').get(tenantId, id) as BroadcastRow | undefined;
+    const row = this.db.prepare(`SELECT ${VIEW_COLUMNS} FROM wa_broadcasts WHERE tenant_id = ? AND id = ?`).get(tenantId, id) as
+      | BroadcastView
+      | undefined;
     if (!row) throw notFound();
     return this.view(row);
   }
 
   list(tenantId: string, limit = 50) {
-    const rows = this.db.prepare('SELECT * FROM wa_broadcasts WHERE tenant_id = ? ORDER BY id DESC LIMIT ?').all(tenantId, limit) as BroadcastRow[];
+    const rows = this.db.prepare(`SELECT ${VIEW_COLUMNS} FROM wa_broadcasts WHERE tenant_id = ? ORDER BY id DESC LIMIT ?`).all(tenantId, limit) as BroadcastView[];
     return rows.map((r) => this.view(r));
   }
 
-  /** Stops what has not gone yet; the send job sees 'cancelled' and does nothing. */
+  /** Stops what has not gone yet: the feeder makes no more messages, the send job skips cancelled ones. */
   cancel(tenantId: string, id: string) {
     this.get(tenantId, id);
     const now = this.clock.now();
@@ -98,16 +148,21 @@ export class BroadcastService {
     return this.get(tenantId, id);
   }
 
+  /** Recipients not yet made into messages count as queued (or cancelled, once the broadcast is). */
   progress(broadcastId: string): Record<MessageStatus, number> {
     const rows = this.db
       .prepare('SELECT status, COUNT(*) AS n FROM wa_messages WHERE broadcast_id = ? GROUP BY status')
       .all(broadcastId) as { status: MessageStatus; n: number }[];
     const progress = { ...EMPTY_PROGRESS };
     for (const r of rows) progress[r.status] = r.n;
+    const head = this.db.prepare('SELECT status, total, fed FROM wa_broadcasts WHERE id = ?').get(broadcastId) as
+      | Pick<BroadcastRow, 'status' | 'total' | 'fed'>
+      | undefined;
+    if (head) progress[head.status === 'cancelled' ? 'cancelled' : 'queued'] += head.total - head.fed;
     return progress;
   }
 
-  private view(r: BroadcastRow) {
+  private view(r: BroadcastView) {
     return {
       id: r.id,
       templateKey: r.template_key,

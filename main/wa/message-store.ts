@@ -34,6 +34,12 @@ export interface MessageRow {
 
 export type SendView = Pick<MessageRow, 'tenant_id' | 'to_number' | 'content' | 'status' | 'failover' | 'error_code' | 'broadcast_id'>;
 
+/** A message about to be written: its ids are made by the caller, which also queues its job. */
+export interface PlannedMessage extends NewMessage {
+  id: string;
+  jobId: string;
+}
+
 export interface NewMessage {
   tenantId: string;
   key: string;
@@ -109,6 +115,14 @@ export class MessageStore {
           @errorMessage, @jobId, @now, @now)
         ON CONFLICT (idempotency_key) DO NOTHING`),
       setJob: db.prepare('UPDATE wa_messages SET job_id = ? WHERE id = ?'),
+      // One statement for a whole broadcast; RETURNING names the rows that were new (not an idempotent repeat).
+      insertMany: db.prepare(`INSERT INTO wa_messages (id, tenant_id, idempotency_key, event, template_key, entity_type, entity_id, broadcast_id,
+          to_number, content, status, error_code, error_message, job_id, created_at, updated_at)
+        SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7, value ->> 8,
+          value ->> 9, value ->> 10, value ->> 11, value ->> 12, value ->> 13, @now, @now
+        FROM json_each(@rows) WHERE true
+        ON CONFLICT (idempotency_key) DO NOTHING
+        RETURNING id`).pluck(),
       byKey: db.prepare('SELECT id FROM wa_messages WHERE idempotency_key = ?').pluck(),
       get: db.prepare('SELECT * FROM wa_messages WHERE id = ?'),
       // Only what the send job reads: building a 25-field row object per message costs more than the lookup.
@@ -149,6 +163,21 @@ export class MessageStore {
         now: this.clock.now(),
       }).changes === 1;
     return { id: created ? id : (this.stmt.byKey.get(m.key) as string), created };
+  }
+
+  /** Ids of the rows that were created; a message whose key exists already is left as it was. */
+  insertMany(messages: readonly PlannedMessage[]): Set<string> {
+    if (messages.length === 0) return new Set();
+    const rows = messages.map((m) => [
+      m.id, m.tenantId, m.key, m.event, m.templateKey, m.entityType, m.entityId, m.broadcastId, m.to, m.content, m.status,
+      m.errorCode ?? null, m.errorMessage ?? null, m.status === 'queued' ? m.jobId : null,
+    ]);
+    return new Set(this.stmt.insertMany.all({ rows: JSON.stringify(rows), now: this.clock.now() }) as string[]);
+  }
+
+  /** The message a repeated trigger already made. */
+  idOf(key: string): string {
+    return this.stmt.byKey.get(key) as string;
   }
 
   attachJob(messageId: string, jobId: string): void {

@@ -3,7 +3,7 @@ import type { IdGenerator } from '../platform/index.js';
 import type { JobQueue } from '../jobs/index.js';
 import type { WaEventKey } from '../../shared/domain/wa.js';
 import type { RenderResult, TemplateVariables } from './templates/index.js';
-import type { MessageStore } from './message-store.js';
+import type { MessageStore, PlannedMessage } from './message-store.js';
 import type { OptOuts } from './opt-outs.js';
 import type { WaSettingsService } from './settings-service.js';
 import type { WaTemplateService } from './template-service.js';
@@ -47,15 +47,30 @@ export class Outbound {
   ) {}
 
   queue(tenantId: string, request: OutboundRequest): Queued {
-    return this.db.transaction(() => this.queueOne(tenantId, request, null, this.renderers(tenantId)))();
+    return this.queueMany(tenantId, [request])[0] as Queued;
   }
 
-  /** A whole broadcast in one transaction: one commit for 10,000 messages. */
+  /**
+   * A whole broadcast in one transaction and two statements: the messages, then the jobs of the
+   * ones that are new. 10,000 single-row statements would spend more time crossing into SQLite
+   * than SQLite spends writing.
+   */
   queueMany(tenantId: string, requests: readonly OutboundRequest[]): Queued[] {
     return this.db.transaction(() => {
       const optedOut = this.optOuts.all(tenantId);
       const render = this.renderers(tenantId);
-      return requests.map((r) => this.queueOne(tenantId, r, optedOut, render));
+      const planned = requests.map((r) => this.plan(tenantId, r, optedOut, render));
+      const created = this.messages.insertMany(planned.map((p) => p.message));
+      this.jobs.enqueueMany(
+        planned
+          .filter((p) => p.message.status === 'queued' && created.has(p.message.id))
+          // No job key: the message's own idempotency key already makes the trigger count once.
+          .map((p) => ({ id: p.message.jobId, type: WA_SEND_JOB, tenantId, payload: { messageId: p.message.id }, ...(p.runAt ? { runAt: p.runAt } : {}) })),
+      );
+      return planned.map(({ message }) => {
+        const isNew = created.has(message.id);
+        return { messageId: isNew ? message.id : this.messages.idOf(message.key), created: isNew, status: message.status };
+      });
     })();
   }
 
@@ -77,13 +92,17 @@ export class Outbound {
     return `${tenantId}:${r.event}:${r.entityId ?? '-'}:${r.templateKey}:${r.to}`;
   }
 
-  private queueOne(
+  /** What one request becomes: rendered now, so the log shows exactly what was sent even if the template changes later. */
+  private plan(
     tenantId: string,
     r: OutboundRequest,
-    optedOut: Set<string> | null,
+    optedOut: Set<string>,
     render: (key: WaEventKey, variables: TemplateVariables) => RenderResult,
-  ): Queued {
+  ): { message: PlannedMessage; runAt: number | undefined } {
     const base = {
+      id: this.ids.next(),
+      // Made now so the message row carries its job's id from its first write.
+      jobId: this.ids.next(),
       tenantId,
       key: r.key ?? Outbound.keyOf(tenantId, r),
       event: r.event,
@@ -93,28 +112,13 @@ export class Outbound {
       broadcastId: r.broadcastId ?? null,
       to: r.to,
     };
-    const isOut = optedOut ? optedOut.has(r.to) : this.optOuts.has(tenantId, r.to);
-    if (isOut) {
-      const { id, created } = this.messages.insert({ ...base, content: '', status: 'skipped', errorCode: 'OPTED_OUT' });
-      return { messageId: id, created, status: 'skipped' };
-    }
+    if (optedOut.has(r.to)) return { message: { ...base, content: '', status: 'skipped', errorCode: 'OPTED_OUT' }, runAt: r.runAt };
     const rendered = render(r.templateKey, r.variables);
     if (!rendered.ok) {
       // Kept as a failed message, visible with its reason, rather than an exception lost in a subscriber.
-      const { id, created } = this.messages.insert({
-        ...base,
-        content: '',
-        status: 'failed',
-        errorCode: rendered.error.code,
-        errorMessage: JSON.stringify(rendered.error.params),
-      });
-      return { messageId: id, created, status: 'failed' };
+      const failed: PlannedMessage = { ...base, content: '', status: 'failed', errorCode: rendered.error.code, errorMessage: JSON.stringify(rendered.error.params) };
+      return { message: failed, runAt: r.runAt };
     }
-    // The job's id is made first so the message row carries it from its first write (no second UPDATE).
-    const jobId = this.ids.next();
-    const { id, created } = this.messages.insert({ ...base, content: rendered.text, status: 'queued', jobId });
-    // No job key: the message's own idempotency key already makes the trigger count once.
-    if (created) this.jobs.enqueue({ id: jobId, type: WA_SEND_JOB, tenantId, payload: { messageId: id }, ...(r.runAt ? { runAt: r.runAt } : {}) });
-    return { messageId: id, created, status: 'queued' };
+    return { message: { ...base, content: rendered.text, status: 'queued' }, runAt: r.runAt };
   }
 }

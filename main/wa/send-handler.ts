@@ -82,7 +82,9 @@ export function createSendHandler(d: SendHandlerDeps): (job: Job) => Promise<unk
       d.limiter.settle(d.clock.now(), tenantId);
     }
     if (result.ok) {
-      await d.messages.markSent(messageId, result.providerMessageId, d.clock.now() - started);
+      // Not awaited: queued now, it commits in the same batch as this job's 'done' (see WriteBatcher),
+      // so the two land together or, on a crash, neither does and the restart finds 'sending'.
+      void d.messages.markSent(messageId, result.providerMessageId, d.clock.now() - started).catch(() => undefined);
       d.activity(tenantId, msg.broadcast_id);
       return { providerMessageId: result.providerMessageId, provider: providerKey };
     }

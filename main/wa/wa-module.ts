@@ -6,9 +6,9 @@ import type { SecretBox } from '../secrets/index.js';
 import type { TenantService } from '../tenant/index.js';
 import type { CustomersService } from '../billing/index.js';
 import type { TopologyService } from '../maps/index.js';
-import { DEFAULT_BACKOFF } from '../jobs/index.js';
+import { DEFAULT_BACKOFF, JobDeferred } from '../jobs/index.js';
 import { ActivityThrottle } from './activity-throttle.js';
-import { BroadcastService, type RecipientSource } from './broadcast-service.js';
+import { BROADCAST_FEED_JOB, BroadcastService, type RecipientSource } from './broadcast-service.js';
 import { RateLimiter, type SendLimiter } from './dispatch/rate-limiter.js';
 import { MessageStore } from './message-store.js';
 import { waMetrics } from './metrics.js';
@@ -79,7 +79,7 @@ export function createWaModule(d: WaModuleDeps) {
         return d.customers.contacts(tenantId, { status: 'isolated' });
     }
   };
-  const broadcasts = new BroadcastService(d.db, d.clock, d.ids, outbound, recipients, (t) => d.tenants.name(t));
+  const broadcasts = new BroadcastService(d.db, d.clock, d.ids, outbound, d.jobs, recipients, (t) => d.tenants.name(t));
 
   d.jobs.register(
     WA_SEND_JOB,
@@ -93,7 +93,17 @@ export function createWaModule(d: WaModuleDeps) {
       clock: d.clock,
       activity: (t, b) => activity.touch(t, b),
     }),
-    { concurrency: d.concurrency ?? 128, maxAttempts: MAX_ATTEMPTS, backoff: DEFAULT_BACKOFF, onInterrupted: interruptedSend(messages) },
+    { concurrency: d.concurrency ?? 256, maxAttempts: MAX_ATTEMPTS, backoff: DEFAULT_BACKOFF, onInterrupted: interruptedSend(messages) },
+  );
+  d.jobs.register(
+    BROADCAST_FEED_JOB,
+    async (job) => {
+      const { broadcastId } = job.payload as { broadcastId: string };
+      const next = broadcasts.feed(broadcastId);
+      if (next !== null) throw new JobDeferred(next, 'next chunk after the previous one has gone out');
+    },
+    // A feeder step is one transaction and its messages have idempotency keys: safe to repeat.
+    { concurrency: 2, onInterrupted: 'retry' },
   );
   const stopNotifier = startNotifier({ bus: d.bus, outbound, settings, tenants: d.tenants, customers: d.customers });
   const purgeTimer = setInterval(() => {
