@@ -12,7 +12,6 @@ import { fileURLToPath } from 'node:url';
 import { createCore, type Core } from '../main/core/index.js';
 import { createSecretBox, loadOrCreateKeyFile } from '../main/secrets/index.js';
 import { formatPhoneLocal } from '../shared/util/phone.js';
-import { measureWhatsapp } from './wa-bench.js';
 
 const CUSTOMERS = Number(process.env.RRNET_BENCH_CUSTOMERS ?? 50_000);
 const SEARCH_ROUNDS = 40;
@@ -110,22 +109,26 @@ async function measurePaging(core: Core, session: string) {
   return { ...stats(all), perWalk };
 }
 
-function startChild(dataDir: string, session: string): Promise<{ spawnToReadyMs: number; importMs: number; createCoreMs: number; firstListMs: number; startToReadyMs: number; rssMb: number }> {
-  const script = fileURLToPath(new URL('./core-start.ts', import.meta.url));
-  const spawned = performance.now();
+/** Runs a bench script in a fresh Node process and returns the JSON it prints. */
+function runChild<T>(name: string, args: string[], env: Record<string, string> = {}): Promise<T> {
+  const script = fileURLToPath(new URL(name, import.meta.url));
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script, dataDir], {
-      env: { ...process.env, RRNET_BENCH_SESSION: session },
+    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+      env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.on('error', reject);
-    child.on('exit', (code) => {
-      if (code !== 0) return reject(new Error(`core-start exited with ${code}`));
-      resolve({ spawnToReadyMs: performance.now() - spawned, ...JSON.parse(out) });
-    });
+    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as T) : reject(new Error(`${name} exited with ${code}`))));
   });
+}
+
+function startChild(dataDir: string, session: string): Promise<{ spawnToReadyMs: number; importMs: number; createCoreMs: number; firstListMs: number; startToReadyMs: number; rssMb: number }> {
+  const spawned = performance.now();
+  return runChild<{ importMs: number; createCoreMs: number; firstListMs: number; startToReadyMs: number; rssMb: number }>('./core-start.ts', [dataDir], {
+    RRNET_BENCH_SESSION: session,
+  }).then((result) => ({ spawnToReadyMs: performance.now() - spawned, ...result }));
 }
 
 const median = (values: number[]) => percentile(values, 50);
@@ -183,7 +186,7 @@ async function main(): Promise<void> {
     };
 
     progress('measuring WhatsApp: broadcast enqueue, drain, rate accuracy');
-    const whatsapp = await measureWhatsapp(progress);
+    const whatsapp = await runChild<Record<string, unknown>>('./wa-child.ts', []);
 
     const dbFile = join(dataDir, 'rrnet.sqlite');
     const result = {

@@ -24,6 +24,8 @@ let mainWindow: BrowserWindow | null = null;
 let core: CoreProcess | null = null;
 
 catchUncaughtErrors();
+// Date and time pickers follow Chromium's locale: Indonesian office staff read 21/11/2026, not 11/21/2026.
+app.commandLine.appendSwitch('lang', 'id-ID');
 if (!app.requestSingleInstanceLock()) {
   // One database, one core: a second launch hands over to the first window and leaves.
   app.quit();
