@@ -4,6 +4,7 @@ import type { RoutersService } from '../network/index.js';
 import type { TenantService } from '../tenant/index.js';
 import type { DemoSeeder } from '../demo/index.js';
 import type { WaModule } from '../wa/index.js';
+import type { TopologyService } from '../maps/index.js';
 
 /** What handlers may reach: services only, never the database. */
 export interface Services {
@@ -14,4 +15,5 @@ export interface Services {
   routers: RoutersService;
   demo: DemoSeeder;
   wa: WaModule;
+  topology: TopologyService;
 }

@@ -49,6 +49,14 @@ export class TopologyService {
     return this.db.prepare('SELECT customer_id FROM odp_links WHERE tenant_id = ? AND odp_id = ?').pluck().all(tenantId, odpId) as string[];
   }
 
+  /** ODPs with their cabinet and how many customers hang on them, by name. */
+  listOdps(tenantId: string): { id: string; name: string; odcName: string; customers: number }[] {
+    return this.db
+      .prepare(`SELECT p.id, p.name, c.name AS odcName, (SELECT COUNT(*) FROM odp_links l WHERE l.odp_id = p.id) AS customers
+        FROM odps p JOIN odcs c ON c.id = p.odc_id WHERE p.tenant_id = ? ORDER BY p.name`)
+      .all(tenantId) as { id: string; name: string; odcName: string; customers: number }[];
+  }
+
   counts(tenantId: string): { odcs: number; odps: number; links: number } {
     const count = (table: string) => this.db.prepare(`SELECT COUNT(*) FROM ${table} WHERE tenant_id = ?`).pluck().get(tenantId) as number;
     return { odcs: count('odcs'), odps: count('odps'), links: count('odp_links') };

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { authMethods } from './methods/auth.js';
 import { customerMethods } from './methods/customers.js';
 import { dashboardMethods } from './methods/dashboard.js';
+import { mapMethods } from './methods/maps.js';
 import { packageMethods } from './methods/packages.js';
 import { routerMethods } from './methods/routers.js';
 import { setupMethods } from './methods/setup.js';
@@ -19,6 +20,7 @@ export const contract = {
   ...customerMethods,
   ...routerMethods,
   ...dashboardMethods,
+  ...mapMethods,
   ...waMethods,
 };
 

@@ -2,6 +2,7 @@ import type { Handlers } from '../dispatcher.js';
 import type { Services } from '../services.js';
 import { authHandlers } from './auth.js';
 import { customerHandlers } from './customers.js';
+import { mapHandlers } from './maps.js';
 import { packageHandlers } from './packages.js';
 import { setupHandlers } from './setup.js';
 import { tenantHandlers } from './tenant.js';
@@ -17,5 +18,6 @@ export function createHandlers(s: Services): Handlers {
     ...packageHandlers(s),
     ...customerHandlers(s),
     ...waHandlers(s),
+    ...mapHandlers(s),
   };
 }

@@ -5,3 +5,4 @@ export const usePackages = createResource(() => call('packages.list', { includeI
 export const useRouters = createResource(() => call('routers.list', {}));
 export const useDashboard = createResource(() => call('dashboard.summary', {}));
 export const useUsers = createResource(() => call('users.list', {}));
+export const useOdps = createResource(() => call('maps.odps.list', {}));

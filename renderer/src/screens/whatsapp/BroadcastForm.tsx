@@ -8,7 +8,7 @@ import { FormError } from '../../components/FormError.js';
 import { Modal } from '../../components/Modal.js';
 import { useForm } from '../../components/use-form.js';
 import { usePermissions } from '../../components/use-permissions.js';
-import { usePackages } from '../../stores/data-stores.js';
+import { useOdps, usePackages } from '../../stores/data-stores.js';
 import { toast } from '../../stores/toast-store.js';
 import { useWaBroadcasts, useWaTemplates } from '../../stores/wa-stores.js';
 import { blankBroadcast, broadcastFieldErrors, broadcastInput, type BroadcastFormValues } from './broadcast-values.js';
@@ -23,12 +23,14 @@ export function BroadcastForm({ onClose }: { onClose(): void }) {
   const audience = useAudienceLabel();
   const form = useForm<BroadcastFormValues>(blankBroadcast);
   const packages = usePackages((s) => s.data);
+  const odps = useOdps((s) => s.data);
   const templates = useWaTemplates((s) => s.data);
   const [confirming, setConfirming] = useState<ReturnType<typeof broadcastInput>['input'] | null>(null);
   const { kind, templateKey } = form.values;
 
   useEffect(() => {
     void usePackages.getState().load();
+    void useOdps.getState().load();
     void useWaTemplates.getState().load();
   }, []);
 
@@ -81,7 +83,14 @@ export function BroadcastForm({ onClose }: { onClose(): void }) {
           ) : null}
           {kind === 'odp' ? (
             <Field name="odpId" label={t('whatsapp.odpId')} error={form.fieldError('odpId')} hint={t('whatsapp.odpIdHint')}>
-              <input {...form.text('odpId')} className="mono" spellCheck={false} data-testid="wa-broadcast-odp" />
+              <select {...form.text('odpId')} data-testid="wa-broadcast-odp">
+                <option value="">{t('whatsapp.chooseOdp')}</option>
+                {(odps ?? []).map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {t('whatsapp.odpOption', { name: o.name, odc: o.odcName, count: o.customers })}
+                  </option>
+                ))}
+              </select>
             </Field>
           ) : null}
           <Field name="templateKey" label={t('whatsapp.template')} error={form.fieldError('templateKey')} className={kind === 'all_active' || kind === 'isolated' ? '' : 'span-2'}>
