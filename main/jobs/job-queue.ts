@@ -70,6 +70,7 @@ export class JobQueue {
   private tickScheduled = false;
   private started = false;
   private readonly inFlight = new Set<Promise<void>>();
+  private stopping = new AbortController();
   private readonly stmt;
 
   constructor(
@@ -161,12 +162,14 @@ export class JobQueue {
   start(): void {
     if (this.started) return;
     this.started = true;
+    this.stopping = new AbortController();
     for (const type of this.types.keys()) this.recoverInterrupted(type);
     this.kick();
   }
 
   async stop(): Promise<void> {
     this.started = false;
+    this.stopping.abort();
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     await Promise.all([...this.inFlight]);
@@ -293,7 +296,7 @@ export class JobQueue {
     try {
       let outcome: () => unknown;
       try {
-        const result = await reg.handler(job);
+        const result = await reg.handler(job, this.stopping.signal);
         outcome = () => this.stmt.complete.run(JSON.stringify(result ?? null), this.clock.now(), job.id);
       } catch (err) {
         outcome = () => this.onFailure(job, reg, err);

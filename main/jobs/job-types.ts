@@ -52,7 +52,8 @@ export class JobDeferred extends Error {
   }
 }
 
-export type JobHandler = (job: Job) => Promise<unknown>;
+/** `signal` aborts when the queue stops (the app is closing): a handler that is only waiting should give up. */
+export type JobHandler = (job: Job, signal: AbortSignal) => Promise<unknown>;
 
 /**
  * What to do with a job found 'running' at start-up (the app died mid-job). 'retry' suits jobs

@@ -32,15 +32,33 @@ export interface SendHandlerDeps {
   activity(tenantId: string, broadcastId: string | null): void;
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/**
+ * Waits for a rate-limit slot. When the app closes meanwhile, the message goes back to the queue
+ * untouched (no attempt used) instead of being sent during shutdown.
+ */
+function waitForSlot(ms: number, signal: AbortSignal, now: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const closing = () => reject(new JobDeferred(now, 'the app is closing'));
+    if (signal.aborted) return closing();
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      closing();
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
 
 /**
  * The job behind every WhatsApp message. Order matters: suspension and quiet hours postpone,
  * opt-out skips, the rate limits pace, then 'sending' is committed before the provider is called,
  * which is how a restart knows a message may already have left (see README, crash safety).
  */
-export function createSendHandler(d: SendHandlerDeps): (job: Job) => Promise<unknown> {
-  return async (job) => {
+export function createSendHandler(d: SendHandlerDeps): (job: Job, signal: AbortSignal) => Promise<unknown> {
+  return async (job, signal) => {
     const { messageId } = job.payload as { messageId: string };
     const msg = d.messages.forSend(messageId);
     // Cancelled (broadcast stopped), skipped, or already through: nothing to do, and nothing twice.
@@ -64,7 +82,7 @@ export function createSendHandler(d: SendHandlerDeps): (job: Job) => Promise<unk
         throw new JobError('RECIPIENT_CAP', 'per-recipient hourly cap reached', false);
       }
       if (decision.waitMs === 0) break;
-      await sleep(decision.waitMs);
+      await waitForSlot(decision.waitMs, signal, d.clock.now());
     }
 
     const lastError = msg.error_code;

@@ -273,3 +273,18 @@ describe('RateLimiter', () => {
     });
   });
 });
+
+describe('SlidingWindow.idle', () => {
+  it('is idle only once every send it holds is older than its window', () => {
+    const w = new SlidingWindow(3, 1_000);
+    expect(w.idle(0)).toBe(true);
+    w.take(100);
+    w.take(600);
+    expect(w.idle(1_099)).toBe(false);
+    expect(w.idle(1_599)).toBe(false);
+    expect(w.idle(1_600)).toBe(true);
+    w.hold();
+    // A send still awaiting the provider's answer always counts.
+    expect(w.idle(1_000_000)).toBe(false);
+  });
+});

@@ -9,6 +9,8 @@ export const DEFAULT_TENANT_RATE = 10;
  */
 const SECOND_MS = 1_005;
 const HOUR_MS = 60 * 60_000;
+/** Recipients' hourly windows are swept for forgotten numbers this often (in sends). */
+const SWEEP_EVERY = 5_000;
 
 export interface RateDecision {
   /** 0: send now. Otherwise retry after this many ms (the message waits, it does not fail). */
@@ -38,6 +40,7 @@ export class RateLimiter implements SendLimiter {
   private readonly global = new SlidingWindow(GLOBAL_CAP_PER_SECOND, SECOND_MS);
   private readonly tenants = new Map<string, SlidingWindow>();
   private readonly recipients = new Map<string, SlidingWindow>();
+  private sinceSweep = 0;
 
   /** Checks all three and, when all allow, records the send in all three. */
   acquire(now: number, tenantId: string, recipient: string, limits: SendLimits): RateDecision {
@@ -51,7 +54,14 @@ export class RateLimiter implements SendLimiter {
     this.global.hold();
     tenant.hold();
     person.take(now);
+    if (++this.sinceSweep >= SWEEP_EVERY) this.sweep(now);
     return { waitMs: 0, recipientCapped: false };
+  }
+
+  /** Forgets numbers not messaged for an hour: 50,000 customers must not mean 50,000 windows forever. */
+  private sweep(now: number): void {
+    this.sinceSweep = 0;
+    for (const [key, window] of this.recipients) if (window.idle(now)) this.recipients.delete(key);
   }
 
   settle(now: number, tenantId: string): void {

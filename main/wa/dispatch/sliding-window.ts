@@ -48,6 +48,11 @@ export class SlidingWindow {
     if (slot >= 0) this.times[slot] = now;
   }
 
+  /** Nothing in it counts any more: the window can be forgotten. */
+  idle(now: number): boolean {
+    return this.times.every((t) => t + this.windowMs <= now);
+  }
+
   /**
    * The same log under a new limit. The newest sends carry over: lowering 10/s to 5/s right after
    * 10 sends must not allow 5 more in that same second.
