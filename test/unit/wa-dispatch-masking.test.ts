@@ -27,7 +27,7 @@ describe('maskPhone', () => {
 
 describe('maskContent', () => {
   it('hides long digit runs (phones, account numbers) but their last three digits', () => {
-    expect(maskContent('Hubungi +6281234567890 atau 081234567890.')).toBe('Hubungi ***********890 atau *********890.');
+    expect(maskContent('Hubungi +6281234567890 atau 081234567890.')).toBe('Hubungi +**********890 atau *********890.');
     expect(maskContent('Transfer ke BCA 1234567 a.n. Budi')).toBe('Transfer ke BCA ****567 a.n. Budi');
   });
 
@@ -44,5 +44,16 @@ describe('maskContent', () => {
     expect(preview.startsWith('Pelanggan *********890 ')).toBe(true);
     expect(maskContent('a'.repeat(160))).toBe('a'.repeat(160));
     expect(maskContent('a'.repeat(50), 20)).toBe(`${'a'.repeat(19)}…`);
+  });
+});
+
+describe('maskContent with numbers written the way people write them', () => {
+  it('hides mobile numbers written with dashes or spaces, keeping the separators and last three digits', () => {
+    expect(maskContent('Hubungi 0812-3456-7890 atau +62 812 3456 7890.')).toBe('Hubungi ****-****-*890 atau +** *** **** *890.');
+  });
+
+  it('leaves invoice codes, dates and amounts alone', () => {
+    const text = 'Tagihan INV-202603-0042 Rp 1.500.000 jatuh tempo 10-03-2026.';
+    expect(maskContent(text)).toBe(text);
   });
 });
