@@ -104,11 +104,15 @@ export class CoreProcess {
   private receive(child: CoreChild, message: FromCore): void {
     if (child !== this.child) return;
     switch (message.type) {
-      case 'ready':
+      case 'ready': {
+        const cameBack = this.crashes > 0;
         this.state = 'ready';
         this.crashes = 0;
         for (const call of this.waiting.splice(0)) this.send(call);
+        // Events committed just before the crash never reached the window: tell it to reload.
+        if (cameBack) this.options.onEvent({ name: 'core_restarted', tenantId: '', payload: {}, seq: 0, at: new Date().toISOString() });
         return;
+      }
       case 'result':
         this.inFlight.get(message.id)?.resolve(message.result);
         this.inFlight.delete(message.id);

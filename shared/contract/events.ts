@@ -19,6 +19,8 @@ export const events = {
   wa_session_changed: event(z.object({})),
   /** Transient, at most a few per second: messages changed status; screens re-read logs and progress. */
   wa_activity: event(z.object({ broadcastId: idSchema.nullable() })),
+  /** From the desktop shell: the core process came back after a crash; events may have been missed, screens reload. */
+  core_restarted: event(z.object({})),
 };
 
 export type EventName = keyof typeof events;

@@ -84,6 +84,17 @@ describe('CoreProcess (the relay to the core utilityProcess)', () => {
     expect(events).toEqual([event]);
   });
 
+  it('tells the window to reload once a crashed core is back, and not on the first start', async () => {
+    const { core, latest, events } = harness();
+    core.start();
+    latest().reply({ type: 'ready' });
+    expect(events).toEqual([]);
+    latest().emit('exit', 1);
+    await flush();
+    latest().reply({ type: 'ready' });
+    expect(events.map((e) => e.name)).toEqual(['core_restarted']);
+  });
+
   it('fails calls in flight when the core dies, restarts it, and sends later calls to the new one', async () => {
     const { core, children, latest } = harness();
     core.start();

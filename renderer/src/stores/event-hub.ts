@@ -23,6 +23,9 @@ export function connectEvents(): () => void {
 
 function handle(event: DomainEvent): void {
   switch (event.name) {
+    case 'core_restarted':
+      refreshEverything();
+      return;
     case 'customer_created':
     case 'customer_updated':
     case 'customer_deactivated':
