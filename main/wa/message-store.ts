@@ -1,5 +1,5 @@
 import type { Db, WriteBatcher } from '../db/index.js';
-import { firstIdAt, type Clock, type IdGenerator } from '../platform/index.js';
+import { firstIdAt, type Clock } from '../platform/index.js';
 import type { WaEventKey } from '../../shared/domain/wa.js';
 import { maskContent, maskPhone } from './masking.js';
 
@@ -35,12 +35,10 @@ export interface MessageRow {
 export type SendView = Pick<MessageRow, 'tenant_id' | 'to_number' | 'content' | 'status' | 'failover' | 'error_code' | 'broadcast_id'>;
 
 /** A message about to be written: its ids are made by the caller, which also queues its job. */
-export interface PlannedMessage extends NewMessage {
+export interface PlannedMessage {
   id: string;
+  /** The send job's id, so message and job are written together (used only when queued). */
   jobId: string;
-}
-
-export interface NewMessage {
   tenantId: string;
   key: string;
   event: string;
@@ -51,8 +49,6 @@ export interface NewMessage {
   to: string;
   content: string;
   status: 'queued' | 'skipped' | 'failed';
-  /** The send job's id, made by the caller so message and job are written together. */
-  jobId?: string | null;
   errorCode?: string | null;
   errorMessage?: string | null;
 }
@@ -104,16 +100,10 @@ export class MessageStore {
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
-    private readonly ids: IdGenerator,
     /** The send path's writes commit together with their jobs' outcomes (see WriteBatcher). */
     private readonly writes: WriteBatcher,
   ) {
     this.stmt = {
-      insert: db.prepare(`INSERT INTO wa_messages (id, tenant_id, idempotency_key, event, template_key, entity_type, entity_id, broadcast_id,
-          to_number, content, status, error_code, error_message, job_id, created_at, updated_at)
-        VALUES (@id, @tenantId, @key, @event, @templateKey, @entityType, @entityId, @broadcastId, @to, @content, @status, @errorCode,
-          @errorMessage, @jobId, @now, @now)
-        ON CONFLICT (idempotency_key) DO NOTHING`),
       setJob: db.prepare('UPDATE wa_messages SET job_id = ? WHERE id = ?'),
       // One statement for a whole broadcast; RETURNING names the rows that were new (not an idempotent repeat).
       insertMany: db.prepare(`INSERT INTO wa_messages (id, tenant_id, idempotency_key, event, template_key, entity_type, entity_id, broadcast_id,
@@ -139,30 +129,6 @@ export class MessageStore {
       ack: db.prepare(`UPDATE wa_messages SET status = @status, delivered_at = COALESCE(delivered_at, @delivered), read_at = COALESCE(read_at, @read),
         updated_at = @now WHERE id = @id`),
     };
-  }
-
-  /** Returns the id and whether it is new; the idempotency key makes a repeated trigger a no-op. */
-  insert(m: NewMessage): { id: string; created: boolean } {
-    const id = this.ids.next();
-    const created =
-      this.stmt.insert.run({
-        id,
-        tenantId: m.tenantId,
-        key: m.key,
-        event: m.event,
-        templateKey: m.templateKey,
-        entityType: m.entityType,
-        entityId: m.entityId,
-        broadcastId: m.broadcastId,
-        to: m.to,
-        content: m.content,
-        status: m.status,
-        errorCode: m.errorCode ?? null,
-        errorMessage: m.errorMessage ?? null,
-        jobId: m.jobId ?? null,
-        now: this.clock.now(),
-      }).changes === 1;
-    return { id: created ? id : (this.stmt.byKey.get(m.key) as string), created };
   }
 
   /** Ids of the rows that were created; a message whose key exists already is left as it was. */

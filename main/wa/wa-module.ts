@@ -49,7 +49,7 @@ const RETENTION_EVERY_MS = 24 * 60 * 60_000;
 export function createWaModule(d: WaModuleDeps) {
   const settings = new WaSettingsService(d.db, d.clock, d.ids, d.secrets);
   const templates = new WaTemplateService(d.db, d.clock, d.ids, d.tenants);
-  const messages = new MessageStore(d.db, d.clock, d.ids, d.writes);
+  const messages = new MessageStore(d.db, d.clock, d.writes);
   const optOuts = new OptOuts(d.db, d.clock, d.ids);
   const activity = new ActivityThrottle(250, (tenantId, broadcastId) => d.bus.announce('wa_activity', tenantId, { broadcastId }));
   const providers = new ProviderRegistry(
