@@ -125,6 +125,18 @@ export function createWaModule(d: WaModuleDeps) {
     broadcasts,
     providers,
     metrics: (tenantId: string) => waMetrics(d.db, d.clock, tenantId),
+    /** The settings page's test message: every press is its own trigger, so its own key. */
+    sendTest(tenantId: string, to: string): string {
+      const pressId = d.ids.next();
+      return outbound.queue(tenantId, {
+        event: 'test',
+        templateKey: 'test_message',
+        to,
+        variables: { isp_name: d.tenants.name(tenantId), sent_at: new Date(d.clock.now()).toISOString() },
+        entityType: 'test',
+        entityId: pressId,
+      }).messageId;
+    },
     /** RRNet's suspension (from sync): screens show the banner at once. */
     setSuspended(tenantId: string, suspended: boolean): void {
       settings.setSuspended(tenantId, suspended);

@@ -46,18 +46,7 @@ export const waHandlers = (s: Services): Pick<Handlers, WaMethods> => ({
     if (s.wa.providers.hasSession(tenantId)) await s.wa.providers.session(tenantId).logout();
     return sessionView(s.wa, tenantId, ctx.locale);
   },
-  'wa.testSend': ({ to }, ctx) => {
-    const tenantId = ctx.caller.tenantId;
-    const queued = s.wa.outbound.queue(tenantId, {
-      event: 'test',
-      templateKey: 'test_message',
-      to,
-      variables: { isp_name: s.tenants.name(tenantId), sent_at: new Date().toISOString() },
-      // Every press of "test" is its own trigger.
-      key: `${tenantId}:test:${ctx.caller.user.id}:${Date.now()}:${to}`,
-    });
-    return { messageId: queued.messageId };
-  },
+  'wa.testSend': ({ to }, ctx) => ({ messageId: s.wa.sendTest(ctx.caller.tenantId, to) }),
   'wa.templates.list': (_input, ctx) => s.wa.templates.list(ctx.caller.tenantId),
   'wa.templates.save': ({ key, content }, ctx) =>
     s.wa.templates.save(ctx.caller.tenantId, key, content, s.wa.settings.resolved(ctx.caller.tenantId).maxLength),
