@@ -2,24 +2,19 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFonnteProvider } from '../../main/wa/providers/fonnte/index.js';
 import { mapFonnteReason } from '../../main/wa/providers/fonnte/reason-map.js';
 import { createDryRunProvider } from '../../main/wa/providers/dry-run/index.js';
-import type { OutgoingMessage, SendResult, WaProvider } from '../../main/wa/providers/provider.js';
+import type { SendResult, WaProvider } from '../../main/wa/providers/provider.js';
+import { expectFailure as expectProviderFailure, outgoing } from '../support/outgoing.js';
 import { startFonnteServer, type FonnteServer } from '../support/fonnte-server.js';
 
 // Distinctive enough that any leak into a message would be caught by a substring check.
 const TOKEN = 'tok-Zq8!secret+RRNet';
-const TO = '+6281234567890';
+const message = outgoing;
 
-const message = (overrides: Partial<OutgoingMessage> = {}): OutgoingMessage => ({
-  to: TO,
-  text: 'Tagihan Internet Januari: Rp150.000. Terima kasih.',
-  reference: 'msg-01',
-  ...overrides,
-});
-
+/** A failure whose text never carries the token. */
 function expectFailure(result: SendResult) {
-  if (result.ok) throw new Error(`expected a failure, got ${JSON.stringify(result)}`);
-  expect(result.message).not.toContain(TOKEN);
-  return result;
+  const failure = expectProviderFailure(result);
+  expect(failure.message).not.toContain(TOKEN);
+  return failure;
 }
 
 describe('Fonnte adapter against the local Fonnte server', () => {

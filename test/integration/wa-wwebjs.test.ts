@@ -13,25 +13,16 @@ import {
   type WwebjsProviderOptions,
   type WwebjsStatus,
 } from '../../main/wa/providers/wwebjs/index.js';
-import type { DeliveryStatus, OutgoingMessage, SendResult } from '../../main/wa/providers/provider.js';
+import type { DeliveryStatus } from '../../main/wa/providers/provider.js';
+import { expectFailure, outgoing, TEST_TO } from '../support/outgoing.js';
 import { createFakeWweb, TARGET_CLOSED, type FakeWweb } from '../support/fake-wweb-client.js';
 
 const TENANT = '01JAZ3K8Q4W5E6R7T8Y9V0H1MP';
-const TO = '+6281234567890';
+const TO = TEST_TO;
 const CHAT = '6281234567890@c.us';
 const NOW = Date.UTC(2025, 0, 15, 3, 0, 0);
 
-const message = (overrides: Partial<OutgoingMessage> = {}): OutgoingMessage => ({
-  to: TO,
-  text: 'Tagihan Internet Januari: Rp150.000. Terima kasih.',
-  reference: 'msg-01',
-  ...overrides,
-});
-
-function expectFailure(result: SendResult) {
-  if (result.ok) throw new Error(`expected a failure, got ${JSON.stringify(result)}`);
-  return result;
-}
+const message = outgoing;
 
 /** Polls, never times: the watchdog's clocks are tiny here, the assertions wait for outcomes. */
 const eventually = (check: () => void) => vi.waitFor(check, { timeout: 5_000, interval: 5 });

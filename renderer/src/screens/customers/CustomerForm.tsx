@@ -9,6 +9,7 @@ import { useForm } from '../../components/use-form.js';
 import { call } from '../../api/client.js';
 import { usePackages, useRouters } from '../../stores/data-stores.js';
 import { blankCustomer, customerInput, customerValues, type CustomerFormValues } from './customer-form-values.js';
+import { FormActions } from '../../components/FormActions.js';
 
 type CustomerFormApi = ReturnType<typeof useForm<CustomerFormValues>>;
 
@@ -106,14 +107,7 @@ export function CustomerForm({ customer, onSaved, onClose }: CustomerFormProps) 
             <textarea {...form.text('notes')} data-testid="input-notes" rows={2} />
           </Field>
         </div>
-        <div className="form-actions">
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button primary" disabled={form.busy} data-testid="customer-save">
-            {form.busy ? t('common.saving') : t('common.save')}
-          </button>
-        </div>
+        <FormActions busy={form.busy} onCancel={onClose} testId="customer-save" />
       </form>
     </Modal>
   );

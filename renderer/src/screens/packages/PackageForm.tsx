@@ -7,6 +7,7 @@ import { Field } from '../../components/Field.js';
 import { FormError } from '../../components/FormError.js';
 import { Modal } from '../../components/Modal.js';
 import { useForm } from '../../components/use-form.js';
+import { FormActions } from '../../components/FormActions.js';
 
 interface PackageFormProps {
   pkg?: Package;
@@ -63,14 +64,7 @@ export function PackageForm({ pkg, onSaved, onClose }: PackageFormProps) {
           <input {...form.checkbox('active')} data-testid="input-active" />
           <span>{t('packages.active')}</span>
         </label>
-        <div className="form-actions">
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button primary" disabled={form.busy} data-testid="package-save">
-            {form.busy ? t('common.saving') : t('common.save')}
-          </button>
-        </div>
+        <FormActions busy={form.busy} onCancel={onClose} testId="package-save" />
       </form>
     </Modal>
   );

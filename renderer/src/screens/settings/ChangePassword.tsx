@@ -5,6 +5,7 @@ import { Field } from '../../components/Field.js';
 import { FormError } from '../../components/FormError.js';
 import { useForm } from '../../components/use-form.js';
 import { toast } from '../../stores/toast-store.js';
+import { FormActions } from '../../components/FormActions.js';
 
 const EMPTY = { currentPassword: '', newPassword: '', confirm: '' };
 
@@ -39,11 +40,7 @@ export function ChangePassword() {
         <Field name="confirm" label={t('settings.confirmPassword')} error={form.fieldError('confirm')}>
           <input {...form.text('confirm')} type="password" autoComplete="new-password" data-testid="input-confirm" />
         </Field>
-        <div className="form-actions">
-          <button type="submit" className="button primary" disabled={form.busy} data-testid="password-save">
-            {form.busy ? t('common.saving') : t('common.save')}
-          </button>
-        </div>
+        <FormActions busy={form.busy} testId="password-save" />
       </form>
     </section>
   );

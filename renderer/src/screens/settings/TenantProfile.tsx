@@ -11,7 +11,7 @@ import { usePermissions } from '../../components/use-permissions.js';
 import { useTenant } from '../../stores/tenant-store.js';
 import { toast } from '../../stores/toast-store.js';
 import { useNumberFormat } from '../../components/use-number-format.js';
-
+import { FormActions } from '../../components/FormActions.js';
 
 export function TenantProfile() {
   const tenant = useTenant((s) => s.tenant);
@@ -58,11 +58,7 @@ function ProfileForm({ tenant }: { tenant: Tenant }) {
           </select>
         </Field>
         {owner ? (
-          <div className="form-actions">
-            <button type="submit" className="button primary" disabled={readOnly || form.busy} data-testid="tenant-save">
-              {form.busy ? t('common.saving') : t('common.save')}
-            </button>
-          </div>
+          <FormActions busy={form.busy} disabled={readOnly} testId="tenant-save" />
         ) : null}
       </form>
     </section>

@@ -7,6 +7,7 @@ import { Field } from '../../components/Field.js';
 import { FormError } from '../../components/FormError.js';
 import { Modal } from '../../components/Modal.js';
 import { useForm } from '../../components/use-form.js';
+import { FormActions } from '../../components/FormActions.js';
 
 interface UserFormProps {
   user?: User;
@@ -76,14 +77,7 @@ export function UserForm({ user, onSaved, onClose }: UserFormProps) {
             <span>{t('settings.userActive')}</span>
           </label>
         ) : null}
-        <div className="form-actions">
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button primary" disabled={form.busy} data-testid="user-save">
-            {form.busy ? t('common.saving') : t('common.save')}
-          </button>
-        </div>
+        <FormActions busy={form.busy} onCancel={onClose} testId="user-save" />
       </form>
     </Modal>
   );

@@ -11,6 +11,7 @@ import { toast } from '../../stores/toast-store.js';
 import { useWaSession, useWaSettings } from '../../stores/wa-stores.js';
 import { useTenantZone } from './use-wa-format.js';
 import { groupedErrors, settingsInput, settingsValues, type WaSettings, type WaSettingsValues } from './wa-settings-values.js';
+import { FormActions } from '../../components/FormActions.js';
 
 /** Broadcasts and test messages go when someone asks for them; only the automatic notices are switches. */
 const AUTOMATIC_EVENTS = WA_EVENT_KEYS.filter((key) => key !== 'manual_broadcast' && key !== 'test_message');
@@ -166,11 +167,7 @@ export function WaSettingsForm({ settings }: { settings: WaSettings }) {
           </div>
         </fieldset>
 
-        <div className="form-actions">
-          <button type="submit" className="button primary" disabled={locked || form.busy} data-testid="wa-settings-save">
-            {form.busy ? t('common.saving') : t('common.save')}
-          </button>
-        </div>
+        <FormActions busy={form.busy} disabled={locked} testId="wa-settings-save" />
       </form>
     </section>
   );
