@@ -1,5 +1,5 @@
 import type { AccountsService } from '../accounts/index.js';
-import type { CustomersService, PackagesService } from '../billing/index.js';
+import type { CustomersService, PackagesService } from '../customers/index.js';
 import type { RoutersService } from '../network/index.js';
 import type { TenantService } from '../tenant/index.js';
 import type { DemoSeeder } from '../demo/index.js';

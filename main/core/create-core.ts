@@ -5,7 +5,7 @@ import { EventBus } from '../bus/index.js';
 import { JobQueue } from '../jobs/index.js';
 import { AccountsService } from '../accounts/index.js';
 import { TenantService, UsageRegistry } from '../tenant/index.js';
-import { CustomersService, PackagesService } from '../billing/index.js';
+import { CustomersService, PackagesService } from '../customers/index.js';
 import { RoutersService } from '../network/index.js';
 import { TopologyService } from '../maps/index.js';
 import { DemoSeeder } from '../demo/index.js';

@@ -1,5 +1,5 @@
 import type { Db } from '../db/index.js';
-import type { CustomersService, PackagesService } from '../billing/index.js';
+import type { CustomersService, PackagesService } from '../customers/index.js';
 import type { RoutersService } from '../network/index.js';
 import type { TopologyService } from '../maps/index.js';
 import type { TenantService } from '../tenant/index.js';

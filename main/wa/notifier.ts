@@ -1,9 +1,9 @@
 import type { EventBus } from '../bus/index.js';
-import type { CustomersService } from '../billing/index.js';
+import type { CustomersService } from '../customers/index.js';
 import type { TenantService } from '../tenant/index.js';
 import type { DomainEvent, EventName } from '../../shared/contract/events.js';
 import type { WaEventKey } from '../../shared/domain/wa.js';
-import type { TemplateVariables } from './templates/index.js';
+import type { TemplateVariables } from '../templates/index.js';
 import type { Outbound } from './outbound.js';
 import type { WaSettingsService } from './settings-service.js';
 

@@ -2,7 +2,7 @@ import type { Db } from '../db/index.js';
 import type { IdGenerator } from '../platform/index.js';
 import type { JobQueue } from '../jobs/index.js';
 import type { WaEventKey } from '../../shared/domain/wa.js';
-import type { RenderResult, TemplateVariables } from './templates/index.js';
+import type { RenderResult, TemplateVariables } from '../templates/index.js';
 import type { MessageStore, PlannedMessage } from './message-store.js';
 import type { OptOuts } from './opt-outs.js';
 import type { WaSettingsService } from './settings-service.js';

@@ -15,7 +15,7 @@ import {
   type TemplateError,
   type TemplateValue,
   type TemplateVariables,
-} from './templates/index.js';
+} from '../templates/index.js';
 
 /** What a broadcast knows about each recipient: the variables a broadcastable template may use. */
 export const BROADCAST_VARIABLES: ReadonlySet<string> = new Set(['name', 'isp_name', 'message', 'package_name']);

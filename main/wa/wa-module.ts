@@ -4,7 +4,7 @@ import type { JobQueue } from '../jobs/index.js';
 import type { Clock, IdGenerator, Logger } from '../platform/index.js';
 import type { SecretBox } from '../secrets/index.js';
 import type { TenantService } from '../tenant/index.js';
-import type { CustomersService } from '../billing/index.js';
+import type { CustomersService } from '../customers/index.js';
 import type { TopologyService } from '../maps/index.js';
 import { DEFAULT_BACKOFF, JobDeferred } from '../jobs/index.js';
 import { ActivityThrottle } from './activity-throttle.js';

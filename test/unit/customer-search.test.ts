@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildCustomerQuery, encodeCursor, nameKey, type CustomerQuery } from '../../main/billing/customer-search.js';
+import { buildCustomerQuery, encodeCursor, nameKey, type CustomerQuery } from '../../main/customers/customer-search.js';
 import { Failure } from '../../main/platform/index.js';
 
 const TENANT = '01JGZZZZZZZZZZZZZZZZZZZZZZ';

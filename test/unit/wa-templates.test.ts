@@ -10,7 +10,7 @@ import {
   type RenderResult,
   type TemplateError,
   type TemplateVariables,
-} from '../../main/wa/templates/index.js';
+} from '../../main/templates/index.js';
 import { waTemplateMessages as templateMessages } from '../../shared/i18n/wa-templates.js';
 import { formatRupiah } from '../../shared/util/money.js';
 import { formatDateTime } from '../../shared/util/time.js';

@@ -70,7 +70,7 @@ export interface CustomerInput {
   notes: string;
 }
 
-/** Whether a router id belongs to the tenant: the network module answers, billing does not read its table. */
+/** Whether a router id belongs to the tenant: the network module answers, customers does not read its table. */
 export type RouterCheck = (tenantId: string, routerId: string) => boolean;
 
 export class CustomersService {

@@ -1,7 +1,7 @@
 import type { TemplateErrorParams } from './errors.js';
 import { tokenize, type ExpressionError, type Token } from './expression-tokenizer.js';
 import { MAX_CONDITION_DEPTH, MAX_CONDITION_LENGTH } from './limits.js';
-import type { TemplateMessageName } from '../../../shared/i18n/wa-templates.js';
+import type { TemplateMessageName } from '../../shared/i18n/wa-templates.js';
 import { isVariableName } from './variable-name.js';
 
 export interface VariableRef {

@@ -8,7 +8,7 @@ import {
 } from './errors.js';
 import { conditionVariables, parseCondition, type Condition } from './expression-parser.js';
 import { countChars, HARD_MAX_TEMPLATE_LENGTH, MAX_IF_DEPTH, MAX_REPORTED_ERRORS } from './limits.js';
-import type { TemplateMessageName } from '../../../shared/i18n/wa-templates.js';
+import type { TemplateMessageName } from '../../shared/i18n/wa-templates.js';
 import { isVariableName } from './variable-name.js';
 
 export type InlineNode =

@@ -1,4 +1,4 @@
-import type { TemplateMessageName } from '../../../shared/i18n/wa-templates.js';
+import type { TemplateMessageName } from '../../shared/i18n/wa-templates.js';
 
 export type TemplateErrorCode =
   | 'TEMPLATE_SYNTAX'

@@ -7,7 +7,7 @@ export type { TemplateError, TemplateErrorCode, TemplateErrorParams } from './er
 export type { TemplateValue, TemplateVariables } from './evaluate.js';
 export { createValueFormatter, type FormatOptions } from './format.js';
 export { DEFAULT_MAX_LENGTH } from './limits.js';
-export type { TemplateMessageName } from '../../../shared/i18n/wa-templates.js';
+export type { TemplateMessageName } from '../../shared/i18n/wa-templates.js';
 export { extractPlaceholders } from './placeholders.js';
 export { renderTemplate, type RenderOptions, type RenderResult, type ValueFormatter } from './render.js';
 export { validateTemplate, type ValidateOptions, type ValidateResult } from './validate.js';

@@ -1,5 +1,5 @@
 import type { TemplateErrorCode, TemplateErrorParams } from './errors.js';
-import type { TemplateMessageName } from '../../../shared/i18n/wa-templates.js';
+import type { TemplateMessageName } from '../../shared/i18n/wa-templates.js';
 
 export type Token =
   | { kind: 'ident'; text: string; offset: number }

@@ -1,6 +1,6 @@
-import type { Locale } from '../../../shared/domain/user.js';
-import { formatRupiah } from '../../../shared/util/money.js';
-import { formatDateTime, type TimeZone } from '../../../shared/util/time.js';
+import type { Locale } from '../../shared/domain/user.js';
+import { formatRupiah } from '../../shared/util/money.js';
+import { formatDateTime, type TimeZone } from '../../shared/util/time.js';
 import type { ValueFormatter } from './render.js';
 
 export interface FormatOptions {
