@@ -10,6 +10,7 @@ import type { Tenant } from '../../shared/domain/tenant.js';
 import { hashPassword, verifyPassword } from './password.js';
 import { LoginThrottle } from './login-throttle.js';
 import { SessionStore } from './session-store.js';
+import type { Caller } from '../module-kit/index.js';
 
 interface UserRow {
   id: string;
@@ -27,11 +28,6 @@ export interface Session {
   token: string;
   user: User;
   tenant: Tenant;
-}
-
-export interface Caller {
-  user: User;
-  tenantId: string;
 }
 
 const toUser = (row: UserRow): User => ({

@@ -1,2 +1,3 @@
-export { AccountsService, type Session, type Caller } from './accounts-service.js';
+export { AccountsService, type Session } from './accounts-service.js';
+export { accountsModule } from './accounts-module.js';
 export { generatePassword } from './password.js';

@@ -1,8 +1,9 @@
-import { contract, isMethodName, type MethodDef, type MethodName, type MethodOutput, type MethodParsedInput } from '../../shared/contract/index.js';
+import { contract, isMethodName, type MethodDef, type MethodName } from '../../shared/contract/index.js';
 import type { AppError, CallResult, ErrorCode } from '../../shared/contract/errors.js';
 import type { Locale } from '../../shared/domain/user.js';
 import { translate } from '../../shared/i18n/index.js';
-import type { AccountsService, Caller } from '../accounts/index.js';
+import type { AccountsService } from '../accounts/index.js';
+import type { Caller, HandlerContext, Handlers } from '../module-kit/index.js';
 import type { TenantService } from '../tenant/index.js';
 import { Failure, type FieldError, type Logger } from '../platform/index.js';
 import { fieldErrorKeys } from './validation-errors.js';
@@ -11,27 +12,6 @@ export interface CallMeta {
   session?: string | null;
   locale?: Locale;
 }
-
-export interface HandlerContext {
-  /** Null only for public methods. */
-  caller: Caller | null;
-  session: string | null;
-  locale: Locale;
-}
-
-export interface AuthedContext extends HandlerContext {
-  caller: Caller;
-  session: string;
-}
-
-type Handler<M extends MethodName> = (
-  input: MethodParsedInput<M>,
-  ctx: Contract[M]['roles'] extends 'public' ? HandlerContext : AuthedContext,
-) => Promise<MethodOutput<M>> | MethodOutput<M>;
-type Contract = typeof contract;
-
-/** One handler per contract method; the compiler refuses a contract method without one. */
-export type Handlers = { [M in MethodName]: Handler<M> };
 
 /**
  * The single door into the core: every transport (Electron IPC, web mode, tests) calls this.

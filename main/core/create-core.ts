@@ -3,18 +3,23 @@ import { join } from 'node:path';
 import { openDatabase, migrate, migrations, WriteBatcher, type Db } from '../db/index.js';
 import { EventBus } from '../bus/index.js';
 import { JobQueue } from '../jobs/index.js';
-import { AccountsService } from '../accounts/index.js';
-import { TenantService, UsageRegistry } from '../tenant/index.js';
-import { CustomersService, PackagesService } from '../customers/index.js';
-import { RoutersService } from '../network/index.js';
-import { TopologyService } from '../maps/index.js';
-import { DemoSeeder } from '../demo/index.js';
-import { createWaModule, type SendLimiter, type ProviderRegistryOptions } from '../wa/index.js';
-import { Dispatcher, createHandlers, type CallMeta, type Services } from '../api/index.js';
+import { UsageRegistry, type Handlers } from '../module-kit/index.js';
+import { accountsModule } from '../accounts/index.js';
+import { tenantModule } from '../tenant/index.js';
+import { customersModule } from '../customers/index.js';
+import { networkModule } from '../network/index.js';
+import { mapsModule } from '../maps/index.js';
+import { templatesModule } from '../templates/index.js';
+import { demoModule } from '../demo/index.js';
+import { setupModule } from '../setup/index.js';
+import { waModule, type WaOptions } from '../wa/index.js';
+import { Dispatcher, type CallMeta } from '../api/index.js';
 import type { SecretBox } from '../secrets/index.js';
 import { silentLogger, systemClock, ulidGenerator, type Clock, type IdGenerator, type Logger } from '../platform/index.js';
 import type { CallResult } from '../../shared/contract/errors.js';
 import type { DomainEvent } from '../../shared/contract/events.js';
+import { composeModules } from './compose-modules.js';
+import { startHousekeeping } from './housekeeping.js';
 
 export interface CoreOptions {
   /** Where the SQLite file lives (the user-data folder on the desktop). */
@@ -23,8 +28,27 @@ export interface CoreOptions {
   clock?: Clock;
   ids?: IdGenerator;
   log?: Logger;
-  wa?: Omit<ProviderRegistryOptions, 'dataDir'> & { limiter?: SendLimiter; concurrency?: number };
+  wa?: WaOptions;
 }
+
+/**
+ * The modules, in the order they are composed: each may use what the ones above it provide (the
+ * compiler checks). A new module is one line here plus its folder (see main/README.md).
+ */
+const coreModules = (options: CoreOptions) =>
+  [
+    tenantModule,
+    accountsModule,
+    networkModule,
+    templatesModule,
+    waModule(options.wa),
+    customersModule,
+    mapsModule,
+    demoModule,
+    setupModule,
+  ] as const;
+
+type Modules = ReturnType<typeof composeModules<ReturnType<typeof coreModules>>>;
 
 export interface Core {
   /** The contract's single entry point, shared by IPC, web mode and tests. */
@@ -33,14 +57,17 @@ export interface Core {
   onEvent(listener: (event: DomainEvent) => void): () => void;
   /** Which tenant a session belongs to, or null: lets a transport filter pushed events. */
   sessionTenant(token: string): string | null;
-  readonly services: Services & { topology: TopologyService };
+  /** Every module's services, by name (tests, the bench, the web mode's first-run helper). */
+  readonly services: Modules['services'];
+  /** Every contract method's handler, as the modules declared them (a test builds its own dispatcher on them). */
+  readonly handlers: Handlers;
   readonly bus: EventBus;
   readonly jobs: JobQueue;
   readonly db: Db;
   close(): Promise<void>;
 }
 
-/** The composition root: opens the database, wires every module, starts the workers. */
+/** The composition root: opens the database, composes the modules, starts the workers. */
 export function createCore(options: CoreOptions): Core {
   const clock = options.clock ?? systemClock;
   const ids = options.ids ?? ulidGenerator(clock);
@@ -58,42 +85,14 @@ export function createCore(options: CoreOptions): Core {
   db.pragma('optimize=0x10002');
 
   const bus = new EventBus(db, clock, log);
-  // One batcher for the send path: a message's 'sent' and its job's 'done' land in the same commit.
   const writes = new WriteBatcher(db);
   const jobs = new JobQueue(db, clock, ids, log, writes);
-  const usage = new UsageRegistry();
-  const tenants = new TenantService(db, bus, clock, ids, usage);
-  const accounts = new AccountsService(db, bus, clock, ids, tenants);
-  const routers = new RoutersService(db, clock, ids, options.secrets);
-  const packages = new PackagesService(db, bus, clock, ids);
-  const customers = new CustomersService(db, bus, clock, ids, packages, (t, r) => routers.exists(t, r));
-  const topology = new TopologyService(db, clock, ids);
-  const demo = new DemoSeeder(db, tenants, packages, customers, routers, topology);
-
-  usage.register('maxCustomers', (t) => customers.countBillable(t));
-  usage.register('maxUsers', (t) => accounts.count(t));
-  usage.register('maxRouters', (t) => routers.count(t));
-  usage.register('maxOdp', (t) => topology.counts(t).odps);
-
-  const wa = createWaModule({
-    db,
-    writes,
-    bus,
-    jobs,
-    clock,
-    ids,
-    log,
-    secrets: options.secrets,
-    tenants,
-    customers,
-    topology,
-    providers: { ...options.wa, dataDir: options.dataDir },
-    ...(options.wa?.limiter ? { limiter: options.wa.limiter } : {}),
-    ...(options.wa?.concurrency ? { concurrency: options.wa.concurrency } : {}),
-  });
-
-  const services = { accounts, tenants, packages, customers, routers, demo, topology, wa };
-  const dispatcher = new Dispatcher(createHandlers(services), accounts, tenants, log);
+  const infra = { db, writes, bus, jobs, clock, ids, log, secrets: options.secrets, dataDir: options.dataDir, usage: new UsageRegistry() };
+  const modules = composeModules(coreModules(options), infra);
+  const { services } = modules;
+  // Every contract method has exactly one module's handler: a method no module handles fails to compile here.
+  const handlers: Handlers = modules.handlers;
+  const dispatcher = new Dispatcher(handlers, services.accounts, services.tenants, log);
 
   const listeners = new Set<(event: DomainEvent) => void>();
   bus.subscribe(
@@ -103,13 +102,9 @@ export function createCore(options: CoreOptions): Core {
     },
     { durable: false },
   );
-  // Hourly: events every durable subscriber has seen are pruned (the outbox stays small), statistics refreshed.
-  const pruneTimer = setInterval(() => {
-    bus.prune();
-    db.pragma('optimize');
-  }, 60 * 60_000);
-  pruneTimer.unref();
+  const housekeeping = startHousekeeping(db, bus);
   jobs.start();
+  modules.start();
 
   return {
     call: (method, input, meta) => dispatcher.call(method, input, meta),
@@ -117,15 +112,16 @@ export function createCore(options: CoreOptions): Core {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    sessionTenant: (token) => accounts.caller(token)?.tenantId ?? null,
+    sessionTenant: (token) => services.accounts.caller(token)?.tenantId ?? null,
     services,
+    handlers,
     bus,
     jobs,
     db,
     async close() {
-      clearInterval(pruneTimer);
+      housekeeping.stop();
       await jobs.stop();
-      await wa.close();
+      await modules.close();
       await bus.drain();
       bus.close();
       db.close();

@@ -19,7 +19,6 @@ interface CustomerRow {
   package_name: string;
   package_price: number;
   router_id: string | null;
-  router_name: string | null;
   service_type: 'pppoe' | 'hotspot';
   username: string;
   billing_day: number;
@@ -30,11 +29,12 @@ interface CustomerRow {
 }
 
 const SELECT = `SELECT c.id, c.code, c.name, c.name_key, c.phone, c.address, c.latitude, c.longitude, c.package_id,
-    p.name AS package_name, p.price AS package_price, c.router_id, r.name AS router_name, c.service_type, c.username,
+    p.name AS package_name, p.price AS package_price, c.router_id, c.service_type, c.username,
     c.billing_day, c.status, c.notes, c.created_at, c.updated_at
-  FROM customers c JOIN packages p ON p.id = c.package_id LEFT JOIN routers r ON r.id = c.router_id`;
+  FROM customers c JOIN packages p ON p.id = c.package_id`;
 
-const toCustomer = (r: CustomerRow): Customer => ({
+/** The router's name comes from the network module, which owns the routers table. */
+const toCustomer = (r: CustomerRow, routerNames: ReadonlyMap<string, string>): Customer => ({
   id: r.id,
   code: r.code,
   name: r.name,
@@ -46,7 +46,7 @@ const toCustomer = (r: CustomerRow): Customer => ({
   packageName: r.package_name,
   packagePrice: r.package_price,
   routerId: r.router_id,
-  routerName: r.router_name,
+  routerName: r.router_id === null ? null : (routerNames.get(r.router_id) ?? null),
   serviceType: r.service_type,
   username: r.username,
   billingDay: r.billing_day,
@@ -70,8 +70,15 @@ export interface CustomerInput {
   notes: string;
 }
 
-/** Whether a router id belongs to the tenant: the network module answers, customers does not read its table. */
-export type RouterCheck = (tenantId: string, routerId: string) => boolean;
+/** What customers asks about routers: the network module answers, customers does not read its table. */
+export interface RouterLookup {
+  /** Whether a router id belongs to the tenant. */
+  exists(tenantId: string, routerId: string): boolean;
+  /** The tenant's router names by id (a handful: one read per page). */
+  names(tenantId: string): ReadonlyMap<string, string>;
+}
+
+const NO_ROUTERS: ReadonlyMap<string, string> = new Map();
 
 export class CustomersService {
   private readonly stmt;
@@ -82,7 +89,7 @@ export class CustomersService {
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
     private readonly packages: PackagesService,
-    private readonly routerExists: RouterCheck,
+    private readonly routers: RouterLookup,
   ) {
     this.stmt = {
       get: db.prepare(`${SELECT} WHERE c.tenant_id = ? AND c.id = ?`),
@@ -103,7 +110,7 @@ export class CustomersService {
     const page = more ? rows.slice(0, q.limit) : rows;
     const last = page.at(-1);
     return {
-      items: page.map(toCustomer),
+      items: this.withRouterNames(tenantId, page),
       nextCursor: more && last ? encodeCursor({ nameKey: last.name_key, id: last.id }) : null,
       total: this.db.prepare(built.countSql).pluck().get(...built.countParams) as number,
     };
@@ -112,7 +119,12 @@ export class CustomersService {
   get(tenantId: string, id: string): Customer {
     const row = this.stmt.get.get(tenantId, id) as CustomerRow | undefined;
     if (!row) throw notFound();
-    return toCustomer(row);
+    return this.withRouterNames(tenantId, [row])[0] as Customer;
+  }
+
+  private withRouterNames(tenantId: string, rows: readonly CustomerRow[]): Customer[] {
+    const names = rows.some((r) => r.router_id !== null) ? this.routers.names(tenantId) : NO_ROUTERS;
+    return rows.map((r) => toCustomer(r, names));
   }
 
   /**
@@ -219,7 +231,7 @@ export class CustomersService {
     const active = this.packages.isActive(tenantId, packageId);
     if (active === null) throw new Failure('VALIDATION_FAILED', {}, { packageId: 'validation.notFound' });
     if (packageMustBeActive && !active) throw conflict('packageId', 'conflicts.packageInactive');
-    if (routerId !== null && !this.routerExists(tenantId, routerId)) {
+    if (routerId !== null && !this.routers.exists(tenantId, routerId)) {
       throw new Failure('VALIDATION_FAILED', {}, { routerId: 'validation.notFound' });
     }
   }

@@ -1,3 +1,3 @@
-export { PackagesService, type PackageInput } from './packages-service.js';
-export { CustomersService, type CustomerInput, type RouterCheck } from './customers-service.js';
-export { nameKey } from './customer-search.js';
+export { PackagesService } from './packages-service.js';
+export { CustomersService } from './customers-service.js';
+export { customersModule } from './customers-module.js';

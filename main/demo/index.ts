@@ -1,1 +1,2 @@
 export { DemoSeeder, type DemoOptions } from './demo-seeder.js';
+export { demoModule } from './demo-module.js';

@@ -1,1 +1,2 @@
 export { TopologyService } from './topology-service.js';
+export { mapsModule } from './maps-module.js';

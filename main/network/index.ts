@@ -1,1 +1,2 @@
 export { RoutersService } from './routers-service.js';
+export { networkModule } from './network-module.js';

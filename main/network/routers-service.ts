@@ -24,6 +24,12 @@ export class RoutersService {
     return this.db.prepare('SELECT 1 FROM routers WHERE tenant_id = ? AND id = ?').get(tenantId, id) !== undefined;
   }
 
+  /** Router names by id, for modules that show which router serves something (a tenant has a handful). */
+  names(tenantId: string): Map<string, string> {
+    const rows = this.db.prepare('SELECT id, name FROM routers WHERE tenant_id = ?').all(tenantId) as { id: string; name: string }[];
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
   count(tenantId: string): number {
     return this.db.prepare('SELECT COUNT(*) FROM routers WHERE tenant_id = ?').pluck().get(tenantId) as number;
   }

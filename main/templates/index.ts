@@ -12,3 +12,4 @@ export { extractPlaceholders } from './placeholders.js';
 export { renderTemplate, type RenderOptions, type RenderResult, type ValueFormatter } from './render.js';
 export { validateTemplate, type ValidateOptions, type ValidateResult } from './validate.js';
 export { isVariableName } from './variable-name.js';
+export { templatesModule } from './templates-module.js';

@@ -1,2 +1,2 @@
 export { TenantService, type TenantAccess } from './tenant-service.js';
-export { UsageRegistry } from './usage-registry.js';
+export { tenantModule } from './tenant-module.js';

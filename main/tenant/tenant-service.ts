@@ -14,7 +14,7 @@ import {
 } from '../../shared/domain/plans.js';
 import type { Tenant, TenantStatus } from '../../shared/domain/tenant.js';
 import type { TimeZone } from '../../shared/util/time.js';
-import type { UsageRegistry } from './usage-registry.js';
+import type { UsageRegistry } from '../module-kit/index.js';
 
 interface TenantRow {
   id: string;

@@ -6,19 +6,11 @@ import type { BroadcastFilter, WaEventKey } from '../../shared/domain/wa.js';
 import type { MessageStatus } from './message-store.js';
 import { Outbound } from './outbound.js';
 import type { JobQueue } from '../jobs/index.js';
+import type { RecipientSources } from './recipient-sources.js';
 
 /** How soon the feeder looks again while the previous chunk is still going out. */
 const FEED_RECHECK_MS = 1_000;
 
-export interface Recipient {
-  customerId: string;
-  name: string;
-  phone: string;
-  packageName: string;
-}
-
-/** Who a filter selects: answered by billing and maps, which own the customers and the ODP tree. */
-export type RecipientSource = (tenantId: string, filter: BroadcastFilter) => Recipient[];
 
 interface BroadcastRow {
   id: string;
@@ -65,7 +57,7 @@ export class BroadcastService {
     private readonly ids: IdGenerator,
     private readonly outbound: Outbound,
     private readonly jobs: JobQueue,
-    private readonly recipients: RecipientSource,
+    private readonly recipients: RecipientSources,
     private readonly ispName: (tenantId: string) => string,
   ) {}
 
@@ -77,7 +69,7 @@ export class BroadcastService {
     const id = this.ids.next();
     const now = this.clock.now();
     const runAt = input.scheduledAt ? Math.max(now, Date.parse(input.scheduledAt)) : now;
-    const people: StoredRecipient[] = this.recipients(tenantId, input.filter).map((p) => [p.customerId, p.name, p.phone, p.packageName]);
+    const people: StoredRecipient[] = this.recipients.select(tenantId, input.filter).map((p) => [p.customerId, p.name, p.phone, p.packageName]);
     this.db.transaction(() => {
       this.db
         .prepare(`INSERT INTO wa_broadcasts (id, tenant_id, template_key, filter, message, recipients, scheduled_at, status, total, fed, created_by,

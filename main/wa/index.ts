@@ -1,5 +1,5 @@
-export { createWaModule, type WaModule, type WaModuleDeps } from './wa-module.js';
-export { RateLimiter, type SendLimiter, type SendLimits, type RateDecision } from './dispatch/rate-limiter.js';
-export { toMessageView } from './message-store.js';
+export { waModule, type WaModule, type WaNotifications, type WaOptions } from './wa-module.js';
+export type { SendLimiter } from './dispatch/rate-limiter.js';
+export type { Delivery, NotificationRule } from './notifier.js';
+export type { Recipient, RecipientSource } from './recipient-sources.js';
 export { WA_SEND_JOB } from './outbound.js';
-export type { ProviderRegistryOptions } from './provider-registry.js';

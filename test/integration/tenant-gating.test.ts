@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Dispatcher, createHandlers } from '../../main/api/index.js';
-import { TenantService, UsageRegistry, type TenantAccess } from '../../main/tenant/index.js';
+import { Dispatcher } from '../../main/api/index.js';
+import { UsageRegistry } from '../../main/module-kit/index.js';
+import { TenantService, type TenantAccess } from '../../main/tenant/index.js';
 import { silentLogger } from '../../main/platform/index.js';
 import { contract, METHOD_NAMES } from '../../shared/contract/index.js';
 import { call, createOwner, createTestCore, ok, sequentialIds, type OwnerSession, type TestCore } from '../support/core-fixture.js';
@@ -115,7 +116,7 @@ describe('tenant gating (plan limits, SaaS lock, features)', () => {
     it('refuses a method whose feature the subscription lacks, and only those', async () => {
       const { core } = t;
       const tenants = new WithoutCustomersFeature(core.db, core.bus, t.clock, sequentialIds(t.clock), new UsageRegistry());
-      const dispatcher = new Dispatcher(createHandlers(core.services), core.services.accounts, tenants, silentLogger);
+      const dispatcher = new Dispatcher(core.handlers, core.services.accounts, tenants, silentLogger);
 
       const list = await dispatcher.call('customers.list', {}, { session: owner.token, locale: 'en' });
       expect(list).toMatchObject({ ok: false, error: { code: 'FEATURE_DISABLED', message: expect.stringContaining('customers') } });

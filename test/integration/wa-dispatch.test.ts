@@ -97,6 +97,18 @@ describe('WhatsApp send queue', () => {
       expect(messageRows(t.core)).toHaveLength(3);
       expect(accepted()).toHaveLength(3);
     });
+    it('an event whose customer is gone is skipped; the notifications after it still go out', async () => {
+      await waSettings(t.core, owner, { enabledEvents: ['customer_welcome'] });
+      // A customer_created event for a customer that no longer exists (removed before the notifier ran).
+      t.core.db.transaction(() => t.core.bus.publish('customer_created', owner.tenantId, { customerId: '01ARZ3NDEKTSV4RRFFQ69G5FAV' }))();
+      const [after] = await seedCustomers(t.core, owner, 1);
+      await t.core.bus.drain();
+      await settle();
+
+      expect(messageRows(t.core).map((m) => [m.template_key, m.entity_id])).toEqual([['customer_welcome', after?.id]]);
+      const cursor = t.core.db.prepare(`SELECT failures, last_error FROM bus_cursors WHERE subscriber = 'wa-notifier'`).get();
+      expect(cursor).toEqual({ failures: 0, last_error: null });
+    });
   });
 
   describe('opt-out', () => {

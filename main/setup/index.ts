@@ -1,0 +1,1 @@
+export { setupModule } from './setup-module.js';

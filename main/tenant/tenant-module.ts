@@ -1,0 +1,13 @@
+import { defineModule } from '../module-kit/index.js';
+import { tenantHandlers } from './handlers.js';
+import { TenantService } from './tenant-service.js';
+
+/** The ISP itself: its profile, plan, features and limits (counted by the modules that own the things). */
+export const tenantModule = defineModule({
+  name: 'tenant',
+  tables: ['tenants'],
+  create: (infra) => {
+    const tenants = new TenantService(infra.db, infra.bus, infra.clock, infra.ids, infra.usage);
+    return { services: { tenants }, handlers: tenantHandlers(tenants) };
+  },
+});
