@@ -2,6 +2,7 @@ import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import { defineConfig, globalIgnores } from 'eslint/config';
 import tseslint from 'typescript-eslint';
+import { coreFloorsRule } from './eslint/core-floors-rule.js';
 
 /**
  * The layering rule of DESIGN.md ("The house"): renderer -> shared, preload -> shared,
@@ -17,6 +18,26 @@ const LAYER_ROLES = {
   preload: 'the bridge is loaded by Electron alone',
   renderer: 'nothing imports the UI',
 };
+/**
+ * The core's internal floors, lowest first (main/README.md, "The floors"). A folder of main/ imports
+ * its own floor and those below, never above; a new module is one name in its floor's list.
+ */
+const CORE_FLOORS = [
+  { name: 'kernel', folders: ['platform', 'db', 'secrets'] },
+  // module-kit: the handler types and the module definition every module is written against.
+  { name: 'infrastructure', folders: ['bus', 'jobs', 'module-kit'] },
+  { name: 'tenancy', folders: ['tenant', 'accounts'] },
+  {
+    name: 'feature modules',
+    folders: ['customers', 'templates', 'network', 'maps', 'wa', 'demo', 'setup', 'isolir', 'billing', 'collector', 'sync'],
+  },
+  { name: 'api', folders: ['api'] },
+  { name: 'core', folders: ['core'] },
+  { name: 'web', folders: ['web'] },
+];
+/** Below the api every folder is a module or a kernel part with a face: others use its index.ts only. */
+const FACE_ONLY = CORE_FLOORS.slice(0, 4).flatMap((f) => f.folders);
+
 const RENDERER_BUILD_CONFIG = 'renderer/*.config.ts';
 const builtins = builtinModules.filter((m) => !m.startsWith('_')).join('|');
 
@@ -67,6 +88,11 @@ export default defineConfig([
     layers: ['electron', 'preload', 'renderer'],
     electron: 'main/ is plain Node: it must never import electron',
   }),
+  {
+    files: ['main/**/*.ts'],
+    plugins: { rrnet: { rules: { 'core-floors': coreFloorsRule } } },
+    rules: { 'rrnet/core-floors': ['error', { floors: CORE_FLOORS, faceOnly: FACE_ONLY, see: 'see main/README.md, "The floors"' }] },
+  },
   layerRule('renderer', {
     layers: ['main', 'electron', 'preload'],
     electron: 'renderer/ is a sandboxed web page: it reaches Electron only through window.rrnet (preload/)',
