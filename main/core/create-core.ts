@@ -35,13 +35,13 @@ export interface CoreOptions {
  * The modules, in the order they are composed: each may use what the ones above it provide (the
  * compiler checks). A new module is one line here plus its folder (see main/README.md).
  */
-const coreModules = (options: CoreOptions) =>
+export const coreModules = (wa: WaOptions = {}) =>
   [
     tenantModule,
     accountsModule,
     networkModule,
     templatesModule,
-    waModule(options.wa),
+    waModule(wa),
     customersModule,
     mapsModule,
     demoModule,
@@ -88,7 +88,7 @@ export function createCore(options: CoreOptions): Core {
   const writes = new WriteBatcher(db);
   const jobs = new JobQueue(db, clock, ids, log, writes);
   const infra = { db, writes, bus, jobs, clock, ids, log, secrets: options.secrets, dataDir: options.dataDir, usage: new UsageRegistry() };
-  const modules = composeModules(coreModules(options), infra);
+  const modules = composeModules(coreModules(options.wa), infra);
   const { services } = modules;
   // Every contract method has exactly one module's handler: a method no module handles fails to compile here.
   const handlers: Handlers = modules.handlers;

@@ -1,1 +1,1 @@
-export { createCore, type Core, type CoreOptions } from './create-core.js';
+export { coreModules, createCore, type Core, type CoreOptions } from './create-core.js';
