@@ -1,5 +1,6 @@
 import type { CustomerStatus } from '../../shared/domain/customer.js';
 import { Failure } from '../platform/index.js';
+import { Where } from '../db/index.js';
 
 export interface CustomerQuery {
   query: string;
@@ -62,35 +63,22 @@ export interface BuiltQuery {
 }
 
 export function buildCustomerQuery(tenantId: string, q: CustomerQuery, select: string): BuiltQuery {
-  const where = ['c.tenant_id = ?'];
-  const params: unknown[] = [tenantId];
-  if (q.status) {
-    where.push('c.status = ?');
-    params.push(q.status);
-  }
-  if (q.packageId) {
-    where.push('c.package_id = ?');
-    params.push(q.packageId);
-  }
+  const where = new Where().and('c.tenant_id = ?', tenantId).andIf(q.status, 'c.status = ?').andIf(q.packageId, 'c.package_id = ?');
   const terms = searchTerms(q.query);
   const indexed = terms.filter((t) => t.length >= 3);
   const short = terms.filter((t) => t.length < 3);
   if (indexed.length > 0) {
-    where.push('c.rowid IN (SELECT rowid FROM customers_search WHERE customers_search MATCH ?)');
-    params.push(indexed.map(phrase).join(' '));
+    where.and('c.rowid IN (SELECT rowid FROM customers_search WHERE customers_search MATCH ?)', indexed.map(phrase).join(' '));
   }
   for (const t of short) {
-    where.push(`(c.name_key LIKE ? ESCAPE '\\' OR lower(c.username) LIKE ? ESCAPE '\\')`);
     const like = `%${t.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-    params.push(like, like);
+    where.and(`(c.name_key LIKE ? ESCAPE '\\' OR lower(c.username) LIKE ? ESCAPE '\\')`, like, like);
   }
-  const countSql = `SELECT COUNT(*) FROM customers c WHERE ${where.join(' AND ')}`;
-  const countParams = [...params];
+  const countSql = `SELECT COUNT(*) FROM customers c ${where.sql}`;
+  const countParams = where.params;
   if (q.cursor) {
     const k = decodeCursor(q.cursor);
-    where.push('(c.name_key, c.id) > (?, ?)');
-    params.push(k.nameKey, k.id);
+    where.and('(c.name_key, c.id) > (?, ?)', k.nameKey, k.id);
   }
-  params.push(q.limit + 1);
-  return { sql: `${select} WHERE ${where.join(' AND ')} ORDER BY c.name_key, c.id LIMIT ?`, params, countSql, countParams };
+  return { sql: `${select} ${where.sql} ORDER BY c.name_key, c.id LIMIT ?`, params: [...where.params, q.limit + 1], countSql, countParams };
 }

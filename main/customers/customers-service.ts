@@ -1,4 +1,4 @@
-import type { Db } from '../db/index.js';
+import { Where, type Db } from '../db/index.js';
 import type { EventBus } from '../bus/index.js';
 import type { Clock, IdGenerator } from '../platform/index.js';
 import { Failure, conflict, isoAt, notFound } from '../platform/index.js';
@@ -135,21 +135,16 @@ export class CustomersService {
     tenantId: string,
     filter: { status?: CustomerStatus; packageId?: string; ids?: readonly string[] },
   ): { customerId: string; name: string; phone: string; packageName: string }[] {
-    const where = ['c.tenant_id = ?', 'c.status = ?'];
-    const params: string[] = [tenantId, filter.status ?? 'active'];
-    if (filter.packageId) {
-      where.push('c.package_id = ?');
-      params.push(filter.packageId);
-    }
-    if (filter.ids) {
-      if (filter.ids.length === 0) return [];
-      where.push(`c.id IN (SELECT value FROM json_each(?))`);
-      params.push(JSON.stringify(filter.ids));
-    }
+    if (filter.ids?.length === 0) return [];
+    const where = new Where()
+      .and('c.tenant_id = ?', tenantId)
+      .and('c.status = ?', filter.status ?? 'active')
+      .andIf(filter.packageId, 'c.package_id = ?')
+      .andIf(filter.ids, 'c.id IN (SELECT value FROM json_each(?))', (ids) => [JSON.stringify(ids)]);
     return this.db
       .prepare(`SELECT c.id AS customerId, c.name, c.phone, p.name AS packageName FROM customers c JOIN packages p ON p.id = c.package_id
-        WHERE ${where.join(' AND ')} ORDER BY c.name_key, c.id`)
-      .all(...params) as { customerId: string; name: string; phone: string; packageName: string }[];
+        ${where.sql} ORDER BY c.name_key, c.id`)
+      .all(...where.params) as { customerId: string; name: string; phone: string; packageName: string }[];
   }
 
   /** Customers that count against the plan's limit: everyone not deactivated. */

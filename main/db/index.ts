@@ -3,3 +3,4 @@ export { migrate, type Migration } from './migrate.js';
 export { migrations } from './migrations/index.js';
 export { trackChanges } from './change-log.js';
 export { WriteBatcher } from './write-batcher.js';
+export { Where } from './where.js';

@@ -1,4 +1,4 @@
-import { WriteBatcher, type Db } from '../db/index.js';
+import { Where, WriteBatcher, type Db } from '../db/index.js';
 import type { Clock, IdGenerator, Logger } from '../platform/index.js';
 import { DEFAULT_BACKOFF, backoffDelay, type Backoff } from './backoff.js';
 import { JobDeferred, JobError, type InterruptPolicy, type Job, type JobHandler, type JobSpec, type JobStatus } from './job-types.js';
@@ -182,22 +182,9 @@ export class JobQueue {
   }
 
   list(filter: { status?: JobStatus; type?: string; tenantId?: string; limit?: number } = {}): Job[] {
-    const where: string[] = [];
-    const params: (string | number)[] = [];
-    if (filter.status) {
-      where.push('status = ?');
-      params.push(filter.status);
-    }
-    if (filter.type) {
-      where.push('type = ?');
-      params.push(filter.type);
-    }
-    if (filter.tenantId) {
-      where.push('tenant_id = ?');
-      params.push(filter.tenantId);
-    }
-    const sql = `SELECT * FROM jobs ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`;
-    return (this.db.prepare(sql).all(...params, filter.limit ?? 100) as JobRow[]).map(toJob);
+    const where = new Where().andIf(filter.status, 'status = ?').andIf(filter.type, 'type = ?').andIf(filter.tenantId, 'tenant_id = ?');
+    const sql = `SELECT * FROM jobs ${where.sql} ORDER BY id DESC LIMIT ?`;
+    return (this.db.prepare(sql).all(...where.params, filter.limit ?? 100) as JobRow[]).map(toJob);
   }
 
   counts(tenantId?: string): Record<JobStatus, number> {

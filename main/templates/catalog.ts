@@ -1,8 +1,6 @@
 import type { TemplateValue } from './evaluate.js';
 
-import { WA_EVENT_KEYS, type WaEventKey } from '../../shared/domain/wa.js';
-
-export { WA_EVENT_KEYS, type WaEventKey };
+import type { WaEventKey } from '../../shared/domain/wa.js';
 
 export interface SystemTemplate {
   key: WaEventKey;

@@ -2,7 +2,7 @@
  * WhatsApp message templates: `{name}` placeholders plus a line-conditional DSL
  * (`{{#if exists(payment_url)}}...{{/if}}`). Pure functions: no I/O, errors returned as values.
  */
-export { SYSTEM_TEMPLATES, WA_EVENT_KEYS, type SystemTemplate, type WaEventKey } from './catalog.js';
+export { SYSTEM_TEMPLATES, type SystemTemplate } from './catalog.js';
 export type { TemplateError, TemplateErrorCode, TemplateErrorParams } from './errors.js';
 export type { TemplateValue, TemplateVariables } from './evaluate.js';
 export { createValueFormatter, type FormatOptions } from './format.js';

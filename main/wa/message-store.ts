@@ -1,4 +1,4 @@
-import type { Db, WriteBatcher } from '../db/index.js';
+import { Where, type Db, type WriteBatcher } from '../db/index.js';
 import { firstIdAt, type Clock } from '../platform/index.js';
 import type { WaEventKey } from '../../shared/domain/wa.js';
 import { maskContent, maskPhone } from './masking.js';
@@ -213,37 +213,19 @@ export class MessageStore {
   }
 
   list(tenantId: string, q: LogQuery): { items: MessageRow[]; nextCursor: string | null } {
-    const where = ['tenant_id = ?'];
-    const params: (string | number)[] = [tenantId];
-    if (q.status) {
-      where.push('status = ?');
-      params.push(q.status);
-    }
-    if (q.event) {
-      where.push('event = ?');
-      params.push(q.event);
-    }
     const digits = q.number.replace(/\D/g, '');
-    if (digits) {
-      where.push('to_number LIKE ?');
-      params.push(`%${digits.startsWith('0') ? `62${digits.slice(1)}` : digits}%`);
-    }
-    if (q.from) {
-      where.push('id >= ?');
-      params.push(firstIdAt(Date.parse(q.from)));
-    }
-    if (q.to) {
+    const where = new Where()
+      .and('tenant_id = ?', tenantId)
+      .andIf(q.status, 'status = ?')
+      .andIf(q.event, 'event = ?')
+      .andIf(digits, 'to_number LIKE ?', (d) => [`%${d.startsWith('0') ? `62${d.slice(1)}` : d}%`])
+      .andIf(q.from, 'id >= ?', (from) => [firstIdAt(Date.parse(from))])
       // "to" is inclusive to the millisecond.
-      where.push('id < ?');
-      params.push(firstIdAt(Date.parse(q.to) + 1));
-    }
-    if (q.cursor) {
-      where.push('id < ?');
-      params.push(q.cursor);
-    }
+      .andIf(q.to, 'id < ?', (to) => [firstIdAt(Date.parse(to) + 1)])
+      .andIf(q.cursor, 'id < ?');
     const rows = this.db
-      .prepare(`SELECT * FROM wa_messages WHERE ${where.join(' AND ')} ORDER BY id DESC LIMIT ?`)
-      .all(...params, q.limit + 1) as MessageRow[];
+      .prepare(`SELECT * FROM wa_messages ${where.sql} ORDER BY id DESC LIMIT ?`)
+      .all(...where.params, q.limit + 1) as MessageRow[];
     const more = rows.length > q.limit;
     const items = more ? rows.slice(0, q.limit) : rows;
     return { items, nextCursor: more ? (items.at(-1)?.id ?? null) : null };

@@ -3,11 +3,10 @@ import type { Clock, IdGenerator } from '../platform/index.js';
 import { Failure, isoAt } from '../platform/index.js';
 import type { TenantService } from '../tenant/index.js';
 import type { Locale } from '../../shared/domain/user.js';
-import type { WaEventKey } from '../../shared/domain/wa.js';
+import { WA_EVENT_KEYS, type WaEventKey } from '../../shared/domain/wa.js';
 import { translate } from '../../shared/i18n/index.js';
 import {
   SYSTEM_TEMPLATES,
-  WA_EVENT_KEYS,
   createValueFormatter,
   renderTemplate,
   validateTemplate,

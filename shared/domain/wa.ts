@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { phoneInputSchema } from './customer.js';
 import { cursorSchema, idSchema, pageLimitSchema } from './common.js';
 
-/** Every kind of message the console sends; each has a system template (main/wa/templates/catalog.ts). */
+/** Every kind of message the console sends; each has a system template (main/templates/catalog.ts). */
 export const WA_EVENT_KEYS = [
   'invoice_created',
   'invoice_due_reminder',

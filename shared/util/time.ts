@@ -5,6 +5,13 @@ export const TIME_ZONES = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'] as 
 export const timeZoneSchema = z.enum(TIME_ZONES);
 export type TimeZone = z.infer<typeof timeZoneSchema>;
 
+/** Minutes ahead of UTC. Indonesia keeps no daylight saving, so each of its zones is one fixed offset. */
+export const ZONE_OFFSET_MINUTES: Readonly<Record<TimeZone, number>> = {
+  'Asia/Jakarta': 7 * 60,
+  'Asia/Makassar': 8 * 60,
+  'Asia/Jayapura': 9 * 60,
+};
+
 export const ZONE_LABELS: Record<TimeZone, string> = {
   'Asia/Jakarta': 'WIB',
   'Asia/Makassar': 'WITA',

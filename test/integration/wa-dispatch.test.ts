@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Job } from '../../main/jobs/index.js';
 import { WA_SEND_JOB } from '../../main/wa/index.js';
-import type { TimeZone } from '../../shared/util/time.js';
+import { ZONE_OFFSET_MINUTES, type TimeZone } from '../../shared/util/time.js';
 import { call, createTestCore, ok, type OwnerSession, type TestCore } from '../support/core-fixture.js';
 import { startFonnteServer, type FonnteServer } from '../support/fonnte-server.js';
 import { createFakeWweb, type FakeWweb } from '../support/fake-wweb-client.js';
@@ -17,8 +17,7 @@ import { messageRows, seedCustomers, testTrigger, useFonnte, waSettings, whatsap
 
 const TO = '+6281234567890';
 const TARGET = '6281234567890';
-const OFFSET_HOURS: Record<TimeZone, number> = { 'Asia/Jakarta': 7, 'Asia/Makassar': 8, 'Asia/Jayapura': 9 };
-const localTime = (zone: TimeZone, day: number, hh: number, mm = 0) => Date.UTC(2026, 0, day, hh - OFFSET_HOURS[zone], mm);
+const localTime = (zone: TimeZone, day: number, hh: number, mm = 0) => Date.UTC(2026, 0, day, hh, mm - ZONE_OFFSET_MINUTES[zone]);
 
 describe('WhatsApp send queue', () => {
   let t: TestCore;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { nextAllowedTime, type QuietHours } from '../../main/wa/dispatch/quiet-hours.js';
 import { seededRandom } from '../../main/demo/demo-town.js';
-import { TIME_ZONES, type TimeZone } from '../../shared/util/time.js';
+import { TIME_ZONES, ZONE_OFFSET_MINUTES, type TimeZone } from '../../shared/util/time.js';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -9,10 +9,9 @@ const NIGHT: QuietHours = { start: '21:00', end: '07:00' };
 const LUNCH: QuietHours = { start: '12:00', end: '13:00' };
 
 /** An instant given as a wall-clock time in an Indonesian zone (fixed offsets: no daylight saving). */
-const OFFSET_HOURS: Record<TimeZone, number> = { 'Asia/Jakarta': 7, 'Asia/Makassar': 8, 'Asia/Jayapura': 9 };
 function local(zone: TimeZone, day: number, hhmm: string, seconds = 0): number {
   const [h, m] = hhmm.split(':').map(Number) as [number, number];
-  return Date.UTC(2026, 0, day, h - OFFSET_HOURS[zone], m, seconds);
+  return Date.UTC(2026, 0, day, h, m - ZONE_OFFSET_MINUTES[zone], seconds);
 }
 
 /** The reference: the local time-of-day read through Intl, independent of the code under test. */

@@ -6,11 +6,11 @@ import {
   renderTemplate,
   SYSTEM_TEMPLATES,
   validateTemplate,
-  WA_EVENT_KEYS,
   type RenderResult,
   type TemplateError,
   type TemplateVariables,
 } from '../../main/templates/index.js';
+import { WA_EVENT_KEYS } from '../../shared/domain/wa.js';
 import { waTemplateMessages as templateMessages } from '../../shared/i18n/wa-templates.js';
 import { formatRupiah } from '../../shared/util/money.js';
 import { formatDateTime } from '../../shared/util/time.js';

@@ -1,17 +1,10 @@
-import type { TimeZone } from '../../../shared/util/time.js';
+import { ZONE_OFFSET_MINUTES, type TimeZone } from '../../../shared/util/time.js';
 
 /** "22:00"-"06:00" style window in the tenant's zone; crossing midnight is the usual case. */
 export interface QuietHours {
   start: string;
   end: string;
 }
-
-const ZONE_OFFSET_MINUTES: Record<TimeZone, number> = {
-  // Indonesia keeps no daylight saving, so its zones are fixed offsets.
-  'Asia/Jakarta': 7 * 60,
-  'Asia/Makassar': 8 * 60,
-  'Asia/Jayapura': 9 * 60,
-};
 
 const toMinutes = (hhmm: string): number => {
   const [h, m] = hhmm.split(':').map(Number) as [number, number];

@@ -3,11 +3,8 @@
  * throw for a provider's refusal: they return a standard result the dispatcher can act on
  * (retry, fail over, or give up) without knowing which provider answered.
  */
-export const PROVIDER_KEYS = ['wwebjs', 'fonnte', 'dry-run'] as const;
-export type ProviderKey = (typeof PROVIDER_KEYS)[number];
-
 export { WA_ERROR_CODES, type WaErrorCode } from '../../../shared/domain/wa.js';
-import type { WaErrorCode } from '../../../shared/domain/wa.js';
+import type { WaErrorCode, WaProviderKey } from '../../../shared/domain/wa.js';
 
 export interface OutgoingMessage {
   /** E.164, e.g. +6281234567890. */
@@ -43,7 +40,7 @@ export interface ProviderStatus {
 export type DeliveryStatus = 'sent' | 'delivered' | 'read' | 'failed';
 
 export interface WaProvider {
-  readonly key: ProviderKey;
+  readonly key: WaProviderKey;
   send(message: OutgoingMessage): Promise<SendResult>;
   status(): Promise<ProviderStatus>;
 }
