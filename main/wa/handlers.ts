@@ -1,5 +1,5 @@
 import type { Handlers, MethodsUnder } from '../module-kit/index.js';
-import type { WaModule } from './wa-module.js';
+import type { WaModule } from './wa-face.js';
 
 export const waHandlers = (wa: WaModule): Pick<Handlers, MethodsUnder<'wa.'>> => ({
   'wa.settings.get': (_input, ctx) => wa.settings.view(ctx.caller.tenantId),

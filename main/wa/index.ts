@@ -1,5 +1,6 @@
-export { waModule, type WaModule, type WaNotifications, type WaOptions } from './wa-module.js';
+export { waModule, type WaOptions } from './wa-module.js';
+export type { WaModule, WaNotifications } from './wa-face.js';
 export type { SendLimiter } from './dispatch/rate-limiter.js';
-export type { Delivery, NotificationRule } from './notifier.js';
-export type { Recipient, RecipientSource } from './recipient-sources.js';
+export type { NotificationRule } from './notifier.js';
+export type { RecipientSource } from './recipient-sources.js';
 export { WA_SEND_JOB } from './outbound.js';

@@ -1,16 +1,15 @@
 import { DEFAULT_BACKOFF, JobDeferred, type Job } from '../jobs/index.js';
-import { conflict, notFound } from '../platform/index.js';
 import { defineModule, type CoreInfra } from '../module-kit/index.js';
 import type { TenantService } from '../tenant/index.js';
 import { ActivityThrottle } from './activity-throttle.js';
 import { BROADCAST_FEED_JOB, BroadcastService } from './broadcast-service.js';
 import { RateLimiter, type SendLimiter } from './dispatch/rate-limiter.js';
-import { MessageStore, toMessageView, type LogQuery } from './message-store.js';
-import { waMetrics } from './metrics.js';
+import { MessageStore } from './message-store.js';
 import { NotificationRules, notifierSubscriber } from './notifier.js';
 import { RecipientSources } from './recipient-sources.js';
 import { waHandlers } from './handlers.js';
 import { SessionControl } from './session-control.js';
+import { waFace, type WaModule } from './wa-face.js';
 import { OptOuts } from './opt-outs.js';
 import { Outbound, WA_SEND_JOB } from './outbound.js';
 import { ProviderRegistry, type ProviderRegistryOptions } from './provider-registry.js';
@@ -26,80 +25,10 @@ export interface WaOptions extends Omit<ProviderRegistryOptions, 'dataDir'> {
   concurrency?: number;
 }
 
-export type WaModule = ReturnType<typeof waFace>;
-/** What a module that publishes events or knows people uses of wa: the two ports it fills. */
-export type WaNotifications = Pick<WaModule, 'notifications' | 'recipients'>;
 
 /** Seed 000's retry policy: 3 attempts, backoff from 2 s up to 60 s. */
 const MAX_ATTEMPTS = 3;
 const RETENTION_EVERY_MS = 24 * 60 * 60_000;
-
-interface WaParts {
-  settings: WaSettingsService;
-  templates: WaTemplateService;
-  messages: MessageStore;
-  optOuts: OptOuts;
-  outbound: Outbound;
-  broadcasts: BroadcastService;
-  providers: ProviderRegistry;
-  session: SessionControl;
-  /** Filled by the modules that publish events (customers, billing ...). */
-  notifications: NotificationRules;
-  /** Filled by the modules that know the people a broadcast filter selects (customers, maps). */
-  recipients: RecipientSources;
-}
-
-/** What the core sees of WhatsApp (`core.services.wa`): its parts and the few operations that span them. */
-function waFace(d: CoreInfra, tenants: TenantService, parts: WaParts) {
-  const { settings, messages, outbound } = parts;
-  return {
-    ...parts,
-    metrics: (tenantId: string) => waMetrics(d.db, d.clock, tenantId),
-    logs(tenantId: string, query: LogQuery) {
-      const page = messages.list(tenantId, query);
-      return { items: page.items.map(toMessageView), nextCursor: page.nextCursor };
-    },
-    failures: (tenantId: string) => messages.failures(tenantId).map(toMessageView),
-    /** The settings page's test message: every press is its own trigger, so its own key. */
-    sendTest(tenantId: string, to: string): string {
-      const pressId = d.ids.next();
-      return outbound.queue(tenantId, {
-        event: 'test',
-        templateKey: 'test_message',
-        to,
-        variables: { isp_name: tenants.name(tenantId), sent_at: new Date(d.clock.now()).toISOString() },
-        entityType: 'test',
-        entityId: pressId,
-      }).messageId;
-    },
-    /** RRNet's suspension (from sync): screens show the banner at once. */
-    setSuspended(tenantId: string, suspended: boolean): void {
-      settings.setSuspended(tenantId, suspended);
-      d.bus.announce('wa_session_changed', tenantId, {});
-    },
-    /** The failures page's retry: the message goes back to the queue with fresh attempts. */
-    retryFailed(tenantId: string, messageId: string) {
-      const row = messages.get(messageId);
-      if (!row || row.tenant_id !== tenantId) throw notFound();
-      const jobId = row.job_id;
-      if (row.status !== 'failed' || !jobId) throw conflict('messageId', 'validation.invalid');
-      const requeued = d.db.transaction(() => {
-        if (!messages.requeue(messageId)) return false;
-        // A dead job gets fresh attempts; one that finished (the provider reported the failure
-        // after accepting the message) gets a successor, keyed by the send it follows.
-        if (!d.jobs.retry(jobId)) {
-          const job = d.jobs.enqueue({ type: WA_SEND_JOB, tenantId, payload: { messageId }, key: `wa:${messageId}:after-${row.attempts}` });
-          messages.attachJob(messageId, job.id);
-        }
-        return true;
-      })();
-      if (!requeued) throw conflict('messageId', 'validation.invalid');
-      const updated = messages.get(messageId);
-      if (!updated) throw notFound();
-      return toMessageView(updated);
-    },
-  };
-}
 
 /** Wires the WhatsApp engine: settings, templates, the durable send queue, providers, broadcast, notifier. */
 function createWa(d: CoreInfra, options: WaOptions, tenants: TenantService) {
