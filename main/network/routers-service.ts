@@ -9,12 +9,17 @@ import type { RouterSummary } from '../../shared/domain/router.js';
  * adds the RouterOS connection pool, health and session sync here.
  */
 export class RoutersService {
+  /** Prepared once: every customers page with a router on it asks. */
+  private readonly namesOf;
+
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
     private readonly secrets: SecretBox,
-  ) {}
+  ) {
+    this.namesOf = db.prepare('SELECT id, name FROM routers WHERE tenant_id = ?');
+  }
 
   list(tenantId: string): RouterSummary[] {
     return this.db.prepare('SELECT id, name, host FROM routers WHERE tenant_id = ? ORDER BY name').all(tenantId) as RouterSummary[];
@@ -26,7 +31,7 @@ export class RoutersService {
 
   /** Router names by id, for modules that show which router serves something (a tenant has a handful). */
   names(tenantId: string): Map<string, string> {
-    const rows = this.db.prepare('SELECT id, name FROM routers WHERE tenant_id = ?').all(tenantId) as { id: string; name: string }[];
+    const rows = this.namesOf.all(tenantId) as { id: string; name: string }[];
     return new Map(rows.map((r) => [r.id, r.name]));
   }
 

@@ -65,6 +65,19 @@ describe('customers', () => {
       expect(t.core.db.prepare('SELECT COUNT(*) FROM customers').pluck().get()).toBe(0);
     });
 
+    it('shows the router that serves a customer by name (asked of the network module), and refuses a router of nobody', async () => {
+      const routerId = t.core.services.routers.create(owner.tenantId, { name: 'RB Pusat', host: '10.0.0.1', username: 'api', password: 'rahasia' });
+      const served = await create(1, { routerId });
+      const other = await create(2);
+      expect(served).toMatchObject({ routerId, routerName: 'RB Pusat' });
+      expect(other).toMatchObject({ routerId: null, routerName: null });
+      const page = await list({});
+      expect(page.items.map((c) => [c.name, c.routerName])).toEqual([['Pelanggan 1', 'RB Pusat'], ['Pelanggan 2', null]]);
+
+      const refused = await call(t.core, 'customers.create', customerInput(packageId, 3, { routerId: '01ARZ3NDEKTSV4RRFFQ69G5FAV' }), owner.token);
+      expect(refused).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', fields: { routerId: expect.any(String) } } });
+    });
+
     it('refuses a taken PPPoE username, whatever its case, with a field error', async () => {
       await create(1, { username: 'budi.rw05' });
       const again = await call(t.core, 'customers.create', customerInput(packageId, 2, { username: 'Budi.RW05' }), owner.token);
