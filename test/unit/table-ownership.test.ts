@@ -68,6 +68,13 @@ describe('table ownership', () => {
     expect(foreignTables(read(folder).filter((f) => !f.name.includes('/migrations/')), tables)).toEqual([]);
   });
 
+  it('the folders that own no table (api, core, web, platform, ...) name none', () => {
+    const owners = new Set([...modules.map((m) => m.name), ...Object.keys(INFRASTRUCTURE_TABLES)]);
+    const others = readdirSync(MAIN, { withFileTypes: true }).filter((e) => e.isDirectory() && !owners.has(e.name));
+    expect(others.map((e) => e.name)).toContain('web');
+    expect(others.flatMap((e) => foreignTables(read(e.name), []))).toEqual([]);
+  });
+
   it('every table the migrations create has exactly one owner', () => {
     const created = new Set(read('db/migrations').flatMap((f) => [...f.text.matchAll(/CREATE (?:VIRTUAL )?TABLE (?:IF NOT EXISTS )?([a-z_]+)/g)].map((m) => m[1] as string)));
     const owners = [...modules.flatMap((m) => m.tables), ...Object.values(INFRASTRUCTURE_TABLES).flat()];
