@@ -25,7 +25,6 @@ export interface WaOptions extends Omit<ProviderRegistryOptions, 'dataDir'> {
   concurrency?: number;
 }
 
-
 /** Seed 000's retry policy: 3 attempts, backoff from 2 s up to 60 s. */
 const MAX_ATTEMPTS = 3;
 const RETENTION_EVERY_MS = 24 * 60 * 60_000;
@@ -98,7 +97,7 @@ function createWa(d: CoreInfra, options: WaOptions, tenants: TenantService) {
         if (tenantId) messages.purge(tenantId, settings.resolved(tenantId).retentionDays);
       }, RETENTION_EVERY_MS);
       purgeTimer.unref();
-      /** A tenant on whatsapp-web.js reconnects its stored session when the app starts. */
+      // A tenant on whatsapp-web.js reconnects its stored session when the app starts.
       const tenantId = tenants.primaryId();
       if (tenantId && settings.resolved(tenantId).provider === 'wwebjs') void providers.session(tenantId).start();
     },
@@ -110,7 +109,10 @@ function createWa(d: CoreInfra, options: WaOptions, tenants: TenantService) {
   };
 }
 
-/** WhatsApp: a leaf among the feature modules (it imports none; they fill its ports). */
+/**
+ * WhatsApp: a leaf among the feature modules. It imports none of them but the template language it
+ * renders with; the modules that publish events or know people fill its ports.
+ */
 export const waModule = (options: WaOptions = {}) =>
   defineModule({
     name: 'wa',
