@@ -11,6 +11,13 @@ export const ZONE_LABELS: Record<TimeZone, string> = {
   'Asia/Jayapura': 'WIT',
 };
 
+/** Minutes east of UTC. Indonesia keeps no daylight saving, so a zone's offset never changes. */
+export const ZONE_OFFSET_MINUTES: Record<TimeZone, number> = {
+  'Asia/Jakarta': 7 * 60,
+  'Asia/Makassar': 8 * 60,
+  'Asia/Jayapura': 9 * 60,
+};
+
 /** Formats an instant in the tenant's zone with the zone's local abbreviation, e.g. "20/11/2026 14.05 WIB". */
 export function formatDateTime(iso: string, zone: TimeZone, locale: 'id' | 'en'): string {
   const parts = new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', {

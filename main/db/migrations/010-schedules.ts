@@ -1,0 +1,23 @@
+import type { Migration } from '../migrate.js';
+
+/**
+ * The recurring scheduler's memory: per schedule (and per tenant for per-tenant ones) the last
+ * slot it turned into a job, so a restart or a clock change neither repeats nor loses a run.
+ * tenant_id is '' for a schedule that runs once for the whole installation.
+ */
+export const m010Schedules: Migration = {
+  version: 10,
+  name: 'schedules',
+  up(db) {
+    db.exec(`
+      CREATE TABLE schedule_runs (
+        name TEXT NOT NULL,
+        tenant_id TEXT NOT NULL,
+        last_slot INTEGER NOT NULL,
+        job_id TEXT,
+        updated_at INTEGER NOT NULL,
+        PRIMARY KEY (name, tenant_id)
+      );
+    `);
+  },
+};
