@@ -106,11 +106,16 @@ export class EventBus {
     }
   }
 
-  /** Events every durable subscriber has seen are no longer needed. */
+  /**
+   * Events every registered durable subscriber has seen are no longer needed. Only registered ones
+   * count: the cursor of a subscriber this version no longer has (renamed, removed) stays in
+   * bus_cursors but would otherwise hold every event after it forever. With no durable subscriber
+   * every event is delivered (a new one starts at the end), so all can go.
+   */
   prune(): number {
-    const min = this.db.prepare('SELECT MIN(last_seq) FROM bus_cursors').pluck().get() as number | null;
-    if (min === null) return 0;
-    return this.db.prepare('DELETE FROM outbox WHERE seq <= ?').run(min).changes;
+    const durable = [...this.subscribers.values()].filter((s) => s.durable).map((s) => s.cursor);
+    const seen = durable.length === 0 ? Number.MAX_SAFE_INTEGER : Math.min(...durable);
+    return this.db.prepare('DELETE FROM outbox WHERE seq <= ?').run(seen).changes;
   }
 
   close(): void {

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase, migrate, migrations, WriteBatcher, type Db } from '../db/index.js';
 import { EventBus } from '../bus/index.js';
-import { JobQueue } from '../jobs/index.js';
+import { JobQueue, Scheduler } from '../jobs/index.js';
 import { AccountsService } from '../accounts/index.js';
 import { TenantService, UsageRegistry } from '../tenant/index.js';
 import { CustomersService, PackagesService } from '../customers/index.js';
@@ -11,6 +11,7 @@ import { TopologyService } from '../maps/index.js';
 import { DemoSeeder } from '../demo/index.js';
 import { createWaModule, type SendLimiter, type ProviderRegistryOptions } from '../wa/index.js';
 import { Dispatcher, createHandlers, type CallMeta, type Services } from '../api/index.js';
+import { registerRetention } from './retention.js';
 import type { SecretBox } from '../secrets/index.js';
 import { silentLogger, systemClock, ulidGenerator, type Clock, type IdGenerator, type Logger } from '../platform/index.js';
 import type { CallResult } from '../../shared/contract/errors.js';
@@ -36,6 +37,7 @@ export interface Core {
   readonly services: Services & { topology: TopologyService };
   readonly bus: EventBus;
   readonly jobs: JobQueue;
+  readonly scheduler: Scheduler;
   readonly db: Db;
   close(): Promise<void>;
 }
@@ -69,6 +71,7 @@ export function createCore(options: CoreOptions): Core {
   const customers = new CustomersService(db, bus, clock, ids, packages, (t, r) => routers.exists(t, r));
   const topology = new TopologyService(db, clock, ids);
   const demo = new DemoSeeder(db, tenants, packages, customers, routers, topology);
+  const scheduler = new Scheduler(db, jobs, clock, log, () => tenants.zones());
 
   usage.register('maxCustomers', (t) => customers.countBillable(t));
   usage.register('maxUsers', (t) => accounts.count(t));
@@ -80,6 +83,7 @@ export function createCore(options: CoreOptions): Core {
     writes,
     bus,
     jobs,
+    scheduler,
     clock,
     ids,
     log,
@@ -103,13 +107,9 @@ export function createCore(options: CoreOptions): Core {
     },
     { durable: false },
   );
-  // Hourly: events every durable subscriber has seen are pruned (the outbox stays small), statistics refreshed.
-  const pruneTimer = setInterval(() => {
-    bus.prune();
-    db.pragma('optimize');
-  }, 60 * 60_000);
-  pruneTimer.unref();
+  registerRetention({ db, bus, jobs, scheduler, clock, accounts, wa });
   jobs.start();
+  scheduler.start();
 
   return {
     call: (method, input, meta) => dispatcher.call(method, input, meta),
@@ -121,9 +121,10 @@ export function createCore(options: CoreOptions): Core {
     services,
     bus,
     jobs,
+    scheduler,
     db,
     async close() {
-      clearInterval(pruneTimer);
+      scheduler.stop();
       await jobs.stop();
       await wa.close();
       await bus.drain();

@@ -32,3 +32,12 @@ export function trackChanges(db: Db, table: string, columns?: readonly string[])
     END`);
   }
 }
+
+/**
+ * Retention of the change log. The rule: a change is kept until sync has acknowledged it AND it is
+ * older than the window. There is no sync yet, so nothing is waiting for an acknowledgement and the
+ * window alone bounds the table; the sync module adds its acknowledged seq to this rule.
+ */
+export function pruneChangeLog(db: Db, before: Date): number {
+  return db.prepare('DELETE FROM change_log WHERE changed_at < ?').run(before.toISOString()).changes;
+}

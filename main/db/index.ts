@@ -1,5 +1,5 @@
 export { openDatabase, type Db } from './open-database.js';
 export { migrate, type Migration } from './migrate.js';
 export { migrations } from './migrations/index.js';
-export { trackChanges } from './change-log.js';
+export { trackChanges, pruneChangeLog } from './change-log.js';
 export { WriteBatcher } from './write-batcher.js';

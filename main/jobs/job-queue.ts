@@ -226,6 +226,17 @@ export class JobQueue {
     );
   }
 
+  /**
+   * Retention: finished jobs (done, cancelled) last changed before `finishedBefore`, dead ones
+   * (waiting for a person's retry) before `deadBefore`. Their idempotency keys go with them, so
+   * keep them longer than anyone would enqueue the same key again.
+   */
+  prune(cutoffs: { finishedBefore: number; deadBefore: number }): number {
+    return this.db
+      .prepare(`DELETE FROM jobs WHERE (status IN ('done', 'cancelled') AND updated_at < ?) OR (status = 'dead' AND updated_at < ?)`)
+      .run(cutoffs.finishedBefore, cutoffs.deadBefore).changes;
+  }
+
   /** Runs every job that is due now and waits for them: for tests and benchmarks. */
   async runDue(): Promise<void> {
     for (;;) {

@@ -1,6 +1,6 @@
 import type { Db, WriteBatcher } from '../db/index.js';
 import type { EventBus } from '../bus/index.js';
-import type { JobQueue } from '../jobs/index.js';
+import type { JobQueue, ScheduledPayload, Scheduler } from '../jobs/index.js';
 import type { Clock, IdGenerator, Logger } from '../platform/index.js';
 import type { SecretBox } from '../secrets/index.js';
 import type { TenantService } from '../tenant/index.js';
@@ -9,6 +9,7 @@ import type { TopologyService } from '../maps/index.js';
 import { DEFAULT_BACKOFF, JobDeferred } from '../jobs/index.js';
 import { ActivityThrottle } from './activity-throttle.js';
 import { BROADCAST_FEED_JOB, BroadcastService, type RecipientSource } from './broadcast-service.js';
+import { pruneBroadcastRecipients } from './broadcast-retention.js';
 import { RateLimiter, type SendLimiter } from './dispatch/rate-limiter.js';
 import { MessageStore } from './message-store.js';
 import { waMetrics } from './metrics.js';
@@ -25,6 +26,7 @@ export interface WaModuleDeps {
   writes: WriteBatcher;
   bus: EventBus;
   jobs: JobQueue;
+  scheduler: Scheduler;
   clock: Clock;
   ids: IdGenerator;
   log: Logger;
@@ -43,7 +45,7 @@ export type WaModule = ReturnType<typeof createWaModule>;
 
 /** Seed 000's retry policy: 3 attempts, backoff from 2 s up to 60 s. */
 const MAX_ATTEMPTS = 3;
-const RETENTION_EVERY_MS = 24 * 60 * 60_000;
+const RETENTION_JOB = 'wa.retention';
 
 /** Wires the WhatsApp engine: settings, templates, the durable send queue, providers, broadcast, notifier. */
 export function createWaModule(d: WaModuleDeps) {
@@ -106,11 +108,16 @@ export function createWaModule(d: WaModuleDeps) {
     { concurrency: 2, onInterrupted: 'retry' },
   );
   const stopNotifier = startNotifier({ bus: d.bus, outbound, settings, tenants: d.tenants, customers: d.customers });
-  const purgeTimer = setInterval(() => {
-    const tenantId = d.tenants.primaryId();
-    if (tenantId) messages.purge(tenantId, settings.resolved(tenantId).retentionDays);
-  }, RETENTION_EVERY_MS);
-  purgeTimer.unref();
+  d.jobs.register(
+    RETENTION_JOB,
+    async (job) => {
+      const { tenantId } = job.payload as ScheduledPayload;
+      if (tenantId) messages.purge(tenantId, settings.resolved(tenantId).retentionDays);
+    },
+    { onInterrupted: 'retry' },
+  );
+  // Each tenant's message log, by its own retention setting, at night in its own zone.
+  d.scheduler.register({ name: RETENTION_JOB, recurrence: { kind: 'daily', at: '02:30' }, perTenant: true, jobType: RETENTION_JOB });
 
   /** A tenant on whatsapp-web.js reconnects its stored session when the app starts. */
   const tenantId = d.tenants.primaryId();
@@ -125,6 +132,7 @@ export function createWaModule(d: WaModuleDeps) {
     broadcasts,
     providers,
     metrics: (tenantId: string) => waMetrics(d.db, d.clock, tenantId),
+    pruneBroadcastRecipients: (before: number) => pruneBroadcastRecipients(d.db, before),
     /** The settings page's test message: every press is its own trigger, so its own key. */
     sendTest(tenantId: string, to: string): string {
       const pressId = d.ids.next();
@@ -159,7 +167,6 @@ export function createWaModule(d: WaModuleDeps) {
       })();
     },
     async close() {
-      clearInterval(purgeTimer);
       stopNotifier();
       activity.close();
       await providers.close();
