@@ -5,6 +5,7 @@ import type { TenantService } from '../tenant/index.js';
 import type { DemoSeeder } from '../demo/index.js';
 import type { WaModule } from '../wa/index.js';
 import type { TopologyService } from '../maps/index.js';
+import type { DeadLetter } from '../../shared/contract/methods/system.js';
 
 /** What handlers may reach: services only, never the database. */
 export interface Services {
@@ -16,4 +17,9 @@ export interface Services {
   demo: DemoSeeder;
   wa: WaModule;
   topology: TopologyService;
+  /** The event bus's parked events, for the owner's "system failures" panel. */
+  deadLetters: {
+    list(tenantId: string): DeadLetter[];
+    retry(tenantId: string, id: number): Promise<{ delivered: boolean; deadLetter: DeadLetter | null } | null>;
+  };
 }

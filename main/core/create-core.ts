@@ -96,7 +96,8 @@ export function createCore(options: CoreOptions): Core {
     ...(options.wa?.concurrency ? { concurrency: options.wa.concurrency } : {}),
   });
 
-  const services = { accounts, tenants, packages, customers, routers, demo, topology, wa };
+  const deadLetters = { list: (t: string) => bus.deadLetters.list(t), retry: (t: string, id: number) => bus.retryDeadLetter(t, id) };
+  const services = { accounts, tenants, packages, customers, routers, demo, topology, wa, deadLetters };
   const dispatcher = new Dispatcher(createHandlers(services), accounts, tenants, log);
 
   const listeners = new Set<(event: DomainEvent) => void>();

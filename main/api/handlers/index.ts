@@ -5,6 +5,7 @@ import { customerHandlers } from './customers.js';
 import { mapHandlers } from './maps.js';
 import { packageHandlers } from './packages.js';
 import { setupHandlers } from './setup.js';
+import { systemHandlers } from './system.js';
 import { tenantHandlers } from './tenant.js';
 import { userHandlers } from './users.js';
 import { waHandlers } from './wa.js';
@@ -19,5 +20,6 @@ export function createHandlers(s: Services): Handlers {
     ...customerHandlers(s),
     ...waHandlers(s),
     ...mapHandlers(s),
+    ...systemHandlers(s),
   };
 }
