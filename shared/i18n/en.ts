@@ -69,9 +69,10 @@ export const en: MessageTree = {
     retrying: 'Retrying…',
     delivered: 'Processed again successfully.',
     stillFailing: 'Still failing: {{error}}',
-    subscribers: {
-      'wa-notifier': 'WhatsApp notifications',
-    },
+  },
+  /** The parts of the core that handle events (bus subscribers), by the name they subscribe with. */
+  subscribers: {
+    'wa-notifier': 'WhatsApp notifications',
   },
   waWwebjs: {
     START_TIMEOUT: 'WhatsApp Web did not open; retrying automatically.',

@@ -69,9 +69,10 @@ export const id = {
     retrying: 'Mencoba…',
     delivered: 'Berhasil diproses ulang.',
     stillFailing: 'Masih gagal: {{error}}',
-    subscribers: {
-      'wa-notifier': 'Notifikasi WhatsApp',
-    },
+  },
+  /** The parts of the core that handle events (bus subscribers), by the name they subscribe with. */
+  subscribers: {
+    'wa-notifier': 'Notifikasi WhatsApp',
   },
   waWwebjs: {
     START_TIMEOUT: 'WhatsApp Web tidak kunjung terbuka; dicoba ulang otomatis.',

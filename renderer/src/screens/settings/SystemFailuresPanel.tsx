@@ -38,7 +38,7 @@ export function SystemFailuresPanel() {
     void load();
   }
 
-  const subscriberLabel = (name: string) => t(`system.subscribers.${name}`, { defaultValue: name });
+  const subscriberLabel = (name: string) => t(`subscribers.${name}`, { defaultValue: name });
 
   return (
     <section className="card" data-testid="system-failures">
