@@ -16,7 +16,9 @@ const DAY = 24 * 60 * 60_000;
  * - sessions: as soon as they expire (12 hours idle, 7 days at most: accounts/session-store.ts);
  * - broadcast recipient lists: `broadcastRecipientsDays` after the broadcast was fed in full or cancelled;
  * - the WhatsApp message log: each tenant's own setting (retention_days, 365 by default), nightly
- *   in the tenant's zone (wa/wa-module.ts).
+ *   in the tenant's zone (wa/wa-module.ts);
+ * - parked events (bus_dead_letters): until the owner retries them; they are few and each one is
+ *   something a person should see.
  */
 export const RETENTION = {
   finishedJobsDays: 14,

@@ -24,7 +24,7 @@ describe('system failures panel (web mode, Chromium)', () => {
     core.bus.subscribe(
       'probe',
       (e) => {
-        if (e.name === 'customer_created') handled.push(e.payload.customerId);
+        if (e.name === 'customer_created') handled.push((e.payload as { customerId: string }).customerId);
       },
       { durable: true },
     );
