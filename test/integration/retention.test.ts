@@ -98,4 +98,19 @@ describe('nightly retention on the scheduler', () => {
     expect(db.prepare('SELECT COUNT(*) FROM sessions').pluck().get()).toBe(0);
     expect(db.prepare(`SELECT id FROM wa_broadcasts WHERE recipients <> '[]' ORDER BY id`).pluck().all()).toEqual(['bc-fed-recent', 'bc-feeding']);
   });
+
+  it("each tenant's WhatsApp log is purged at 02:30 in the tenant's zone, once per night", async () => {
+    const { jobs, scheduler } = t.core;
+    scheduler.tick(); // the tenant is new to the scheduler: its first night starts from here
+    t.clock.set(Date.UTC(2026, 0, 5, 19, 29)); // 02:29 WIB
+    scheduler.tick();
+    expect(jobs.list({ type: 'wa.retention' })).toEqual([]);
+    t.clock.set(Date.UTC(2026, 0, 5, 19, 30)); // 02:30 WIB
+    scheduler.tick();
+    scheduler.tick();
+    await jobs.runDue();
+    const runs = jobs.list({ type: 'wa.retention' });
+    expect(runs).toHaveLength(1);
+    expect(runs[0]).toMatchObject({ status: 'done', tenantId: owner.tenantId, payload: { tenantId: owner.tenantId, slot: Date.UTC(2026, 0, 5, 19, 30) } });
+  });
 });
