@@ -187,6 +187,7 @@ async function main(): Promise<void> {
 
     progress('measuring WhatsApp: broadcast enqueue, drain, rate accuracy');
     const whatsapp = await runChild<Record<string, unknown>>('./wa-child.ts', []);
+    const durability = await runChild<Record<string, unknown>>('./durability.ts', []);
 
     const dbFile = join(dataDir, 'rrnet.sqlite');
     const result = {
@@ -198,6 +199,7 @@ async function main(): Promise<void> {
       coreStart: start,
       benchRssMb: round(benchRssMb),
       whatsapp,
+      durability,
       targets: TARGETS,
       met: {
         searchP99: search.p99 < TARGETS.searchP99Ms,

@@ -1,7 +1,7 @@
 import type { ParentPort } from 'electron';
 import { createCore, type Core } from '../main/core/index.js';
 import { createSecretBox } from '../main/secrets/index.js';
-import type { Logger } from '../main/platform/index.js';
+import { keepRunningOnUnhandledRejection, type Logger } from '../main/platform/index.js';
 import { ipcFailure } from '../shared/contract/ipc.js';
 import type { FromCore, LogLevel, ToCore } from './core-messages.js';
 
@@ -27,6 +27,7 @@ function logLine(level: LogLevel): Logger['info'] {
   };
 }
 const log: Logger = { info: logLine('info'), warn: logLine('warn'), error: logLine('error') };
+keepRunningOnUnhandledRejection(log);
 
 async function handle(message: ToCore): Promise<void> {
   switch (message.type) {

@@ -55,6 +55,12 @@ export class SessionStore {
     this.db.prepare('DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?').run(userId, hashToken(keepToken));
   }
 
+  /** Sessions past their age or idle limit (resolve() would refuse them anyway): retention. */
+  pruneExpired(): number {
+    const now = this.clock.now();
+    return this.db.prepare('DELETE FROM sessions WHERE expires_at < ? OR last_seen < ?').run(now, now - IDLE_MS).changes;
+  }
+
   closeAllFor(userId: string): void {
     this.db.prepare('DELETE FROM sessions WHERE user_id = ?').run(userId);
   }

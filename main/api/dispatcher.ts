@@ -15,7 +15,8 @@ export interface CallMeta {
 
 /**
  * The single door into the core: every transport (Electron IPC, web mode, tests) calls this.
- * Order matters: who you are, what you sent, whether the subscription allows it, then the work.
+ * Order matters: who you are, whether a locked subscription still allows this kind of call, what
+ * you sent, whether the plan allows it, then the work.
  * Whatever happens, the caller gets a value and the core keeps running.
  */
 export class Dispatcher {
@@ -33,6 +34,8 @@ export class Dispatcher {
       const def = contract[method];
       const session = typeof meta?.session === 'string' && meta.session.length > 0 ? meta.session : null;
       const caller = def.roles === 'public' ? null : this.authenticate(session, def.roles);
+      // A locked tenant's write is refused whatever it carries: no form to correct first.
+      if (caller && def.access === 'write' && this.tenants.access(caller.tenantId).status === 'isolated') throw new Failure('TENANT_LOCKED');
       // reportInput lets fieldErrorKeys tell a wrong-typed field from a missing one.
       const parsed = def.input.safeParse(input ?? {}, { reportInput: true });
       if (!parsed.success) throw new Failure('VALIDATION_FAILED', {}, fieldErrorKeys(parsed.error));
@@ -57,11 +60,10 @@ export class Dispatcher {
     return caller;
   }
 
-  /** Plan features, limits and the SaaS lock are declared per method and enforced only here. */
+  /** Plan features and limits (like the SaaS lock above) are declared per method and enforced only here. */
   private checkSubscription(method: MethodName, tenantId: string): void {
     const def: MethodDef = contract[method];
     const access = this.tenants.access(tenantId);
-    if (def.access === 'write' && access.status === 'isolated') throw new Failure('TENANT_LOCKED');
     if (def.feature && !access.features.includes(def.feature)) throw new Failure('FEATURE_DISABLED', { feature: def.feature });
     if (def.consumes) {
       const used = this.tenants.usageOf(def.consumes, tenantId);

@@ -2,6 +2,8 @@ import type { Db } from '../db/index.js';
 import type { Clock, Logger } from '../platform/index.js';
 import { isoAt } from '../platform/index.js';
 import type { DomainEvent, EventName, EventPayload } from '../../shared/contract/events.js';
+import type { DeadLetter } from '../../shared/contract/methods/system.js';
+import { DeadLetters } from './dead-letters.js';
 
 export type EventHandler = (event: DomainEvent) => Promise<void> | void;
 
@@ -27,11 +29,22 @@ interface OutboxRow {
 const BATCH = 200;
 const MAX_RETRY_MS = 60_000;
 
+export interface EventBusOptions {
+  /** Tries before an event is parked as a dead letter and the subscriber moves on. */
+  maxFailures?: number;
+  /** The first retry's delay; each next one doubles (up to a minute). */
+  retryBaseMs?: number;
+}
+
+const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err)).slice(0, 500);
+
 /**
  * Transactional outbox: publish() inserts the event in the caller's transaction, so the change and
  * its event commit (or roll back) together. Delivery runs after the commit, per subscriber, from
  * that subscriber's own cursor: at least once, in order, and a failing subscriber retries with
- * backoff on its own without holding up the others.
+ * backoff on its own without holding up the others. An event it still fails on after
+ * `maxFailures` tries is parked in bus_dead_letters (shown to the owner, who can retry it) and the
+ * subscriber goes on with the next one: one event it cannot handle must not stop it forever.
  */
 export class EventBus {
   private readonly subscribers = new Map<string, Subscriber>();
@@ -40,16 +53,30 @@ export class EventBus {
   private readonly insert;
   private readonly readAfter;
   private readonly saveCursor;
+  private readonly parkAndMoveOn;
+  private readonly maxFailures: number;
+  private readonly retryBaseMs: number;
+  readonly deadLetters: DeadLetters;
 
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly log: Logger,
+    options: EventBusOptions = {},
   ) {
+    this.maxFailures = options.maxFailures ?? 5;
+    this.retryBaseMs = options.retryBaseMs ?? 500;
+    this.deadLetters = new DeadLetters(db, clock);
     this.insert = db.prepare('INSERT INTO outbox (tenant_id, name, payload, created_at) VALUES (?, ?, ?, ?)');
     this.readAfter = db.prepare('SELECT seq, tenant_id, name, payload, created_at FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?');
     this.saveCursor = db.prepare(`INSERT INTO bus_cursors (subscriber, last_seq, failures, last_error) VALUES (?, ?, ?, ?)
       ON CONFLICT (subscriber) DO UPDATE SET last_seq = excluded.last_seq, failures = excluded.failures, last_error = excluded.last_error`);
+    // The letter and the cursor past it commit together: a crash between them neither loses the
+    // event nor parks it twice.
+    this.parkAndMoveOn = db.transaction((sub: Subscriber, event: DomainEvent, error: string) => {
+      this.deadLetters.park(sub.name, event, sub.failures, error);
+      this.saveCursor.run(sub.name, event.seq, 0, null);
+    });
   }
 
   /** Call inside the transaction that makes the change. */
@@ -83,12 +110,14 @@ export class EventBus {
     if (this.subscribers.has(name)) throw new Error(`subscriber ${name} already registered`);
     const head = (this.db.prepare('SELECT COALESCE(MAX(seq), 0) FROM outbox').pluck().get() as number) ?? 0;
     let cursor = head;
+    let failures = 0;
     if (options.durable) {
-      const saved = this.db.prepare('SELECT last_seq FROM bus_cursors WHERE subscriber = ?').pluck().get(name) as number | undefined;
+      const saved = this.db.prepare('SELECT last_seq, failures FROM bus_cursors WHERE subscriber = ?').get(name) as { last_seq: number; failures: number } | undefined;
       if (saved === undefined) this.saveCursor.run(name, head, 0, null);
-      else cursor = saved;
+      // Failures carry over a restart: an event that keeps failing (or crashing the app) still gets parked.
+      else ({ last_seq: cursor, failures } = saved);
     }
-    this.subscribers.set(name, { name, handler, durable: options.durable, cursor, running: false, retryTimer: null, failures: 0 });
+    this.subscribers.set(name, { name, handler, durable: options.durable, cursor, running: false, retryTimer: null, failures });
     this.schedulePump();
     return () => {
       const sub = this.subscribers.get(name);
@@ -106,11 +135,35 @@ export class EventBus {
     }
   }
 
-  /** Events every durable subscriber has seen are no longer needed. */
+  /**
+   * Events every registered durable subscriber has seen are no longer needed. Only registered ones
+   * count: the cursor of a subscriber this version no longer has (renamed, removed) stays in
+   * bus_cursors but would otherwise hold every event after it forever. With no durable subscriber
+   * every event is delivered (a new one starts at the end), so all can go.
+   */
   prune(): number {
-    const min = this.db.prepare('SELECT MIN(last_seq) FROM bus_cursors').pluck().get() as number | null;
-    if (min === null) return 0;
-    return this.db.prepare('DELETE FROM outbox WHERE seq <= ?').run(min).changes;
+    const durable = [...this.subscribers.values()].filter((s) => s.durable).map((s) => s.cursor);
+    const seen = durable.length === 0 ? Number.MAX_SAFE_INTEGER : Math.min(...durable);
+    return this.db.prepare('DELETE FROM outbox WHERE seq <= ?').run(seen).changes;
+  }
+
+  /**
+   * The owner's "retry" on a parked event: delivered again, now, to the subscriber that failed on
+   * it (out of order by then, so handlers stay idempotent and order-tolerant, as at-least-once
+   * delivery already asks). Null when there is no such letter for this tenant.
+   */
+  async retryDeadLetter(tenantId: string, id: number): Promise<{ delivered: boolean; deadLetter: DeadLetter | null } | null> {
+    const parked = this.deadLetters.get(tenantId, id);
+    if (!parked) return null;
+    const sub = this.subscribers.get(parked.subscriber);
+    try {
+      if (!sub) throw new Error(`${parked.subscriber} is not running`);
+      await sub.handler(parked.event);
+    } catch (err) {
+      return { delivered: false, deadLetter: this.deadLetters.failedAgain(tenantId, id, errorText(err)) };
+    }
+    this.deadLetters.remove(id);
+    return { delivered: true, deadLetter: null };
   }
 
   close(): void {
@@ -152,8 +205,7 @@ export class EventBus {
           try {
             await sub.handler(event);
           } catch (err) {
-            this.fail(sub, err);
-            return;
+            if (!this.parkAfterTooMany(sub, event, err)) return;
           }
           sub.cursor = row.seq;
           sub.failures = 0;
@@ -165,16 +217,27 @@ export class EventBus {
     }
   }
 
-  private fail(sub: Subscriber, err: unknown): void {
+  /**
+   * A failed delivery: true when the event was parked (the subscriber moves on to the next one),
+   * false when it will be tried again after a backoff.
+   */
+  private parkAfterTooMany(sub: Subscriber, event: DomainEvent, err: unknown): boolean {
     sub.failures += 1;
-    const message = err instanceof Error ? err.message : String(err);
+    const message = errorText(err);
+    if (sub.failures >= this.maxFailures) {
+      this.log.error('event parked as a dead letter', { subscriber: sub.name, event: event.name, seq: event.seq, failures: sub.failures, error: message });
+      // A live subscriber (a screen) has no cursor to keep and nobody to retry for it: it skips.
+      if (sub.durable) this.parkAndMoveOn(sub, event, message);
+      return true;
+    }
     this.log.warn('event subscriber failed; will retry', { subscriber: sub.name, failures: sub.failures, error: message });
-    if (sub.durable) this.saveCursor.run(sub.name, sub.cursor, sub.failures, message.slice(0, 500));
-    const delay = Math.min(MAX_RETRY_MS, 500 * 2 ** Math.min(sub.failures - 1, 10));
+    if (sub.durable) this.saveCursor.run(sub.name, sub.cursor, sub.failures, message);
+    const delay = Math.min(MAX_RETRY_MS, this.retryBaseMs * 2 ** Math.min(sub.failures - 1, 10));
     sub.retryTimer = setTimeout(() => {
       sub.retryTimer = null;
       void this.deliver(sub);
     }, delay);
     sub.retryTimer.unref();
+    return false;
   }
 }

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase, migrate, migrations, WriteBatcher, type Db } from '../db/index.js';
 import { EventBus } from '../bus/index.js';
-import { JobQueue } from '../jobs/index.js';
+import { JobQueue, Scheduler, type ScheduledTenant } from '../jobs/index.js';
 import { UsageRegistry, type Handlers } from '../module-kit/index.js';
 import { accountsModule } from '../accounts/index.js';
 import { tenantModule } from '../tenant/index.js';
@@ -12,6 +12,7 @@ import { mapsModule } from '../maps/index.js';
 import { templatesModule } from '../templates/index.js';
 import { demoModule } from '../demo/index.js';
 import { setupModule } from '../setup/index.js';
+import { systemModule } from '../system/index.js';
 import { waModule, type WaOptions } from '../wa/index.js';
 import { Dispatcher, type CallMeta } from '../api/index.js';
 import type { SecretBox } from '../secrets/index.js';
@@ -19,7 +20,6 @@ import { silentLogger, systemClock, ulidGenerator, type Clock, type IdGenerator,
 import type { CallResult } from '../../shared/contract/errors.js';
 import type { DomainEvent } from '../../shared/contract/events.js';
 import { composeModules } from './compose-modules.js';
-import { startHousekeeping } from './housekeeping.js';
 
 export interface CoreOptions {
   /** Where the SQLite file lives (the user-data folder on the desktop). */
@@ -46,6 +46,7 @@ export const coreModules = (wa: WaOptions = {}) =>
     mapsModule,
     demoModule,
     setupModule,
+    systemModule,
   ] as const;
 
 type Modules = ReturnType<typeof composeModules<ReturnType<typeof coreModules>>>;
@@ -63,6 +64,7 @@ export interface Core {
   readonly handlers: Handlers;
   readonly bus: EventBus;
   readonly jobs: JobQueue;
+  readonly scheduler: Scheduler;
   readonly db: Db;
   close(): Promise<void>;
 }
@@ -87,7 +89,9 @@ export function createCore(options: CoreOptions): Core {
   const bus = new EventBus(db, clock, log);
   const writes = new WriteBatcher(db);
   const jobs = new JobQueue(db, clock, ids, log, writes);
-  const infra = { db, writes, bus, jobs, clock, ids, log, secrets: options.secrets, dataDir: options.dataDir, usage: new UsageRegistry() };
+  // The scheduler sits below tenancy: it asks the tenant module for the zones only when it ticks.
+  const scheduler: Scheduler = new Scheduler(db, jobs, clock, log, (): readonly ScheduledTenant[] => modules.services.tenants.zones());
+  const infra = { db, writes, bus, jobs, scheduler, clock, ids, log, secrets: options.secrets, dataDir: options.dataDir, usage: new UsageRegistry() };
   const modules = composeModules(coreModules(options.wa), infra);
   const { services } = modules;
   // Every contract method has exactly one module's handler: a method no module handles fails to compile here.
@@ -102,8 +106,8 @@ export function createCore(options: CoreOptions): Core {
     },
     { durable: false },
   );
-  const housekeeping = startHousekeeping(db, bus);
   jobs.start();
+  scheduler.start();
   modules.start();
 
   return {
@@ -117,9 +121,10 @@ export function createCore(options: CoreOptions): Core {
     handlers,
     bus,
     jobs,
+    scheduler,
     db,
     async close() {
-      housekeeping.stop();
+      scheduler.stop();
       await jobs.stop();
       await modules.close();
       await bus.drain();

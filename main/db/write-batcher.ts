@@ -10,14 +10,20 @@ interface Pending {
  * Many small writes from concurrent async work (64 messages in flight, each marking itself
  * 'sending', then 'sent', then its job done) share one transaction per turn of the event loop
  * instead of one commit each. Every caller still waits until its own write is committed, so
- * "committed before the provider is called" keeps holding. A failing write fails alone: SQLite
- * rolls back just that statement and the others commit.
+ * "committed before the provider is called" keeps holding. A failing write fails alone: each
+ * write runs in its own savepoint, so a write of two statements whose second fails leaves nothing
+ * of the first behind, and the rest of the batch still commits.
  */
 export class WriteBatcher {
   private queue: Pending[] = [];
   private scheduled = false;
 
-  constructor(private readonly db: Db) {}
+  /** A transaction function called inside the batch's transaction is a savepoint (better-sqlite3). */
+  private readonly isolated;
+
+  constructor(private readonly db: Db) {
+    this.isolated = db.transaction((write: () => unknown) => write());
+  }
 
   run<T>(write: () => T): Promise<T> {
     return new Promise<T>((resolve, reject) => {
@@ -40,7 +46,7 @@ export class WriteBatcher {
       this.db.transaction(() => {
         for (const item of batch) {
           try {
-            outcomes.push({ ok: true, value: item.write() });
+            outcomes.push({ ok: true, value: this.isolated(item.write) });
           } catch (error) {
             outcomes.push({ ok: false, error });
           }

@@ -13,6 +13,7 @@ interface JobRow {
   run_at: number;
   attempts: number;
   max_attempts: number;
+  lease_until: number | null;
   last_error_code: string | null;
   last_error: string | null;
   result: string | null;
@@ -24,7 +25,10 @@ export interface JobTypeOptions {
   concurrency?: number;
   maxAttempts?: number;
   backoff?: Backoff;
+  /** Also applied when a job outlives its lease (its worker hung or died). */
   onInterrupted?: InterruptPolicy;
+  /** How long one run may take before the recovery sweep decides about it (5 minutes by default). */
+  leaseMs?: number;
 }
 
 interface Registration {
@@ -33,12 +37,31 @@ interface Registration {
   maxAttempts: number;
   backoff: Backoff;
   onInterrupted: InterruptPolicy;
+  leaseMs: number;
   running: number;
 }
 
+/** One run of a job in this process, known by the lease it was claimed with. */
+interface Execution {
+  reg: Registration;
+  lease: number;
+  abort: AbortController;
+}
+
+interface InterruptReason {
+  code: string;
+  message: string;
+  log: string;
+}
+const INTERRUPTED_BY_RESTART: InterruptReason = { code: 'INTERRUPTED', message: 'the app stopped while this job ran', log: 'job interrupted by a restart' };
+const LEASE_EXPIRED: InterruptReason = { code: 'LEASE_EXPIRED', message: 'the job ran past its lease (its worker hung or died)', log: 'job lease expired' };
+
 const DEFAULT_MAX_ATTEMPTS = 3;
+const DEFAULT_LEASE_MS = 5 * 60_000;
 /** The longest the worker sleeps without looking, in case a clock jump hid a due job. */
 const MAX_SLEEP_MS = 30_000;
+/** How often the worker looks for runs past their lease. */
+const SWEEP_EVERY_MS = 30_000;
 
 function toJob(row: JobRow): Job {
   return {
@@ -63,6 +86,11 @@ function toJob(row: JobRow): Job {
  * Durable jobs in SQLite. Every side effect (a WhatsApp message, a router command) is one of these:
  * it survives a crash, retries with exponential backoff, never runs twice for one idempotency key,
  * and ends as done, dead (visible with its reason, retryable by a person) or cancelled.
+ *
+ * A claimed job holds a lease (lease_until). A run still going when its lease ends (a handler that
+ * hung, or a worker that died) is taken back by the recovery sweep and decided by the type's
+ * interrupt policy, as after a crash; its own handler is aborted, and whatever it reports later is
+ * ignored, because every outcome is written only while the job still holds the lease it was run with.
  */
 export class JobQueue {
   private readonly types = new Map<string, Registration>();
@@ -70,7 +98,9 @@ export class JobQueue {
   private tickScheduled = false;
   private started = false;
   private readonly inFlight = new Set<Promise<void>>();
+  private readonly executions = new Map<string, Execution>();
   private stopping = new AbortController();
+  private nextSweep = 0;
   private readonly stmt;
 
   constructor(
@@ -93,10 +123,12 @@ export class JobQueue {
       claim: db.prepare(`UPDATE jobs SET status = 'running', attempts = attempts + 1, lease_until = @lease, updated_at = @now
         WHERE id IN (SELECT id FROM jobs WHERE status = 'queued' AND type = @type AND run_at <= @now ORDER BY run_at, id LIMIT @limit)
         RETURNING *`),
-      complete: db.prepare(`UPDATE jobs SET status = 'done', result = ?, lease_until = NULL, last_error_code = NULL, last_error = NULL, updated_at = ? WHERE id = ?`),
-      reschedule: db.prepare(`UPDATE jobs SET status = 'queued', run_at = ?, lease_until = NULL, last_error_code = ?, last_error = ?, updated_at = ? WHERE id = ?`),
-      defer: db.prepare(`UPDATE jobs SET status = 'queued', run_at = ?, attempts = attempts - 1, lease_until = NULL, updated_at = ? WHERE id = ?`),
-      bury: db.prepare(`UPDATE jobs SET status = 'dead', lease_until = NULL, last_error_code = ?, last_error = ?, updated_at = ? WHERE id = ?`),
+      // Each outcome lands only on the run it belongs to: the job must still hold that run's lease.
+      complete: db.prepare(`UPDATE jobs SET status = 'done', result = ?, lease_until = NULL, last_error_code = NULL, last_error = NULL, updated_at = ? WHERE id = ? AND lease_until IS ?`),
+      reschedule: db.prepare(`UPDATE jobs SET status = 'queued', run_at = ?, lease_until = NULL, last_error_code = ?, last_error = ?, updated_at = ? WHERE id = ? AND lease_until IS ?`),
+      defer: db.prepare(`UPDATE jobs SET status = 'queued', run_at = ?, attempts = attempts - 1, lease_until = NULL, updated_at = ? WHERE id = ? AND lease_until IS ?`),
+      bury: db.prepare(`UPDATE jobs SET status = 'dead', lease_until = NULL, last_error_code = ?, last_error = ?, updated_at = ? WHERE id = ? AND lease_until IS ?`),
+      expired: db.prepare(`SELECT * FROM jobs WHERE status = 'running' AND lease_until < ?`),
       nextDue: db.prepare(`SELECT MIN(run_at) FROM jobs WHERE status = 'queued' AND type = ?`).pluck(),
       get: db.prepare('SELECT * FROM jobs WHERE id = ?'),
     };
@@ -149,6 +181,7 @@ export class JobQueue {
       maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
       backoff: options.backoff ?? DEFAULT_BACKOFF,
       onInterrupted: options.onInterrupted ?? 'retry',
+      leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS,
       running: 0,
     });
     if (this.started) {
@@ -213,6 +246,17 @@ export class JobQueue {
     );
   }
 
+  /**
+   * Retention: finished jobs (done, cancelled) last changed before `finishedBefore`, dead ones
+   * (waiting for a person's retry) before `deadBefore`. Their idempotency keys go with them, so
+   * keep them longer than anyone would enqueue the same key again.
+   */
+  prune(cutoffs: { finishedBefore: number; deadBefore: number }): number {
+    return this.db
+      .prepare(`DELETE FROM jobs WHERE (status IN ('done', 'cancelled') AND updated_at < ?) OR (status = 'dead' AND updated_at < ?)`)
+      .run(cutoffs.finishedBefore, cutoffs.deadBefore).changes;
+  }
+
   /** Runs every job that is due now and waits for them: for tests and benchmarks. */
   async runDue(): Promise<void> {
     for (;;) {
@@ -225,20 +269,42 @@ export class JobQueue {
 
   private recoverInterrupted(type: string): void {
     const rows = this.db.prepare(`SELECT * FROM jobs WHERE status = 'running' AND type = ?`).all(type) as JobRow[];
-    const now = this.clock.now();
-    for (const row of rows) {
-      const job = toJob(row);
-      const policy = this.types.get(job.type)?.onInterrupted ?? 'retry';
-      const decision = typeof policy === 'function' ? policy(job) : policy;
-      if (decision === 'requeue') {
-        this.stmt.defer.run(now, now, job.id);
-      } else if (decision === 'retry' && job.attempts < job.maxAttempts) {
-        this.stmt.reschedule.run(now, 'INTERRUPTED', 'the app stopped while this job ran', now, job.id);
-      } else {
-        this.stmt.bury.run('INTERRUPTED', 'the app stopped while this job ran; check before retrying', now, job.id);
-      }
-      this.log.warn('job interrupted by a restart', { id: job.id, type: job.type, decision });
+    for (const row of rows) this.decideInterrupted(row, INTERRUPTED_BY_RESTART);
+  }
+
+  /**
+   * The recovery sweep: runs past their lease are decided like runs a crash interrupted. One of
+   * ours still in flight (a handler that hung) is aborted and its slot freed for other jobs.
+   */
+  private sweepExpiredLeases(now: number): void {
+    if (now < this.nextSweep) return;
+    this.nextSweep = now + SWEEP_EVERY_MS;
+    for (const row of this.stmt.expired.all(now) as JobRow[]) {
+      const execution = this.executions.get(row.id);
+      if (execution?.lease === row.lease_until) this.release(row.id, execution).abort.abort();
+      this.decideInterrupted(row, LEASE_EXPIRED);
     }
+  }
+
+  private decideInterrupted(row: JobRow, reason: InterruptReason): void {
+    const now = this.clock.now();
+    const job = toJob(row);
+    const policy = this.types.get(job.type)?.onInterrupted ?? 'retry';
+    const decision = typeof policy === 'function' ? policy(job) : policy;
+    if (decision === 'requeue') {
+      this.stmt.defer.run(now, now, job.id, row.lease_until);
+    } else if (decision === 'retry' && job.attempts < job.maxAttempts) {
+      this.stmt.reschedule.run(now, reason.code, reason.message, now, job.id, row.lease_until);
+    } else {
+      this.stmt.bury.run(reason.code, `${reason.message}; check before retrying`, now, job.id, row.lease_until);
+    }
+    this.log.warn(reason.log, { id: job.id, type: job.type, decision });
+  }
+
+  private release(id: string, execution: Execution): Execution {
+    this.executions.delete(id);
+    execution.reg.running -= 1;
+    return execution;
   }
 
   private kick(): void {
@@ -252,14 +318,15 @@ export class JobQueue {
 
   private tick(): void {
     const now = this.clock.now();
+    this.sweepExpiredLeases(now);
     let nextWake = now + MAX_SLEEP_MS;
     for (const [type, reg] of this.types) {
       const free = reg.concurrency - reg.running;
       // Claim in batches (a quarter of the slots at least, or whatever is free when idle): one
       // claim per finished job would be a commit per job.
       if (free > 0 && (free * 4 >= reg.concurrency || reg.running === 0)) {
-        const rows = this.stmt.claim.all({ type, now, limit: free, lease: now + 5 * 60_000 }) as JobRow[];
-        for (const row of rows) this.track(this.execute(toJob(row), reg));
+        const rows = this.stmt.claim.all({ type, now, limit: free, lease: now + reg.leaseMs }) as JobRow[];
+        for (const row of rows) this.track(this.execute(toJob(row), reg, row.lease_until ?? now + reg.leaseMs));
       }
       const due = this.stmt.nextDue.get(type) as number | null;
       if (due !== null) nextWake = Math.min(nextWake, due);
@@ -278,38 +345,44 @@ export class JobQueue {
     });
   }
 
-  private async execute(job: Job, reg: Registration): Promise<void> {
+  private async execute(job: Job, reg: Registration, lease: number): Promise<void> {
+    const execution: Execution = { reg, lease, abort: new AbortController() };
+    this.executions.set(job.id, execution);
     reg.running += 1;
+    const stopping = this.stopping.signal;
+    const onStop = () => execution.abort.abort();
+    stopping.addEventListener('abort', onStop, { once: true });
     try {
       let outcome: () => unknown;
       try {
-        const result = await reg.handler(job, this.stopping.signal);
-        outcome = () => this.stmt.complete.run(JSON.stringify(result ?? null), this.clock.now(), job.id);
+        const result = await reg.handler(job, execution.abort.signal);
+        outcome = () => this.stmt.complete.run(JSON.stringify(result ?? null), this.clock.now(), job.id, lease);
       } catch (err) {
-        outcome = () => this.onFailure(job, reg, err);
+        outcome = () => this.onFailure(job, reg, err, lease);
       }
       await this.writes.run(outcome);
     } catch (err) {
       // The outcome could not be written (disk full, database locked): the job stays 'running' and
-      // the restart recovery decides about it, as after a crash.
+      // the recovery sweep decides about it when its lease ends, as after a crash.
       this.log.error('could not record a job outcome', { id: job.id, type: job.type, error: err instanceof Error ? err.message : String(err) });
     } finally {
-      reg.running -= 1;
+      stopping.removeEventListener('abort', onStop);
+      // The sweep may have taken the job back (and freed its slot) already.
+      if (this.executions.get(job.id) === execution) this.release(job.id, execution);
     }
   }
 
-  private onFailure(job: Job, reg: Registration, err: unknown): void {
+  private onFailure(job: Job, reg: Registration, err: unknown, lease: number): void {
     const now = this.clock.now();
     if (err instanceof JobDeferred) {
-      this.stmt.defer.run(Math.max(err.runAt, now), now, job.id);
+      this.stmt.defer.run(Math.max(err.runAt, now), now, job.id, lease);
       return;
     }
     const failure = err instanceof JobError ? err : new JobError('UNEXPECTED', err instanceof Error ? err.message : String(err), true);
     const message = failure.message.slice(0, 1000);
     if (failure.retryable && job.attempts < job.maxAttempts) {
-      this.stmt.reschedule.run(now + backoffDelay(job.attempts, reg.backoff), failure.code, message, now, job.id);
-    } else {
-      this.stmt.bury.run(failure.code, message, now, job.id);
+      this.stmt.reschedule.run(now + backoffDelay(job.attempts, reg.backoff), failure.code, message, now, job.id, lease);
+    } else if (this.stmt.bury.run(failure.code, message, now, job.id, lease).changes === 1) {
       this.log.warn('job moved to dead letters', { id: job.id, type: job.type, code: failure.code });
     }
   }

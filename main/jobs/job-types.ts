@@ -52,7 +52,10 @@ export class JobDeferred extends Error {
   }
 }
 
-/** `signal` aborts when the queue stops (the app is closing): a handler that is only waiting should give up. */
+/**
+ * `signal` aborts when the queue stops (the app is closing) or the run outlived its lease (the
+ * queue has taken the job back): a handler that is only waiting should give up.
+ */
 export type JobHandler = (job: Job, signal: AbortSignal) => Promise<unknown>;
 
 /**

@@ -1,6 +1,6 @@
 import type { Db, WriteBatcher } from '../db/index.js';
 import type { EventBus, EventHandler } from '../bus/index.js';
-import type { JobHandler, JobQueue, JobTypeOptions } from '../jobs/index.js';
+import type { JobHandler, JobQueue, JobTypeOptions, ScheduleDef, Scheduler } from '../jobs/index.js';
 import type { Clock, IdGenerator, Logger } from '../platform/index.js';
 import type { SecretBox } from '../secrets/index.js';
 import type { MethodName } from '../../shared/contract/index.js';
@@ -15,6 +15,8 @@ export interface CoreInfra {
   writes: WriteBatcher;
   bus: EventBus;
   jobs: JobQueue;
+  /** Recurring work ("every N minutes", "daily at HH:MM in each tenant's zone") as durable jobs. */
+  scheduler: Scheduler;
   clock: Clock;
   ids: IdGenerator;
   log: Logger;
@@ -45,6 +47,8 @@ export interface ModuleInstance<S extends object, M extends MethodName> {
   handlers: Pick<Handlers, M>;
   jobTypes?: readonly JobTypeDef[];
   subscribers?: readonly SubscriberDef[];
+  /** Recurring runs of this module's job types (retention, scans, reconcilers): the scheduler keys each slot. */
+  schedules?: readonly ScheduleDef[];
   /** Plan limits this module counts (customers, routers, users ...): the tenant module asks them. */
   usage?: Partial<Record<LimitKey, (tenantId: string) => number>>;
   /** After every module is composed and the job queue runs (reconnect a stored session ...). */

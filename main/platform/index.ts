@@ -2,3 +2,4 @@ export { systemClock, isoAt, type Clock } from './clock.js';
 export { ulidGenerator, firstIdAt, type IdGenerator } from './ids.js';
 export { Failure, notFound, conflict, type FieldError, type FieldMessage } from './failure.js';
 export { consoleLogger, silentLogger, type Logger } from './logger.js';
+export { keepRunningOnUnhandledRejection } from './keep-running.js';

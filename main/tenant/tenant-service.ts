@@ -63,6 +63,11 @@ export class TenantService {
     return (this.db.prepare('SELECT id FROM tenants ORDER BY id LIMIT 1').pluck().get() as string | undefined) ?? null;
   }
 
+  /** Every tenant with its zone: what the scheduler needs for "daily at HH:MM in the tenant's zone". */
+  zones(): { id: string; zone: TimeZone }[] {
+    return (this.db.prepare('SELECT id, timezone FROM tenants ORDER BY id').all() as { id: string; timezone: TimeZone }[]).map((r) => ({ id: r.id, zone: r.timezone }));
+  }
+
   get(tenantId: string): Tenant {
     const row = this.row(tenantId);
     const addons = JSON.parse(row.addons) as Addon[];

@@ -1,8 +1,9 @@
-import { DEFAULT_BACKOFF, JobDeferred, type Job } from '../jobs/index.js';
-import { defineModule, type CoreInfra } from '../module-kit/index.js';
+import { DEFAULT_BACKOFF, JobDeferred, type Job, type ScheduleDef, type ScheduledPayload } from '../jobs/index.js';
+import { DAY_MS, RETENTION, defineModule, type CoreInfra } from '../module-kit/index.js';
 import type { TenantService } from '../tenant/index.js';
 import { ActivityThrottle } from './activity-throttle.js';
 import { BROADCAST_FEED_JOB, BroadcastService } from './broadcast-service.js';
+import { pruneBroadcastRecipients } from './broadcast-retention.js';
 import { RateLimiter, type SendLimiter } from './dispatch/rate-limiter.js';
 import { MessageStore } from './message-store.js';
 import { NotificationRules, notifierSubscriber } from './notifier.js';
@@ -27,7 +28,8 @@ export interface WaOptions extends Omit<ProviderRegistryOptions, 'dataDir'> {
 
 /** Seed 000's retry policy: 3 attempts, backoff from 2 s up to 60 s. */
 const MAX_ATTEMPTS = 3;
-const RETENTION_EVERY_MS = 24 * 60 * 60_000;
+const RETENTION_JOB = 'wa.retention';
+const RECIPIENTS_RETENTION_JOB = 'wa.broadcast-recipients-retention';
 
 /** Wires the WhatsApp engine: settings, templates, the durable send queue, providers, broadcast, notifier. */
 function createWa(d: CoreInfra, options: WaOptions, tenants: TenantService) {
@@ -81,28 +83,40 @@ function createWa(d: CoreInfra, options: WaOptions, tenants: TenantService) {
     // A feeder step is one transaction and its messages have idempotency keys: safe to repeat.
     options: { concurrency: 2, onInterrupted: 'retry' as const },
   };
-  let purgeTimer: NodeJS.Timeout | null = null;
+  const retentionJob = {
+    type: RETENTION_JOB,
+    handler: async (job: Job) => {
+      const { tenantId } = job.payload as ScheduledPayload;
+      if (tenantId) return { purged: messages.purge(tenantId, settings.resolved(tenantId).retentionDays) };
+    },
+    options: { onInterrupted: 'retry' as const },
+  };
+  const recipientsRetentionJob = {
+    type: RECIPIENTS_RETENTION_JOB,
+    handler: async () => ({ cleared: pruneBroadcastRecipients(d.db, d.clock.now() - RETENTION.broadcastRecipientsDays * DAY_MS) }),
+    options: { onInterrupted: 'retry' as const },
+  };
+
+  const schedules: ScheduleDef[] = [
+    // Each tenant's message log, by its own retention setting, at night in its own zone.
+    { name: RETENTION_JOB, recurrence: { kind: 'daily', at: '02:30' }, perTenant: true, jobType: RETENTION_JOB },
+    { name: RECIPIENTS_RETENTION_JOB, recurrence: { kind: 'daily', at: '03:10' }, perTenant: false, jobType: RECIPIENTS_RETENTION_JOB },
+  ];
 
   const wa: WaModule = waFace(d, tenants, { settings, templates, messages, optOuts, outbound, broadcasts, providers, session, notifications, recipients });
 
   return {
     services: { wa },
     handlers: waHandlers(wa),
-    jobTypes: [sendJob, feedJob],
+    jobTypes: [sendJob, feedJob, retentionJob, recipientsRetentionJob],
     subscribers: [notifierSubscriber({ rules: notifications, outbound, settings, tenants, log: d.log })],
+    schedules,
     start() {
-      // Until the scheduler lands in jobs/: the daily retention sweep of the primary tenant.
-      purgeTimer = setInterval(() => {
-        const tenantId = tenants.primaryId();
-        if (tenantId) messages.purge(tenantId, settings.resolved(tenantId).retentionDays);
-      }, RETENTION_EVERY_MS);
-      purgeTimer.unref();
       // A tenant on whatsapp-web.js reconnects its stored session when the app starts.
       const tenantId = tenants.primaryId();
       if (tenantId && settings.resolved(tenantId).provider === 'wwebjs') void providers.session(tenantId).start();
     },
     async close() {
-      if (purgeTimer) clearInterval(purgeTimer);
       activity.close();
       await providers.close();
     },

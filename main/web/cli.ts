@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
-import { consoleLogger } from '../platform/index.js';
+import { consoleLogger, keepRunningOnUnhandledRejection } from '../platform/index.js';
 import { startWebServer } from './server.js';
 
 /**
@@ -16,6 +16,8 @@ const { values } = parseArgs({
   },
   strict: true,
 });
+
+keepRunningOnUnhandledRejection(consoleLogger);
 
 const dataDir = resolve(values['data-dir'] ?? '.rrnet-web');
 const port = Number(values.port);

@@ -6,6 +6,7 @@ import { mapMethods } from './methods/maps.js';
 import { packageMethods } from './methods/packages.js';
 import { routerMethods } from './methods/routers.js';
 import { setupMethods } from './methods/setup.js';
+import { systemMethods } from './methods/system.js';
 import { tenantMethods } from './methods/tenant.js';
 import { userMethods } from './methods/users.js';
 import { waMethods } from './methods/wa.js';
@@ -22,6 +23,7 @@ export const contract = {
   ...dashboardMethods,
   ...mapMethods,
   ...waMethods,
+  ...systemMethods,
 };
 
 export type Contract = typeof contract;
@@ -40,3 +42,4 @@ export type { MethodDef, EventDef } from './define.js';
 export * from './errors.js';
 export * from './events.js';
 export { sessionSchema } from './methods/auth.js';
+export { deadLetterSchema, type DeadLetter } from './methods/system.js';

@@ -55,6 +55,25 @@ export const en: MessageTree = {
     notWwebjs: 'QR pairing is only for the whatsapp-web.js provider.',
     timeout: 'The provider did not answer in time; the message may have been sent. Check WhatsApp before resending.',
   },
+  system: {
+    tabFailures: 'System failures',
+    failuresTitle: 'System failures',
+    failuresHint: 'Events a part of the app still could not process after several tries. Everything else keeps running; fix the cause, then retry.',
+    empty: 'No system failures.',
+    colTime: 'Time',
+    colSubscriber: 'Part',
+    colEvent: 'Event',
+    colError: 'Error',
+    colFailures: 'Tries',
+    retry: 'Retry',
+    retrying: 'Retrying…',
+    delivered: 'Processed again successfully.',
+    stillFailing: 'Still failing: {{error}}',
+  },
+  /** The parts of the core that handle events (bus subscribers), by the name they subscribe with. */
+  subscribers: {
+    'wa-notifier': 'WhatsApp notifications',
+  },
   waWwebjs: {
     START_TIMEOUT: 'WhatsApp Web did not open; retrying automatically.',
     READY_TIMEOUT: 'Linked, but WhatsApp Web did not get ready; retrying automatically.',

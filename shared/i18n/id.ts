@@ -55,6 +55,25 @@ export const id = {
     notWwebjs: 'Pemasangan lewat QR hanya untuk penyedia whatsapp-web.js.',
     timeout: 'Penyedia tidak menjawab tepat waktu; pesan mungkin sudah terkirim. Periksa di WhatsApp sebelum kirim ulang.',
   },
+  system: {
+    tabFailures: 'Kegagalan sistem',
+    failuresTitle: 'Kegagalan sistem',
+    failuresHint: 'Kejadian yang tetap gagal diproses setelah beberapa kali dicoba. Bagian lain aplikasi tetap berjalan; perbaiki penyebabnya, lalu coba lagi.',
+    empty: 'Tidak ada kegagalan sistem.',
+    colTime: 'Waktu',
+    colSubscriber: 'Bagian',
+    colEvent: 'Kejadian',
+    colError: 'Kesalahan',
+    colFailures: 'Percobaan',
+    retry: 'Coba lagi',
+    retrying: 'Mencoba…',
+    delivered: 'Berhasil diproses ulang.',
+    stillFailing: 'Masih gagal: {{error}}',
+  },
+  /** The parts of the core that handle events (bus subscribers), by the name they subscribe with. */
+  subscribers: {
+    'wa-notifier': 'Notifikasi WhatsApp',
+  },
   waWwebjs: {
     START_TIMEOUT: 'WhatsApp Web tidak kunjung terbuka; dicoba ulang otomatis.',
     READY_TIMEOUT: 'Sudah tertaut tetapi WhatsApp Web belum siap; dicoba ulang otomatis.',

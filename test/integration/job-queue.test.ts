@@ -293,6 +293,62 @@ describe('job queue on a real SQLite file', () => {
     });
   });
 
+  describe('a run past its lease (lease_until)', () => {
+    /** A handler that hangs on its first run until the queue aborts it, and succeeds on the next. */
+    const hangsOnce = () => {
+      const runs: string[] = [];
+      let entered!: () => void;
+      const hanging = new Promise<void>((r) => (entered = r));
+      const handler = (_job: Job, signal: AbortSignal) => {
+        runs.push(signal.aborted ? 'aborted' : 'run');
+        if (runs.length > 1) return Promise.resolve('ok');
+        entered();
+        return new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(new Error('gave up'))));
+      };
+      return { runs, hanging, handler };
+    };
+
+    it('is taken back by the recovery sweep and retried when its type is safe to repeat; the hung run is aborted and its late outcome ignored', async () => {
+      const { runs, hanging, handler } = hangsOnce();
+      queue.register('router_cmd', handler, { onInterrupted: 'retry', leaseMs: 60_000 });
+      const { id } = queue.enqueue({ type: 'router_cmd', tenantId: TENANT, payload: {} });
+      queue.start();
+      await hanging;
+      expect(queue.get(id)).toMatchObject({ status: 'running', attempts: 1 });
+
+      clock.advance(60_001);
+      await queue.runDue();
+      expect(runs).toEqual(['run', 'run']);
+      // The first run's "gave up" came after the sweep had decided: it did not count as a failure.
+      expect(queue.get(id)).toMatchObject({ status: 'done', attempts: 2, result: 'ok' });
+    });
+
+    it('is parked dead when its type must not repeat blindly', async () => {
+      const { runs, hanging, handler } = hangsOnce();
+      queue.register('wa_send', handler, { onInterrupted: 'dead', leaseMs: 60_000 });
+      const { id } = queue.enqueue({ type: 'wa_send', tenantId: TENANT, payload: {} });
+      queue.start();
+      await hanging;
+      clock.advance(60_001);
+      await queue.runDue();
+      expect(runs).toEqual(['run']);
+      expect(queue.get(id)).toMatchObject({ status: 'dead', lastErrorCode: 'LEASE_EXPIRED' });
+    });
+
+    it('is left alone while its lease lasts', async () => {
+      const { hanging, handler } = hangsOnce();
+      queue.register('router_cmd', handler, { onInterrupted: 'retry', leaseMs: 60_000 });
+      const { id } = queue.enqueue({ type: 'router_cmd', tenantId: TENANT, payload: {} });
+      queue.start();
+      await hanging;
+      clock.advance(59_000);
+      queue.register('other', async () => 'ok');
+      queue.enqueue({ type: 'other', tenantId: TENANT, payload: {} });
+      await new Promise((r) => setImmediate(r));
+      expect(queue.get(id)).toMatchObject({ status: 'running', attempts: 1 });
+    });
+  });
+
   it('the queue survives a restart: a job enqueued before closing runs after reopening', async () => {
     const { id } = queue.enqueue({ type: 'wa_send', tenantId: TENANT, payload: { n: 1 }, key: 'k' });
     db.close();

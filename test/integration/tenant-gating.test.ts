@@ -77,6 +77,12 @@ describe('tenant gating (plan limits, SaaS lock, features)', () => {
       const writes = METHOD_NAMES.filter((m) => contract[m].access === 'write' && contract[m].roles !== 'public');
       expect(writes.length).toBeGreaterThan(3);
       const changeLogBefore = t.core.db.prepare('SELECT COUNT(*) FROM change_log').pluck().get();
+      // Every write method, so exempting one (or a whole module) from the lock fails here. The
+      // lock is checked before the input, so an empty input reaches it for every method.
+      for (const method of writes) {
+        expect(await t.core.call(method, {}, { session: owner.token }), method).toMatchObject({ ok: false, error: { code: 'TENANT_LOCKED' } });
+      }
+      // And with inputs that would otherwise succeed:
       expect(await call(t.core, 'customers.create', customerInput(packageId, 1), owner.token)).toMatchObject({
         error: { code: 'TENANT_LOCKED', message: expect.stringContaining('langganan') },
       });

@@ -14,8 +14,8 @@ import { coreModules } from '../../main/core/index.js';
 const MAIN = fileURLToPath(new URL('../../main', import.meta.url));
 /** Tables of the kernel and the infrastructure, which have no module definition; modules use them through their APIs. */
 const INFRASTRUCTURE_TABLES: Record<string, readonly string[]> = {
-  bus: ['outbox', 'bus_cursors'],
-  jobs: ['jobs'],
+  bus: ['outbox', 'bus_cursors', 'bus_dead_letters'],
+  jobs: ['jobs', 'schedule_runs'],
   db: ['change_log', 'schema_migrations'],
 };
 /** SQLite's table-valued functions read as tables after FROM; they belong to nobody. */

@@ -4,10 +4,11 @@ import { Tabs } from '../../components/Tabs.js';
 import { usePermissions } from '../../components/use-permissions.js';
 import { ChangePassword } from './ChangePassword.js';
 import { LanguagePanel } from './LanguagePanel.js';
+import { SystemFailuresPanel } from './SystemFailuresPanel.js';
 import { TenantProfile } from './TenantProfile.js';
 import { UsersPanel } from './UsersPanel.js';
 
-type Tab = 'profile' | 'users' | 'password' | 'language';
+type Tab = 'profile' | 'users' | 'password' | 'language' | 'failures';
 
 export function SettingsScreen() {
   const { t } = useTranslation();
@@ -18,6 +19,7 @@ export function SettingsScreen() {
     ...(owner ? [{ id: 'users' as const, label: t('settings.tabUsers') }] : []),
     { id: 'password', label: t('settings.tabPassword') },
     { id: 'language', label: t('settings.tabLanguage') },
+    ...(owner ? [{ id: 'failures' as const, label: t('system.tabFailures') }] : []),
   ];
   return (
     <div className="page">
@@ -29,6 +31,7 @@ export function SettingsScreen() {
       {tab === 'users' && owner ? <UsersPanel /> : null}
       {tab === 'password' ? <ChangePassword /> : null}
       {tab === 'language' ? <LanguagePanel /> : null}
+      {tab === 'failures' && owner ? <SystemFailuresPanel /> : null}
     </div>
   );
 }

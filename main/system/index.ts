@@ -1,0 +1,1 @@
+export { systemModule, MAINTENANCE_JOB, RETENTION_JOB } from './system-module.js';
