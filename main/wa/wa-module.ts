@@ -91,6 +91,7 @@ export function createWaModule(d: WaModuleDeps) {
       limiter: d.limiter ?? new RateLimiter(),
       tenants: d.tenants,
       clock: d.clock,
+      log: d.log,
       activity: (t, b) => activity.touch(t, b),
     }),
     { concurrency: d.concurrency ?? 256, maxAttempts: MAX_ATTEMPTS, backoff: DEFAULT_BACKOFF, onInterrupted: interruptedSend(messages) },
