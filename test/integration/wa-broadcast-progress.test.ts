@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SendLimiter } from '../../main/wa/index.js';
 import type { MessageStatus } from '../../main/wa/message-store.js';
 import { createTestCore, ok, type OwnerSession, type TestCore } from '../support/core-fixture.js';
@@ -122,5 +122,51 @@ describe('broadcast progress counters', () => {
     await t.restart();
     expect(counters(broadcast.id)).toEqual(recount(broadcast.id));
     expect(recount(broadcast.id)).toMatchObject({ sent: 40 });
+  });
+});
+
+/**
+ * What a running broadcast's screens ask for four times a second must not grow with the message
+ * log: no query of wa.broadcast.list or wa.metrics may read all of wa_messages. Checked on SQLite's
+ * own query plans of the statements each call prepares.
+ */
+describe('broadcast screens read bounded ranges', () => {
+  let t: TestCore;
+  let owner: OwnerSession;
+  beforeEach(async () => {
+    t = createTestCore({ wa: { limiter: noLimits } });
+    owner = await whatsappOwner(t.core);
+    await seedCustomers(t.core, owner, 3);
+    await ok(t.core, 'wa.broadcast.create', { filter: { kind: 'all_active' }, message: 'Uji.' }, owner.token);
+    await t.core.jobs.runDue();
+  });
+  afterEach(() => t.cleanup());
+
+  /** The plan of every statement the call prepares, one line per step. */
+  async function plansOf(method: 'wa.broadcast.list' | 'wa.metrics'): Promise<string[]> {
+    const db = t.core.db;
+    const prepare = db.prepare.bind(db);
+    const statements: string[] = [];
+    const spy = vi.spyOn(db, 'prepare').mockImplementation((sql: string) => {
+      statements.push(sql);
+      return prepare(sql);
+    });
+    try {
+      await ok(t.core, method, {}, owner.token);
+    } finally {
+      spy.mockRestore();
+    }
+    const plan = (sql: string) => db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...Array.from(sql.matchAll(/\?/g), () => 'x')) as { detail: string }[];
+    return statements.filter((sql) => /wa_messages/.test(sql)).flatMap((sql) => plan(sql).map((p) => `${p.detail}  <- ${sql.replace(/\s+/g, ' ').slice(0, 80)}`));
+  }
+
+  it('wa.broadcast.list reads no message at all: the counters answer', async () => {
+    expect(await plansOf('wa.broadcast.list')).toEqual([]);
+  });
+
+  it('wa.metrics reads index ranges of wa_messages, never a scan of it', async () => {
+    const plans = await plansOf('wa.metrics');
+    expect(plans.length).toBeGreaterThan(0);
+    expect(plans.filter((p) => /^SCAN wa_messages/.test(p))).toEqual([]);
   });
 });
