@@ -10,28 +10,30 @@ const DAY_MS = 86_400_000;
  * keeps a year of messages.
  */
 export function waMetrics(db: Db, clock: Clock, tenantId: string) {
-  const since = firstIdAt(clock.now() - DAY_MS);
-  const counts = db
-    .prepare(`SELECT
-        SUM(CASE WHEN status IN ('sent', 'delivered', 'read') THEN 1 ELSE 0 END) AS sent,
-        SUM(CASE WHEN status = 'failed' THEN 1 ELSE 0 END) AS failed,
-        SUM(attempts) AS attempts
-      FROM wa_messages WHERE tenant_id = ? AND id >= ?`)
-    .get(tenantId, since) as { sent: number | null; failed: number | null; attempts: number | null };
+  // One pass over the window: status, attempts and latency of each message, as compact arrays.
+  const rows = db
+    .prepare(`SELECT status IN ('sent', 'delivered', 'read'), status = 'failed', attempts, send_ms FROM wa_messages WHERE tenant_id = ? AND id >= ?`)
+    .raw()
+    .all(tenantId, firstIdAt(clock.now() - DAY_MS)) as [number, number, number, number | null][];
   const queueDepth = db
     .prepare(`SELECT COUNT(*) FROM wa_messages WHERE tenant_id = ? AND status IN ('queued', 'sending')`)
     .pluck()
     .get(tenantId) as number;
-  const latencies = db
-    .prepare(`SELECT send_ms FROM wa_messages WHERE tenant_id = ? AND id >= ? AND send_ms IS NOT NULL ORDER BY send_ms`)
-    .pluck()
-    .all(tenantId, since) as number[];
-  const pick = (q: number) => (latencies.length === 0 ? 0 : (latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0));
-  const sent = counts.sent ?? 0;
-  const attempts = counts.attempts ?? 0;
+  let sent = 0;
+  let failed = 0;
+  let attempts = 0;
+  const latencies: number[] = [];
+  for (const [isSent, isFailed, tries, sendMs] of rows) {
+    sent += isSent;
+    failed += isFailed;
+    attempts += tries;
+    if (sendMs !== null) latencies.push(sendMs);
+  }
+  const sorted = Float64Array.from(latencies).sort();
+  const pick = (q: number) => (sorted.length === 0 ? 0 : (sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0));
   return {
     sent24h: sent,
-    failed24h: counts.failed ?? 0,
+    failed24h: failed,
     queueDepth,
     sendLatencyMs: { p50: pick(0.5), p95: pick(0.95) },
     // Every attempt that did not end in a sent message was a provider error (or a crash).
