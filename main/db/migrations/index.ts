@@ -8,6 +8,7 @@ import { m006CustomerIndexes } from './006-customer-indexes.js';
 import { m007QueueIndexes } from './007-queue-indexes.js';
 import { m008BroadcastFeed } from './008-broadcast-feed.js';
 import { m012BroadcastProgress } from './012-broadcast-progress.js';
+import { m013MessageWindow } from './013-message-window.js';
 
 export const migrations: readonly Migration[] = [m001Core, m002Accounts, m003Customers, m004Maps, m005WhatsApp, m006CustomerIndexes, m007QueueIndexes, m008BroadcastFeed,
-  m012BroadcastProgress];
+  m012BroadcastProgress, m013MessageWindow];
