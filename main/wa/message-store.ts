@@ -103,7 +103,7 @@ export class MessageStore {
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
-    /** The send path's writes commit together with their jobs' outcomes (see WriteBatcher). */
+    /** The send path's writes share commits with the other sends in flight (see WriteBatcher). */
     private readonly writes: WriteBatcher,
   ) {
     this.stmt = {
