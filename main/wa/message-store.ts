@@ -1,7 +1,9 @@
 import { Where, type Db, type WriteBatcher } from '../db/index.js';
 import { firstIdAt, type Clock } from '../platform/index.js';
 import type { WaEventKey } from '../../shared/domain/wa.js';
+import { EarlyAcks } from './early-acks.js';
 import { maskContent, maskPhone } from './masking.js';
+import type { DeliveryStatus } from './providers/provider.js';
 
 export type MessageStatus = 'queued' | 'sending' | 'sent' | 'delivered' | 'read' | 'failed' | 'cancelled' | 'skipped';
 
@@ -96,11 +98,12 @@ const RANK: Partial<Record<MessageStatus, number>> = { sending: 0, sent: 1, deli
  */
 export class MessageStore {
   private readonly stmt;
+  private readonly earlyAcks = new EarlyAcks();
 
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
-    /** The send path's writes commit together with their jobs' outcomes (see WriteBatcher). */
+    /** The send path's writes share commits with the other sends in flight (see WriteBatcher). */
     private readonly writes: WriteBatcher,
   ) {
     this.stmt = {
@@ -166,10 +169,13 @@ export class MessageStore {
     return this.writes.run(() => this.stmt.sending.run(provider, Number(failover), this.clock.now(), id).changes === 1);
   }
 
+  /** Also applies a receipt that came before this write (see EarlyAcks), in the same write. */
   markSent(id: string, providerMessageId: string | null, sendMs: number): Promise<void> {
     return this.writes.run(() => {
       const now = this.clock.now();
-      this.stmt.sent.run(providerMessageId, now, sendMs, now, id);
+      if (this.stmt.sent.run(providerMessageId, now, sendMs, now, id).changes !== 1 || providerMessageId === null) return;
+      const early = this.earlyAcks.take(providerMessageId);
+      if (early) this.advance({ id, status: 'sent' }, early);
     });
   }
 
@@ -190,10 +196,20 @@ export class MessageStore {
     this.stmt.skipped.run(code, this.clock.now(), id);
   }
 
-  /** A delivery receipt from the provider; returns the message id when it moved forward. */
-  applyAck(providerMessageId: string, status: 'sent' | 'delivered' | 'read' | 'failed'): string | null {
+  /**
+   * A delivery receipt from the provider; returns the message id when it moved forward. One for a
+   * message not (yet) recorded as sent is held until it is.
+   */
+  applyAck(providerMessageId: string, status: DeliveryStatus): string | null {
     const row = this.stmt.byProviderId.get(providerMessageId) as { id: string; status: MessageStatus } | undefined;
-    if (!row) return null;
+    if (!row) {
+      this.earlyAcks.hold(providerMessageId, status, this.clock.now());
+      return null;
+    }
+    return this.advance(row, status);
+  }
+
+  private advance(row: { id: string; status: MessageStatus }, status: DeliveryStatus): string | null {
     const now = this.clock.now();
     if (status === 'failed') {
       // Delivered or read proves it arrived: a contradicting error receipt is ignored.

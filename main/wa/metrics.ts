@@ -3,24 +3,35 @@ import { firstIdAt, type Clock } from '../platform/index.js';
 
 const DAY_MS = 86_400_000;
 
-/** Seed 000's monitoring figures, for the tenant's WhatsApp dashboard, over the last 24 hours. */
+/** The send latency is read from the latest sends: enough for a stable p95, bounded however busy the day. */
+const LATENCY_SAMPLE = 1_000;
+
+/**
+ * Seed 000's monitoring figures, for the tenant's WhatsApp dashboard: the messages made in the last
+ * 24 hours. Screens ask for this up to four times a second while a broadcast runs, and the log keeps
+ * a year of messages, so every query reads a range of an index and nothing else (migration 013:
+ * ids are ULIDs, which sort by creation time): the counts over the whole window, the latency
+ * percentiles over its latest LATENCY_SAMPLE sends.
+ */
 export function waMetrics(db: Db, clock: Clock, tenantId: string) {
-  const since = clock.now() - DAY_MS;
+  const since = firstIdAt(clock.now() - DAY_MS);
   const counts = db
     .prepare(`SELECT
         SUM(CASE WHEN status IN ('sent', 'delivered', 'read') THEN 1 ELSE 0 END) AS sent,
         SUM(CASE WHEN status = 'failed' THEN 1 ELSE 0 END) AS failed,
         SUM(attempts) AS attempts
       FROM wa_messages WHERE tenant_id = ? AND id >= ?`)
-    .get(tenantId, firstIdAt(since)) as { sent: number | null; failed: number | null; attempts: number | null };
+    .get(tenantId, since) as { sent: number | null; failed: number | null; attempts: number | null };
+  // Named: the window index also starts with tenant_id and holds status, and would be walked whole.
   const queueDepth = db
-    .prepare(`SELECT COUNT(*) FROM wa_messages WHERE tenant_id = ? AND status IN ('queued', 'sending')`)
+    .prepare(`SELECT COUNT(*) FROM wa_messages INDEXED BY wa_messages_unfinished WHERE tenant_id = ? AND status IN ('queued', 'sending')`)
     .pluck()
     .get(tenantId) as number;
-  const latencies = db
-    .prepare(`SELECT send_ms FROM wa_messages WHERE tenant_id = ? AND sent_at >= ? AND send_ms IS NOT NULL ORDER BY send_ms`)
+  const latest = db
+    .prepare(`SELECT send_ms FROM wa_messages WHERE tenant_id = ? AND id >= ? AND send_ms IS NOT NULL ORDER BY id DESC LIMIT ?`)
     .pluck()
-    .all(tenantId, since) as number[];
+    .all(tenantId, since, LATENCY_SAMPLE) as number[];
+  const latencies = Float64Array.from(latest).sort();
   const pick = (q: number) => (latencies.length === 0 ? 0 : (latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0));
   const sent = counts.sent ?? 0;
   const attempts = counts.attempts ?? 0;

@@ -1,5 +1,5 @@
 import { JobDeferred, JobError, type InterruptDecision, type Job } from '../jobs/index.js';
-import type { Clock } from '../platform/index.js';
+import type { Clock, Logger } from '../platform/index.js';
 import type { TenantService } from '../tenant/index.js';
 import type { WaProviderKey } from '../../shared/domain/wa.js';
 import type { SendResult, WaErrorCode } from './providers/provider.js';
@@ -12,11 +12,6 @@ import type { WaSettingsService } from './settings-service.js';
 
 /** Failures that say the provider is unusable, not that this message is: the fallback gets it at once. */
 const PROVIDER_DOWN: ReadonlySet<string> = new Set<WaErrorCode>(['INVALID_TOKEN', 'DEVICE_DISCONNECTED', 'PROVIDER_QUOTA', 'NOT_READY']);
-/**
- * No answer in time: the provider may have taken the message. Resending could deliver it twice, so
- * it is parked for a person (like a crash mid-send) instead of retried.
- */
-const AMBIGUOUS: ReadonlySet<string> = new Set<WaErrorCode>(['TIMEOUT']);
 /** While suspended, messages wait rather than fail; they go once RRNet lifts the suspension. */
 const SUSPENDED_RECHECK_MS = 60_000;
 
@@ -28,6 +23,7 @@ export interface SendHandlerDeps {
   limiter: SendLimiter;
   tenants: TenantService;
   clock: Clock;
+  log: Logger;
   /** A message changed status: screens refresh (throttled by the caller). */
   activity(tenantId: string, broadcastId: string | null): void;
 }
@@ -100,13 +96,27 @@ export function createSendHandler(d: SendHandlerDeps): (job: Job, signal: AbortS
       d.limiter.settle(d.clock.now(), tenantId);
     }
     if (result.ok) {
-      // Not awaited: queued now, it commits in the same batch as this job's 'done' (see WriteBatcher),
-      // so the two land together or, on a crash, neither does and the restart finds 'sending'.
-      void d.messages.markSent(messageId, result.providerMessageId, d.clock.now() - started).catch(() => undefined);
+      // Awaited: the job is done only once its message's outcome is recorded. A crash between the
+      // two leaves a 'sent' message whose job the restart requeues and then skips.
+      try {
+        await d.messages.markSent(messageId, result.providerMessageId, d.clock.now() - started);
+      } catch (error) {
+        // Disk full, database locked: the provider has it, the log does not. Parked for a person
+        // with the provider's id, never resent; should even this write fail, the job's outcome
+        // most likely fails too, and the restart parks the message still 'sending' the same way.
+        const reason = error instanceof Error ? error.message : String(error);
+        const note = `the provider took it (id ${result.providerMessageId ?? 'unknown'}) but recording that failed: ${reason}`;
+        d.log.error('could not record a sent WhatsApp message', { messageId, providerMessageId: result.providerMessageId, error: reason });
+        d.messages.markFailed(messageId, 'MAYBE_SENT', note);
+        d.activity(tenantId, msg.broadcast_id);
+        throw new JobError('MAYBE_SENT', note, false);
+      }
       d.activity(tenantId, msg.broadcast_id);
       return { providerMessageId: result.providerMessageId, provider: providerKey };
     }
-    if (AMBIGUOUS.has(result.code)) {
+    // The request left and no answer came: the provider may have taken it. Resending could deliver
+    // it twice, so it is parked for a person (like a crash mid-send) instead of retried.
+    if (result.mayHaveReached) {
       d.messages.markFailed(messageId, 'MAYBE_SENT', result.message);
       d.activity(tenantId, msg.broadcast_id);
       throw new JobError('MAYBE_SENT', result.message, false);

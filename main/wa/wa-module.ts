@@ -69,6 +69,7 @@ function createWa(d: CoreInfra, options: WaOptions, tenants: TenantService) {
       limiter: limiter ?? new RateLimiter(),
       tenants,
       clock: d.clock,
+      log: d.log,
       activity: (t, b) => activity.touch(t, b),
     }),
     options: { concurrency: concurrency ?? 256, maxAttempts: MAX_ATTEMPTS, backoff: DEFAULT_BACKOFF, onInterrupted: interruptedSend(messages) },
@@ -130,6 +131,6 @@ function createWa(d: CoreInfra, options: WaOptions, tenants: TenantService) {
 export const waModule = (options: WaOptions = {}) =>
   defineModule({
     name: 'wa',
-    tables: ['wa_settings', 'wa_templates', 'wa_messages', 'wa_opt_outs', 'wa_broadcasts'],
+    tables: ['wa_settings', 'wa_templates', 'wa_messages', 'wa_opt_outs', 'wa_broadcasts', 'wa_broadcast_progress'],
     create: (infra, needs: { tenants: TenantService }) => createWa(infra, options, needs.tenants),
   });

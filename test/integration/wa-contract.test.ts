@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { METHOD_NAMES, type MethodInput, type MethodName } from '../../shared/contract/index.js';
 import { call, createOwner, createTestCore, ok, type OwnerSession, type TestCore } from '../support/core-fixture.js';
-import { messageRows, testTrigger, waSettings, whatsappOwner } from '../support/wa-harness.js';
+import { messageRows, seedCustomers, testTrigger, waSettings, whatsappOwner } from '../support/wa-harness.js';
 
 type WaMethod = Extract<MethodName, `wa.${string}`>;
 const SOME_ID = '01JH0000000000000000000000';
@@ -200,6 +200,24 @@ describe('WhatsApp through the contract', () => {
       expect(bad.ok && bad.data.errors.join(' ')).toContain('"nama" is not in the template');
       // Nothing was saved by previewing.
       expect((await ok(t.core, 'wa.templates.list', {}, owner.token)).every((x) => !x.custom)).toBe(true);
+    });
+  });
+  describe('broadcast cancel', () => {
+    it('refuses to cancel another tenant\'s broadcast, which keeps going', async () => {
+      const owner = await whatsappOwner(t.core);
+      await seedCustomers(t.core, owner, 2);
+      const broadcast = await ok(t.core, 'wa.broadcast.create', { filter: { kind: 'all_active' }, message: 'Pemeliharaan jaringan malam ini.' }, owner.token);
+
+      const neighbour = t.core.db.transaction(() => t.core.services.tenants.create({ name: 'ISP Tetangga', timezone: 'Asia/Makassar' }))();
+      t.core.services.tenants.applySubscription(neighbour, { plan: 'basic', addons: [{ code: 'whatsapp', units: 1 }], status: 'active' });
+      await t.core.services.accounts.create(neighbour, { username: 'tetangga', displayName: 'Tetangga', role: 'owner', password: 'tetangga-123' });
+      const theirs = await ok(t.core, 'auth.login', { username: 'tetangga', password: 'tetangga-123' });
+
+      expect(await call(t.core, 'wa.broadcast.cancel', { id: broadcast.id }, theirs.token)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+      expect(t.core.db.prepare('SELECT status FROM wa_broadcasts WHERE id = ?').pluck().get(broadcast.id)).toBe('active');
+      await t.core.jobs.runDue();
+      expect(messageRows(t.core, 'broadcast_id = ?', broadcast.id).map((m) => m.status)).toEqual(['sent', 'sent']);
+      expect((await ok(t.core, 'wa.broadcast.list', {}, owner.token))[0]).toMatchObject({ id: broadcast.id, status: 'active' });
     });
   });
 });

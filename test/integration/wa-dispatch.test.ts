@@ -46,6 +46,15 @@ describe('WhatsApp send queue', () => {
     await settle();
   };
 
+  /** whatsapp-web.js as the provider, its (fake) phone paired and ready. */
+  async function readySession() {
+    await waSettings(t.core, owner, { provider: 'wwebjs' });
+    await ok(t.core, 'wa.session.start', {}, owner.token);
+    wweb.latest().scan();
+    expect((await ok(t.core, 'wa.session.status', {}, owner.token)).state).toBe('ready');
+    return wweb.latest();
+  }
+
   beforeEach(async () => {
     server = await startFonnteServer();
     wweb = createFakeWweb();
@@ -400,7 +409,10 @@ describe('WhatsApp send queue', () => {
       await settle();
       await t.core.jobs.stop();
       leaveRunning(jobOf(queued.messageId).id);
-      wa().messages.markSending(queued.messageId, 'fonnte', false);
+      // Awaited, and checked before the restart: what the crash leaves behind must be on disk
+      // already, not written by the shutdown's own flush.
+      expect(await wa().messages.markSending(queued.messageId, 'fonnte', false)).toBe(true);
+      expect(message(queued.messageId).status).toBe('sending');
       t.core.services.wa.settings.setSuspended(owner.tenantId, false);
       await t.restart();
       await advance(60_000);
@@ -415,14 +427,95 @@ describe('WhatsApp send queue', () => {
     });
   });
 
-  describe('delivery receipts (whatsapp-web.js)', () => {
-    async function readySession() {
-      await waSettings(t.core, owner, { provider: 'wwebjs' });
-      await ok(t.core, 'wa.session.start', {}, owner.token);
-      wweb.latest().scan();
-      expect((await ok(t.core, 'wa.session.status', {}, owner.token)).state).toBe('ready');
-      return wweb.latest();
+  describe('maybe sent: decided by how far the request got, not by the kind of error', () => {
+    /** Runs what is due while faked timers let the adapters' deadlines pass at once. */
+    async function settlePastDeadlines() {
+      let done = false;
+      const run = settle().then(() => {
+        done = true;
+      });
+      while (!done) await vi.advanceTimersByTimeAsync(60_000);
+      await run;
     }
+
+    it('a number check that timed out, before anything was sent, is retried rather than parked', async () => {
+      const client = await readySession();
+      client.hangNextNumberCheck();
+      const queued = queue(TO, 'inv-1');
+      // Only timers are faked: the provider's 60 s deadline passes at once, the database stays real.
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      try {
+        await settlePastDeadlines();
+      } finally {
+        vi.useRealTimers();
+      }
+      expect(message(queued.messageId)).toMatchObject({ status: 'queued', attempts: 1, error_code: 'TIMEOUT' });
+      expect(jobOf(queued.messageId)).toMatchObject({ status: 'queued', lastErrorCode: 'TIMEOUT' });
+      expect(client.sent).toHaveLength(0);
+
+      await advance(2_000);
+      expect(message(queued.messageId)).toMatchObject({ status: 'sent', attempts: 2 });
+      expect(client.sent).toHaveLength(1);
+    });
+
+    it('a sendMessage that timed out is parked as MAYBE_SENT, not resent', async () => {
+      const client = await readySession();
+      client.hangNextSend();
+      const queued = queue(TO, 'inv-1');
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      try {
+        await settlePastDeadlines();
+      } finally {
+        vi.useRealTimers();
+      }
+      expect(message(queued.messageId)).toMatchObject({ status: 'failed', error_code: 'MAYBE_SENT' });
+      expect(jobOf(queued.messageId).status).toBe('dead');
+    });
+
+    it('a connection dropped after the request was written is parked as MAYBE_SENT, not resent', async () => {
+      server.failNext(1, 'reset');
+      const queued = queue(TO, 'inv-1');
+      await settle();
+      expect(message(queued.messageId)).toMatchObject({ status: 'failed', error_code: 'MAYBE_SENT', attempts: 1 });
+      expect(jobOf(queued.messageId).status).toBe('dead');
+      await advance(120_000);
+      expect(server.received).toHaveLength(1);
+    });
+
+    it('a connection refused before anything was written is retried', async () => {
+      const gone = await startFonnteServer();
+      await gone.close();
+      await useFonnte(t.core, owner, gone.url);
+      const queued = queue(TO, 'inv-1');
+      await settle();
+      expect(message(queued.messageId)).toMatchObject({ status: 'queued', attempts: 1, error_code: 'NETWORK' });
+      await useFonnte(t.core, owner, server.url);
+      await advance(2_000);
+      expect(message(queued.messageId)).toMatchObject({ status: 'sent', attempts: 2 });
+      expect(acceptedTargets()).toEqual([TARGET]);
+    });
+  });
+
+  describe('recording the outcome', () => {
+    it('a sent message whose "sent" write fails is not marked done: it is parked with the provider id', async () => {
+      // The database refuses exactly the 'sent' write, as a full disk or a locked file would.
+      t.core.db.exec(`CREATE TRIGGER refuse_sent BEFORE UPDATE OF status ON wa_messages WHEN NEW.status = 'sent'
+        BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`);
+      const queued = queue(TO, 'inv-1');
+      await settle();
+      const [received] = accepted();
+      expect(received).toBeDefined();
+      expect(jobOf(queued.messageId)).toMatchObject({ status: 'dead', lastErrorCode: 'MAYBE_SENT' });
+      const row = message(queued.messageId);
+      expect(row).toMatchObject({ status: 'failed', error_code: 'MAYBE_SENT' });
+      expect(row.error_message).toContain(received?.id ?? '?');
+      expect(row.error_message).toContain('database or disk is full');
+      await advance(120_000);
+      expect(server.received).toHaveLength(1);
+    });
+  });
+
+  describe('delivery receipts (whatsapp-web.js)', () => {
     const statusOf = async (id: string) => (await ok(t.core, 'wa.logs.list', {}, owner.token)).items.find((m) => m.id === id);
 
     it('moves the log from sent to delivered to read, and a late receipt never moves it back', async () => {
@@ -448,6 +541,17 @@ describe('WhatsApp send queue', () => {
       // Receipts arrive out of order: an older one, or a repeat, changes nothing.
       for (const late of [2, 1, 3, 2]) client.ack(providerId, late);
       expect(await statusOf(queued.messageId)).toEqual(read);
+    });
+
+    it('keeps receipts that arrive before "sent" is written and applies them once it is', async () => {
+      const client = await readySession();
+      client.ackOnNextSend(2, 3);
+      const queued = queue(TO, 'inv-1');
+      await settle();
+      const row = message(queued.messageId);
+      expect(row).toMatchObject({ status: 'read', provider_message_id: client.sent[0]?.message.id._serialized });
+      expect(row.delivered_at).toBe(t.clock.now());
+      expect(row.read_at).toBe(t.clock.now());
     });
 
     it('a message read by its recipient is not turned into a failure by a late error receipt', async () => {

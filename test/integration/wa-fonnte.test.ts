@@ -116,6 +116,28 @@ describe('Fonnte adapter against the local Fonnte server', () => {
     expect(await offline.status()).toMatchObject({ state: 'error' });
   });
 
+  it('says whether a failure may have reached Fonnte: not when it answered or the connection never opened, yes when the answer never came', async () => {
+    const gone = await startFonnteServer();
+    await gone.close();
+    const offline = createFonnteProvider({ token: TOKEN, baseUrl: gone.url, timeoutMs: 300 });
+    expect(expectFailure(await offline.send(message()))).toMatchObject({ code: 'NETWORK', mayHaveReached: false });
+
+    server.failNext(1, 'reset');
+    server.failNext(1, 'timeout');
+    server.failNext(1, 'http504');
+    server.failNext(1, 'http500');
+    server.setQuota(0);
+    // Each of these requests was written in full: the server recorded it.
+    expect(expectFailure(await provider.send(message()))).toMatchObject({ code: 'NETWORK', mayHaveReached: true });
+    expect(expectFailure(await provider.send(message()))).toMatchObject({ code: 'TIMEOUT', mayHaveReached: true });
+    // A gateway that gave up waiting had passed the request on.
+    expect(expectFailure(await provider.send(message()))).toMatchObject({ code: 'PROVIDER_ERROR', mayHaveReached: true });
+    // Fonnte's own answers, error or refusal, say it did not take the message.
+    expect(expectFailure(await provider.send(message()))).toMatchObject({ code: 'PROVIDER_ERROR', mayHaveReached: false });
+    expect(expectFailure(await provider.send(message()))).toMatchObject({ code: 'PROVIDER_QUOTA', mayHaveReached: false });
+    expect(server.received).toHaveLength(5);
+  });
+
   it('keeps the token out of the message even when the provider echoes it', async () => {
     server.failNext(1, { reason: `unexpected header ${TOKEN}` });
     expectFailure(await provider.send(message()));

@@ -202,6 +202,23 @@ describe('whatsapp-web.js provider with a fake WhatsApp Web client', () => {
     expect((await provider.status()).state).toBe('ready');
   });
 
+  it('says whether a failed send may have reached WhatsApp: not when the number check hung, yes when sendMessage did', async () => {
+    await readyProvider();
+    const client = wweb.latest();
+    client.hangNextNumberCheck();
+    expect(expectFailure(await provider.send(message()))).toMatchObject({ code: 'TIMEOUT', retryable: true, mayHaveReached: false });
+    expect(client.sent).toHaveLength(0);
+
+    client.hangNextSend();
+    expect(expectFailure(await provider.send(message()))).toMatchObject({ code: 'TIMEOUT', mayHaveReached: true });
+    // An error the page threw back is an answer: nothing went.
+    client.failNextSend('Evaluation failed: Error: something odd');
+    expect(expectFailure(await provider.send(message()))).toMatchObject({ code: 'PROVIDER_ERROR', mayHaveReached: false });
+    // The page died under sendMessage: it may have handed the message over first.
+    client.failNextSend(TARGET_CLOSED);
+    expect(expectFailure(await provider.send(message()))).toMatchObject({ code: 'NETWORK', mayHaveReached: true });
+  });
+
   it('answers any other send error with PROVIDER_ERROR, retryable, keeping the session', async () => {
     await readyProvider();
     wweb.latest().failNextSend('Evaluation failed: Error: something odd');

@@ -51,6 +51,8 @@ export class FakeWwebClient extends EventEmitter<WwebEvents> implements WwebClie
   private ready = false;
   private waState: string | null = null;
   private sendFailures: SendFailure[] = [];
+  private numberCheckHangs = 0;
+  private acksOnSend: number[] = [];
 
   constructor(
     /** What the provider asked the factory for. */
@@ -92,6 +94,10 @@ export class FakeWwebClient extends EventEmitter<WwebEvents> implements WwebClie
   /** Like the library: "@c.us" appended, the registered id or null. */
   async getNumberId(number: string): Promise<{ server: string; user: string; _serialized: string } | null> {
     this.page();
+    if (this.numberCheckHangs > 0) {
+      this.numberCheckHangs -= 1;
+      return new Promise<never>(() => {});
+    }
     const user = number.replace(/@c\.us$/, '');
     if (this.world.registered.get(user) === false) return null;
     return { server: 'c.us', user, _serialized: `${user}@c.us` };
@@ -115,6 +121,8 @@ export class FakeWwebClient extends EventEmitter<WwebEvents> implements WwebClie
       ack: 0,
     };
     this.sent.push({ chatId, content, message });
+    // WhatsApp's server can confirm before the page's promise settles: the receipt overtakes the answer.
+    for (const ack of this.acksOnSend.splice(0)) this.ack(message.id._serialized, ack);
     return message;
   }
 
@@ -187,6 +195,16 @@ export class FakeWwebClient extends EventEmitter<WwebEvents> implements WwebClie
   /** The next sendMessage never settles, like a frozen page. */
   hangNextSend() {
     this.sendFailures.push({ kind: 'hang' });
+  }
+
+  /** The next number check (getNumberId) never settles: the page froze before anything was sent. */
+  hangNextNumberCheck() {
+    this.numberCheckHangs += 1;
+  }
+
+  /** The next sendMessage emits these receipts before it resolves. */
+  ackOnNextSend(...acks: number[]) {
+    this.acksOnSend.push(...acks);
   }
 
   /** The tab crashed: every call into the page now fails with 'Target closed'. */

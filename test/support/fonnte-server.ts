@@ -13,6 +13,8 @@ export type FonnteFailure =
   | 'disconnected'
   | 'http500'
   | 'http429'
+  /** A gateway in front of Fonnte gave up waiting for it (the request had been passed on). */
+  | 'http504'
   /** Read the request, then never answer. */
   | 'timeout'
   /** Read the request, then drop the connection. */
@@ -64,6 +66,7 @@ export interface FonnteServer {
 }
 
 const HTML_500 = '<html><head><title>500 Internal Server Error</title></head><body>500</body></html>';
+const HTML_504 = '<html><head><title>504 Gateway Time-out</title></head><body>504</body></html>';
 const HTML_429 = '<html><head><title>429 Too Many Requests</title></head><body>429</body></html>';
 
 export async function startFonnteServer(options: FonnteServerOptions = {}): Promise<FonnteServer> {
@@ -217,16 +220,19 @@ export async function startFonnteServer(options: FonnteServerOptions = {}): Prom
   };
 }
 
-type InfrastructureFailure = 'http500' | 'http429' | 'timeout' | 'reset';
+type InfrastructureFailure = 'http500' | 'http504' | 'http429' | 'timeout' | 'reset';
 
 function isInfrastructure(failure: FonnteFailure | undefined): failure is InfrastructureFailure {
-  return failure === 'http500' || failure === 'http429' || failure === 'timeout' || failure === 'reset';
+  return failure === 'http500' || failure === 'http504' || failure === 'http429' || failure === 'timeout' || failure === 'reset';
 }
 
 function failInfrastructure(req: IncomingMessage, res: ServerResponse, failure: InfrastructureFailure): void {
   switch (failure) {
     case 'http500':
       res.writeHead(500, { 'content-type': 'text/html' }).end(HTML_500);
+      return;
+    case 'http504':
+      res.writeHead(504, { 'content-type': 'text/html' }).end(HTML_504);
       return;
     case 'http429':
       res.writeHead(429, { 'content-type': 'text/html', 'retry-after': '1' }).end(HTML_429);

@@ -10,5 +10,21 @@ import { m008BroadcastFeed } from './008-broadcast-feed.js';
 import { m009SyncAllowList } from './009-sync-allow-list.js';
 import { m010Schedules } from './010-schedules.js';
 import { m011DeadLetters } from './011-dead-letters.js';
+import { m012BroadcastProgress } from './012-broadcast-progress.js';
+import { m013MessageWindow } from './013-message-window.js';
 
-export const migrations: readonly Migration[] = [m001Core, m002Accounts, m003Customers, m004Maps, m005WhatsApp, m006CustomerIndexes, m007QueueIndexes, m008BroadcastFeed, m009SyncAllowList, m010Schedules, m011DeadLetters];
+export const migrations: readonly Migration[] = [
+  m001Core,
+  m002Accounts,
+  m003Customers,
+  m004Maps,
+  m005WhatsApp,
+  m006CustomerIndexes,
+  m007QueueIndexes,
+  m008BroadcastFeed,
+  m009SyncAllowList,
+  m010Schedules,
+  m011DeadLetters,
+  m012BroadcastProgress,
+  m013MessageWindow,
+];

@@ -16,7 +16,19 @@ export interface OutgoingMessage {
 
 export type SendResult =
   | { ok: true; providerMessageId: string | null }
-  | { ok: false; code: WaErrorCode; retryable: boolean; message: string };
+  | {
+      ok: false;
+      code: WaErrorCode;
+      retryable: boolean;
+      message: string;
+      /**
+       * Whether the provider may have taken the message although it did not say so: true when the
+       * request had left and the answer never came (a timeout, a connection dropped after the body
+       * was written, a page that died mid-send). Such a message is never sent again blindly. False
+       * when it certainly did not go (refused, or failed before anything was sent), so retrying is safe.
+       */
+      mayHaveReached: boolean;
+    };
 
 export type ProviderState =
   | 'stopped'

@@ -1,7 +1,13 @@
 /** What came back from one POST: an HTTP answer, or why there was none. Never throws. */
 export type FonnteAnswer =
   | { kind: 'answer'; httpStatus: number; body: Record<string, unknown> | null }
-  | { kind: 'no-answer'; code: 'TIMEOUT' | 'NETWORK'; message: string };
+  | {
+      kind: 'no-answer';
+      code: 'TIMEOUT' | 'NETWORK';
+      message: string;
+      /** False only when the connection never opened, so no byte of the request reached Fonnte. */
+      mayHaveReached: boolean;
+    };
 
 export interface FonnteHttp {
   post(path: string, form?: URLSearchParams): Promise<FonnteAnswer>;
@@ -37,10 +43,11 @@ export function createFonnteHttp({ token, baseUrl, timeoutMs, fetch }: FonnteHtt
         const text = await response.text();
         return { kind: 'answer', httpStatus: response.status, body: parseObject(text) };
       } catch (error) {
+        const mayHaveReached = !failedBeforeSending(error);
         if (timedOut) {
-          return { kind: 'no-answer', code: 'TIMEOUT', message: `Fonnte did not answer within ${timeoutMs} ms` };
+          return { kind: 'no-answer', code: 'TIMEOUT', message: `Fonnte did not answer within ${timeoutMs} ms`, mayHaveReached };
         }
-        return { kind: 'no-answer', code: 'NETWORK', message: `Fonnte unreachable: ${describeError(error)}` };
+        return { kind: 'no-answer', code: 'NETWORK', message: `Fonnte unreachable: ${describeError(error)}`, mayHaveReached };
       } finally {
         clearTimeout(timer);
       }
@@ -57,6 +64,34 @@ function parseObject(text: string): Record<string, unknown> | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * Errors of the connection phase (name lookup, connect, TLS handshake): fetch writes the request
+ * only on an open connection, so with these nothing was sent. Anything else (a reset or "other side
+ * closed" after the body went out, our own deadline while waiting for the answer) may have been
+ * read by Fonnte, so it is never taken as "not sent".
+ */
+const BEFORE_SENDING = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENETDOWN',
+  'EHOSTDOWN',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'CERT_HAS_EXPIRED',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+
+function failedBeforeSending(error: unknown): boolean {
+  const cause: unknown = error instanceof Error ? error.cause : undefined;
+  const code = cause instanceof Error ? (cause as NodeJS.ErrnoException).code : undefined;
+  return code !== undefined && BEFORE_SENDING.has(code);
 }
 
 /** fetch hides the useful part (ECONNREFUSED, "other side closed") in `cause`. */

@@ -14,7 +14,7 @@ export interface FonnteProviderOptions {
 
 type Interpreted =
   | { ok: true; body: Record<string, unknown> }
-  | { ok: false; code: WaErrorCode; retryable: boolean; message: string };
+  | { ok: false; code: WaErrorCode; retryable: boolean; message: string; mayHaveReached: boolean };
 
 /** See README.md for the documented contract this follows. */
 export function createFonnteProvider({
@@ -67,18 +67,22 @@ export function createFonnteProvider({
 
 function interpret(answer: FonnteAnswer): Interpreted {
   if (answer.kind === 'no-answer') {
-    return { ok: false, code: answer.code, retryable: true, message: answer.message };
+    return { ok: false, code: answer.code, retryable: true, message: answer.message, mayHaveReached: answer.mayHaveReached };
   }
+  // Fonnte answered: whatever it said, it did not take a message it refused.
   const { httpStatus, body } = answer;
   const reason = textField(body, 'reason');
   const overriding = mapOverridingStatus(httpStatus);
   if (overriding) {
-    return { ...overriding, ok: false, message: `Fonnte answered HTTP ${httpStatus}${reason ? `: ${reason}` : ''}` };
+    // A gateway in front of Fonnte that lost the upstream's answer (502) or gave up waiting (504)
+    // had passed the request on: Fonnte may have queued it.
+    const mayHaveReached = httpStatus === 502 || httpStatus === 504;
+    return { ...overriding, ok: false, mayHaveReached, message: `Fonnte answered HTTP ${httpStatus}${reason ? `: ${reason}` : ''}` };
   }
   const successful = httpStatus >= 200 && httpStatus < 300 && field(body, 'status') === true;
   if (successful && body) return { ok: true, body };
-  if (reason) return { ...mapFonnteReason(reason), ok: false, message: `Fonnte: ${reason}` };
-  return { ...mapBareStatus(httpStatus), ok: false, message: `Fonnte refused without a reason (HTTP ${httpStatus})` };
+  if (reason) return { ...mapFonnteReason(reason), ok: false, mayHaveReached: false, message: `Fonnte: ${reason}` };
+  return { ...mapBareStatus(httpStatus), ok: false, mayHaveReached: false, message: `Fonnte refused without a reason (HTTP ${httpStatus})` };
 }
 
 /** Fonnte's own examples spell the flag both `status` and `Status`. */

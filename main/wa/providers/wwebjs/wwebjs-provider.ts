@@ -324,18 +324,22 @@ export function createWwebjsProvider({
     stateCheckTimer = setInterval(() => void check(), stateCheckMs).unref();
   }
 
-  function failure(code: WaErrorCode, retryable: boolean, message: string): SendResult {
-    return { ok: false, code, retryable, message };
+  function failure(code: WaErrorCode, retryable: boolean, message: string, mayHaveReached = false): SendResult {
+    return { ok: false, code, retryable, message, mayHaveReached };
   }
 
-  function sendFailure(error: unknown, gen: number): SendResult {
+  /**
+   * `sending`: the failure came from sendMessage, not from the number check before it. Then a page
+   * that died or went silent may have handed the message to WhatsApp first; an error the page threw
+   * back is an answer, and says it did not send.
+   */
+  function sendFailure(error: unknown, gen: number, sending: boolean): SendResult {
     const text = describeError(error);
     if (isDeadPageError(error)) {
       if (gen === generation) restartLater('disconnected', WWEBJS_DETAIL.pageDied);
-      return failure('NETWORK', true, `WhatsApp Web page is gone: ${text}`);
+      return failure('NETWORK', true, `WhatsApp Web page is gone: ${text}`, sending);
     }
-    // The message may or may not have left; the dispatcher's idempotency decides about a retry.
-    if (error instanceof CallTimeoutError) return failure('TIMEOUT', true, text);
+    if (error instanceof CallTimeoutError) return failure('TIMEOUT', true, text, sending);
     return failure('PROVIDER_ERROR', true, `whatsapp-web.js: ${text}`);
   }
 
@@ -350,13 +354,18 @@ export function createWwebjsProvider({
       }
       const digits = message.to.replace(/\D/g, '');
       if (!/^[1-9]\d{6,14}$/.test(digits)) return failure('INVALID_NUMBER', false, 'The number is not a valid international number');
+      let chat: { _serialized: string } | null;
       try {
-        const chat = await withTimeout(attached.client.getNumberId(digits), callTimeoutMs, 'Checking the number on WhatsApp');
-        if (!chat) return failure('NOT_ON_WHATSAPP', false, 'The number has no WhatsApp account');
+        chat = await withTimeout(attached.client.getNumberId(digits), callTimeoutMs, 'Checking the number on WhatsApp');
+      } catch (error) {
+        return sendFailure(error, gen, false);
+      }
+      if (!chat) return failure('NOT_ON_WHATSAPP', false, 'The number has no WhatsApp account');
+      try {
         const sent = await withTimeout(attached.client.sendMessage(chat._serialized, message.text), callTimeoutMs, 'Sending');
         return { ok: true, providerMessageId: sent.id._serialized };
       } catch (error) {
-        return sendFailure(error, gen);
+        return sendFailure(error, gen, true);
       }
     },
 
