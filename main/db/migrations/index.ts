@@ -7,5 +7,6 @@ import { m005WhatsApp } from './005-whatsapp.js';
 import { m006CustomerIndexes } from './006-customer-indexes.js';
 import { m007QueueIndexes } from './007-queue-indexes.js';
 import { m008BroadcastFeed } from './008-broadcast-feed.js';
+import { m014CustomerShortSearch } from './014-customer-short-search.js';
 
-export const migrations: readonly Migration[] = [m001Core, m002Accounts, m003Customers, m004Maps, m005WhatsApp, m006CustomerIndexes, m007QueueIndexes, m008BroadcastFeed];
+export const migrations: readonly Migration[] = [m001Core, m002Accounts, m003Customers, m004Maps, m005WhatsApp, m006CustomerIndexes, m007QueueIndexes, m008BroadcastFeed, m014CustomerShortSearch];
