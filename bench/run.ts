@@ -1,7 +1,7 @@
 /**
- * `npm run bench`: seeds 50,000 customers and measures what an operator feels — search, next page,
- * core start-up and memory — and the WhatsApp queue (bench/wa-bench.ts). Prints ONE JSON object on
- * stdout; progress goes to stderr.
+ * `npm run bench`: seeds 50,000 customers and measures what an operator feels — search and next
+ * page (bench/customer-list.ts, in a fresh process), core start-up and memory — and the WhatsApp
+ * queue (bench/wa-bench.ts). Prints ONE JSON object on stdout; progress goes to stderr.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -9,105 +9,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { createCore, type Core } from '../main/core/index.js';
+import { createCore } from '../main/core/index.js';
 import { createSecretBox, loadOrCreateKeyFile } from '../main/secrets/index.js';
-import { formatPhoneLocal } from '../shared/util/phone.js';
+import { percentile, round, type Stats } from './stats.js';
 
 const CUSTOMERS = Number(process.env.RRNET_BENCH_CUSTOMERS ?? 50_000);
-const SEARCH_ROUNDS = 40;
 const START_RUNS = 3;
 const TARGETS = { searchP99Ms: 15, pageP99Ms: 15, startToReadyMs: 1_500, coreRssMb: 250 };
 
 const progress = (message: string) => process.stderr.write(`[bench] ${message}\n`);
-const round = (n: number) => Math.round(n * 100) / 100;
-
-function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
-}
-const stats = (samples: number[]) => ({ n: samples.length, p50: round(percentile(samples, 50)), p99: round(percentile(samples, 99)), max: round(Math.max(...samples)) });
-
-interface Page {
-  items: { name: string }[];
-  nextCursor: string | null;
-  total: number;
-}
-
-async function timedList(core: Core, session: string, input: Record<string, unknown>): Promise<{ ms: number; page: Page }> {
-  const start = performance.now();
-  const result = await core.call('customers.list', input, { session, locale: 'id' });
-  const ms = performance.now() - start;
-  if (!result.ok) throw new Error(`customers.list ${JSON.stringify(input)} failed: ${JSON.stringify(result.error)}`);
-  return { ms, page: result.data as Page };
-}
-
-/** Realistic things typed into the search box, built from the seeded data so each finds someone. */
-function searchQueries(core: Core, tenantId: string): Record<string, string> {
-  const sample = core.db
-    .prepare(`SELECT phone, username, code FROM customers WHERE tenant_id = ? ORDER BY id LIMIT 1 OFFSET 12345`)
-    .get(tenantId) as { phone: string; username: string; code: string };
-  const local = formatPhoneLocal(sample.phone); // 0812-3456-7890
-  return {
-    'name: first name': 'budi',
-    'name: family name': 'santoso',
-    'name: full': 'siti rahayu',
-    'name: partial': 'wibo',
-    'name: partial two words': 'sri hand',
-    'phone: 08 prefix fragment': local.slice(0, 9), // "0812-3456"
-    'phone: 08 full': local,
-    'phone: 62 form': sample.phone.slice(1),
-    'phone: last digits': sample.phone.slice(-6),
-    username: sample.username,
-    code: sample.code,
-    'two letters': 'an',
-    'two letters, no match': 'qz',
-    'no match': 'zzqx',
-  };
-}
-
-async function measureSearch(core: Core, session: string, queries: Record<string, string>) {
-  const all: number[] = [];
-  const perQuery: Record<string, ReturnType<typeof stats> & { query: string; total: number }> = {};
-  for (const [label, query] of Object.entries(queries)) {
-    const samples: number[] = [];
-    let total = 0;
-    for (let i = 0; i < SEARCH_ROUNDS; i++) {
-      const { ms, page } = await timedList(core, session, { query });
-      samples.push(ms);
-      total = page.total;
-    }
-    all.push(...samples);
-    perQuery[label] = { query, total, ...stats(samples) };
-  }
-  return { ...stats(all), perQuery };
-}
-
-async function measurePaging(core: Core, session: string) {
-  const walks: Record<string, Record<string, unknown> & { maxPages: number }> = {
-    'all customers': { maxPages: 300 },
-    'status active': { status: 'active', maxPages: 300 },
-    'query budi': { query: 'budi', maxPages: 300 },
-    'query two letters': { query: 'an', maxPages: 100 },
-  };
-  const all: number[] = [];
-  const perWalk: Record<string, ReturnType<typeof stats> & { rows: number }> = {};
-  for (const [label, { maxPages, ...filter }] of Object.entries(walks)) {
-    const samples: number[] = [];
-    let cursor: string | null = null;
-    let rows = 0;
-    for (let page = 0; page < maxPages; page++) {
-      const { ms, page: result } = await timedList(core, session, { ...filter, limit: 50, cursor });
-      rows += result.items.length;
-      // The first page is a search, not a "next page".
-      if (page > 0) samples.push(ms);
-      cursor = result.nextCursor;
-      if (!cursor) break;
-    }
-    all.push(...samples);
-    perWalk[label] = { rows, ...stats(samples) };
-  }
-  return { ...stats(all), perWalk };
-}
 
 /** Runs a bench script in a fresh Node process and returns the JSON it prints. */
 function runChild<T>(name: string, args: string[], env: Record<string, string> = {}): Promise<T> {
@@ -137,7 +47,7 @@ async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'rrnet-bench-'));
   try {
     const secrets = createSecretBox(loadOrCreateKeyFile(dataDir));
-    let core = createCore({ dataDir, secrets });
+    const core = createCore({ dataDir, secrets });
     const owner = await core.call('setup.createOwner', {
       tenantName: 'Bench Net',
       timezone: 'Asia/Jakarta',
@@ -160,17 +70,15 @@ async function main(): Promise<void> {
     const drainMs = performance.now() - t;
     progress(`seeded in ${Math.round(seedMs)} ms, events delivered in ${Math.round(drainMs)} ms`);
 
-    // Like the app after a restart: the seeding connection's caches are gone.
     await core.close();
-    core = createCore({ dataDir, secrets });
-    await timedList(core, session, {});
 
-    progress('measuring search');
-    const search = await measureSearch(core, session, searchQueries(core, tenant.id));
-    progress('measuring next page');
-    const page = await measurePaging(core, session);
-    const benchRssMb = process.memoryUsage().rss / 1024 / 1024;
-    await core.close();
+    progress('measuring search and next page in a fresh process, as after an app start');
+    type Figures = Stats & { slowest: Record<string, unknown> };
+    const { search, page, ...customerListProcess } = await runChild<{ search: Figures; page: Figures } & Record<string, unknown>>(
+      './customer-list.ts',
+      [dataDir],
+      { RRNET_BENCH_SESSION: session },
+    );
 
     progress(`measuring core start in a fresh process (${START_RUNS} runs)`);
     const starts = [];
@@ -196,8 +104,8 @@ async function main(): Promise<void> {
       seed: { ms: Math.round(seedMs), eventDrainMs: Math.round(drainMs), dbMb: round(statSync(dbFile).size / 1024 / 1024) },
       search,
       page,
+      customerListProcess,
       coreStart: start,
-      benchRssMb: round(benchRssMb),
       whatsapp,
       durability,
       targets: TARGETS,

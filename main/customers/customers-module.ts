@@ -8,7 +8,7 @@ import { PackagesService } from './packages-service.js';
 /** Customers and their internet packages; tells wa what its events mean for WhatsApp and whom broadcasts reach. */
 export const customersModule = defineModule({
   name: 'customers',
-  tables: ['customers', 'customers_search', 'packages', 'counters'],
+  tables: ['customers', 'customers_search', 'customers_grams', 'packages', 'counters'],
   create: (infra, needs: { routers: RouterLookup; wa: WaNotifications }) => {
     const packages = new PackagesService(infra.db, infra.bus, infra.clock, infra.ids);
     const customers = new CustomersService(infra.db, infra.bus, infra.clock, infra.ids, packages, needs.routers);

@@ -4,7 +4,7 @@ import type { Clock, IdGenerator } from '../platform/index.js';
 import { Failure, conflict, isoAt, notFound } from '../platform/index.js';
 import type { Customer, CustomerStatus } from '../../shared/domain/customer.js';
 import type { PackagesService } from './packages-service.js';
-import { buildCustomerQuery, encodeCursor, nameKey, type CustomerQuery } from './customer-search.js';
+import { countQuery, encodeCursor, nameKey, pageQuery, parseCustomerQuery, type CustomerQuery, type CustomerSearch } from './customer-search.js';
 
 interface CustomerRow {
   id: string;
@@ -100,20 +100,35 @@ export class CustomersService {
       nextCode: db.prepare(`INSERT INTO counters (tenant_id, name, value) VALUES (?, 'customer_code', 1)
         ON CONFLICT (tenant_id, name) DO UPDATE SET value = value + 1 RETURNING value`).pluck(),
       usernameOwner: db.prepare('SELECT id FROM customers WHERE tenant_id = ? AND lower(username) = lower(?)').pluck(),
+      // Two seeks on the tenant-first indexes, not a scan of everyone else's rows.
+      otherTenants: db
+        .prepare('SELECT EXISTS (SELECT 1 FROM customers WHERE tenant_id < ?) OR EXISTS (SELECT 1 FROM customers WHERE tenant_id > ?)')
+        .pluck(),
     };
   }
 
   list(tenantId: string, q: CustomerQuery): { items: Customer[]; nextCursor: string | null; total: number } {
-    const built = buildCustomerQuery(tenantId, q, SELECT);
-    const rows = this.db.prepare(built.sql).all(...built.params) as CustomerRow[];
+    const search = parseCustomerQuery(tenantId, q);
+    const total = search.after?.total ?? this.count(search);
+    if (total === 0) return { items: [], nextCursor: null, total };
+    // The page's rows are chosen on the narrow keys first and joined to their package and router
+    // after: sorting 2,000 matches with every column and join along cost a fifth more.
+    const page = pageQuery(search, 'SELECT c.rowid FROM customers c', total);
+    const rows = this.db.prepare(`${SELECT} WHERE c.rowid IN (${page.sql}) ORDER BY c.name_key, c.id`).all(...page.params) as CustomerRow[];
     const more = rows.length > q.limit;
-    const page = more ? rows.slice(0, q.limit) : rows;
-    const last = page.at(-1);
+    const shown = more ? rows.slice(0, q.limit) : rows;
+    const last = shown.at(-1);
     return {
-      items: this.withRouterNames(tenantId, page),
-      nextCursor: more && last ? encodeCursor({ nameKey: last.name_key, id: last.id }) : null,
-      total: this.db.prepare(built.countSql).pluck().get(...built.countParams) as number,
+      items: this.withRouterNames(tenantId, shown),
+      nextCursor: more && last ? encodeCursor({ nameKey: last.name_key, id: last.id, total }) : null,
+      total,
     };
+  }
+
+  private count(search: CustomerSearch): number {
+    const soleTenant = this.stmt.otherTenants.get(search.tenantId, search.tenantId) === 0;
+    const built = countQuery(search, soleTenant);
+    return this.db.prepare(built.sql).pluck().get(...built.params) as number;
   }
 
   get(tenantId: string, id: string): Customer {

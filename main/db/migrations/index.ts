@@ -12,6 +12,7 @@ import { m010Schedules } from './010-schedules.js';
 import { m011DeadLetters } from './011-dead-letters.js';
 import { m012BroadcastProgress } from './012-broadcast-progress.js';
 import { m013MessageWindow } from './013-message-window.js';
+import { m014CustomerShortSearch } from './014-customer-short-search.js';
 
 export const migrations: readonly Migration[] = [
   m001Core,
@@ -27,4 +28,5 @@ export const migrations: readonly Migration[] = [
   m011DeadLetters,
   m012BroadcastProgress,
   m013MessageWindow,
+  m014CustomerShortSearch,
 ];
