@@ -1,4 +1,4 @@
-import { useEffect, type FormEvent } from 'react';
+import { type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SERVICE_TYPES, type Customer } from '../../../../shared/domain/customer.js';
 import { formatRupiah } from '../../../../shared/util/money.js';
@@ -25,13 +25,9 @@ interface CustomerFormProps {
 export function CustomerForm({ customer, onSaved, onClose }: CustomerFormProps) {
   const { t } = useTranslation();
   const form = useForm(customer ? customerValues(customer) : blankCustomer(new Date()));
-  const packages = usePackages((s) => s.data);
-  const routers = useRouters((s) => s.data);
+  const packages = usePackages().data;
+  const routers = useRouters().data;
 
-  useEffect(() => {
-    void usePackages.getState().load();
-    void useRouters.getState().load();
-  }, []);
 
   // A customer keeps an inactive package until moved; new customers only get active ones.
   const choices = (packages ?? []).filter((p) => p.active || p.id === customer?.packageId);

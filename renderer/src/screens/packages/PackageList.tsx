@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Package } from '../../../../shared/domain/package.js';
 import { formatRupiah } from '../../../../shared/util/money.js';
@@ -9,6 +9,7 @@ import { usePackages } from '../../stores/data-stores.js';
 import { toast } from '../../stores/toast-store.js';
 import { PackageForm } from './PackageForm.js';
 import { useNumberFormat } from '../../components/use-number-format.js';
+import { invalidateMethod } from '../../query/query-client.js';
 
 
 interface PackageListProps {
@@ -20,14 +21,11 @@ interface PackageListProps {
 export function PackageList({ adding, onAddClosed }: PackageListProps) {
   const { t } = useTranslation();
   const formatNumber = useNumberFormat();
-  const { data, error, load } = usePackages();
+  const { data, error } = usePackages();
   const { manager, locked } = usePermissions();
   const [editing, setEditing] = useState<Package | null>(null);
   const canEdit = manager && !locked;
 
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   function close() {
     setEditing(null);
@@ -80,7 +78,7 @@ export function PackageList({ adding, onAddClosed }: PackageListProps) {
           onClose={close}
           onSaved={() => {
             close();
-            void load();
+            invalidateMethod('packages.list');
             toast(t('common.saved'));
           }}
         />

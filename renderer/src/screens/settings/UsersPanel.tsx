@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../../../shared/domain/user.js';
 import { formatDateTime } from '../../../../shared/util/time.js';
@@ -12,19 +12,17 @@ import { useSession } from '../../stores/session-store.js';
 import { useTenant } from '../../stores/tenant-store.js';
 import { toast } from '../../stores/toast-store.js';
 import { UserForm } from './UserForm.js';
+import { invalidateMethod } from '../../query/query-client.js';
 
 export function UsersPanel() {
   const { t } = useTranslation();
-  const { data, error, load } = useUsers();
+  const { data, error } = useUsers();
   const { locked } = usePermissions();
   const me = useSession((s) => s.user?.id);
   const zone = useTenant((s) => s.tenant?.timezone ?? 'Asia/Jakarta');
   const locale = useLocale((s) => s.locale);
   const [editing, setEditing] = useState<User | 'new' | null>(null);
 
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   return (
     <section className="card">
@@ -75,7 +73,7 @@ export function UsersPanel() {
           onClose={() => setEditing(null)}
           onSaved={() => {
             setEditing(null);
-            void load();
+            invalidateMethod('users.list');
             toast(t('common.saved'));
           }}
         />
