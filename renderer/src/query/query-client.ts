@@ -14,8 +14,10 @@ export class CallError extends Error {
 export const queryClient = new QueryClient({
   defaultOptions: {
     queries: {
-      // The core's events say when data changed (event-hub.ts); nothing goes stale by the clock.
-      staleTime: Infinity,
+      // Opening a screen re-reads what it shows (not every change has an event, e.g. RRNet's
+      // suspension); while it is open the core's events keep it true (event-hub.ts). Long paged
+      // lists opt out (use-method-pages.ts): re-reading 100 pages on every return would be waste.
+      staleTime: 0,
       refetchOnWindowFocus: false,
       // Errors are values from the core (refused, not found): asking again gives the same answer.
       retry: false,

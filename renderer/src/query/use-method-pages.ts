@@ -18,7 +18,8 @@ type Filters<M extends PagedMethod> = Omit<MethodInput<M>, 'cursor' | 'limit'>;
 type Item<M extends PagedMethod> = MethodOutput<M>['items'][number];
 
 /**
- * A keyset-paged list: "Muat lagi" appends a page. When an event makes it stale, TanStack Query
+ * A keyset-paged list: "Muat lagi" appends a page. It stays as loaded when the operator opens a
+ * customer and comes back. When an event makes it stale, TanStack Query
  * refetches every loaded page in place (same pages, same order), so the operator's long list keeps
  * its length and scroll position; rows that did not change keep their identity and do not re-render.
  */
@@ -30,6 +31,7 @@ export function useMethodPages<M extends PagedMethod>(method: M, filters: Filter
     getNextPageParam: (last: MethodOutput<M>) => last.nextCursor ?? undefined,
     // A new search keeps the old rows on screen (dimmed) until its answer arrives.
     placeholderData: keepPreviousData,
+    staleTime: Infinity,
   });
   const pages = query.data?.pages;
   const items = useMemo(() => (pages ?? []).flatMap((page) => page.items as Item<M>[]), [pages]);
