@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { createCore, type Core } from '../main/core/index.js';
 import { createSecretBox, loadOrCreateKeyFile } from '../main/secrets/index.js';
 import { formatPhoneLocal } from '../shared/util/phone.js';
+import { benchRendererCustomers } from './renderer-customers.js';
 
 const CUSTOMERS = Number(process.env.RRNET_BENCH_CUSTOMERS ?? 50_000);
 const SEARCH_ROUNDS = 40;
@@ -198,6 +199,7 @@ async function main(): Promise<void> {
       coreStart: start,
       benchRssMb: round(benchRssMb),
       whatsapp,
+      renderer: await benchRendererCustomers(),
       targets: TARGETS,
       met: {
         searchP99: search.p99 < TARGETS.searchP99Ms,

@@ -34,9 +34,9 @@ export interface DataTableProps<T> {
   rowTestId: string;
 }
 
-/** Most rows are this tall (cells do not wrap); the few that are not are measured. */
+/** Every row is this tall (cells do not wrap, CSS fixes the height): nothing to measure. */
 const ROW_HEIGHT = 37;
-const OVERSCAN = 12;
+const OVERSCAN = 6;
 
 /**
  * The one list component: loading, error and empty states, "Muat lagi" paging, and rows rendered
@@ -65,10 +65,16 @@ export function DataTable<T>(props: DataTableProps<T>) {
     estimateSize: () => ROW_HEIGHT,
     overscan: OVERSCAN,
     scrollMargin,
-    getItemKey: (index) => {
-      const row = rows[index];
-      return row === undefined ? index : rowKey(row);
-    },
+    // Let React batch the rows of several scroll events into one render instead of one per event.
+    useFlushSync: false,
+    // Stable while the rows are: a new function would make the virtualiser re-measure every row.
+    getItemKey: useCallback(
+      (index: number) => {
+        const row = rows[index];
+        return row === undefined ? index : rowKey(row);
+      },
+      [rows, rowKey],
+    ),
   });
 
   const openRef = useRef(onOpen);
@@ -135,7 +141,6 @@ export function DataTable<T>(props: DataTableProps<T>) {
                   focusable={onOpen ? item.index === tabbable : null}
                   onOpen={onOpen ? open : null}
                   onFocusRow={setActive}
-                  measure={virtualizer.measureElement}
                   testId={rowTestId}
                   data={rowData?.(row)}
                 />
@@ -181,16 +186,13 @@ interface RowProps<T> {
   focusable: boolean | null;
   onOpen: ((index: number) => void) | null;
   onFocusRow(index: number): void;
-  /** Rows taller than the estimate (a wrapped reason) are measured once drawn. */
-  measure(row: HTMLTableRowElement | null): void;
   testId: string;
   data: Record<string, string> | undefined;
 }
 
-function RowView<T>({ row, index, columns, focusable, onOpen, onFocusRow, measure, testId, data }: RowProps<T>) {
+function RowView<T>({ row, index, columns, focusable, onOpen, onFocusRow, testId, data }: RowProps<T>) {
   return (
     <tr
-      ref={measure}
       data-index={index}
       aria-rowindex={index + 2}
       className={`${index % 2 ? 'odd' : ''}${onOpen ? ' row-link' : ''}`}
