@@ -5,7 +5,7 @@ import { translate } from '../../shared/i18n/index.js';
 import type { AccountsService, Caller } from '../accounts/index.js';
 import type { TenantService } from '../tenant/index.js';
 import { Failure, type FieldError, type Logger } from '../platform/index.js';
-import { fieldErrorKeys } from './validation-errors.js';
+import { fieldErrorKeys } from '../../shared/contract/validation-errors.js';
 
 export interface CallMeta {
   session?: string | null;

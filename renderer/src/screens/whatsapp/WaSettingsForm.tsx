@@ -133,7 +133,7 @@ export function WaSettingsForm({ settings }: { settings: WaSettings }) {
           </div>
           <p className="field-hint">{t('whatsapp.eventsHint')}</p>
           {eventsError ? (
-            <span className="field-error" role="alert" data-testid="error-enabledEvents">
+            <span className="field-error" data-testid="error-enabledEvents">
               {eventsError}
             </span>
           ) : null}
@@ -201,7 +201,7 @@ function QuietHours({ form, zoneLabel, error }: { form: SettingsForm; zoneLabel:
         </span>
       </div>
       {error ? (
-        <span className="field-error" role="alert" data-testid="error-quietHours">
+        <span className="field-error" data-testid="error-quietHours">
           {error}
         </span>
       ) : (
