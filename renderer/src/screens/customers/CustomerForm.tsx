@@ -1,4 +1,3 @@
-import { type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SERVICE_TYPES, type Customer } from '../../../../shared/domain/customer.js';
 import { formatRupiah } from '../../../../shared/util/money.js';
