@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { CUSTOMER_STATUSES, type Customer, type CustomerStatus } from '../../../../shared/domain/customer.js';
 import { formatPhoneLocal } from '../../../../shared/util/phone.js';
 import { DataTable, type Column } from '../../components/DataTable.js';
+import { StatusBadgeText } from '../../components/StatusBadge.js';
 import { Icon } from '../../components/Icon.js';
-import { StatusBadge } from '../../components/StatusBadge.js';
 import { useNumberFormat } from '../../components/use-number-format.js';
 import { useMethodPages } from '../../query/use-method-pages.js';
 import { usePackages } from '../../stores/data-stores.js';
@@ -41,17 +41,18 @@ export function CustomerList() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  const columns = useMemo<Column<Customer>[]>(
-    () => [
+  // Labels read once per language, not by a hook in each of the rows drawn while scrolling.
+  const columns = useMemo<Column<Customer>[]>(() => {
+    const statusLabel = Object.fromEntries(CUSTOMER_STATUSES.map((s) => [s, t(`status.${s}`)]));
+    return [
       { id: 'code', header: t('customers.colCode'), className: 'col-code mono', cell: (c) => c.code },
       { id: 'name', header: t('customers.colName'), className: 'strong', cell: (c) => c.name },
       { id: 'phone', header: t('customers.colPhone'), className: 'col-phone mono', cell: (c) => formatPhoneLocal(c.phone) },
       { id: 'package', header: t('customers.colPackage'), className: 'col-package', cell: (c) => c.packageName },
       { id: 'username', header: t('customers.colUsername'), className: 'col-username mono', cell: (c) => c.username },
-      { id: 'status', header: t('customers.colStatus'), className: 'col-status', cell: (c) => <StatusBadge status={c.status} /> },
-    ],
-    [t],
-  );
+      { id: 'status', header: t('customers.colStatus'), className: 'col-status', cell: (c) => <StatusBadgeText status={c.status} label={statusLabel[c.status] ?? c.status} /> },
+    ];
+  }, [t]);
 
   return (
     <>
