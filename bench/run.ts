@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { createCore } from '../main/core/index.js';
 import { createSecretBox, loadOrCreateKeyFile } from '../main/secrets/index.js';
 import { percentile, round, type Stats } from './stats.js';
+import { benchRendererCustomers } from './renderer-customers.js';
 
 const CUSTOMERS = Number(process.env.RRNET_BENCH_CUSTOMERS ?? 50_000);
 const START_RUNS = 3;
@@ -108,6 +109,7 @@ async function main(): Promise<void> {
       coreStart: start,
       whatsapp,
       durability,
+      renderer: await benchRendererCustomers(),
       targets: TARGETS,
       met: {
         searchP99: search.p99 < TARGETS.searchP99Ms,

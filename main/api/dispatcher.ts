@@ -6,7 +6,7 @@ import type { AccountsService } from '../accounts/index.js';
 import type { Caller, HandlerContext, Handlers } from '../module-kit/index.js';
 import type { TenantService } from '../tenant/index.js';
 import { Failure, type FieldError, type Logger } from '../platform/index.js';
-import { fieldErrorKeys } from './validation-errors.js';
+import { fieldErrorKeys } from '../../shared/contract/validation-errors.js';
 
 export interface CallMeta {
   session?: string | null;

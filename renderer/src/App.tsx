@@ -1,4 +1,8 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { Router } from 'wouter';
+import { useHashLocation } from 'wouter/use-hash-location';
+import { queryClient } from './query/query-client.js';
 import { useSession } from './stores/session-store.js';
 import { boot } from './stores/session-actions.js';
 import { FirstRunScreen } from './screens/auth/FirstRunScreen.js';
@@ -10,10 +14,12 @@ import { Toaster } from './components/Toaster.js';
 export function App() {
   const phase = useSession((s) => s.phase);
   return (
-    <>
-      <Screen phase={phase} />
+    <QueryClientProvider client={queryClient}>
+      <Router hook={useHashLocation}>
+        <Screen phase={phase} />
+      </Router>
       <Toaster />
-    </>
+    </QueryClientProvider>
   );
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { fieldErrorKeys } from '../../main/api/validation-errors.js';
+import { fieldErrorKeys } from '../../shared/contract/validation-errors.js';
 
 const schema = z
   .object({

@@ -17,12 +17,17 @@ export function Modal({ title, onClose, children, wide, testId }: ModalProps) {
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
+    // The button that opened the dialog gets focus back when it closes, as the keyboard user expects.
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     dialog.showModal();
     const first =
       dialog.querySelector<HTMLElement>('[data-autofocus]') ??
       dialog.querySelector<HTMLElement>('input:not([type=hidden]):not([disabled]), select:not([disabled]), textarea:not([disabled])');
     first?.focus();
-    return () => dialog.close();
+    return () => {
+      dialog.close();
+      if (opener?.isConnected) opener.focus();
+    };
   }, []);
 
   return (

@@ -80,6 +80,7 @@ export const en: ScreenMessages = {
     whatsapp: 'WhatsApp',
     sync: 'Sync',
     settings: 'Settings',
+    skipToContent: 'Skip to content',
     shortcut: 'Shortcut: Alt+{{key}}',
   },
   comingSoon: {

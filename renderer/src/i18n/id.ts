@@ -79,6 +79,7 @@ export const id = {
     whatsapp: 'WhatsApp',
     sync: 'Sinkronisasi',
     settings: 'Pengaturan',
+    skipToContent: 'Langsung ke isi',
     shortcut: 'Pintasan: Alt+{{key}}',
   },
   comingSoon: {

@@ -1,8 +1,8 @@
-import { call } from '../api/client.js';
-import { createResource } from './resource-store.js';
+import { useMethodQuery } from '../query/use-method-query.js';
 
-export const usePackages = createResource(() => call('packages.list', { includeInactive: true }));
-export const useRouters = createResource(() => call('routers.list', {}));
-export const useDashboard = createResource(() => call('dashboard.summary', {}));
-export const useUsers = createResource(() => call('users.list', {}));
-export const useOdps = createResource(() => call('maps.odps.list', {}));
+/** Server data one call fetches whole (packages, routers, users, the dashboard), shared by every screen showing it. */
+export const usePackages = () => useMethodQuery('packages.list', { includeInactive: true });
+export const useRouters = () => useMethodQuery('routers.list', {});
+export const useDashboard = () => useMethodQuery('dashboard.summary', {});
+export const useUsers = () => useMethodQuery('users.list', {});
+export const useOdps = () => useMethodQuery('maps.odps.list', {});

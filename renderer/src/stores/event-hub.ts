@@ -1,76 +1,45 @@
 import type { DomainEvent } from '../../../shared/contract/events.js';
+import type { MethodName } from '../../../shared/contract/index.js';
 import { call, subscribeEvents, transport } from '../api/client.js';
-import { reloadCustomer, useCustomerDetail } from './customer-detail-store.js';
-import { refreshCustomers } from './customers-store.js';
-import { useDashboard, usePackages, useUsers } from './data-stores.js';
+import { createCoalescedInvalidator } from '../query/coalesced-invalidator.js';
+import { STALE_AFTER } from '../query/event-queries.js';
+import { queryClient } from '../query/query-client.js';
 import { useSession } from './session-store.js';
 import { refreshTenant } from './tenant-store.js';
-import { refreshWaLogs } from './wa-logs-store.js';
-import { refreshWaActivity, refreshWaEverything, useWaSession } from './wa-stores.js';
+
+/** Everything: after a reconnect or a core restart events may have been missed. */
+const ALL = '*';
 
 /**
  * Keeps the screens true to the core: a change made in another window, by another user or by a
- * background job arrives as a domain event and reloads whatever shows the changed data.
+ * background job arrives as a domain event and marks the queries showing that data stale. Only
+ * queries on screen refetch (the others refetch when shown again), at most once a second each.
  */
 export function connectEvents(): () => void {
-  const unsubscribe = subscribeEvents(handle);
-  const unReconnect = transport.onReconnect?.(refreshEverything);
+  const invalidator = createCoalescedInvalidator(flush, { now: () => performance.now(), setTimeout: (run, ms) => window.setTimeout(run, ms) });
+  const unsubscribe = subscribeEvents((event: DomainEvent) => {
+    invalidator.invalidate(...(event.name === 'core_restarted' ? [ALL] : STALE_AFTER[event.name]));
+  });
+  const unReconnect = transport.onReconnect?.(() => invalidator.invalidate(ALL));
   return () => {
     unsubscribe();
     unReconnect?.();
   };
 }
 
-function handle(event: DomainEvent): void {
-  switch (event.name) {
-    case 'core_restarted':
-      refreshEverything();
-      return;
-    case 'customer_created':
-    case 'customer_updated':
-    case 'customer_deactivated':
-    case 'customer_reactivated':
-      void refreshCustomers();
-      void useDashboard.getState().refresh();
-      void usePackages.getState().refresh();
-      if ('customerId' in event.payload) void reloadCustomer(event.payload.customerId);
-      return;
-    case 'package_changed':
-      void usePackages.getState().refresh();
-      void refreshCustomers();
-      void useDashboard.getState().refresh();
-      return;
-    case 'tenant_updated':
-      void refreshTenant();
-      return;
-    case 'wa_session_changed':
-      void useWaSession.getState().refresh();
-      return;
-    case 'wa_activity':
-      void refreshWaLogs();
-      refreshWaActivity();
-      return;
-    case 'user_changed':
-      void useUsers.getState().refresh();
-      if ('userId' in event.payload && event.payload.userId === useSession.getState().user?.id) void refreshMe();
-      return;
+function flush(keys: readonly string[]): void {
+  const all = keys.includes(ALL);
+  // The tenant and the signed-in user live in zustand (the shell and permissions read them synchronously).
+  if (all || keys.includes('tenant.get' satisfies MethodName)) void refreshTenant();
+  if (all || keys.includes('auth.me' satisfies MethodName)) void refreshMe();
+  if (all) {
+    void queryClient.invalidateQueries({ refetchType: 'active' });
+    return;
   }
+  for (const key of keys) void queryClient.invalidateQueries({ queryKey: [key], refetchType: 'active' });
 }
 
 async function refreshMe(): Promise<void> {
   const me = await call('auth.me', {});
   if (me.ok) useSession.setState({ user: me.data.user });
-}
-
-function refreshEverything(): void {
-  void refreshTenant();
-  void refreshMe();
-  void refreshCustomers();
-  void useDashboard.getState().refresh();
-  void usePackages.getState().refresh();
-  void useUsers.getState().refresh();
-  void refreshWaLogs();
-  refreshWaEverything();
-  const open = useCustomerDetail.getState().openId;
-  if (open) void reloadCustomer(open);
 }

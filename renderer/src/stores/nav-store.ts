@@ -1,3 +1,4 @@
+import { navigate } from 'wouter/use-hash-location';
 import { create } from 'zustand';
 import { registerReset } from './reset.js';
 
@@ -6,23 +7,46 @@ export type Section = (typeof SECTIONS)[number];
 
 export type CustomersTab = 'customers' | 'packages';
 export type WhatsAppTab = 'overview' | 'settings' | 'templates' | 'broadcast' | 'log' | 'failures';
+export type SettingsTab = 'profile' | 'users' | 'password' | 'language' | 'failures';
 
-interface NavState {
-  section: Section;
-  /** Kept here so leaving a section and coming back returns to the same tab. */
-  customersTab: CustomersTab;
-  whatsappTab: WhatsAppTab;
-  go(section: Section): void;
-  showCustomersTab(tab: CustomersTab): void;
-  showWhatsAppTab(tab: WhatsAppTab): void;
+/**
+ * Where each screen lives. The URL (in the hash, so it works from Electron's file:// page and
+ * survives web mode's token redirect) is the truth for the screen, tab and open customer: F5 and
+ * back/forward land where they should.
+ */
+export const paths = {
+  section: (section: Section) => `/${section}`,
+  customersTab: (tab: CustomersTab) => (tab === 'customers' ? '/customers' : '/customers/packages'),
+  customer: (id: string) => `/customers/${id}`,
+  whatsappTab: (tab: WhatsAppTab) => `/whatsapp/${tab}`,
+  settingsTab: (tab: SettingsTab) => `/settings/${tab}`,
+};
+
+export function sectionOf(path: string): Section {
+  const first = path.split('/')[1];
+  return SECTIONS.find((s) => s === first) ?? 'dashboard';
 }
 
-export const useNav = create<NavState>((set) => ({
-  section: 'dashboard',
-  customersTab: 'customers',
-  whatsappTab: 'overview',
-  go: (section) => set({ section }),
-  showCustomersTab: (customersTab) => set({ section: 'customers', customersTab }),
-  showWhatsAppTab: (whatsappTab) => set({ section: 'whatsapp', whatsappTab }),
-}));
-registerReset(() => useNav.setState({ section: 'dashboard', customersTab: 'customers', whatsappTab: 'overview' }));
+interface NavState {
+  /** The last place seen in each section, so leaving a section and coming back returns to the same tab. */
+  last: Partial<Record<Section, string>>;
+}
+
+export const useNav = create<NavState>(() => ({ last: {} }));
+registerReset(() => useNav.setState({ last: {} }));
+
+export function rememberPath(path: string): void {
+  const section = sectionOf(path);
+  if (useNav.getState().last[section] !== path) useNav.setState((s) => ({ last: { ...s.last, [section]: path } }));
+}
+
+/** Opens a section where the user left it; a customer's detail is left behind (the list is what people expect). */
+export function goToSection(section: Section): void {
+  const last = useNav.getState().last[section];
+  if (section === 'customers') go(last === paths.customersTab('packages') ? last : paths.customersTab('customers'));
+  else go(last ?? paths.section(section));
+}
+
+export function go(path: string): void {
+  navigate(path);
+}

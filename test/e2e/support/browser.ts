@@ -30,7 +30,9 @@ export interface E2eApp {
  */
 export async function startApp(prefix: string, options: Omit<WebServerOptions, 'dataDir' | 'port'> = {}): Promise<E2eApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'rrnet-e2e-'));
-  const server = await startWebServer({ dataDir, port: 0, ...options });
+  // RRNET_E2E_STATIC_DIR serves another build of the renderer: how a new test is shown to fail on the old one.
+  const staticDir = process.env.RRNET_E2E_STATIC_DIR;
+  const server = await startWebServer({ dataDir, port: 0, ...(staticDir ? { staticDir } : {}), ...options });
   const browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
   const page = await context.newPage();

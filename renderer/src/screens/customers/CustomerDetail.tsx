@@ -10,7 +10,9 @@ import { FormError } from '../../components/FormError.js';
 import { Icon } from '../../components/Icon.js';
 import { StatusBadge } from '../../components/StatusBadge.js';
 import { usePermissions } from '../../components/use-permissions.js';
-import { closeCustomer, showCustomer, useCustomerDetail } from '../../stores/customer-detail-store.js';
+import { setMethodData } from '../../query/query-client.js';
+import { useMethodQuery } from '../../query/use-method-query.js';
+import { go, paths } from '../../stores/nav-store.js';
 import { useLocale } from '../../stores/locale-store.js';
 import { useTenant } from '../../stores/tenant-store.js';
 import { toast } from '../../stores/toast-store.js';
@@ -18,9 +20,16 @@ import { CustomerForm } from './CustomerForm.js';
 
 type Dialog = 'edit' | 'toggle' | null;
 
-export function CustomerDetail() {
+const closeCustomer = () => go(paths.customersTab('customers'));
+
+/** A customer saved or toggled here is shown at once; the lists refresh from the core's event. */
+function showCustomer(customer: Customer): void {
+  setMethodData('customers.get', { id: customer.id }, customer);
+}
+
+export function CustomerDetail({ id }: { id: string }) {
   const { t } = useTranslation();
-  const { customer, error } = useCustomerDetail();
+  const { data: customer, error } = useMethodQuery('customers.get', { id });
   const { manager, locked } = usePermissions();
   const [dialog, setDialog] = useState<Dialog>(null);
 

@@ -1,37 +1,34 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CUSTOMER_STATUSES, type CustomerStatus } from '../../../../shared/domain/customer.js';
+import { CUSTOMER_STATUSES, type Customer, type CustomerStatus } from '../../../../shared/domain/customer.js';
 import { formatPhoneLocal } from '../../../../shared/util/phone.js';
-import { FormError } from '../../components/FormError.js';
+import { DataTable, type Column } from '../../components/DataTable.js';
+import { StatusBadgeText } from '../../components/StatusBadge.js';
 import { Icon } from '../../components/Icon.js';
-import { StatusBadge } from '../../components/StatusBadge.js';
-import { openCustomer } from '../../stores/customer-detail-store.js';
-import { loadCustomers, loadMoreCustomers, setCustomerFilters, useCustomers } from '../../stores/customers-store.js';
-import { usePackages } from '../../stores/data-stores.js';
 import { useNumberFormat } from '../../components/use-number-format.js';
+import { useMethodPages } from '../../query/use-method-pages.js';
+import { usePackages } from '../../stores/data-stores.js';
+import { go, paths } from '../../stores/nav-store.js';
+import { useCustomerFilters } from '../../stores/customer-filters-store.js';
 
 const SEARCH_DELAY_MS = 200;
 
 export function CustomerList() {
   const { t } = useTranslation();
   const formatNumber = useNumberFormat();
-  const state = useCustomers();
-  const packages = usePackages((s) => s.data);
-  const [search, setSearch] = useState(state.query);
+  const { query, status, packageId, setFilters } = useCustomerFilters();
+  const list = useMethodPages('customers.list', { query, status, packageId });
+  const packages = usePackages().data;
+  const [search, setSearch] = useState(query);
   const searchRef = useRef<HTMLInputElement>(null);
-
-  useEffect(() => {
-    const { loaded, loading } = useCustomers.getState();
-    if (!loaded && !loading) void loadCustomers();
-    void usePackages.getState().load();
-  }, []);
+  const total = list.first?.total ?? 0;
 
   // The server searches names, both phone forms and usernames; we only wait for a pause in typing.
   useEffect(() => {
-    if (search.trim() === useCustomers.getState().query) return;
-    const timer = window.setTimeout(() => void setCustomerFilters({ query: search.trim() }), SEARCH_DELAY_MS);
+    if (search.trim() === useCustomerFilters.getState().query) return;
+    const timer = window.setTimeout(() => setFilters({ query: search.trim() }), SEARCH_DELAY_MS);
     return () => window.clearTimeout(timer);
-  }, [search]);
+  }, [search, setFilters]);
 
   // "/" jumps to the search box from anywhere on the list, as in most web apps.
   useEffect(() => {
@@ -43,6 +40,19 @@ export function CustomerList() {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
+
+  // Labels read once per language, not by a hook in each of the rows drawn while scrolling.
+  const columns = useMemo<Column<Customer>[]>(() => {
+    const statusLabel = Object.fromEntries(CUSTOMER_STATUSES.map((s) => [s, t(`status.${s}`)]));
+    return [
+      { id: 'code', header: t('customers.colCode'), className: 'col-code mono', cell: (c) => c.code },
+      { id: 'name', header: t('customers.colName'), className: 'strong', cell: (c) => c.name },
+      { id: 'phone', header: t('customers.colPhone'), className: 'col-phone mono', cell: (c) => formatPhoneLocal(c.phone) },
+      { id: 'package', header: t('customers.colPackage'), className: 'col-package', cell: (c) => c.packageName },
+      { id: 'username', header: t('customers.colUsername'), className: 'col-username mono', cell: (c) => c.username },
+      { id: 'status', header: t('customers.colStatus'), className: 'col-status', cell: (c) => <StatusBadgeText status={c.status} label={statusLabel[c.status] ?? c.status} /> },
+    ];
+  }, [t]);
 
   return (
     <>
@@ -62,23 +72,18 @@ export function CustomerList() {
         </label>
         <select
           aria-label={t('customers.statusFilter')}
-          value={state.status ?? ''}
-          onChange={(e) => void setCustomerFilters({ status: (e.target.value || null) as CustomerStatus | null })}
+          value={status ?? ''}
+          onChange={(e) => setFilters({ status: (e.target.value || null) as CustomerStatus | null })}
           data-testid="filter-status"
         >
           <option value="">{t('customers.allStatuses')}</option>
-          {CUSTOMER_STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {t(`status.${status}`)}
+          {CUSTOMER_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`status.${s}`)}
             </option>
           ))}
         </select>
-        <select
-          aria-label={t('customers.packageFilter')}
-          value={state.packageId ?? ''}
-          onChange={(e) => void setCustomerFilters({ packageId: e.target.value || null })}
-          data-testid="filter-package"
-        >
+        <select aria-label={t('customers.packageFilter')} value={packageId ?? ''} onChange={(e) => setFilters({ packageId: e.target.value || null })} data-testid="filter-package">
           <option value="">{t('customers.allPackages')}</option>
           {(packages ?? []).map((p) => (
             <option key={p.id} value={p.id}>
@@ -86,66 +91,39 @@ export function CustomerList() {
             </option>
           ))}
         </select>
-        <span className="toolbar-count" data-testid="customer-total" aria-live="polite">
-          {t('customers.total', { count: state.total, total: formatNumber(state.total) })}
-          {state.items.length < state.total ? <span className="muted"> · {t('customers.shown', { shown: formatNumber(state.items.length) })}</span> : null}
+        <span className="toolbar-count" data-testid="customer-total">
+          {t('customers.total', { count: total, total: formatNumber(total) })}
+          {list.items.length < total ? <span className="muted"> · {t('customers.shown', { shown: formatNumber(list.items.length) })}</span> : null}
         </span>
       </div>
-      <FormError error={state.error} />
-      <div className={`table-wrap${state.loading ? ' is-loading' : ''}`}>
-        <table className="table fixed" data-testid="customer-table">
-          <thead>
-            <tr>
-              <th className="col-code">{t('customers.colCode')}</th>
-              <th>{t('customers.colName')}</th>
-              <th className="col-phone">{t('customers.colPhone')}</th>
-              <th className="col-package">{t('customers.colPackage')}</th>
-              <th className="col-username">{t('customers.colUsername')}</th>
-              <th className="col-status">{t('customers.colStatus')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {state.items.map((c) => (
-              <tr
-                key={c.id}
-                tabIndex={0}
-                className="row-link"
-                data-testid="customer-row"
-                data-code={c.code}
-                onClick={() => void openCustomer(c.id)}
-                onKeyDown={(e) => {
-                  if (e.key === 'Enter') void openCustomer(c.id);
-                }}
-              >
-                <td className="mono">{c.code}</td>
-                <td className="strong">{c.name}</td>
-                <td className="mono">{formatPhoneLocal(c.phone)}</td>
-                <td>{c.packageName}</td>
-                <td className="mono">{c.username}</td>
-                <td>
-                  <StatusBadge status={c.status} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {state.loaded && state.items.length === 0 ? (
-          <div className="empty" data-testid="customer-empty">
+      <DataTable
+        label={t('customers.title')}
+        columns={columns}
+        rows={list.items}
+        rowKey={rowKey}
+        onOpen={openCustomer}
+        rowData={rowData}
+        loading={list.loading}
+        refreshing={list.refreshing}
+        error={list.error}
+        empty={
+          <>
             <strong>{t('customers.empty')}</strong>
             <span className="muted">{t('customers.emptyHint')}</span>
-          </div>
-        ) : null}
-      </div>
-      {state.nextCursor ? (
-        <div className="list-footer">
-          <button type="button" className="button" disabled={state.loading} onClick={() => void loadMoreCustomers()} data-testid="load-more">
-            {state.loading ? t('common.loading') : t('common.loadMore')}
-          </button>
-        </div>
-      ) : null}
+          </>
+        }
+        more={list.more}
+        fixed
+        testId="customer-table"
+        rowTestId="customer-row"
+      />
     </>
   );
 }
+
+const rowKey = (c: Customer) => c.id;
+const rowData = (c: Customer) => ({ 'data-code': c.code });
+const openCustomer = (c: Customer) => go(paths.customer(c.id));
 
 function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName));

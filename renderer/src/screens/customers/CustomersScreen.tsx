@@ -3,24 +3,17 @@ import { useTranslation } from 'react-i18next';
 import { Icon } from '../../components/Icon.js';
 import { Tabs } from '../../components/Tabs.js';
 import { usePermissions } from '../../components/use-permissions.js';
-import { useCustomerDetail } from '../../stores/customer-detail-store.js';
-import { useNav, type CustomersTab } from '../../stores/nav-store.js';
-import { refreshCustomers } from '../../stores/customers-store.js';
+import { invalidateMethod } from '../../query/query-client.js';
+import { go, paths, type CustomersTab } from '../../stores/nav-store.js';
 import { toast } from '../../stores/toast-store.js';
 import { PackageList } from '../packages/PackageList.js';
-import { CustomerDetail } from './CustomerDetail.js';
 import { CustomerForm } from './CustomerForm.js';
 import { CustomerList } from './CustomerList.js';
 
-export function CustomersScreen() {
+export function CustomersScreen({ tab }: { tab: CustomersTab }) {
   const { t } = useTranslation();
-  const openId = useCustomerDetail((s) => s.openId);
   const { manager, locked } = usePermissions();
-  const tab = useNav((s) => s.customersTab);
-  const setTab = useNav((s) => s.showCustomersTab);
   const [adding, setAdding] = useState(false);
-
-  if (openId) return <CustomerDetail />;
 
   return (
     <div className="page">
@@ -42,7 +35,7 @@ export function CustomersScreen() {
       <Tabs<CustomersTab>
         label={t('customers.title')}
         current={tab}
-        onChange={setTab}
+        onChange={(next) => go(paths.customersTab(next))}
         tabs={[
           { id: 'customers', label: t('customers.tabCustomers') },
           { id: 'packages', label: t('customers.tabPackages') },
@@ -55,7 +48,7 @@ export function CustomersScreen() {
           onSaved={(customer) => {
             setAdding(false);
             // The event will also arrive; refreshing now keeps the list right if the event socket is down.
-            void refreshCustomers();
+            invalidateMethod('customers.list');
             toast(t('customers.created', { name: customer.name }));
           }}
         />

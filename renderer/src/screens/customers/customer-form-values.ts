@@ -1,27 +1,37 @@
-import type { FieldErrors } from '../../../../shared/contract/errors.js';
-import type { MethodInput } from '../../../../shared/contract/index.js';
-import type { Customer } from '../../../../shared/domain/customer.js';
+import { z } from 'zod';
+import { customerCreateSchema, type Customer } from '../../../../shared/domain/customer.js';
 import { formatPhoneLocal } from '../../../../shared/util/phone.js';
-import { i18next } from '../../i18n/index.js';
 
-type ServiceType = Customer['serviceType'];
+const contract = customerCreateSchema.shape;
 
-/** The customer form as typed: every field a string until it is sent. */
-export type CustomerFormValues = {
-  name: string;
-  phone: string;
-  address: string;
-  latitude: string;
-  longitude: string;
-  packageId: string;
-  routerId: string;
-  serviceType: ServiceType;
-  username: string;
-  billingDay: string;
-  notes: string;
-};
+/** Empty means "no coordinate"; Indonesian keyboards often type a decimal comma. */
+const coordinateText = z.string().transform((text, ctx) => {
+  const trimmed = text.trim().replace(',', '.');
+  if (trimmed === '') return null;
+  if (/^-?\d+(\.\d+)?$/.test(trimmed)) return Number(trimmed);
+  ctx.addIssue({ code: 'custom', message: 'validation.invalid' });
+  return z.NEVER;
+});
 
-export type CustomerInput = MethodInput<'customers.create'>;
+/**
+ * The customer form as typed (every field a string) on its way to the contract's own schema: the
+ * conversions happen here, the rules (required, lengths, phone, username, ranges) are the contract's.
+ */
+export const customerFormSchema = customerCreateSchema.extend({
+  address: contract.address.unwrap(),
+  latitude: coordinateText.pipe(contract.latitude.unwrap()),
+  longitude: coordinateText.pipe(contract.longitude.unwrap()),
+  packageId: z.string().min(1, 'validation.required').pipe(contract.packageId),
+  routerId: z
+    .string()
+    .transform((id) => id || null)
+    .pipe(contract.routerId.unwrap()),
+  serviceType: contract.serviceType.unwrap(),
+  billingDay: z.string().transform(Number).pipe(contract.billingDay),
+  notes: contract.notes.unwrap(),
+});
+
+export type CustomerFormValues = z.input<typeof customerFormSchema>;
 
 export function blankCustomer(today: Date): CustomerFormValues {
   return {
@@ -54,40 +64,4 @@ export function customerValues(customer: Customer): CustomerFormValues {
     billingDay: String(customer.billingDay),
     notes: customer.notes,
   };
-}
-
-/**
- * Turns what was typed into the contract's input. Only what the core cannot judge is checked here
- * (a coordinate that is not a number, no package chosen); everything else is the core's call.
- */
-export function customerInput(values: CustomerFormValues): { input: CustomerInput; errors: FieldErrors } {
-  const errors: FieldErrors = {};
-  const latitude = coordinate(values.latitude);
-  const longitude = coordinate(values.longitude);
-  if (Number.isNaN(latitude)) errors.latitude = i18next.t('validation.invalid');
-  if (Number.isNaN(longitude)) errors.longitude = i18next.t('validation.invalid');
-  if (!values.packageId) errors.packageId = i18next.t('validation.required');
-  return {
-    errors,
-    input: {
-      name: values.name,
-      phone: values.phone,
-      address: values.address,
-      latitude,
-      longitude,
-      packageId: values.packageId,
-      routerId: values.routerId || null,
-      serviceType: values.serviceType,
-      username: values.username,
-      billingDay: Number(values.billingDay),
-      notes: values.notes,
-    },
-  };
-}
-
-/** Empty means "no coordinate"; Indonesian keyboards often type a decimal comma. */
-function coordinate(text: string): number | null {
-  const trimmed = text.trim().replace(',', '.');
-  if (trimmed === '') return null;
-  return /^-?\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) : Number.NaN;
 }

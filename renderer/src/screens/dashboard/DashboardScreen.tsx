@@ -1,13 +1,11 @@
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerStatus } from '../../../../shared/domain/customer.js';
 import { formatRupiah } from '../../../../shared/util/money.js';
 import { FormError } from '../../components/FormError.js';
 import { useNumberFormat } from '../../components/use-number-format.js';
-import { closeCustomer } from '../../stores/customer-detail-store.js';
-import { setCustomerFilters } from '../../stores/customers-store.js';
+import { useCustomerFilters } from '../../stores/customer-filters-store.js';
 import { useDashboard } from '../../stores/data-stores.js';
-import { useNav } from '../../stores/nav-store.js';
+import { go, paths } from '../../stores/nav-store.js';
 import { useSession } from '../../stores/session-store.js';
 import { useTenant } from '../../stores/tenant-store.js';
 import { PackageSummary } from './PackageSummary.js';
@@ -15,18 +13,14 @@ import { PackageSummary } from './PackageSummary.js';
 export function DashboardScreen() {
   const { t } = useTranslation();
   const formatNumber = useNumberFormat();
-  const { data, error, load } = useDashboard();
+  const { data, error } = useDashboard();
   const tenant = useTenant((s) => s.tenant);
   const user = useSession((s) => s.user);
 
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   function showCustomers(status: CustomerStatus) {
-    closeCustomer();
-    void setCustomerFilters({ query: '', status, packageId: null });
-    useNav.getState().go('customers');
+    useCustomerFilters.getState().setFilters({ query: '', status, packageId: null });
+    go(paths.customersTab('customers'));
   }
 
   return (

@@ -1,21 +1,17 @@
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatRupiah } from '../../../../shared/util/money.js';
 import { useNumberFormat } from '../../components/use-number-format.js';
 import { usePermissions } from '../../components/use-permissions.js';
 import { usePackages } from '../../stores/data-stores.js';
-import { useNav } from '../../stores/nav-store.js';
+import { go, paths } from '../../stores/nav-store.js';
 
 /** Who is on which package; on a new install, where to start instead. */
 export function PackageSummary() {
   const { t } = useTranslation();
   const formatNumber = useNumberFormat();
-  const { data, load } = usePackages();
+  const { data } = usePackages();
   const { manager } = usePermissions();
 
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   if (!data) return null;
   if (data.length === 0) {
@@ -24,7 +20,7 @@ export function PackageSummary() {
         <h2>{t('dashboard.startTitle')}</h2>
         <p>{t('dashboard.startBody')}</p>
         {manager ? (
-          <button type="button" className="button primary" onClick={() => useNav.getState().showCustomersTab('packages')}>
+          <button type="button" className="button primary" onClick={() => go(paths.customersTab('packages'))}>
             {t('dashboard.openPackages')}
           </button>
         ) : null}

@@ -1,14 +1,15 @@
-import { useEffect, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Package } from '../../../../shared/domain/package.js';
 import { formatRupiah } from '../../../../shared/util/money.js';
-import { FormError } from '../../components/FormError.js';
+import { DataTable, type Column } from '../../components/DataTable.js';
 import { ActiveBadge } from '../../components/StatusBadge.js';
 import { usePermissions } from '../../components/use-permissions.js';
 import { usePackages } from '../../stores/data-stores.js';
 import { toast } from '../../stores/toast-store.js';
 import { PackageForm } from './PackageForm.js';
 import { useNumberFormat } from '../../components/use-number-format.js';
+import { invalidateMethod } from '../../query/query-client.js';
 
 
 interface PackageListProps {
@@ -20,14 +21,37 @@ interface PackageListProps {
 export function PackageList({ adding, onAddClosed }: PackageListProps) {
   const { t } = useTranslation();
   const formatNumber = useNumberFormat();
-  const { data, error, load } = usePackages();
+  const { data, error, loading } = usePackages();
   const { manager, locked } = usePermissions();
   const [editing, setEditing] = useState<Package | null>(null);
   const canEdit = manager && !locked;
 
-  useEffect(() => {
-    void load();
-  }, [load]);
+
+  const columns = useMemo<Column<Package>[]>(
+    () => [
+      { id: 'name', header: t('packages.colName'), className: 'strong', cell: (p) => p.name },
+      { id: 'price', header: t('packages.colPrice'), className: 'num', cell: (p) => formatRupiah(p.price) },
+      { id: 'rate', header: t('packages.colRate'), className: 'mono', cell: (p) => p.rateLimit || t('common.none') },
+      { id: 'profile', header: t('packages.colProfile'), className: 'mono', cell: (p) => p.routerProfile || t('common.none') },
+      { id: 'customers', header: t('packages.colCustomers'), className: 'num', cell: (p) => formatNumber(p.customerCount) },
+      { id: 'active', header: t('packages.colActive'), className: 'col-status', cell: (p) => <ActiveBadge active={p.active} /> },
+      ...(manager
+        ? [
+            {
+              id: 'edit',
+              header: <span className="visually-hidden">{t('common.edit')}</span>,
+              className: 'col-actions',
+              cell: (p: Package) => (
+                <button type="button" className="button small" disabled={!canEdit} onClick={() => setEditing(p)} data-testid="package-edit">
+                  {t('common.edit')}
+                </button>
+              ),
+            },
+          ]
+        : []),
+    ],
+    [t, formatNumber, manager, canEdit],
+  );
 
   function close() {
     setEditing(null);
@@ -36,51 +60,24 @@ export function PackageList({ adding, onAddClosed }: PackageListProps) {
 
   return (
     <>
-      <FormError error={error} />
-      <div className="table-wrap">
-        <table className="table" data-testid="package-table">
-          <thead>
-            <tr>
-              <th>{t('packages.colName')}</th>
-              <th className="num">{t('packages.colPrice')}</th>
-              <th>{t('packages.colRate')}</th>
-              <th>{t('packages.colProfile')}</th>
-              <th className="num">{t('packages.colCustomers')}</th>
-              <th className="col-status">{t('packages.colActive')}</th>
-              {manager ? <th className="col-actions" aria-label={t('common.edit')} /> : null}
-            </tr>
-          </thead>
-          <tbody>
-            {(data ?? []).map((p) => (
-              <tr key={p.id} data-testid="package-row">
-                <td className="strong">{p.name}</td>
-                <td className="num">{formatRupiah(p.price)}</td>
-                <td className="mono">{p.rateLimit || t('common.none')}</td>
-                <td className="mono">{p.routerProfile || t('common.none')}</td>
-                <td className="num">{formatNumber(p.customerCount)}</td>
-                <td>
-                  <ActiveBadge active={p.active} />
-                </td>
-                {manager ? (
-                  <td className="col-actions">
-                    <button type="button" className="button small" disabled={!canEdit} onClick={() => setEditing(p)} data-testid="package-edit">
-                      {t('common.edit')}
-                    </button>
-                  </td>
-                ) : null}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {data && data.length === 0 ? <div className="empty">{t('packages.empty')}</div> : null}
-      </div>
+      <DataTable
+        label={t('customers.tabPackages')}
+        columns={columns}
+        rows={data ?? []}
+        rowKey={packageKey}
+        loading={loading}
+        error={error}
+        empty={t('packages.empty')}
+        testId="package-table"
+        rowTestId="package-row"
+      />
       {editing || adding ? (
         <PackageForm
           {...(editing ? { pkg: editing } : {})}
           onClose={close}
           onSaved={() => {
             close();
-            void load();
+            invalidateMethod('packages.list');
             toast(t('common.saved'));
           }}
         />
@@ -88,3 +85,5 @@ export function PackageList({ adding, onAddClosed }: PackageListProps) {
     </>
   );
 }
+
+const packageKey = (p: Package) => p.id;

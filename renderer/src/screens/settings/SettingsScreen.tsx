@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Tabs } from '../../components/Tabs.js';
 import { usePermissions } from '../../components/use-permissions.js';
@@ -7,13 +6,11 @@ import { LanguagePanel } from './LanguagePanel.js';
 import { SystemFailuresPanel } from './SystemFailuresPanel.js';
 import { TenantProfile } from './TenantProfile.js';
 import { UsersPanel } from './UsersPanel.js';
+import { go, paths, type SettingsTab as Tab } from '../../stores/nav-store.js';
 
-type Tab = 'profile' | 'users' | 'password' | 'language' | 'failures';
-
-export function SettingsScreen() {
+export function SettingsScreen({ tab: current }: { tab: string | undefined }) {
   const { t } = useTranslation();
   const { owner } = usePermissions();
-  const [tab, setTab] = useState<Tab>('profile');
   const tabs: { id: Tab; label: string }[] = [
     { id: 'profile', label: t('settings.tabProfile') },
     ...(owner ? [{ id: 'users' as const, label: t('settings.tabUsers') }] : []),
@@ -21,12 +18,13 @@ export function SettingsScreen() {
     { id: 'language', label: t('settings.tabLanguage') },
     ...(owner ? [{ id: 'failures' as const, label: t('system.tabFailures') }] : []),
   ];
+  const tab = tabs.find((x) => x.id === current)?.id ?? 'profile';
   return (
     <div className="page">
       <div className="page-header">
         <h1>{t('settings.title')}</h1>
       </div>
-      <Tabs<Tab> label={t('settings.title')} tabs={tabs} current={tab} onChange={setTab} />
+      <Tabs<Tab> label={t('settings.title')} tabs={tabs} current={tab} onChange={(next) => go(paths.settingsTab(next))} />
       {tab === 'profile' ? <TenantProfile /> : null}
       {tab === 'users' && owner ? <UsersPanel /> : null}
       {tab === 'password' ? <ChangePassword /> : null}

@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../../shared/contract/errors.js';
-import type { DeadLetter } from '../../../../shared/contract/index.js';
 import { call } from '../../api/client.js';
+import { invalidateMethod } from '../../query/query-client.js';
+import { useMethodQuery } from '../../query/use-method-query.js';
 import { FormError } from '../../components/FormError.js';
 import { usePermissions } from '../../components/use-permissions.js';
 import { toast } from '../../stores/toast-store.js';
@@ -13,29 +14,20 @@ export function SystemFailuresPanel() {
   const { t } = useTranslation();
   const { locked } = usePermissions();
   const formatTime = useFormatTime();
-  const [letters, setLetters] = useState<DeadLetter[] | null>(null);
-  const [error, setError] = useState<AppError | null>(null);
+  const { data: letters, error: loadError } = useMethodQuery('system.deadLetters.list', {});
+  const [retryError, setRetryError] = useState<AppError | null>(null);
   const [retrying, setRetrying] = useState<number | null>(null);
-
-  const load = useCallback(async () => {
-    const result = await call('system.deadLetters.list', {});
-    if (result.ok) setLetters(result.data);
-    else setError(result.error);
-  }, []);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const error = retryError ?? loadError;
 
   async function retry(id: number) {
     setRetrying(id);
-    setError(null);
+    setRetryError(null);
     const result = await call('system.deadLetters.retry', { id });
     setRetrying(null);
-    if (!result.ok) setError(result.error);
+    if (!result.ok) setRetryError(result.error);
     else if (result.data.delivered) toast(t('system.delivered'));
     else toast(t('system.stillFailing', { error: result.data.deadLetter?.error ?? '' }));
-    void load();
+    invalidateMethod('system.deadLetters.list');
   }
 
   const subscriberLabel = (name: string) => t(`subscribers.${name}`, { defaultValue: name });

@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../../../shared/domain/user.js';
 import { formatDateTime } from '../../../../shared/util/time.js';
-import { FormError } from '../../components/FormError.js';
+import { DataTable, type Column } from '../../components/DataTable.js';
 import { Icon } from '../../components/Icon.js';
 import { ActiveBadge } from '../../components/StatusBadge.js';
 import { usePermissions } from '../../components/use-permissions.js';
@@ -12,19 +12,46 @@ import { useSession } from '../../stores/session-store.js';
 import { useTenant } from '../../stores/tenant-store.js';
 import { toast } from '../../stores/toast-store.js';
 import { UserForm } from './UserForm.js';
+import { invalidateMethod } from '../../query/query-client.js';
 
 export function UsersPanel() {
   const { t } = useTranslation();
-  const { data, error, load } = useUsers();
+  const { data, error, loading } = useUsers();
   const { locked } = usePermissions();
   const me = useSession((s) => s.user?.id);
   const zone = useTenant((s) => s.tenant?.timezone ?? 'Asia/Jakarta');
   const locale = useLocale((s) => s.locale);
   const [editing, setEditing] = useState<User | 'new' | null>(null);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const columns = useMemo<Column<User>[]>(
+    () => [
+      {
+        id: 'username',
+        header: t('settings.colUsername'),
+        className: 'mono',
+        cell: (u) => (
+          <>
+            {u.username}
+            {u.id === me ? <span className="chip chip-small">{t('settings.you')}</span> : null}
+          </>
+        ),
+      },
+      { id: 'name', header: t('settings.colName'), className: 'strong', cell: (u) => u.displayName },
+      { id: 'role', header: t('settings.colRole'), cell: (u) => t(`roles.${u.role}`) },
+      { id: 'status', header: t('settings.colStatus'), className: 'col-status', cell: (u) => <ActiveBadge active={u.active} /> },
+      { id: 'created', header: t('settings.colCreated'), cell: (u) => formatDateTime(u.createdAt, zone, locale) },
+      {
+        id: 'edit',
+        header: <span className="visually-hidden">{t('common.edit')}</span>,
+        className: 'col-actions',
+        cell: (u) => (
+          <button type="button" className="button small" disabled={locked} onClick={() => setEditing(u)} data-testid="user-edit">
+            {t('common.edit')}
+          </button>
+        ),
+      },
+    ],
+    [t, me, zone, locale, locked],
+  );
 
   return (
     <section className="card">
@@ -35,47 +62,24 @@ export function UsersPanel() {
           {t('settings.addUser')}
         </button>
       </div>
-      <FormError error={error} />
-      <table className="table" data-testid="user-table">
-        <thead>
-          <tr>
-            <th>{t('settings.colUsername')}</th>
-            <th>{t('settings.colName')}</th>
-            <th>{t('settings.colRole')}</th>
-            <th className="col-status">{t('settings.colStatus')}</th>
-            <th>{t('settings.colCreated')}</th>
-            <th className="col-actions" aria-label={t('common.edit')} />
-          </tr>
-        </thead>
-        <tbody>
-          {(data ?? []).map((u) => (
-            <tr key={u.id} data-testid="user-row">
-              <td className="mono">
-                {u.username}
-                {u.id === me ? <span className="chip chip-small">{t('settings.you')}</span> : null}
-              </td>
-              <td className="strong">{u.displayName}</td>
-              <td>{t(`roles.${u.role}`)}</td>
-              <td>
-                <ActiveBadge active={u.active} />
-              </td>
-              <td>{formatDateTime(u.createdAt, zone, locale)}</td>
-              <td className="col-actions">
-                <button type="button" className="button small" disabled={locked} onClick={() => setEditing(u)} data-testid="user-edit">
-                  {t('common.edit')}
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        label={t('settings.usersTitle')}
+        columns={columns}
+        rows={data ?? []}
+        rowKey={userKey}
+        loading={loading}
+        error={error}
+        empty={null}
+        testId="user-table"
+        rowTestId="user-row"
+      />
       {editing ? (
         <UserForm
           {...(editing === 'new' ? {} : { user: editing })}
           onClose={() => setEditing(null)}
           onSaved={() => {
             setEditing(null);
-            void load();
+            invalidateMethod('users.list');
             toast(t('common.saved'));
           }}
         />
@@ -83,3 +87,5 @@ export function UsersPanel() {
     </section>
   );
 }
+
+const userKey = (u: User) => u.id;

@@ -1,20 +1,25 @@
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Redirect, Route, Switch, useLocation } from 'wouter';
 import { connectEvents } from '../../stores/event-hub.js';
-import { SECTIONS, useNav } from '../../stores/nav-store.js';
+import { goToSection, rememberPath, SECTIONS } from '../../stores/nav-store.js';
 import { DashboardScreen } from '../dashboard/DashboardScreen.js';
 import { CustomersScreen } from '../customers/CustomersScreen.js';
+import { CustomerDetail } from '../customers/CustomerDetail.js';
 import { SettingsScreen } from '../settings/SettingsScreen.js';
 import { WhatsAppScreen } from '../whatsapp/WhatsAppScreen.js';
 import { ComingSoon } from './ComingSoon.js';
 import { Header } from './Header.js';
 import { LockedBanner } from './LockedBanner.js';
 import { Sidebar } from './Sidebar.js';
-import { isComingSoon } from './sections.js';
+import { COMING_SOON } from './sections.js';
 
 export function AppShell() {
-  const section = useNav((s) => s.section);
+  const { t } = useTranslation();
+  const [location] = useLocation();
 
   useEffect(() => connectEvents(), []);
+  useEffect(() => rememberPath(location), [location]);
   useEffect(() => {
     // Alt+1 … Alt+9 jump between sections, in sidebar order.
     function onKey(e: KeyboardEvent) {
@@ -22,7 +27,7 @@ export function AppShell() {
       const target = SECTIONS[Number(e.key) - 1];
       if (!target) return;
       e.preventDefault();
-      useNav.getState().go(target);
+      goToSection(target);
     }
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -30,18 +35,39 @@ export function AppShell() {
 
   return (
     <div className="shell">
+      {/* The first Tab stop: past the sidebar and the header straight to the screen. */}
+      <a className="skip-link" href="#content" onClick={skipToContent} data-testid="skip-link">
+        {t('nav.skipToContent')}
+      </a>
       <Sidebar />
       <div className="shell-main">
         <Header />
         <LockedBanner />
-        <main className="content">
-          {section === 'dashboard' ? <DashboardScreen /> : null}
-          {section === 'customers' ? <CustomersScreen /> : null}
-          {section === 'whatsapp' ? <WhatsAppScreen /> : null}
-          {section === 'settings' ? <SettingsScreen /> : null}
-          {isComingSoon(section) ? <ComingSoon section={section} /> : null}
+        <main className="content" id="content" tabIndex={-1}>
+          <Switch>
+            <Route path="/dashboard" component={DashboardScreen} />
+            <Route path="/customers/packages">{() => <CustomersScreen tab="packages" />}</Route>
+            <Route path="/customers/:id">{(params) => <CustomerDetail id={params.id} />}</Route>
+            <Route path="/customers">{() => <CustomersScreen tab="customers" />}</Route>
+            <Route path="/whatsapp/:tab?">{(params) => <WhatsAppScreen tab={params.tab} />}</Route>
+            <Route path="/settings/:tab?">{(params) => <SettingsScreen tab={params.tab} />}</Route>
+            {COMING_SOON.map((section) => (
+              <Route key={section} path={`/${section}`}>
+                {() => <ComingSoon section={section} />}
+              </Route>
+            ))}
+            <Route>
+              <Redirect to="/dashboard" replace />
+            </Route>
+          </Switch>
         </main>
       </div>
     </div>
   );
+}
+
+/** The hash is the router's: the skip link moves focus itself instead of changing the URL. */
+function skipToContent(e: React.MouseEvent<HTMLAnchorElement>): void {
+  e.preventDefault();
+  document.getElementById('content')?.focus();
 }

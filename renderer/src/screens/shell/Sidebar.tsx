@@ -1,18 +1,13 @@
 import { useTranslation } from 'react-i18next';
+import { useLocation } from 'wouter';
 import { Icon } from '../../components/Icon.js';
-import { closeCustomer } from '../../stores/customer-detail-store.js';
-import { SECTIONS, useNav, type Section } from '../../stores/nav-store.js';
+import { goToSection, SECTIONS, sectionOf } from '../../stores/nav-store.js';
 import { isComingSoon } from './sections.js';
 
 export function Sidebar() {
   const { t } = useTranslation();
-  const { section: current, go } = useNav();
-
-  function open(section: Section) {
-    // Clicking "Pelanggan" again is how people expect to get back to the list from a detail page.
-    if (section === 'customers') closeCustomer();
-    go(section);
-  }
+  const [location] = useLocation();
+  const current = sectionOf(location);
 
   return (
     <nav className="sidebar" aria-label="RRNet">
@@ -29,7 +24,7 @@ export function Sidebar() {
               aria-current={current === section ? 'page' : undefined}
               title={t('nav.shortcut', { key: index + 1 })}
               data-testid={`nav-${section}`}
-              onClick={() => open(section)}
+              onClick={() => goToSection(section)}
             >
               <Icon name={section} />
               <span className="nav-label">{t(`nav.${section}`)}</span>

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BROADCAST_FILTERS } from '../../../../shared/domain/wa.js';
 import { ZONE_LABELS } from '../../../../shared/util/time.js';
@@ -10,10 +10,11 @@ import { useForm } from '../../components/use-form.js';
 import { usePermissions } from '../../components/use-permissions.js';
 import { useOdps, usePackages } from '../../stores/data-stores.js';
 import { toast } from '../../stores/toast-store.js';
-import { useWaBroadcasts, useWaTemplates } from '../../stores/wa-stores.js';
+import { useWaTemplates } from '../../stores/wa-stores.js';
 import { blankBroadcast, broadcastFieldErrors, broadcastInput, type BroadcastFormValues } from './broadcast-values.js';
 import { useAudienceLabel } from './use-audience-label.js';
 import { useFormatTime, useTenantZone } from './use-wa-format.js';
+import { invalidateMethod } from '../../query/query-client.js';
 
 export function BroadcastForm({ onClose }: { onClose(): void }) {
   const { t } = useTranslation();
@@ -22,17 +23,12 @@ export function BroadcastForm({ onClose }: { onClose(): void }) {
   const formatTime = useFormatTime();
   const audience = useAudienceLabel();
   const form = useForm<BroadcastFormValues>(blankBroadcast);
-  const packages = usePackages((s) => s.data);
-  const odps = useOdps((s) => s.data);
-  const templates = useWaTemplates((s) => s.data);
+  const packages = usePackages().data;
+  const odps = useOdps().data;
+  const templates = useWaTemplates().data;
   const [confirming, setConfirming] = useState<ReturnType<typeof broadcastInput>['input'] | null>(null);
   const { kind, templateKey } = form.values;
 
-  useEffect(() => {
-    void usePackages.getState().load();
-    void useOdps.getState().load();
-    void useWaTemplates.getState().load();
-  }, []);
 
   function onSubmit(e: FormEvent) {
     e.preventDefault();
@@ -50,8 +46,8 @@ export function BroadcastForm({ onClose }: { onClose(): void }) {
       return { ok: false as const, error: { ...result.error, fields: broadcastFieldErrors(result.error.fields) ?? {} } };
     });
     if (!created) return;
-    void useWaBroadcasts.getState().load();
     toast(t('whatsapp.broadcastCreated', { count: created.total }));
+    invalidateMethod('wa.broadcast.list');
     onClose();
   }
 

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { WA_MESSAGE_STATUSES } from '../../../../shared/domain/wa.js';
 import type { MethodOutput } from '../../../../shared/contract/index.js';
@@ -8,18 +8,18 @@ import { FormError } from '../../components/FormError.js';
 import { Icon } from '../../components/Icon.js';
 import { useNumberFormat } from '../../components/use-number-format.js';
 import { usePermissions } from '../../components/use-permissions.js';
-import { usePackages } from '../../stores/data-stores.js';
 import { toast } from '../../stores/toast-store.js';
 import { useWaBroadcasts } from '../../stores/wa-stores.js';
 import { BroadcastForm } from './BroadcastForm.js';
 import { useAudienceLabel } from './use-audience-label.js';
 import { useTemplateLabel, useFormatTime } from './use-wa-format.js';
+import { invalidateMethod } from '../../query/query-client.js';
 
 type Broadcast = MethodOutput<'wa.broadcast.list'>[number];
 
 export function BroadcastList() {
   const { t } = useTranslation();
-  const { data, error, load } = useWaBroadcasts();
+  const { data, error } = useWaBroadcasts();
   const { manager, locked } = usePermissions();
   const formatTime = useFormatTime();
   const templateLabel = useTemplateLabel();
@@ -27,10 +27,6 @@ export function BroadcastList() {
   const [cancelling, setCancelling] = useState<Broadcast | null>(null);
   const [creating, setCreating] = useState(false);
 
-  useEffect(() => {
-    void load();
-    void usePackages.getState().load();
-  }, [load]);
 
   return (
     <section className="card">
@@ -97,8 +93,8 @@ export function BroadcastList() {
           confirmLabel={t('whatsapp.cancelBroadcast')}
           danger
           run={() => call('wa.broadcast.cancel', { id: cancelling.id })}
-          onDone={(saved) => {
-            useWaBroadcasts.setState((s) => ({ data: s.data?.map((x) => (x.id === saved.id ? saved : x)) ?? null }));
+          onDone={() => {
+            invalidateMethod('wa.broadcast.list');
             setCancelling(null);
             toast(t('whatsapp.broadcastCancelledToast'));
           }}

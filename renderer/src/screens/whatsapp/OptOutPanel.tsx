@@ -1,4 +1,4 @@
-import { useEffect, type FormEvent } from 'react';
+import { type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatPhoneLocal } from '../../../../shared/util/phone.js';
 import { call } from '../../api/client.js';
@@ -9,23 +9,21 @@ import { usePermissions } from '../../components/use-permissions.js';
 import { toast } from '../../stores/toast-store.js';
 import { useWaOptOuts } from '../../stores/wa-stores.js';
 import { useFormatTime } from './use-wa-format.js';
+import { invalidateMethod } from '../../query/query-client.js';
 
 /** Numbers that asked not to be messaged: every send to them is skipped, broadcasts included. */
 export function OptOutPanel() {
   const { t } = useTranslation();
   const { locked } = usePermissions();
   const formatTime = useFormatTime();
-  const { data, error, load } = useWaOptOuts();
+  const { data, error } = useWaOptOuts();
   const form = useForm({ phone: '', reason: '' });
 
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   async function setOptOut(phone: string, optedOut: boolean, reason: string) {
     const done = await form.submit(() => call('wa.optOut.set', { phone, optedOut, reason }));
     if (!done) return false;
-    await load();
+    invalidateMethod('wa.optOut.list');
     toast(optedOut ? t('whatsapp.optOutAdded', { phone: formatPhoneLocal(done.phone) }) : t('whatsapp.optOutRemoved', { phone: formatPhoneLocal(done.phone) }));
     return true;
   }

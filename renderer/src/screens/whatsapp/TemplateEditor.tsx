@@ -7,9 +7,9 @@ import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { FormError } from '../../components/FormError.js';
 import { usePermissions } from '../../components/use-permissions.js';
 import { toast } from '../../stores/toast-store.js';
-import { useWaTemplates } from '../../stores/wa-stores.js';
 import { WaBubble } from './WaBubble.js';
 import { useClockNow } from './use-wa-format.js';
+import { methodKey, queryClient } from '../../query/query-client.js';
 
 type Template = MethodOutput<'wa.templates.list'>[number];
 /** The core's rendering of one version of the text: a newer text makes it stale. */
@@ -71,7 +71,7 @@ export function TemplateEditor({ template }: { template: Template }) {
   }
 
   function keep(saved: Template) {
-    useWaTemplates.setState((s) => ({ data: s.data?.map((x) => (x.key === saved.key ? saved : x)) ?? null }));
+    queryClient.setQueryData(methodKey('wa.templates.list', {}), (list: Template[] | undefined) => list?.map((x) => (x.key === saved.key ? saved : x)));
   }
 
   async function save() {

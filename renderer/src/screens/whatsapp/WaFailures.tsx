@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../../shared/contract/errors.js';
 import { formatPhoneLocal } from '../../../../shared/util/phone.js';
@@ -6,24 +6,21 @@ import { call } from '../../api/client.js';
 import { FormError } from '../../components/FormError.js';
 import { usePermissions } from '../../components/use-permissions.js';
 import { toast } from '../../stores/toast-store.js';
-import { refreshWaLogs } from '../../stores/wa-logs-store.js';
 import { useWaFailures } from '../../stores/wa-stores.js';
 import { ProviderCell, ReasonText } from './MessageCells.js';
 import { useTemplateLabel, useFormatTime } from './use-wa-format.js';
+import { invalidateMethod } from '../../query/query-client.js';
 
 /** Messages that finally failed, each with its reason and a way to send it again. */
 export function WaFailures() {
   const { t } = useTranslation();
-  const { data, error, load } = useWaFailures();
+  const { data, error } = useWaFailures();
   const { manager, locked } = usePermissions();
   const formatTime = useFormatTime();
   const templateLabel = useTemplateLabel();
   const [retrying, setRetrying] = useState<string | null>(null);
   const [retryError, setRetryError] = useState<AppError | null>(null);
 
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   async function retry(messageId: string) {
     setRetrying(messageId);
@@ -35,8 +32,8 @@ export function WaFailures() {
       return;
     }
     toast(t('whatsapp.retried', { to: formatPhoneLocal(result.data.to) }));
-    void load();
-    void refreshWaLogs();
+    invalidateMethod('wa.failures.list');
+    invalidateMethod('wa.logs.list');
   }
 
   return (

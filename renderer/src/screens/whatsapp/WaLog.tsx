@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { WA_MESSAGE_STATUSES } from '../../../../shared/domain/wa.js';
 import { formatPhoneLocal } from '../../../../shared/util/phone.js';
-import { FormError } from '../../components/FormError.js';
-import { loadMoreWaLogs, loadWaLogs, setWaLogFilters, useWaLogs, type WaMessageStatus } from '../../stores/wa-logs-store.js';
+import { DataTable, type Column } from '../../components/DataTable.js';
+import { useMethodPages } from '../../query/use-method-pages.js';
+import { useWaLogFilters, type WaMessage, type WaMessageStatus } from '../../stores/wa-logs-store.js';
 import { ProviderCell, ReasonText } from './MessageCells.js';
 import { MessageStatusBadge } from './WaBadges.js';
 import { useTemplateLabel, useFormatTime, useTenantZone } from './use-wa-format.js';
@@ -18,28 +19,49 @@ const TRIGGERS = ['customer_created', 'broadcast', 'test'] as const;
 
 export function WaLog() {
   const { t } = useTranslation();
-  const state = useWaLogs();
+  const { setFilters, ...filters } = useWaLogFilters();
+  const list = useMethodPages('wa.logs.list', filters);
   const zone = useTenantZone();
   const formatTime = useFormatTime();
   const templateLabel = useTemplateLabel();
-  const [number, setNumber] = useState(state.number);
+  const [number, setNumber] = useState(filters.number);
   // The picked days, as typed; the store holds the instants they stand for in the tenant's zone.
   const [days, setDays] = useState({ from: '', to: '' });
 
   useEffect(() => {
-    const { loaded, loading } = useWaLogs.getState();
-    if (!loaded && !loading) void loadWaLogs();
-  }, []);
-
-  useEffect(() => {
-    if (number.trim() === useWaLogs.getState().number) return;
-    const timer = window.setTimeout(() => void setWaLogFilters({ number: number.trim() }), SEARCH_DELAY_MS);
+    if (number.trim() === useWaLogFilters.getState().number) return;
+    const timer = window.setTimeout(() => setFilters({ number: number.trim() }), SEARCH_DELAY_MS);
     return () => window.clearTimeout(timer);
-  }, [number]);
+  }, [number, setFilters]);
+
+  const columns = useMemo<Column<WaMessage>[]>(
+    () => [
+      { id: 'time', header: t('whatsapp.colTime'), className: 'wa-col-time wa-time', cell: (m) => formatTime(m.createdAt) },
+      { id: 'number', header: t('whatsapp.colNumber'), className: 'wa-col-number mono', cell: (m) => <span data-testid="wa-log-to-cell">{formatPhoneLocal(m.to)}</span> },
+      { id: 'event', header: t('whatsapp.colEvent'), className: 'wa-col-event', cell: (m) => <span title={templateLabel(m.templateKey)}>{templateLabel(m.templateKey)}</span> },
+      {
+        id: 'message',
+        header: t('whatsapp.colMessage'),
+        className: 'wa-message-cell',
+        cell: (m) => (
+          <>
+            <span className="muted" title={m.preview}>
+              {m.preview}
+            </span>
+            <ReasonText message={m} />
+          </>
+        ),
+      },
+      { id: 'status', header: t('whatsapp.colStatus'), className: 'wa-col-status', cell: (m) => <MessageStatusBadge status={m.status} /> },
+      { id: 'provider', header: t('whatsapp.colProvider'), className: 'wa-col-provider', cell: (m) => <ProviderCell message={m} /> },
+      { id: 'attempts', header: t('whatsapp.colAttempts'), className: 'wa-col-attempts num', cell: (m) => m.attempts },
+    ],
+    [t, formatTime, templateLabel],
+  );
 
   function pickDays(next: { from: string; to: string }) {
     setDays(next);
-    void setWaLogFilters({
+    setFilters({
       from: next.from ? zonedInputToIso(next.from, zone) : null,
       // The whole "to" day counts: the range ends at the next midnight.
       to: next.to ? zonedInputToIso(nextDayInput(next.to), zone) : null,
@@ -51,8 +73,8 @@ export function WaLog() {
       <div className="toolbar wa-log-filters">
         <select
           aria-label={t('whatsapp.colStatus')}
-          value={state.status ?? ''}
-          onChange={(e) => void setWaLogFilters({ status: (e.target.value || null) as WaMessageStatus | null })}
+          value={filters.status ?? ''}
+          onChange={(e) => setFilters({ status: (e.target.value || null) as WaMessageStatus | null })}
           data-testid="wa-log-status"
         >
           <option value="">{t('whatsapp.allStatuses')}</option>
@@ -72,7 +94,7 @@ export function WaLog() {
           inputMode="tel"
           data-testid="wa-log-number"
         />
-        <select aria-label={t('whatsapp.trigger')} value={state.event ?? ''} onChange={(e) => void setWaLogFilters({ event: e.target.value || null })} data-testid="wa-log-event">
+        <select aria-label={t('whatsapp.trigger')} value={filters.event ?? ''} onChange={(e) => setFilters({ event: e.target.value || null })} data-testid="wa-log-event">
           <option value="">{t('whatsapp.allTriggers')}</option>
           {TRIGGERS.map((key) => (
             <option key={key} value={key}>
@@ -89,58 +111,25 @@ export function WaLog() {
           <input type="date" value={days.to} min={days.from || undefined} onChange={(e) => pickDays({ ...days, to: e.target.value })} data-testid="wa-log-to" />
         </label>
       </div>
-      <FormError error={state.error} />
-      <div className={`table-wrap${state.loading ? ' is-loading' : ''}`}>
-        <table className="table fixed wa-log-table" data-testid="wa-log-table">
-          <thead>
-            <tr>
-              <th className="wa-col-time">{t('whatsapp.colTime')}</th>
-              <th className="wa-col-number">{t('whatsapp.colNumber')}</th>
-              <th className="wa-col-event">{t('whatsapp.colEvent')}</th>
-              <th>{t('whatsapp.colMessage')}</th>
-              <th className="wa-col-status">{t('whatsapp.colStatus')}</th>
-              <th className="wa-col-provider">{t('whatsapp.colProvider')}</th>
-              <th className="wa-col-attempts num">{t('whatsapp.colAttempts')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {state.items.map((m) => (
-              <tr key={m.id} data-testid="wa-log-row" data-status={m.status}>
-                <td className="wa-time">{formatTime(m.createdAt)}</td>
-                <td className="mono" data-testid="wa-log-to-cell">
-                  {formatPhoneLocal(m.to)}
-                </td>
-                <td title={templateLabel(m.templateKey)}>{templateLabel(m.templateKey)}</td>
-                <td className="wa-message-cell">
-                  <span className="muted" title={m.preview}>
-                    {m.preview}
-                  </span>
-                  <ReasonText message={m} />
-                </td>
-                <td>
-                  <MessageStatusBadge status={m.status} />
-                </td>
-                <td>
-                  <ProviderCell message={m} />
-                </td>
-                <td className="num">{m.attempts}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {state.loaded && state.items.length === 0 ? (
-          <div className="empty" data-testid="wa-log-empty">
-            <strong>{t('whatsapp.logEmpty')}</strong>
-          </div>
-        ) : null}
-      </div>
-      {state.nextCursor ? (
-        <div className="list-footer">
-          <button type="button" className="button" disabled={state.loading} onClick={() => void loadMoreWaLogs()} data-testid="wa-log-more">
-            {state.loading ? t('common.loading') : t('common.loadMore')}
-          </button>
-        </div>
-      ) : null}
+      <DataTable
+        label={t('whatsapp.tabLog')}
+        columns={columns}
+        rows={list.items}
+        rowKey={rowKey}
+        rowData={rowData}
+        loading={list.loading}
+        refreshing={list.refreshing}
+        error={list.error}
+        empty={<strong>{t('whatsapp.logEmpty')}</strong>}
+        more={list.more}
+        fixed
+        className="wa-log-table"
+        testId="wa-log-table"
+        rowTestId="wa-log-row"
+      />
     </>
   );
 }
+
+const rowKey = (m: WaMessage) => m.id;
+const rowData = (m: WaMessage) => ({ 'data-status': m.status });

@@ -1,20 +1,16 @@
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../components/FormError.js';
 import { useNumberFormat } from '../../components/use-number-format.js';
 import { usePermissions } from '../../components/use-permissions.js';
-import { useNav } from '../../stores/nav-store.js';
+import { go, paths } from '../../stores/nav-store.js';
 import { useWaMetrics, useWaSession } from '../../stores/wa-stores.js';
 import { ConnectionBadge } from './WaBadges.js';
 
 export function WaOverview() {
   const { t } = useTranslation();
   const formatNumber = useNumberFormat();
-  const { data: metrics, error, load } = useWaMetrics();
+  const { data: metrics, error } = useWaMetrics();
 
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   return (
     <>
@@ -61,7 +57,7 @@ function Metric({ tone, label, value, hint, testId }: { tone: 'active' | 'isolat
 
 function SessionCard() {
   const { t } = useTranslation();
-  const session = useWaSession((s) => s.data);
+  const session = useWaSession().data;
   const { manager } = usePermissions();
   if (!session) return null;
   return (
@@ -69,7 +65,7 @@ function SessionCard() {
       <div className="card-header">
         <h2>{t('whatsapp.connection')}</h2>
         {manager ? (
-          <button type="button" className="button small" onClick={() => useNav.getState().showWhatsAppTab('settings')} data-testid="wa-open-settings">
+          <button type="button" className="button small" onClick={() => go(paths.whatsappTab('settings'))} data-testid="wa-open-settings">
             {t('whatsapp.openSettings')}
           </button>
         ) : null}

@@ -7,6 +7,7 @@ import { usePermissions } from '../../components/use-permissions.js';
 import { useWaSession } from '../../stores/wa-stores.js';
 import { QrImage } from './QrImage.js';
 import { SessionBadge, type SessionState } from './WaBadges.js';
+import { invalidateMethod, setMethodData } from '../../query/query-client.js';
 
 /** Events carry the changes; this only catches one missed while the events socket reconnects. */
 const POLL_MS = 3_000;
@@ -16,13 +17,13 @@ const LINKED: readonly SessionState[] = ['qr', 'authenticated', 'ready'];
 export function WaPairing() {
   const { t } = useTranslation();
   const { locked } = usePermissions();
-  const session = useWaSession((s) => s.data);
+  const session = useWaSession().data;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
 
   useEffect(() => {
     const timer = window.setInterval(() => {
-      if (document.visibilityState === 'visible') void useWaSession.getState().load();
+      if (document.visibilityState === 'visible') invalidateMethod('wa.session.status');
     }, POLL_MS);
     return () => window.clearInterval(timer);
   }, []);
@@ -32,7 +33,7 @@ export function WaPairing() {
     setError(null);
     const result = await call(method, {});
     setBusy(false);
-    if (result.ok) useWaSession.setState({ data: result.data, error: null });
+    if (result.ok) setMethodData('wa.session.status', {}, result.data);
     else setError(result.error);
   }
 

@@ -8,10 +8,10 @@ import { FormError } from '../../components/FormError.js';
 import { useForm } from '../../components/use-form.js';
 import { usePermissions } from '../../components/use-permissions.js';
 import { toast } from '../../stores/toast-store.js';
-import { useWaSession, useWaSettings } from '../../stores/wa-stores.js';
 import { useTenantZone } from './use-wa-format.js';
 import { groupedErrors, settingsInput, settingsValues, type WaSettings, type WaSettingsValues } from './wa-settings-values.js';
 import { FormActions } from '../../components/FormActions.js';
+import { invalidateMethod, setMethodData } from '../../query/query-client.js';
 
 /** Broadcasts and test messages go when someone asks for them; only the automatic notices are switches. */
 const AUTOMATIC_EVENTS = WA_EVENT_KEYS.filter((key) => key !== 'manual_broadcast' && key !== 'test_message');
@@ -133,7 +133,7 @@ export function WaSettingsForm({ settings }: { settings: WaSettings }) {
           </div>
           <p className="field-hint">{t('whatsapp.eventsHint')}</p>
           {eventsError ? (
-            <span className="field-error" role="alert" data-testid="error-enabledEvents">
+            <span className="field-error" data-testid="error-enabledEvents">
               {eventsError}
             </span>
           ) : null}
@@ -201,7 +201,7 @@ function QuietHours({ form, zoneLabel, error }: { form: SettingsForm; zoneLabel:
         </span>
       </div>
       {error ? (
-        <span className="field-error" role="alert" data-testid="error-quietHours">
+        <span className="field-error" data-testid="error-quietHours">
           {error}
         </span>
       ) : (
@@ -212,7 +212,7 @@ function QuietHours({ form, zoneLabel, error }: { form: SettingsForm; zoneLabel:
 }
 
 function keepSaved(settings: WaSettings): void {
-  useWaSettings.setState({ data: settings, error: null });
+  setMethodData('wa.settings.get', {}, settings);
   // A new provider means a different session to show.
-  void useWaSession.getState().load();
+  invalidateMethod('wa.session.status');
 }

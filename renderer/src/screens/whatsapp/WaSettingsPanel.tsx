@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../components/FormError.js';
 import { useWaSettings } from '../../stores/wa-stores.js';
@@ -9,11 +8,8 @@ import { WaTestSend } from './WaTestSend.js';
 
 export function WaSettingsPanel() {
   const { t } = useTranslation();
-  const { data: settings, error, load } = useWaSettings();
+  const { data: settings, error } = useWaSettings();
 
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   if (!settings) return error ? <FormError error={error} /> : <p className="muted">{t('common.loading')}</p>;
   // Pairing is shown for the saved settings: a session starts with what the core has, not the draft.

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WaEventKey } from '../../../../shared/domain/wa.js';
 import { FormError } from '../../components/FormError.js';
@@ -7,12 +7,9 @@ import { TemplateEditor } from './TemplateEditor.js';
 
 export function WaTemplates() {
   const { t } = useTranslation();
-  const { data, error, load } = useWaTemplates();
+  const { data, error } = useWaTemplates();
   const [selected, setSelected] = useState<WaEventKey>('invoice_created');
 
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   const template = data?.find((x) => x.key === selected) ?? data?.[0];
   return (

@@ -5,8 +5,8 @@ import { Field } from '../../components/Field.js';
 import { FormError } from '../../components/FormError.js';
 import { useForm } from '../../components/use-form.js';
 import { usePermissions } from '../../components/use-permissions.js';
-import { useNav } from '../../stores/nav-store.js';
-import { refreshWaLogs } from '../../stores/wa-logs-store.js';
+import { go, paths } from '../../stores/nav-store.js';
+import { invalidateMethod } from '../../query/query-client.js';
 
 /** One message through the whole path (template, queue, provider) to check the setup works. */
 export function WaTestSend() {
@@ -22,7 +22,7 @@ export function WaTestSend() {
     const sent = await form.submit(() => call('wa.testSend', { to }));
     if (!sent) return;
     setQueuedTo(to);
-    void refreshWaLogs();
+    invalidateMethod('wa.logs.list');
   }
 
   return (
@@ -41,7 +41,7 @@ export function WaTestSend() {
         {queuedTo ? (
           <div className="wa-result" role="status" data-testid="wa-test-result">
             {t('whatsapp.testQueued', { to: queuedTo })}{' '}
-            <button type="button" className="link-button inline" onClick={() => useNav.getState().showWhatsAppTab('log')} data-testid="wa-test-open-log">
+            <button type="button" className="link-button inline" onClick={() => go(paths.whatsappTab('log'))} data-testid="wa-test-open-log">
               {t('whatsapp.openLog')}
             </button>
           </div>

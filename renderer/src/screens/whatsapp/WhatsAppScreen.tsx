@@ -1,9 +1,10 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../components/FormError.js';
 import { Tabs } from '../../components/Tabs.js';
 import { usePermissions } from '../../components/use-permissions.js';
-import { useNav, type WhatsAppTab } from '../../stores/nav-store.js';
+import { invalidateMethod } from '../../query/query-client.js';
+import { go, paths, type WhatsAppTab } from '../../stores/nav-store.js';
 import { useTenant } from '../../stores/tenant-store.js';
 import { useWaSession } from '../../stores/wa-stores.js';
 import { BroadcastList } from './BroadcastList.js';
@@ -15,17 +16,17 @@ import { WaSettingsPanel } from './WaSettingsPanel.js';
 import { WaTemplates } from './WaTemplates.js';
 import { WaUpsell } from './WaUpsell.js';
 
-export function WhatsAppScreen() {
+export function WhatsAppScreen({ tab: current }: { tab: string | undefined }) {
   const { t } = useTranslation();
   const { manager } = usePermissions();
-  const current = useNav((s) => s.whatsappTab);
-  const setTab = useNav((s) => s.showWhatsAppTab);
   const { data: session, error } = useWaSession();
   const hasFeature = useTenant((s) => s.tenant?.features.includes('whatsapp') ?? false);
 
   // Reloaded when RRNet changes the plan, so an upgrade opens the tabs without signing in again.
+  const first = useRef(true);
   useEffect(() => {
-    void useWaSession.getState().load();
+    if (first.current) first.current = false;
+    else invalidateMethod('wa.session.status');
   }, [hasFeature]);
 
   if (error?.code === 'FEATURE_DISABLED') return <WaUpsell />;
@@ -50,7 +51,7 @@ export function WhatsAppScreen() {
     { id: 'log', label: t('whatsapp.tabLog') },
     { id: 'failures', label: t('whatsapp.tabFailures') },
   ];
-  const tab = tabs.some((x) => x.id === current) ? current : 'overview';
+  const tab = tabs.find((x) => x.id === current)?.id ?? 'overview';
 
   return (
     <div className="page" data-testid="whatsapp">
@@ -67,7 +68,7 @@ export function WhatsAppScreen() {
         </div>
       ) : null}
       <FormError error={error} />
-      <Tabs<WhatsAppTab> label={t('whatsapp.title')} tabs={tabs} current={tab} onChange={setTab} />
+      <Tabs<WhatsAppTab> label={t('whatsapp.title')} tabs={tabs} current={tab} onChange={(next) => go(paths.whatsappTab(next))} />
       {tab === 'overview' ? <WaOverview /> : null}
       {tab === 'settings' ? <WaSettingsPanel /> : null}
       {tab === 'templates' ? <WaTemplates /> : null}

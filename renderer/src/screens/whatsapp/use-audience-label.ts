@@ -5,8 +5,8 @@ import { useOdps, usePackages } from '../../stores/data-stores.js';
 /** Who a broadcast goes to, in words: "pelanggan paket Rumah 20 Mbps", "pelanggan ODP …". */
 export function useAudienceLabel(): (filter: BroadcastFilter) => string {
   const { t } = useTranslation();
-  const packages = usePackages((s) => s.data);
-  const odps = useOdps((s) => s.data);
+  const packages = usePackages().data;
+  const odps = useOdps().data;
   return (filter) => {
     switch (filter.kind) {
       case 'package':

@@ -1,3 +1,4 @@
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { WA_EVENT_KEYS, WA_PROVIDERS, type WaEventKey, type WaProviderKey } from '../../../../shared/domain/wa.js';
 import { formatDateTime } from '../../../../shared/util/time.js';
@@ -21,13 +22,13 @@ export function useTenantZone() {
 export function useFormatTime(): (iso: string) => string {
   const zone = useTenantZone();
   const locale = useLocale((s) => s.locale);
-  return (iso) => formatDateTime(iso, zone, locale);
+  return useCallback((iso: string) => formatDateTime(iso, zone, locale), [zone, locale]);
 }
 
 /** A message's kind is its template (Pengingat jatuh tempo, Pesan uji …); unknown keys show as they are. */
 export function useTemplateLabel(): (templateKey: string) => string {
   const { t } = useTranslation();
-  return (key) => (isWaEventKey(key) ? t(`whatsapp.events.${key}`) : key);
+  return useCallback((key: string) => (isWaEventKey(key) ? t(`whatsapp.events.${key}`) : key), [t]);
 }
 
 /** The time now on the tenant's clock (09.41), for the preview bubble's corner. */

@@ -4,6 +4,7 @@ import type { z } from 'zod';
  * Maps zod issues to { field: i18n key }. Schemas carry their own keys as messages
  * ('validation.phone'); the generic ones are mapped from the issue kind. Parse with
  * { reportInput: true }: zod omits the input otherwise, and every wrong type would read as missing.
+ * Shared: the core answers with these keys, and the renderer's forms check the same schemas first.
  */
 export function fieldErrorKeys(error: z.ZodError): Record<string, string> {
   const fields: Record<string, string> = {};
@@ -18,7 +19,8 @@ export function fieldErrorKeys(error: z.ZodError): Record<string, string> {
   return fields;
 }
 
-function genericKey(issue: z.core.$ZodIssue): string {
+/** The key for an issue whose schema set no message of its own. */
+export function genericKey(issue: z.core.$ZodIssue): string {
   // A missing enum value is an invalid_value issue, but to the person filling the form it is "required".
   if (issue.input === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_value')) return 'validation.required';
   switch (issue.code) {

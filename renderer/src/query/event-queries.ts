@@ -1,0 +1,17 @@
+import type { EventName } from '../../../shared/contract/events.js';
+import type { MethodName } from '../../../shared/contract/index.js';
+
+/** Which methods' answers an event makes stale. One table, so a new event or screen is one line. */
+export const STALE_AFTER: Record<EventName, readonly MethodName[]> = {
+  customer_created: ['customers.list', 'customers.get', 'dashboard.summary', 'packages.list'],
+  customer_updated: ['customers.list', 'customers.get', 'dashboard.summary', 'packages.list'],
+  customer_deactivated: ['customers.list', 'customers.get', 'dashboard.summary', 'packages.list'],
+  customer_reactivated: ['customers.list', 'customers.get', 'dashboard.summary', 'packages.list'],
+  package_changed: ['packages.list', 'customers.list', 'customers.get', 'dashboard.summary'],
+  tenant_updated: ['tenant.get'],
+  user_changed: ['users.list', 'auth.me'],
+  wa_session_changed: ['wa.session.status'],
+  wa_activity: ['wa.logs.list', 'wa.metrics', 'wa.broadcast.list', 'wa.failures.list'],
+  // The core came back after a crash: anything may have changed while nobody was listening.
+  core_restarted: [],
+};
