@@ -45,6 +45,7 @@ export const en: MessageTree = {
     rateCap: 'At most 50 messages per second (the platform limit).',
     url: 'The address must start with http:// or https://.',
     tooMany: 'Too many.',
+    mismatch: 'The passwords do not match.',
   },
   wa: {
     suspended: 'WhatsApp sending is suspended by RRNet. Contact RRNet support.',

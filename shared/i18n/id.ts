@@ -45,6 +45,7 @@ export const id = {
     rateCap: 'Maksimal 50 pesan per detik (batas platform).',
     url: 'Alamat harus diawali http:// atau https://.',
     tooMany: 'Terlalu banyak.',
+    mismatch: 'Konfirmasi kata sandi tidak sama.',
   },
   wa: {
     suspended: 'Pengiriman WhatsApp dihentikan sementara oleh RRNet. Hubungi dukungan RRNet.',

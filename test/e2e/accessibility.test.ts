@@ -133,4 +133,35 @@ describe('accessibility (web mode, Chromium, axe-core WCAG 2.1 A/AA)', () => {
     await form.waitFor({ state: 'detached' });
     expect(await focusedTestId(page)).toBe('customer-add');
   });
+
+  it('flags every missing field of an empty user form in one round, tied to its field, focus on the first', async () => {
+    const { page } = app;
+    await page.goto(`${app.server.origin}/#/settings/users`);
+    await page.getByTestId('user-row').first().waitFor();
+    await page.getByTestId('user-add').click();
+    const form = page.getByTestId('user-form');
+    await form.getByTestId('user-save').click();
+    for (const name of ['username', 'displayName', 'password']) await form.getByTestId(`error-${name}`).waitFor();
+    expect(await focusedTestId(page)).toBe('input-username');
+    const describedBy = await form.getByTestId('input-password').getAttribute('aria-describedby');
+    expect(await page.locator(`[id="${describedBy ?? ''}"]`).textContent()).toBe(await form.getByTestId('error-password').textContent());
+    expect(await form.locator('[role="alert"], [aria-live]').count()).toBe(1);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await form.waitFor({ state: 'detached' });
+  });
+
+  it('flags both missing fields of an empty login form in one round, focus on the first', async () => {
+    const { page } = app;
+    await page.getByTestId('logout').click();
+    const form = page.getByTestId('login-form');
+    await form.waitFor();
+    await form.getByTestId('login-submit').click();
+    for (const name of ['username', 'password']) await form.getByTestId(`error-${name}`).waitFor();
+    expect(await focusedTestId(page)).toBe('input-username');
+    expect(await form.getByTestId('input-password').getAttribute('aria-invalid')).toBe('true');
+    expect(await form.locator('[role="alert"], [aria-live]').count()).toBe(1);
+    expect(await seriousViolations(page)).toEqual([]);
+    await app.shot('empty-login-form');
+  });
 });

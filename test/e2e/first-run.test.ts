@@ -12,6 +12,18 @@ describe('first run (web mode, Chromium)', () => {
     await app?.close();
   });
 
+  it('flags every missing field and a mistyped confirmation in one round, focus on the first', async () => {
+    const { page } = app;
+    await page.goto(app.server.url);
+    const form = page.getByTestId('first-run-form');
+    await form.getByTestId('input-password').fill('kencana-2026');
+    await form.getByTestId('input-confirm').fill('kencana-2025');
+    await form.getByTestId('first-run-submit').click();
+    for (const name of ['tenantName', 'displayName', 'username', 'confirm']) await form.getByTestId(`error-${name}`).waitFor();
+    expect(await form.getByTestId('error-confirm').textContent()).toContain('tidak sama');
+    expect(await page.evaluate<string | null>(`document.activeElement?.getAttribute('data-testid') ?? null`)).toBe('input-tenantName');
+  });
+
   it('creates the ISP and its owner, then lands in the app signed in', async () => {
     const { page } = app;
     await page.goto(app.server.url);

@@ -74,7 +74,7 @@ describe('WhatsApp in the demo ISP (web mode, Chromium, fake whatsapp-web.js)', 
     await form.waitFor();
     await app.shot('settings-dry-run');
 
-    // The core's refusals land next to the fields they are about.
+    // Refusals by the contract's rules land next to the fields they are about, all in one round.
     await form.getByTestId('wa-rate').fill('99');
     await form.getByTestId('wa-admins').fill('0812-1111-2222\n12345');
     await form.getByTestId('wa-settings-save').click();

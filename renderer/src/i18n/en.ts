@@ -24,7 +24,6 @@ export const en: ScreenMessages = {
     loadMore: 'Load more',
     loading: 'Loading…',
     perMonth: '/month',
-    mismatch: 'The passwords do not match.',
     saved: 'Saved.',
   },
   language: {

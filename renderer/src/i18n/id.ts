@@ -23,7 +23,6 @@ export const id = {
     loadMore: 'Muat lagi',
     loading: 'Memuat…',
     perMonth: '/bulan',
-    mismatch: 'Konfirmasi kata sandi tidak sama.',
     saved: 'Tersimpan.',
   },
   language: {

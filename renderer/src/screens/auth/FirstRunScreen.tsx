@@ -1,55 +1,41 @@
-import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TIME_ZONES, type TimeZone } from '../../../../shared/util/time.js';
+import { z } from 'zod';
+import { contract } from '../../../../shared/contract/index.js';
+import { TIME_ZONES } from '../../../../shared/util/time.js';
 import { Field } from '../../components/Field.js';
 import { FormError } from '../../components/FormError.js';
-import { useForm } from '../../components/use-form.js';
+import { useContractForm } from '../../components/use-contract-form.js';
+import { withConfirmation } from '../../components/password-confirmation.js';
 import { createOwner } from '../../stores/session-actions.js';
 import { AuthLayout } from './AuthLayout.js';
 
+const firstRunSchema = withConfirmation(contract['setup.createOwner'].input.extend({ confirm: z.string() }), 'password');
+
 export function FirstRunScreen() {
   const { t } = useTranslation();
-  const form = useForm({
+  const form = useContractForm(firstRunSchema, {
     tenantName: '',
-    timezone: 'Asia/Jakarta' as TimeZone,
+    timezone: 'Asia/Jakarta',
     username: '',
     displayName: '',
     password: '',
     confirm: '',
     demo: false,
   });
-  const v = form.values;
-
-  async function onSubmit(e: FormEvent) {
-    e.preventDefault();
-    if (v.password !== v.confirm) {
-      form.fail({ confirm: t('common.mismatch') });
-      return;
-    }
-    await form.submit(() =>
-      createOwner({
-        tenantName: v.tenantName,
-        timezone: v.timezone,
-        username: v.username,
-        displayName: v.displayName,
-        password: v.password,
-        demo: v.demo,
-      }),
-    );
-  }
+  const onSubmit = form.onSubmit(({ confirm: _typedTwice, ...input }) => createOwner(input), () => undefined);
 
   return (
     <AuthLayout title={t('firstRun.title')} subtitle={t('firstRun.intro')} wide>
       <form className="form" onSubmit={(e) => void onSubmit(e)} noValidate data-testid="first-run-form">
-        <FormError error={form.error} />
+        <FormError error={form.formError} />
         <fieldset className="form-section">
           <legend>{t('firstRun.ispSection')}</legend>
           <div className="form-grid">
-            <Field name="tenantName" label={t('firstRun.tenantName')} hint={t('firstRun.tenantNameHint')} error={form.fieldError('tenantName')}>
-              <input {...form.text('tenantName')} data-testid="input-tenantName" autoFocus />
+            <Field name="tenantName" label={t('firstRun.tenantName')} hint={t('firstRun.tenantNameHint')} error={form.errorOf('tenantName')}>
+              <input {...form.register('tenantName')} data-testid="input-tenantName" autoFocus />
             </Field>
-            <Field name="timezone" label={t('firstRun.timezone')} error={form.fieldError('timezone')}>
-              <select {...form.text('timezone')} data-testid="input-timezone">
+            <Field name="timezone" label={t('firstRun.timezone')} error={form.errorOf('timezone')}>
+              <select {...form.register('timezone')} data-testid="input-timezone">
                 {TIME_ZONES.map((zone) => (
                   <option key={zone} value={zone}>
                     {t(`zones.${zone}`)}
@@ -62,22 +48,22 @@ export function FirstRunScreen() {
         <fieldset className="form-section">
           <legend>{t('firstRun.ownerSection')}</legend>
           <div className="form-grid">
-            <Field name="displayName" label={t('firstRun.displayName')} error={form.fieldError('displayName')}>
-              <input {...form.text('displayName')} data-testid="input-displayName" autoComplete="name" />
+            <Field name="displayName" label={t('firstRun.displayName')} error={form.errorOf('displayName')}>
+              <input {...form.register('displayName')} data-testid="input-displayName" autoComplete="name" />
             </Field>
-            <Field name="username" label={t('firstRun.username')} hint={t('firstRun.usernameHint')} error={form.fieldError('username')}>
-              <input {...form.text('username')} data-testid="input-username" autoComplete="username" autoCapitalize="none" spellCheck={false} />
+            <Field name="username" label={t('firstRun.username')} hint={t('firstRun.usernameHint')} error={form.errorOf('username')}>
+              <input {...form.register('username')} data-testid="input-username" autoComplete="username" autoCapitalize="none" spellCheck={false} />
             </Field>
-            <Field name="password" label={t('firstRun.password')} hint={t('firstRun.passwordHint')} error={form.fieldError('password')}>
-              <input {...form.text('password')} data-testid="input-password" type="password" autoComplete="new-password" />
+            <Field name="password" label={t('firstRun.password')} hint={t('firstRun.passwordHint')} error={form.errorOf('password')}>
+              <input {...form.register('password')} data-testid="input-password" type="password" autoComplete="new-password" />
             </Field>
-            <Field name="confirm" label={t('firstRun.confirm')} error={form.fieldError('confirm')}>
-              <input {...form.text('confirm')} data-testid="input-confirm" type="password" autoComplete="new-password" />
+            <Field name="confirm" label={t('firstRun.confirm')} error={form.errorOf('confirm')}>
+              <input {...form.register('confirm')} data-testid="input-confirm" type="password" autoComplete="new-password" />
             </Field>
           </div>
         </fieldset>
         <label className="check">
-          <input {...form.checkbox('demo')} data-testid="input-demo" />
+          <input {...form.register('demo')} type="checkbox" data-testid="input-demo" />
           <span>
             <strong>{t('firstRun.demo')}</strong>
             <small className="muted">{t('firstRun.demoHint')}</small>

@@ -1,12 +1,11 @@
-import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMIT_KEYS } from '../../../../shared/domain/plans.js';
-import type { Tenant } from '../../../../shared/domain/tenant.js';
+import { tenantUpdateSchema, type Tenant } from '../../../../shared/domain/tenant.js';
 import { TIME_ZONES } from '../../../../shared/util/time.js';
 import { call } from '../../api/client.js';
 import { Field } from '../../components/Field.js';
 import { FormError } from '../../components/FormError.js';
-import { useForm } from '../../components/use-form.js';
+import { useContractForm } from '../../components/use-contract-form.js';
 import { usePermissions } from '../../components/use-permissions.js';
 import { useTenant } from '../../stores/tenant-store.js';
 import { toast } from '../../stores/toast-store.js';
@@ -24,32 +23,36 @@ export function TenantProfile() {
   );
 }
 
+const contract = tenantUpdateSchema.shape;
+
+/** The form always sends both: the update's optional fields are required here. */
+const profileFormSchema = tenantUpdateSchema.extend({ name: contract.name.unwrap(), timezone: contract.timezone.unwrap() });
+
 function ProfileForm({ tenant }: { tenant: Tenant }) {
   const { t } = useTranslation();
   const { owner, locked } = usePermissions();
-  const form = useForm({ name: tenant.name, timezone: tenant.timezone });
+  const form = useContractForm(profileFormSchema, { name: tenant.name, timezone: tenant.timezone });
   const readOnly = !owner || locked;
 
-  async function onSubmit(e: FormEvent) {
-    e.preventDefault();
-    const saved = await form.submit(() => call('tenant.update', { name: form.values.name, timezone: form.values.timezone }));
-    if (saved) {
+  const onSubmit = form.onSubmit(
+    (input) => call('tenant.update', input),
+    (saved) => {
       useTenant.setState({ tenant: saved });
       toast(t('common.saved'));
-    }
-  }
+    },
+  );
 
   return (
     <section className="card">
       <h2>{t('settings.profileTitle')}</h2>
       <form className="form" onSubmit={(e) => void onSubmit(e)} noValidate data-testid="tenant-form">
         {!owner ? <div className="form-notice">{t('settings.ownerOnly')}</div> : null}
-        <FormError error={form.error} />
-        <Field name="name" label={t('settings.tenantName')} error={form.fieldError('name')}>
-          <input {...form.text('name')} data-testid="input-tenant-name" disabled={readOnly} />
+        <FormError error={form.formError} />
+        <Field name="name" label={t('settings.tenantName')} error={form.errorOf('name')}>
+          <input {...form.register('name')} data-testid="input-tenant-name" disabled={readOnly} />
         </Field>
-        <Field name="timezone" label={t('settings.timezone')} error={form.fieldError('timezone')}>
-          <select {...form.text('timezone')} data-testid="input-tenant-timezone" disabled={readOnly}>
+        <Field name="timezone" label={t('settings.timezone')} error={form.errorOf('timezone')}>
+          <select {...form.register('timezone')} data-testid="input-tenant-timezone" disabled={readOnly}>
             {TIME_ZONES.map((zone) => (
               <option key={zone} value={zone}>
                 {t(`zones.${zone}`)}

@@ -1,13 +1,19 @@
-import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ROLES, type Role } from '../../../../shared/domain/roles.js';
-import type { User } from '../../../../shared/domain/user.js';
+import { z } from 'zod';
+import { ROLES } from '../../../../shared/domain/roles.js';
+import { passwordSchema, userCreateSchema, type User } from '../../../../shared/domain/user.js';
 import { call } from '../../api/client.js';
 import { Field } from '../../components/Field.js';
 import { FormError } from '../../components/FormError.js';
 import { Modal } from '../../components/Modal.js';
-import { useForm } from '../../components/use-form.js';
+import { useContractForm } from '../../components/use-contract-form.js';
 import { FormActions } from '../../components/FormActions.js';
+
+/** The create call's own rules; `active` rides along unused so both modes share one form shape. */
+const createSchema = userCreateSchema.extend({ active: z.boolean() });
+
+/** Editing: the username is fixed once made, and an empty password box keeps the current password. */
+const editSchema = createSchema.extend({ username: z.string(), password: z.literal('').or(passwordSchema) });
 
 interface UserFormProps {
   user?: User;
@@ -18,43 +24,40 @@ interface UserFormProps {
 /** Adds an account, or changes one: name, role, whether it may sign in, and a password reset. */
 export function UserForm({ user, onSaved, onClose }: UserFormProps) {
   const { t } = useTranslation();
-  const form = useForm({
+  const form = useContractForm(user ? editSchema : createSchema, {
     username: user?.username ?? '',
     displayName: user?.displayName ?? '',
-    role: user?.role ?? ('admin' as Role),
+    role: user?.role ?? 'admin',
     active: user?.active ?? true,
     password: '',
   });
-  const v = form.values;
 
-  async function onSubmit(e: FormEvent) {
-    e.preventDefault();
-    const saved = await form.submit(() =>
+  const onSubmit = form.onSubmit(
+    (input) =>
       user
         ? call('users.update', {
             id: user.id,
-            displayName: v.displayName,
-            role: v.role,
-            active: v.active,
-            ...(v.password ? { password: v.password } : {}),
+            displayName: input.displayName,
+            role: input.role,
+            active: input.active,
+            ...(input.password ? { password: input.password } : {}),
           })
-        : call('users.create', { username: v.username, displayName: v.displayName, role: v.role, password: v.password }),
-    );
-    if (saved) onSaved(saved);
-  }
+        : call('users.create', { username: input.username, displayName: input.displayName, role: input.role, password: input.password }),
+    onSaved,
+  );
 
   return (
     <Modal title={user ? t('settings.editUserTitle', { username: user.username }) : t('settings.createUserTitle')} onClose={onClose} testId="user-form">
       <form className="form" onSubmit={(e) => void onSubmit(e)} noValidate>
-        <FormError error={form.error} />
-        <Field name="username" label={t('settings.username')} hint={t('firstRun.usernameHint')} error={form.fieldError('username')}>
-          <input {...form.text('username')} data-testid="input-username" disabled={Boolean(user)} autoCapitalize="none" spellCheck={false} autoComplete="off" />
+        <FormError error={form.formError} />
+        <Field name="username" label={t('settings.username')} hint={t('firstRun.usernameHint')} error={form.errorOf('username')}>
+          <input {...form.register('username')} data-testid="input-username" disabled={Boolean(user)} autoCapitalize="none" spellCheck={false} autoComplete="off" />
         </Field>
-        <Field name="displayName" label={t('settings.displayName')} error={form.fieldError('displayName')}>
-          <input {...form.text('displayName')} data-testid="input-displayName" autoComplete="off" />
+        <Field name="displayName" label={t('settings.displayName')} error={form.errorOf('displayName')}>
+          <input {...form.register('displayName')} data-testid="input-displayName" autoComplete="off" />
         </Field>
-        <Field name="role" label={t('settings.role')} error={form.fieldError('role')}>
-          <select {...form.text('role')} data-testid="input-role">
+        <Field name="role" label={t('settings.role')} error={form.errorOf('role')}>
+          <select {...form.register('role')} data-testid="input-role">
             {ROLES.map((role) => (
               <option key={role} value={role}>
                 {t(`roles.${role}`)}
@@ -66,14 +69,14 @@ export function UserForm({ user, onSaved, onClose }: UserFormProps) {
           name="password"
           label={user ? t('settings.resetPassword') : t('settings.password')}
           hint={user ? t('settings.resetPasswordHint') : t('firstRun.passwordHint')}
-          error={form.fieldError('password')}
+          error={form.errorOf('password')}
           optional={Boolean(user)}
         >
-          <input {...form.text('password')} type="password" autoComplete="new-password" data-testid="input-password" />
+          <input {...form.register('password')} type="password" autoComplete="new-password" data-testid="input-password" />
         </Field>
         {user ? (
           <label className="check">
-            <input {...form.checkbox('active')} data-testid="input-active" />
+            <input {...form.register('active')} type="checkbox" data-testid="input-active" />
             <span>{t('settings.userActive')}</span>
           </label>
         ) : null}

@@ -1,17 +1,18 @@
-import { useState, type FormEvent } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
 import { BROADCAST_FILTERS } from '../../../../shared/domain/wa.js';
 import { ZONE_LABELS } from '../../../../shared/util/time.js';
 import { call } from '../../api/client.js';
 import { Field } from '../../components/Field.js';
 import { FormError } from '../../components/FormError.js';
 import { Modal } from '../../components/Modal.js';
-import { useForm } from '../../components/use-form.js';
+import { useContractForm } from '../../components/use-contract-form.js';
 import { usePermissions } from '../../components/use-permissions.js';
 import { useOdps, usePackages } from '../../stores/data-stores.js';
 import { toast } from '../../stores/toast-store.js';
 import { useWaTemplates } from '../../stores/wa-stores.js';
-import { blankBroadcast, broadcastFieldErrors, broadcastInput, type BroadcastFormValues } from './broadcast-values.js';
+import { blankBroadcast, broadcastFieldErrors, broadcastFormSchema } from './broadcast-values.js';
 import { useAudienceLabel } from './use-audience-label.js';
 import { useFormatTime, useTenantZone } from './use-wa-format.js';
 import { invalidateMethod } from '../../query/query-client.js';
@@ -22,42 +23,38 @@ export function BroadcastForm({ onClose }: { onClose(): void }) {
   const zone = useTenantZone();
   const formatTime = useFormatTime();
   const audience = useAudienceLabel();
-  const form = useForm<BroadcastFormValues>(blankBroadcast);
+  const schema = useMemo(() => broadcastFormSchema(zone), [zone]);
+  const form = useContractForm(schema, blankBroadcast);
   const packages = usePackages().data;
   const odps = useOdps().data;
   const templates = useWaTemplates().data;
-  const [confirming, setConfirming] = useState<ReturnType<typeof broadcastInput>['input'] | null>(null);
-  const { kind, templateKey } = form.values;
-
-
-  function onSubmit(e: FormEvent) {
-    e.preventDefault();
-    const { input, errors } = broadcastInput(form.values, zone);
-    if (Object.keys(errors).length > 0) form.fail(errors);
-    else setConfirming(input);
-  }
+  const [confirming, setConfirming] = useState<z.output<typeof schema> | null>(null);
+  const [kind, templateKey, scheduledAt] = form.watch(['kind', 'templateKey', 'scheduledAt']);
 
   /** Asked first: a broadcast reaches hundreds of customers and cannot be taken back once sent. */
-  async function send(input: ReturnType<typeof broadcastInput>['input']) {
-    setConfirming(null);
-    const created = await form.submit(async () => {
+  const review = form.handleSubmit((input) => setConfirming(input));
+
+  const send = form.onSubmit(
+    async (input) => {
+      setConfirming(null);
       const result = await call('wa.broadcast.create', input);
       if (result.ok || !result.error.fields) return result;
       return { ok: false as const, error: { ...result.error, fields: broadcastFieldErrors(result.error.fields) ?? {} } };
-    });
-    if (!created) return;
-    toast(t('whatsapp.broadcastCreated', { count: created.total }));
-    invalidateMethod('wa.broadcast.list');
-    onClose();
-  }
+    },
+    (created) => {
+      toast(t('whatsapp.broadcastCreated', { count: created.total }));
+      invalidateMethod('wa.broadcast.list');
+      onClose();
+    },
+  );
 
   return (
     <Modal title={t('whatsapp.broadcastNew')} onClose={onClose} wide testId="wa-broadcast-dialog">
-      <form className="form" onSubmit={onSubmit} noValidate data-testid="wa-broadcast-form">
-        <FormError error={form.error} />
+      <form className="form" onSubmit={(e) => void review(e)} noValidate data-testid="wa-broadcast-form">
+        <FormError error={form.formError} />
         <div className="form-grid">
-          <Field name="kind" label={t('whatsapp.audience')} error={form.fieldError('kind')}>
-            <select {...form.text('kind')} data-testid="wa-broadcast-kind">
+          <Field name="kind" label={t('whatsapp.audience')} error={form.errorOf('kind')}>
+            <select {...form.register('kind')} data-testid="wa-broadcast-kind">
               {BROADCAST_FILTERS.map((key) => (
                 <option key={key} value={key}>
                   {t(`whatsapp.audiences.${key}`)}
@@ -66,8 +63,8 @@ export function BroadcastForm({ onClose }: { onClose(): void }) {
             </select>
           </Field>
           {kind === 'package' ? (
-            <Field name="packageId" label={t('customers.package')} error={form.fieldError('packageId')}>
-              <select {...form.text('packageId')} data-testid="wa-broadcast-package">
+            <Field name="packageId" label={t('customers.package')} error={form.errorOf('packageId')}>
+              <select {...form.register('packageId')} data-testid="wa-broadcast-package">
                 <option value="">{t('customers.choosePackage')}</option>
                 {(packages ?? []).map((p) => (
                   <option key={p.id} value={p.id}>
@@ -78,8 +75,8 @@ export function BroadcastForm({ onClose }: { onClose(): void }) {
             </Field>
           ) : null}
           {kind === 'odp' ? (
-            <Field name="odpId" label={t('whatsapp.odpId')} error={form.fieldError('odpId')} hint={t('whatsapp.odpIdHint')}>
-              <select {...form.text('odpId')} data-testid="wa-broadcast-odp">
+            <Field name="odpId" label={t('whatsapp.odpId')} error={form.errorOf('odpId')} hint={t('whatsapp.odpIdHint')}>
+              <select {...form.register('odpId')} data-testid="wa-broadcast-odp">
                 <option value="">{t('whatsapp.chooseOdp')}</option>
                 {(odps ?? []).map((o) => (
                   <option key={o.id} value={o.id}>
@@ -89,8 +86,8 @@ export function BroadcastForm({ onClose }: { onClose(): void }) {
               </select>
             </Field>
           ) : null}
-          <Field name="templateKey" label={t('whatsapp.template')} error={form.fieldError('templateKey')} className={kind === 'all_active' || kind === 'isolated' ? '' : 'span-2'}>
-            <select {...form.text('templateKey')} data-testid="wa-broadcast-template">
+          <Field name="templateKey" label={t('whatsapp.template')} error={form.errorOf('templateKey')} className={kind === 'all_active' || kind === 'isolated' ? '' : 'span-2'}>
+            <select {...form.register('templateKey')} data-testid="wa-broadcast-template">
               {(templates?.filter((x) => x.broadcastable).map((x) => x.key) ?? ['manual_broadcast' as const])
                 .map((key) => (
                   <option key={key} value={key}>
@@ -100,13 +97,13 @@ export function BroadcastForm({ onClose }: { onClose(): void }) {
             </select>
           </Field>
           {templateKey === 'manual_broadcast' ? (
-            <Field name="message" label={t('whatsapp.message')} error={form.fieldError('message')} hint={t('whatsapp.messageHint')} className="span-2">
-              <textarea {...form.text('message')} rows={5} maxLength={2000} data-testid="wa-broadcast-message" />
+            <Field name="message" label={t('whatsapp.message')} error={form.errorOf('message')} hint={t('whatsapp.messageHint')} className="span-2">
+              <textarea {...form.register('message')} rows={5} maxLength={2000} data-testid="wa-broadcast-message" />
             </Field>
           ) : null}
-          <Field name="scheduledAt" label={t('whatsapp.schedule')} error={form.fieldError('scheduledAt')} hint={t('whatsapp.scheduleHint', { zone: ZONE_LABELS[zone] })} optional>
+          <Field name="scheduledAt" label={t('whatsapp.schedule')} error={form.errorOf('scheduledAt')} hint={t('whatsapp.scheduleHint', { zone: ZONE_LABELS[zone] })} optional>
             <span className="input-with-action">
-              <input {...form.text('scheduledAt')} type="datetime-local" data-testid="wa-broadcast-schedule" />
+              <input {...form.register('scheduledAt')} type="datetime-local" data-testid="wa-broadcast-schedule" />
               <span className="chip">{ZONE_LABELS[zone]}</span>
             </span>
           </Field>
@@ -116,7 +113,7 @@ export function BroadcastForm({ onClose }: { onClose(): void }) {
             {t('common.cancel')}
           </button>
           <button type="submit" className="button primary" disabled={locked || form.busy} data-testid="wa-broadcast-submit">
-            {form.values.scheduledAt ? t('whatsapp.broadcastSchedule') : t('whatsapp.broadcastSend')}
+            {scheduledAt ? t('whatsapp.broadcastSchedule') : t('whatsapp.broadcastSend')}
           </button>
         </div>
       </form>
@@ -131,7 +128,7 @@ export function BroadcastForm({ onClose }: { onClose(): void }) {
             <button type="button" className="button" onClick={() => setConfirming(null)}>
               {t('common.cancel')}
             </button>
-            <button type="button" className="button primary" onClick={() => void send(confirming)} data-testid="wa-broadcast-confirm-ok" data-autofocus>
+            <button type="button" className="button primary" onClick={() => void send()} data-testid="wa-broadcast-confirm-ok" data-autofocus>
               {confirming.scheduledAt ? t('whatsapp.broadcastSchedule') : t('whatsapp.broadcastSend')}
             </button>
           </div>

@@ -1,14 +1,14 @@
-import { type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { AppError } from '../../../../shared/contract/errors.js';
 import { formatPhoneLocal } from '../../../../shared/util/phone.js';
 import { call } from '../../api/client.js';
-import { Field } from '../../components/Field.js';
 import { FormError } from '../../components/FormError.js';
-import { useForm } from '../../components/use-form.js';
 import { usePermissions } from '../../components/use-permissions.js';
 import { toast } from '../../stores/toast-store.js';
 import { useWaOptOuts } from '../../stores/wa-stores.js';
 import { useFormatTime } from './use-wa-format.js';
+import { OptOutForm } from './OptOutForm.js';
 import { invalidateMethod } from '../../query/query-client.js';
 
 /** Numbers that asked not to be messaged: every send to them is skipped, broadcasts included. */
@@ -17,41 +17,28 @@ export function OptOutPanel() {
   const { locked } = usePermissions();
   const formatTime = useFormatTime();
   const { data, error } = useWaOptOuts();
-  const form = useForm({ phone: '', reason: '' });
+  const [removing, setRemoving] = useState(false);
+  const [removeError, setRemoveError] = useState<AppError | null>(null);
 
-
-  async function setOptOut(phone: string, optedOut: boolean, reason: string) {
-    const done = await form.submit(() => call('wa.optOut.set', { phone, optedOut, reason }));
-    if (!done) return false;
+  async function remove(phone: string) {
+    setRemoving(true);
+    setRemoveError(null);
+    const result = await call('wa.optOut.set', { phone, optedOut: false, reason: '' });
+    setRemoving(false);
+    if (!result.ok) {
+      setRemoveError(result.error);
+      return;
+    }
     invalidateMethod('wa.optOut.list');
-    toast(optedOut ? t('whatsapp.optOutAdded', { phone: formatPhoneLocal(done.phone) }) : t('whatsapp.optOutRemoved', { phone: formatPhoneLocal(done.phone) }));
-    return true;
-  }
-
-  async function onSubmit(e: FormEvent) {
-    e.preventDefault();
-    if (await setOptOut(form.values.phone, true, form.values.reason)) form.setValues({ phone: '', reason: '' });
+    toast(t('whatsapp.optOutRemoved', { phone: formatPhoneLocal(result.data.phone) }));
   }
 
   return (
     <section className="card" data-testid="wa-optout">
       <h2>{t('whatsapp.optOutTitle')}</h2>
       <p className="muted">{t('whatsapp.optOutHint')}</p>
-      <FormError error={error} />
-      <form className="form" onSubmit={(e) => void onSubmit(e)} noValidate>
-        <FormError error={form.error} />
-        <div className="wa-inline-form">
-          <Field name="phone" label={t('whatsapp.optOutPhone')} error={form.fieldError('phone')}>
-            <input {...form.text('phone')} type="tel" inputMode="tel" data-testid="wa-optout-phone" />
-          </Field>
-          <Field name="reason" label={t('whatsapp.optOutReason')} error={form.fieldError('reason')} optional>
-            <input {...form.text('reason')} data-testid="wa-optout-reason" />
-          </Field>
-          <button type="submit" className="button" disabled={locked || form.busy || form.values.phone.trim() === ''} data-testid="wa-optout-add">
-            {t('whatsapp.optOutAdd')}
-          </button>
-        </div>
-      </form>
+      <FormError error={error ?? removeError} />
+      <OptOutForm />
       {data && data.length > 0 ? (
         <table className="table compact wa-optout-table">
           <tbody>
@@ -62,7 +49,7 @@ export function OptOutPanel() {
                   <span className="wa-optout-meta muted">{[row.reason, formatTime(row.createdAt)].filter(Boolean).join(' · ')}</span>
                 </td>
                 <td className="col-actions">
-                  <button type="button" className="button small" disabled={locked || form.busy} onClick={() => void setOptOut(row.phone, false, '')} data-testid="wa-optout-remove">
+                  <button type="button" className="button small" disabled={locked || removing} onClick={() => void remove(row.phone)} data-testid="wa-optout-remove">
                     {t('whatsapp.optOutRemove')}
                   </button>
                 </td>

@@ -1,15 +1,15 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { WA_EVENT_KEYS, WA_PROVIDERS, type WaEventKey } from '../../../../shared/domain/wa.js';
 import { ZONE_LABELS } from '../../../../shared/util/time.js';
 import { call } from '../../api/client.js';
 import { Field } from '../../components/Field.js';
 import { FormError } from '../../components/FormError.js';
-import { useForm } from '../../components/use-form.js';
+import { useContractForm } from '../../components/use-contract-form.js';
 import { usePermissions } from '../../components/use-permissions.js';
 import { toast } from '../../stores/toast-store.js';
 import { useTenantZone } from './use-wa-format.js';
-import { groupedErrors, settingsInput, settingsValues, type WaSettings, type WaSettingsValues } from './wa-settings-values.js';
+import { groupedErrors, settingsFieldErrors, settingsFormSchema, settingsValues, type WaSettings } from './wa-settings-values.js';
 import { FormActions } from '../../components/FormActions.js';
 import { invalidateMethod, setMethodData } from '../../query/query-client.js';
 
@@ -20,38 +20,42 @@ export function WaSettingsForm({ settings }: { settings: WaSettings }) {
   const { t } = useTranslation();
   const { locked } = usePermissions();
   const zone = useTenantZone();
-  const form = useForm(settingsValues(settings));
+  const form = useContractForm(settingsFormSchema, settingsValues(settings));
   const [events, setEvents] = useState<WaEventKey[]>(settings.enabledEvents);
-  const { provider, fallbackProvider } = form.values;
+  const [clearing, setClearing] = useState(false);
+  const [provider, fallbackProvider] = form.watch(['provider', 'fallbackProvider']);
   const uses = (key: string) => provider === key || fallbackProvider === key;
-  const fields = form.error?.fields;
-  const eventsError = groupedErrors(fields, 'enabledEvents', () => t('whatsapp.sectionEvents'));
-  const adminsError = groupedErrors(fields, 'adminRecipients', (index) => t('whatsapp.nthNumber', { n: Number(index) + 1 }));
+  // The events are not a field of the form: only the core can refuse them, so only its answer names them.
+  const eventsError = groupedErrors(form.formError?.fields, 'enabledEvents', () => t('whatsapp.sectionEvents'));
 
   function toggleEvent(key: WaEventKey, on: boolean) {
     setEvents((current) => (on ? WA_EVENT_KEYS.filter((k) => k === key || current.includes(k)) : current.filter((k) => k !== key)));
   }
 
-  async function onSubmit(e: FormEvent) {
-    e.preventDefault();
-    const { input, errors } = settingsInput(form.values, events);
-    if (Object.keys(errors).length > 0) {
-      form.fail(errors);
-      return;
-    }
-    const saved = await form.submit(() => call('wa.settings.update', input));
-    if (!saved) return;
-    keepSaved(saved);
-    form.setValues(settingsValues(saved));
-    toast(t('common.saved'));
-  }
+  const onSubmit = form.onSubmit(
+    async (input) => {
+      const result = await call('wa.settings.update', { ...input, enabledEvents: events });
+      if (result.ok || !result.error.fields) return result;
+      return { ok: false as const, error: { ...result.error, fields: settingsFieldErrors(result.error.fields) ?? {} } };
+    },
+    (saved) => {
+      keepSaved(saved);
+      form.reset(settingsValues(saved));
+      toast(t('common.saved'));
+    },
+  );
 
   /** The token goes at once: keeping a secret nobody wants any longer than asked is not a favour. */
   async function clearToken() {
-    const saved = await form.submit(() => call('wa.settings.update', { fonnteToken: null }));
-    if (!saved) return;
-    keepSaved(saved);
-    form.set('fonnteToken', '');
+    setClearing(true);
+    const result = await call('wa.settings.update', { fonnteToken: null });
+    setClearing(false);
+    if (!result.ok) {
+      form.setError('fonnteToken', { type: 'server', message: result.error.message }, { shouldFocus: true });
+      return;
+    }
+    keepSaved(result.data);
+    form.setValue('fonnteToken', '');
     toast(t('whatsapp.tokenCleared'));
   }
 
@@ -59,12 +63,12 @@ export function WaSettingsForm({ settings }: { settings: WaSettings }) {
     <section className="card">
       <h2>{t('whatsapp.settingsTitle')}</h2>
       <form className="form" onSubmit={(e) => void onSubmit(e)} noValidate data-testid="wa-settings-form">
-        <FormError error={form.error} />
+        <FormError error={form.formError} />
         <fieldset className="form-section">
           <legend>{t('whatsapp.sectionProvider')}</legend>
           <div className="form-grid">
-            <Field name="provider" label={t('whatsapp.provider')} error={form.fieldError('provider')} hint={t(`whatsapp.providerHints.${provider}`)}>
-              <select {...form.text('provider')} data-testid="wa-provider">
+            <Field name="provider" label={t('whatsapp.provider')} error={form.errorOf('provider')} hint={t(`whatsapp.providerHints.${provider}`)}>
+              <select {...form.register('provider')} data-testid="wa-provider">
                 {WA_PROVIDERS.map((key) => (
                   <option key={key} value={key}>
                     {t(`whatsapp.providers.${key}`)}
@@ -72,8 +76,8 @@ export function WaSettingsForm({ settings }: { settings: WaSettings }) {
                 ))}
               </select>
             </Field>
-            <Field name="fallbackProvider" label={t('whatsapp.fallbackProvider')} error={form.fieldError('fallbackProvider')} hint={t('whatsapp.fallbackHint')}>
-              <select {...form.text('fallbackProvider')} data-testid="wa-fallback">
+            <Field name="fallbackProvider" label={t('whatsapp.fallbackProvider')} error={form.errorOf('fallbackProvider')} hint={t('whatsapp.fallbackHint')}>
+              <select {...form.register('fallbackProvider')} data-testid="wa-fallback">
                 <option value="">{t('whatsapp.noFallback')}</option>
                 {WA_PROVIDERS.filter((key) => key !== provider).map((key) => (
                   <option key={key} value={key}>
@@ -84,10 +88,10 @@ export function WaSettingsForm({ settings }: { settings: WaSettings }) {
             </Field>
             {uses('fonnte') ? (
               <>
-                <Field name="fonnteToken" label={t('whatsapp.fonnteToken')} error={form.fieldError('fonnteToken')} hint={settings.hasFonnteToken ? t('whatsapp.tokenKeepHint') : t('whatsapp.tokenHint')}>
+                <Field name="fonnteToken" label={t('whatsapp.fonnteToken')} error={form.errorOf('fonnteToken')} hint={settings.hasFonnteToken ? t('whatsapp.tokenKeepHint') : t('whatsapp.tokenHint')}>
                   <span className="input-with-action">
                     <input
-                      {...form.text('fonnteToken')}
+                      {...form.register('fonnteToken')}
                       type="password"
                       autoComplete="new-password"
                       placeholder={settings.hasFonnteToken ? t('whatsapp.tokenStored') : ''}
@@ -98,25 +102,25 @@ export function WaSettingsForm({ settings }: { settings: WaSettings }) {
                         <span className="badge badge-ok" data-testid="wa-token-stored">
                           {t('whatsapp.tokenStored')}
                         </span>
-                        <button type="button" className="button small danger-outline" disabled={locked || form.busy} onClick={() => void clearToken()} data-testid="wa-token-clear">
+                        <button type="button" className="button small danger-outline" disabled={locked || form.busy || clearing} onClick={() => void clearToken()} data-testid="wa-token-clear">
                           {t('whatsapp.tokenClear')}
                         </button>
                       </>
                     ) : null}
                   </span>
                 </Field>
-                <Field name="fonnteBaseUrl" label={t('whatsapp.fonnteBaseUrl')} error={form.fieldError('fonnteBaseUrl')}>
-                  <input {...form.text('fonnteBaseUrl')} type="url" spellCheck={false} data-testid="wa-fonnte-url" />
+                <Field name="fonnteBaseUrl" label={t('whatsapp.fonnteBaseUrl')} error={form.errorOf('fonnteBaseUrl')}>
+                  <input {...form.register('fonnteBaseUrl')} type="url" spellCheck={false} data-testid="wa-fonnte-url" />
                 </Field>
               </>
             ) : null}
             {uses('wwebjs') ? (
-              <Field name="browserPath" label={t('whatsapp.browserPath')} error={form.fieldError('browserPath')} hint={t('whatsapp.browserPathHint')} optional className="span-2">
-                <input {...form.text('browserPath')} spellCheck={false} placeholder="C:\Program Files\Google\Chrome\Application\chrome.exe" data-testid="wa-browser-path" />
+              <Field name="browserPath" label={t('whatsapp.browserPath')} error={form.errorOf('browserPath')} hint={t('whatsapp.browserPathHint')} optional className="span-2">
+                <input {...form.register('browserPath')} spellCheck={false} placeholder="C:\Program Files\Google\Chrome\Application\chrome.exe" data-testid="wa-browser-path" />
               </Field>
             ) : null}
-            <Field name="senderNumber" label={t('whatsapp.senderNumber')} error={form.fieldError('senderNumber')} hint={t('whatsapp.senderHint')} optional>
-              <input {...form.text('senderNumber')} type="tel" inputMode="tel" data-testid="wa-sender" />
+            <Field name="senderNumber" label={t('whatsapp.senderNumber')} error={form.errorOf('senderNumber')} hint={t('whatsapp.senderHint')} optional>
+              <input {...form.register('senderNumber')} type="tel" inputMode="tel" data-testid="wa-sender" />
             </Field>
           </div>
         </fieldset>
@@ -142,27 +146,27 @@ export function WaSettingsForm({ settings }: { settings: WaSettings }) {
         <fieldset className="form-section">
           <legend>{t('whatsapp.sectionLimits')}</legend>
           <div className="form-grid form-grid-3">
-            <Field name="ratePerSecond" label={t('whatsapp.ratePerSecond')} error={form.fieldError('ratePerSecond')} hint={t('whatsapp.ratePerSecondHint')}>
-              <input {...form.text('ratePerSecond')} inputMode="numeric" data-testid="wa-rate" />
+            <Field name="ratePerSecond" label={t('whatsapp.ratePerSecond')} error={form.errorOf('ratePerSecond')} hint={t('whatsapp.ratePerSecondHint')}>
+              <input {...form.register('ratePerSecond')} inputMode="numeric" data-testid="wa-rate" />
             </Field>
-            <Field name="perRecipientPerHour" label={t('whatsapp.perRecipientPerHour')} error={form.fieldError('perRecipientPerHour')} hint={t('whatsapp.perRecipientHint')}>
-              <input {...form.text('perRecipientPerHour')} inputMode="numeric" data-testid="wa-per-recipient" />
+            <Field name="perRecipientPerHour" label={t('whatsapp.perRecipientPerHour')} error={form.errorOf('perRecipientPerHour')} hint={t('whatsapp.perRecipientHint')}>
+              <input {...form.register('perRecipientPerHour')} inputMode="numeric" data-testid="wa-per-recipient" />
             </Field>
-            <Field name="maxLength" label={t('whatsapp.maxLength')} error={form.fieldError('maxLength')} hint={t('whatsapp.maxLengthHint')}>
-              <input {...form.text('maxLength')} inputMode="numeric" data-testid="wa-max-length" />
+            <Field name="maxLength" label={t('whatsapp.maxLength')} error={form.errorOf('maxLength')} hint={t('whatsapp.maxLengthHint')}>
+              <input {...form.register('maxLength')} inputMode="numeric" data-testid="wa-max-length" />
             </Field>
           </div>
-          <QuietHours form={form} zoneLabel={ZONE_LABELS[zone]} error={groupedErrors(fields, 'quietHours', (part) => t(part === 'start' ? 'whatsapp.quietStart' : 'whatsapp.quietEnd'))} />
+          <QuietHours form={form} zoneLabel={ZONE_LABELS[zone]} />
         </fieldset>
 
         <fieldset className="form-section">
           <legend>{t('whatsapp.sectionAdmin')}</legend>
           <div className="form-grid">
-            <Field name="adminRecipients" label={t('whatsapp.adminRecipients')} error={adminsError} hint={t('whatsapp.adminRecipientsHint')} optional>
-              <textarea {...form.text('adminRecipients')} aria-invalid={Boolean(adminsError) || undefined} rows={3} spellCheck={false} data-testid="wa-admins" />
+            <Field name="adminRecipients" label={t('whatsapp.adminRecipients')} error={form.errorOf('adminRecipients')} hint={t('whatsapp.adminRecipientsHint')} optional>
+              <textarea {...form.register('adminRecipients')} rows={3} spellCheck={false} data-testid="wa-admins" />
             </Field>
-            <Field name="retentionDays" label={t('whatsapp.retentionDays')} error={form.fieldError('retentionDays')} hint={t('whatsapp.retentionHint')}>
-              <input {...form.text('retentionDays')} inputMode="numeric" data-testid="wa-retention" />
+            <Field name="retentionDays" label={t('whatsapp.retentionDays')} error={form.errorOf('retentionDays')} hint={t('whatsapp.retentionHint')}>
+              <input {...form.register('retentionDays')} inputMode="numeric" data-testid="wa-retention" />
             </Field>
           </div>
         </fieldset>
@@ -173,7 +177,7 @@ export function WaSettingsForm({ settings }: { settings: WaSettings }) {
   );
 }
 
-type SettingsForm = ReturnType<typeof useForm<WaSettingsValues>>;
+type SettingsForm = ReturnType<typeof useContractForm<typeof settingsFormSchema>>;
 
 /**
  * Typed as 21:00 rather than a time picker: the picker follows the computer's locale and may show
@@ -182,20 +186,25 @@ type SettingsForm = ReturnType<typeof useForm<WaSettingsValues>>;
 const CLOCK_INPUT = { inputMode: 'numeric', placeholder: '21:00', maxLength: 5, className: 'mono wa-clock' } as const;
 
 /** "Off" or a start and end, read on the tenant's clock: 21:00 WIB means 21:00 in Purwokerto. */
-function QuietHours({ form, zoneLabel, error }: { form: SettingsForm; zoneLabel: string; error: string | undefined }) {
+function QuietHours({ form, zoneLabel }: { form: SettingsForm; zoneLabel: string }) {
   const { t } = useTranslation();
-  const on = form.values.quietEnabled;
+  const on = form.watch('quietEnabled');
+  const parts = [
+    ['quietStart', t('whatsapp.quietStart')],
+    ['quietEnd', t('whatsapp.quietEnd')],
+  ] as const;
+  const error = parts.flatMap(([name, label]) => (form.errorOf(name) ? [`${label}: ${form.errorOf(name)}`] : [])).join(' ') || undefined;
   return (
     <div className={`field${error ? ' has-error' : ''}`} role="group" aria-label={t('whatsapp.quietHours')}>
       <span className="field-label">{t('whatsapp.quietHours')}</span>
       <div className="wa-quiet">
         <label className="check">
-          <input {...form.checkbox('quietEnabled')} data-testid="wa-quiet-enabled" />
+          <input {...form.register('quietEnabled')} type="checkbox" data-testid="wa-quiet-enabled" />
           <span>{t('whatsapp.quietOn')}</span>
         </label>
-        <input {...form.text('quietStart')} {...CLOCK_INPUT} disabled={!on} aria-label={t('whatsapp.quietStart')} data-testid="wa-quiet-start" />
+        <input {...form.register('quietStart')} {...CLOCK_INPUT} disabled={!on} aria-label={t('whatsapp.quietStart')} data-testid="wa-quiet-start" />
         <span className="muted">–</span>
-        <input {...form.text('quietEnd')} {...CLOCK_INPUT} disabled={!on} aria-label={t('whatsapp.quietEnd')} data-testid="wa-quiet-end" />
+        <input {...form.register('quietEnd')} {...CLOCK_INPUT} disabled={!on} aria-label={t('whatsapp.quietEnd')} data-testid="wa-quiet-end" />
         <span className="chip" data-testid="wa-quiet-zone">
           {zoneLabel}
         </span>

@@ -1,6 +1,8 @@
+import { z } from 'zod';
 import type { FieldErrors } from '../../../../shared/contract/errors.js';
 import type { MethodInput, MethodOutput } from '../../../../shared/contract/index.js';
-import type { WaProviderKey } from '../../../../shared/domain/wa.js';
+import { phoneInputSchema } from '../../../../shared/domain/customer.js';
+import { waSettingsUpdateSchema, type WaProviderKey } from '../../../../shared/domain/wa.js';
 import { formatPhoneLocal } from '../../../../shared/util/phone.js';
 import { i18next } from '../../i18n/index.js';
 
@@ -47,40 +49,101 @@ export function settingsValues(settings: WaSettings): WaSettingsValues {
   };
 }
 
-const NUMBER_FIELDS = ['ratePerSecond', 'perRecipientPerHour', 'maxLength', 'retentionDays'] as const;
+const contract = waSettingsUpdateSchema.shape;
+const clockTime = contract.quietHours.unwrap().unwrap().shape.start;
+
+/** A count typed as text: empty is "required", anything but digits "invalid"; the range is the contract's. */
+function count(rule: z.ZodNumber) {
+  return z
+    .string()
+    .trim()
+    .transform((text, ctx) => {
+      if (/^\d+$/.test(text)) return Number(text);
+      ctx.addIssue({ code: 'custom', message: text === '' ? 'validation.required' : 'validation.invalid' });
+      return z.NEVER;
+    })
+    .pipe(rule);
+}
+
+/** One number a line; a wrong line is named by its place, as the core names it (adminRecipients.2). */
+const adminLines = z
+  .string()
+  .transform((text, ctx) => {
+    const lines = text
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line !== '');
+    const wrong: FieldErrors = {};
+    lines.forEach((line, index) => {
+      const parsed = phoneInputSchema.safeParse(line);
+      if (!parsed.success) wrong[`adminRecipients.${index}`] = i18next.t('validation.phone');
+    });
+    const message = groupedErrors(wrong, 'adminRecipients', adminRecipientLabel);
+    if (!message) return lines;
+    ctx.addIssue({ code: 'custom', message });
+    return z.NEVER;
+  })
+  .pipe(contract.adminRecipients.unwrap());
+
+/** Quiet hours are only read when they are on. */
+function quietTimeOk(name: 'quietStart' | 'quietEnd') {
+  return (values: Pick<WaSettingsValues, 'quietEnabled' | 'quietStart' | 'quietEnd'>) => !values.quietEnabled || clockTime.safeParse(values[name]).success;
+}
+
+/** Checked even when other fields are wrong (`when`), so a wrong time shows in the same round as the rest. */
+const QUIET_ISSUE = { message: 'validation.time', when: () => true };
 
 /**
- * Turns what was typed into the contract's input. Only what the core cannot judge is checked here
- * (a count that is not a whole number); ranges, phones and URLs are the core's call. An empty token
- * box keeps the stored token, so it is left out; removing it is a separate button.
+ * The settings form as typed, on its way to the contract's own input: counts and lines become
+ * numbers and lists, and the contract's rules (ranges, phones, URLs) judge them before the core is
+ * asked. An empty token box keeps the stored token, so it is left out; removing it is a separate
+ * button. The events are kept beside the form as a list and join the input when it is sent.
  */
-export function settingsInput(values: WaSettingsValues, enabledEvents: WaSettingsInput['enabledEvents']): { input: WaSettingsInput; errors: FieldErrors } {
-  const errors: FieldErrors = {};
-  const numbers = {} as Record<(typeof NUMBER_FIELDS)[number], number>;
-  for (const name of NUMBER_FIELDS) {
-    const text = values[name].trim();
-    if (!/^\d+$/.test(text)) errors[name] = i18next.t(text === '' ? 'validation.required' : 'validation.invalid');
-    numbers[name] = Number(text);
+export const settingsFormSchema = z
+  .object({
+    provider: contract.provider.unwrap(),
+    fallbackProvider: z.union([contract.provider.unwrap(), z.literal('')]),
+    fonnteToken: z.string().trim(),
+    fonnteBaseUrl: z.string().trim().pipe(contract.fonnteBaseUrl.unwrap()),
+    senderNumber: z.string().trim().pipe(contract.senderNumber.unwrap()),
+    ratePerSecond: count(contract.ratePerSecond.unwrap()),
+    perRecipientPerHour: count(contract.perRecipientPerHour.unwrap()),
+    quietEnabled: z.boolean(),
+    quietStart: z.string(),
+    quietEnd: z.string(),
+    adminRecipients: adminLines,
+    browserPath: contract.browserPath.unwrap(),
+    maxLength: count(contract.maxLength.unwrap()),
+    retentionDays: count(contract.retentionDays.unwrap()),
+  })
+  .refine(quietTimeOk('quietStart'), { ...QUIET_ISSUE, path: ['quietStart'] })
+  .refine(quietTimeOk('quietEnd'), { ...QUIET_ISSUE, path: ['quietEnd'] })
+  .transform(({ quietEnabled, quietStart, quietEnd, fonnteToken, ...values }): Omit<WaSettingsInput, 'enabledEvents'> => ({
+    ...values,
+    fallbackProvider: values.fallbackProvider === '' || values.fallbackProvider === values.provider ? null : values.fallbackProvider,
+    ...(fonnteToken ? { fonnteToken } : {}),
+    quietHours: quietEnabled ? { start: quietStart, end: quietEnd } : null,
+  }));
+
+/** "Nomor ke-2": the core counts list items from 0, the operator from 1. */
+function adminRecipientLabel(index: string): string {
+  return i18next.t('whatsapp.nthNumber', { n: Number(index) + 1 });
+}
+
+/**
+ * The core's field paths as the form's fields: each wrong admin number under the one box, named by
+ * its line; the quiet hours' start and end under their own inputs.
+ */
+export function settingsFieldErrors(fields: FieldErrors | undefined): FieldErrors | undefined {
+  if (!fields) return undefined;
+  const mapped: FieldErrors = {};
+  for (const [key, message] of Object.entries(fields)) {
+    if (key === 'quietHours.start' || key === 'quietHours') mapped.quietStart = message;
+    else if (key === 'quietHours.end') mapped.quietEnd = message;
+    else if (!key.startsWith('adminRecipients')) mapped[key] = message;
   }
-  const token = values.fonnteToken.trim();
-  return {
-    errors,
-    input: {
-      provider: values.provider,
-      fallbackProvider: values.fallbackProvider === '' || values.fallbackProvider === values.provider ? null : values.fallbackProvider,
-      ...(token ? { fonnteToken: token } : {}),
-      fonnteBaseUrl: values.fonnteBaseUrl.trim(),
-      senderNumber: values.senderNumber.trim(),
-      enabledEvents,
-      ...numbers,
-      quietHours: values.quietEnabled ? { start: values.quietStart, end: values.quietEnd } : null,
-      adminRecipients: values.adminRecipients
-        .split('\n')
-        .map((line) => line.trim())
-        .filter((line) => line !== ''),
-      browserPath: values.browserPath.trim(),
-    },
-  };
+  const admins = groupedErrors(fields, 'adminRecipients', adminRecipientLabel);
+  return admins ? { ...mapped, adminRecipients: admins } : mapped;
 }
 
 /**
