@@ -1,7 +1,7 @@
 import { Where, WriteBatcher, type Db } from '../db/index.js';
 import type { Clock, IdGenerator, Logger } from '../platform/index.js';
 import { DEFAULT_BACKOFF, backoffDelay, type Backoff } from './backoff.js';
-import { JobDeferred, JobError, type InterruptPolicy, type Job, type JobHandler, type JobSpec, type JobStatus } from './job-types.js';
+import { JobDeferred, JobDone, JobError, type InterruptPolicy, type Job, type JobHandler, type JobSpec, type JobStatus } from './job-types.js';
 
 interface JobRow {
   id: string;
@@ -354,13 +354,29 @@ export class JobQueue {
     stopping.addEventListener('abort', onStop, { once: true });
     try {
       let outcome: () => unknown;
+      let done: JobDone | null = null;
       try {
         const result = await reg.handler(job, execution.abort.signal);
-        outcome = () => this.stmt.complete.run(JSON.stringify(result ?? null), this.clock.now(), job.id, lease);
+        if (result instanceof JobDone) {
+          done = result;
+          outcome = () => {
+            result.record();
+            this.complete(job, result.result, lease);
+          };
+        } else {
+          outcome = () => this.complete(job, result, lease);
+        }
       } catch (err) {
         outcome = () => this.onFailure(job, reg, err, lease);
       }
-      await this.writes.run(outcome);
+      try {
+        await this.writes.run(outcome);
+      } catch (err) {
+        if (!done) throw err;
+        // The handler's own write failed with it: the job is not done, and fails as the handler says.
+        const failure = done.unrecorded(err);
+        await this.writes.run(() => this.onFailure(job, reg, failure, lease));
+      }
     } catch (err) {
       // The outcome could not be written (disk full, database locked): the job stays 'running' and
       // the recovery sweep decides about it when its lease ends, as after a crash.
@@ -370,6 +386,10 @@ export class JobQueue {
       // The sweep may have taken the job back (and freed its slot) already.
       if (this.executions.get(job.id) === execution) this.release(job.id, execution);
     }
+  }
+
+  private complete(job: Job, result: unknown, lease: number): void {
+    this.stmt.complete.run(JSON.stringify(result ?? null), this.clock.now(), job.id, lease);
   }
 
   private onFailure(job: Job, reg: Registration, err: unknown, lease: number): void {
