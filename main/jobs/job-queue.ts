@@ -321,20 +321,51 @@ export class JobQueue {
     this.sweepExpiredLeases(now);
     let nextWake = now + MAX_SLEEP_MS;
     for (const [type, reg] of this.types) {
+      const due = this.stmt.nextDue.get(type) as number | null;
+      if (due === null) continue;
+      // Due jobs left waiting for a slot need no timer: every finished job kicks the worker.
+      if (due > now) {
+        nextWake = Math.min(nextWake, due);
+        continue;
+      }
       const free = reg.concurrency - reg.running;
       // Claim in batches (a quarter of the slots at least, or whatever is free when idle): one
       // claim per finished job would be a commit per job.
-      if (free > 0 && (free * 4 >= reg.concurrency || reg.running === 0)) {
-        const rows = this.stmt.claim.all({ type, now, limit: free, lease: now + reg.leaseMs }) as JobRow[];
-        for (const row of rows) this.track(this.execute(toJob(row), reg, row.lease_until ?? now + reg.leaseMs));
-      }
-      const due = this.stmt.nextDue.get(type) as number | null;
-      if (due !== null) nextWake = Math.min(nextWake, due);
+      if (free > 0 && (free * 4 >= reg.concurrency || reg.running === 0)) this.claim(type, reg, now, free);
     }
     if (!this.started) return;
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => this.kick(), Math.max(0, nextWake - this.clock.now()));
     this.timer.unref();
+  }
+
+  /**
+   * The claim commits with the batch of outcomes in flight (one fsync for both, not one each), and
+   * its jobs start once it has. Its slots are held meanwhile, so no other tick claims them twice.
+   */
+  private claim(type: string, reg: Registration, now: number, limit: number): void {
+    reg.running += limit;
+    const stopping = this.stopping.signal;
+    const claimed = this.writes.run(() => this.stmt.claim.all({ type, now, limit, lease: now + reg.leaseMs }) as JobRow[]);
+    this.track(
+      claimed.then(
+        async (rows) => {
+          reg.running -= limit;
+          // The queue stopped while the claim committed: the jobs go back untouched, no attempt used.
+          if (stopping.aborted) {
+            await this.writes.run(() => {
+              for (const row of rows) this.stmt.defer.run(row.run_at, this.clock.now(), row.id, row.lease_until);
+            });
+            return;
+          }
+          for (const row of rows) this.track(this.execute(toJob(row), reg, row.lease_until ?? now + reg.leaseMs));
+        },
+        (err: unknown) => {
+          reg.running -= limit;
+          this.log.error('could not claim jobs', { type, error: err instanceof Error ? err.message : String(err) });
+        },
+      ),
+    );
   }
 
   private track(p: Promise<void>): void {
