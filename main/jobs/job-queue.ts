@@ -346,7 +346,7 @@ export class JobQueue {
   private claim(type: string, reg: Registration, now: number, limit: number): void {
     reg.running += limit;
     const stopping = this.stopping.signal;
-    const claimed = this.writes.run(() => this.stmt.claim.all({ type, now, limit, lease: now + reg.leaseMs }) as JobRow[]);
+    const claimed = this.writes.runStatement(() => this.stmt.claim.all({ type, now, limit, lease: now + reg.leaseMs }) as JobRow[]);
     this.track(
       claimed.then(
         async (rows) => {
@@ -401,12 +401,13 @@ export class JobQueue {
         outcome = () => this.onFailure(job, reg, err, lease);
       }
       try {
-        await this.writes.run(outcome);
+        // Only a handler's write with the 'done' is more than one statement.
+        await (done ? this.writes.run(outcome) : this.writes.runStatement(outcome));
       } catch (err) {
         if (!done) throw err;
         // The handler's own write failed with it: the job is not done, and fails as the handler says.
         const failure = done.unrecorded(err);
-        await this.writes.run(() => this.onFailure(job, reg, failure, lease));
+        await this.writes.runStatement(() => this.onFailure(job, reg, failure, lease));
       }
     } catch (err) {
       // The outcome could not be written (disk full, database locked): the job stays 'running' and

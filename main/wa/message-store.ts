@@ -166,7 +166,7 @@ export class MessageStore {
    * message is no longer queued (a broadcast cancelled while it waited for its slot).
    */
   markSending(id: string, provider: string, failover: boolean): Promise<boolean> {
-    return this.writes.run(() => this.stmt.sending.run(provider, Number(failover), this.clock.now(), id).changes === 1);
+    return this.writes.runStatement(() => this.stmt.sending.run(provider, Number(failover), this.clock.now(), id).changes === 1);
   }
 
   /**
