@@ -358,7 +358,15 @@ export class JobQueue {
             });
             return;
           }
-          for (const row of rows) this.track(this.execute(toJob(row), reg, row.lease_until ?? now + reg.leaseMs));
+          // The runs of one claim share its lease, so they share what ends them (the sweep, or
+          // stop()): one AbortController and one stop listener per claim, not one per job.
+          const abort = new AbortController();
+          const onStop = () => abort.abort();
+          stopping.addEventListener('abort', onStop, { once: true });
+          const runs = rows.map((row) => this.execute(toJob(row), reg, row.lease_until ?? now + reg.leaseMs, abort));
+          for (const run of runs) this.track(run);
+          await Promise.all(runs);
+          stopping.removeEventListener('abort', onStop);
         },
         (err: unknown) => {
           reg.running -= limit;
@@ -376,13 +384,10 @@ export class JobQueue {
     });
   }
 
-  private async execute(job: Job, reg: Registration, lease: number): Promise<void> {
-    const execution: Execution = { reg, lease, abort: new AbortController() };
+  private async execute(job: Job, reg: Registration, lease: number, abort: AbortController): Promise<void> {
+    const execution: Execution = { reg, lease, abort };
     this.executions.set(job.id, execution);
     reg.running += 1;
-    const stopping = this.stopping.signal;
-    const onStop = () => execution.abort.abort();
-    stopping.addEventListener('abort', onStop, { once: true });
     try {
       let outcome: () => unknown;
       let done: JobDone | null = null;
@@ -414,7 +419,6 @@ export class JobQueue {
       // the recovery sweep decides about it when its lease ends, as after a crash.
       this.log.error('could not record a job outcome', { id: job.id, type: job.type, error: err instanceof Error ? err.message : String(err) });
     } finally {
-      stopping.removeEventListener('abort', onStop);
       // The sweep may have taken the job back (and freed its slot) already.
       if (this.executions.get(job.id) === execution) this.release(job.id, execution);
     }
