@@ -328,15 +328,22 @@ export class JobQueue {
         nextWake = Math.min(nextWake, due);
         continue;
       }
-      const free = reg.concurrency - reg.running;
-      // Claim in batches (a quarter of the slots at least, or whatever is free when idle): one
-      // claim per finished job would be a commit per job.
-      if (free > 0 && (free * 4 >= reg.concurrency || reg.running === 0)) this.claim(type, reg, now, free);
+      this.refill(type, reg, now);
     }
     if (!this.started) return;
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => this.kick(), Math.max(0, nextWake - this.clock.now()));
     this.timer.unref();
+  }
+
+  /**
+   * Claims in batches (a quarter of the slots at least, or whatever is free when idle): one claim
+   * per finished job would be a statement per job. Not once the queue is stopping.
+   */
+  private refill(type: string, reg: Registration, now = this.clock.now()): void {
+    const free = reg.concurrency - reg.running;
+    if (this.stopping.signal.aborted || free <= 0 || (free * 4 < reg.concurrency && reg.running > 0)) return;
+    this.claim(type, reg, now, free);
   }
 
   /**
@@ -388,26 +395,31 @@ export class JobQueue {
     const execution: Execution = { reg, lease, abort };
     this.executions.set(job.id, execution);
     reg.running += 1;
+    let outcome: () => unknown;
+    let done: JobDone | null = null;
     try {
-      let outcome: () => unknown;
-      let done: JobDone | null = null;
-      try {
-        const result = await reg.handler(job, execution.abort.signal);
-        if (result instanceof JobDone) {
-          done = result;
-          outcome = () => {
-            result.record();
-            this.complete(job, result.result, lease);
-          };
-        } else {
-          outcome = () => this.complete(job, result, lease);
-        }
-      } catch (err) {
-        outcome = () => this.onFailure(job, reg, err, lease);
+      const result = await reg.handler(job, execution.abort.signal);
+      if (result instanceof JobDone) {
+        done = result;
+        outcome = () => {
+          result.record();
+          this.complete(job, result.result, lease);
+        };
+      } else {
+        outcome = () => this.complete(job, result, lease);
       }
+    } catch (err) {
+      outcome = () => this.onFailure(job, reg, err, lease);
+    }
+    // Only a handler's write with the 'done' is more than one statement.
+    const written = done ? this.writes.run(outcome) : this.writes.runStatement(outcome);
+    // The handler is through, so its slot is free: the next claim, queued behind this outcome,
+    // commits with it instead of after it. (The sweep may have taken the job back and freed the slot already.)
+    if (this.executions.get(job.id) === execution) this.release(job.id, execution);
+    this.refill(job.type, reg);
+    try {
       try {
-        // Only a handler's write with the 'done' is more than one statement.
-        await (done ? this.writes.run(outcome) : this.writes.runStatement(outcome));
+        await written;
       } catch (err) {
         if (!done) throw err;
         // The handler's own write failed with it: the job is not done, and fails as the handler says.
@@ -418,9 +430,6 @@ export class JobQueue {
       // The outcome could not be written (disk full, database locked): the job stays 'running' and
       // the recovery sweep decides about it when its lease ends, as after a crash.
       this.log.error('could not record a job outcome', { id: job.id, type: job.type, error: err instanceof Error ? err.message : String(err) });
-    } finally {
-      // The sweep may have taken the job back (and freed its slot) already.
-      if (this.executions.get(job.id) === execution) this.release(job.id, execution);
     }
   }
 
