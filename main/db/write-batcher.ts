@@ -2,6 +2,8 @@ import type { Db } from './open-database.js';
 
 interface Pending {
   write: () => unknown;
+  /** Runs in a savepoint of its own (a write of more than one statement). */
+  isolate: boolean;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 }
@@ -10,9 +12,10 @@ interface Pending {
  * Many small writes from concurrent async work (64 messages in flight, each marking itself
  * 'sending', then 'sent', then its job done) share one transaction per turn of the event loop
  * instead of one commit each. Every caller still waits until its own write is committed, so
- * "committed before the provider is called" keeps holding. A failing write fails alone: each
- * write runs in its own savepoint, so a write of two statements whose second fails leaves nothing
- * of the first behind, and the rest of the batch still commits.
+ * "committed before the provider is called" keeps holding. A failing write fails alone: a write
+ * of several statements runs in its own savepoint, so one whose second statement fails leaves
+ * nothing of the first behind, and the rest of the batch still commits; a single statement is
+ * atomic by itself.
  */
 export class WriteBatcher {
   private queue: Pending[] = [];
@@ -26,8 +29,20 @@ export class WriteBatcher {
   }
 
   run<T>(write: () => T): Promise<T> {
+    return this.enqueue(write, true);
+  }
+
+  /**
+   * A write of exactly one statement: SQLite takes back a failing statement by itself (triggers
+   * included), so it needs no savepoint, which would copy every page the statement touches.
+   */
+  runStatement<T>(write: () => T): Promise<T> {
+    return this.enqueue(write, false);
+  }
+
+  private enqueue<T>(write: () => T, isolate: boolean): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({ write, resolve: resolve as (value: unknown) => void, reject });
+      this.queue.push({ write, isolate, resolve: resolve as (value: unknown) => void, reject });
       if (!this.scheduled) {
         this.scheduled = true;
         setImmediate(() => this.flush());
@@ -46,7 +61,7 @@ export class WriteBatcher {
       this.db.transaction(() => {
         for (const item of batch) {
           try {
-            outcomes.push({ ok: true, value: this.isolated(item.write) });
+            outcomes.push({ ok: true, value: item.isolate ? this.isolated(item.write) : item.write() });
           } catch (error) {
             outcomes.push({ ok: false, error });
           }

@@ -1,7 +1,7 @@
 import { Where, WriteBatcher, type Db } from '../db/index.js';
 import type { Clock, IdGenerator, Logger } from '../platform/index.js';
 import { DEFAULT_BACKOFF, backoffDelay, type Backoff } from './backoff.js';
-import { JobDeferred, JobError, type InterruptPolicy, type Job, type JobHandler, type JobSpec, type JobStatus } from './job-types.js';
+import { JobDeferred, JobDone, JobError, type InterruptPolicy, type Job, type JobHandler, type JobSpec, type JobStatus } from './job-types.js';
 
 interface JobRow {
   id: string;
@@ -321,20 +321,66 @@ export class JobQueue {
     this.sweepExpiredLeases(now);
     let nextWake = now + MAX_SLEEP_MS;
     for (const [type, reg] of this.types) {
-      const free = reg.concurrency - reg.running;
-      // Claim in batches (a quarter of the slots at least, or whatever is free when idle): one
-      // claim per finished job would be a commit per job.
-      if (free > 0 && (free * 4 >= reg.concurrency || reg.running === 0)) {
-        const rows = this.stmt.claim.all({ type, now, limit: free, lease: now + reg.leaseMs }) as JobRow[];
-        for (const row of rows) this.track(this.execute(toJob(row), reg, row.lease_until ?? now + reg.leaseMs));
-      }
       const due = this.stmt.nextDue.get(type) as number | null;
-      if (due !== null) nextWake = Math.min(nextWake, due);
+      if (due === null) continue;
+      // Due jobs left waiting for a slot need no timer: every finished job kicks the worker.
+      if (due > now) {
+        nextWake = Math.min(nextWake, due);
+        continue;
+      }
+      this.refill(type, reg, now);
     }
     if (!this.started) return;
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => this.kick(), Math.max(0, nextWake - this.clock.now()));
     this.timer.unref();
+  }
+
+  /**
+   * Claims in batches (a quarter of the slots at least, or whatever is free when idle): one claim
+   * per finished job would be a statement per job. Not once the queue is stopping.
+   */
+  private refill(type: string, reg: Registration, now = this.clock.now()): void {
+    const free = reg.concurrency - reg.running;
+    if (this.stopping.signal.aborted || free <= 0 || (free * 4 < reg.concurrency && reg.running > 0)) return;
+    this.claim(type, reg, now, free);
+  }
+
+  /**
+   * The claim commits with the batch of outcomes in flight (one fsync for both, not one each), and
+   * its jobs start once it has. Its slots are held meanwhile, so no other tick claims them twice.
+   */
+  private claim(type: string, reg: Registration, now: number, limit: number): void {
+    reg.running += limit;
+    const stopping = this.stopping.signal;
+    const claimed = this.writes.runStatement(() => this.stmt.claim.all({ type, now, limit, lease: now + reg.leaseMs }) as JobRow[]);
+    this.track(
+      claimed.then(
+        async (rows) => {
+          reg.running -= limit;
+          // The queue stopped while the claim committed: the jobs go back untouched, no attempt used.
+          if (stopping.aborted) {
+            await this.writes.run(() => {
+              for (const row of rows) this.stmt.defer.run(row.run_at, this.clock.now(), row.id, row.lease_until);
+            });
+            return;
+          }
+          // The runs of one claim share its lease, so they share what ends them (the sweep, or
+          // stop()): one AbortController and one stop listener per claim, not one per job.
+          const abort = new AbortController();
+          const onStop = () => abort.abort();
+          stopping.addEventListener('abort', onStop, { once: true });
+          const runs = rows.map((row) => this.execute(toJob(row), reg, row.lease_until ?? now + reg.leaseMs, abort));
+          for (const run of runs) this.track(run);
+          await Promise.all(runs);
+          stopping.removeEventListener('abort', onStop);
+        },
+        (err: unknown) => {
+          reg.running -= limit;
+          this.log.error('could not claim jobs', { type, error: err instanceof Error ? err.message : String(err) });
+        },
+      ),
+    );
   }
 
   private track(p: Promise<void>): void {
@@ -345,31 +391,50 @@ export class JobQueue {
     });
   }
 
-  private async execute(job: Job, reg: Registration, lease: number): Promise<void> {
-    const execution: Execution = { reg, lease, abort: new AbortController() };
+  private async execute(job: Job, reg: Registration, lease: number, abort: AbortController): Promise<void> {
+    const execution: Execution = { reg, lease, abort };
     this.executions.set(job.id, execution);
     reg.running += 1;
-    const stopping = this.stopping.signal;
-    const onStop = () => execution.abort.abort();
-    stopping.addEventListener('abort', onStop, { once: true });
+    let outcome: () => unknown;
+    let done: JobDone | null = null;
     try {
-      let outcome: () => unknown;
-      try {
-        const result = await reg.handler(job, execution.abort.signal);
-        outcome = () => this.stmt.complete.run(JSON.stringify(result ?? null), this.clock.now(), job.id, lease);
-      } catch (err) {
-        outcome = () => this.onFailure(job, reg, err, lease);
+      const result = await reg.handler(job, execution.abort.signal);
+      if (result instanceof JobDone) {
+        done = result;
+        outcome = () => {
+          result.record();
+          this.complete(job, result.result, lease);
+        };
+      } else {
+        outcome = () => this.complete(job, result, lease);
       }
-      await this.writes.run(outcome);
+    } catch (err) {
+      outcome = () => this.onFailure(job, reg, err, lease);
+    }
+    // Only a handler's write with the 'done' is more than one statement.
+    const written = done ? this.writes.run(outcome) : this.writes.runStatement(outcome);
+    // The handler is through, so its slot is free: the next claim, queued behind this outcome,
+    // commits with it instead of after it. (The sweep may have taken the job back and freed the slot already.)
+    if (this.executions.get(job.id) === execution) this.release(job.id, execution);
+    this.refill(job.type, reg);
+    try {
+      try {
+        await written;
+      } catch (err) {
+        if (!done) throw err;
+        // The handler's own write failed with it: the job is not done, and fails as the handler says.
+        const failure = done.unrecorded(err);
+        await this.writes.runStatement(() => this.onFailure(job, reg, failure, lease));
+      }
     } catch (err) {
       // The outcome could not be written (disk full, database locked): the job stays 'running' and
       // the recovery sweep decides about it when its lease ends, as after a crash.
       this.log.error('could not record a job outcome', { id: job.id, type: job.type, error: err instanceof Error ? err.message : String(err) });
-    } finally {
-      stopping.removeEventListener('abort', onStop);
-      // The sweep may have taken the job back (and freed its slot) already.
-      if (this.executions.get(job.id) === execution) this.release(job.id, execution);
     }
+  }
+
+  private complete(job: Job, result: unknown, lease: number): void {
+    this.stmt.complete.run(JSON.stringify(result ?? null), this.clock.now(), job.id, lease);
   }
 
   private onFailure(job: Job, reg: Registration, err: unknown, lease: number): void {

@@ -53,6 +53,20 @@ export class JobDeferred extends Error {
 }
 
 /**
+ * What a handler returns when its own last write must land with the job's 'done' (a sent message's
+ * 'sent'): both commit in one savepoint of one batched write, so the job is never done without it,
+ * and the pair costs one write instead of two waited for one after the other. When that write
+ * fails, nothing of it stays, and `unrecorded` says how the job failed instead.
+ */
+export class JobDone {
+  constructor(
+    readonly result: unknown,
+    readonly record: () => void,
+    readonly unrecorded: (error: unknown) => JobError,
+  ) {}
+}
+
+/**
  * `signal` aborts when the queue stops (the app is closing) or the run outlived its lease (the
  * queue has taken the job back): a handler that is only waiting should give up.
  */

@@ -166,17 +166,18 @@ export class MessageStore {
    * message is no longer queued (a broadcast cancelled while it waited for its slot).
    */
   markSending(id: string, provider: string, failover: boolean): Promise<boolean> {
-    return this.writes.run(() => this.stmt.sending.run(provider, Number(failover), this.clock.now(), id).changes === 1);
+    return this.writes.runStatement(() => this.stmt.sending.run(provider, Number(failover), this.clock.now(), id).changes === 1);
   }
 
-  /** Also applies a receipt that came before this write (see EarlyAcks), in the same write. */
-  markSent(id: string, providerMessageId: string | null, sendMs: number): Promise<void> {
-    return this.writes.run(() => {
-      const now = this.clock.now();
-      if (this.stmt.sent.run(providerMessageId, now, sendMs, now, id).changes !== 1 || providerMessageId === null) return;
-      const early = this.earlyAcks.take(providerMessageId);
-      if (early) this.advance({ id, status: 'sent' }, early);
-    });
+  /**
+   * Also applies a receipt that came before this write (see EarlyAcks). Called inside the batched
+   * write that also marks the send job done (see JobDone), so both land or neither.
+   */
+  markSent(id: string, providerMessageId: string | null, sendMs: number): void {
+    const now = this.clock.now();
+    if (this.stmt.sent.run(providerMessageId, now, sendMs, now, id).changes !== 1 || providerMessageId === null) return;
+    const early = this.earlyAcks.take(providerMessageId);
+    if (early) this.advance({ id, status: 'sent' }, early);
   }
 
   markRetrying(id: string, code: string, message: string): void {

@@ -1,4 +1,4 @@
-import { JobDeferred, JobError, type InterruptDecision, type Job } from '../jobs/index.js';
+import { JobDeferred, JobDone, JobError, type InterruptDecision, type Job } from '../jobs/index.js';
 import type { Clock, Logger } from '../platform/index.js';
 import type { TenantService } from '../tenant/index.js';
 import type { WaProviderKey } from '../../shared/domain/wa.js';
@@ -96,23 +96,27 @@ export function createSendHandler(d: SendHandlerDeps): (job: Job, signal: AbortS
       d.limiter.settle(d.clock.now(), tenantId);
     }
     if (result.ok) {
-      // Awaited: the job is done only once its message's outcome is recorded. A crash between the
-      // two leaves a 'sent' message whose job the restart requeues and then skips.
-      try {
-        await d.messages.markSent(messageId, result.providerMessageId, d.clock.now() - started);
-      } catch (error) {
-        // Disk full, database locked: the provider has it, the log does not. Parked for a person
-        // with the provider's id, never resent; should even this write fail, the job's outcome
-        // most likely fails too, and the restart parks the message still 'sending' the same way.
-        const reason = error instanceof Error ? error.message : String(error);
-        const note = `the provider took it (id ${result.providerMessageId ?? 'unknown'}) but recording that failed: ${reason}`;
-        d.log.error('could not record a sent WhatsApp message', { messageId, providerMessageId: result.providerMessageId, error: reason });
-        d.messages.markFailed(messageId, 'MAYBE_SENT', note);
-        d.activity(tenantId, msg.broadcast_id);
-        throw new JobError('MAYBE_SENT', note, false);
-      }
+      const { providerMessageId } = result;
+      const sendMs = d.clock.now() - started;
+      // Screens refresh 250 ms from now (throttled), by when this outcome has committed.
       d.activity(tenantId, msg.broadcast_id);
-      return { providerMessageId: result.providerMessageId, provider: providerKey };
+      // 'sent' commits together with the job's 'done', in one write: the job is never done without
+      // it. A crash before that commit leaves the message 'sending', parked by the restart as MAYBE_SENT.
+      return new JobDone(
+        { providerMessageId, provider: providerKey },
+        () => d.messages.markSent(messageId, providerMessageId, sendMs),
+        (error) => {
+          // Disk full, database locked: the provider has it, the log does not. Parked for a person
+          // with the provider's id, never resent; should even this write fail, the restart parks
+          // the message still 'sending' the same way.
+          const reason = error instanceof Error ? error.message : String(error);
+          const note = `the provider took it (id ${providerMessageId ?? 'unknown'}) but recording that failed: ${reason}`;
+          d.log.error('could not record a sent WhatsApp message', { messageId, providerMessageId, error: reason });
+          d.messages.markFailed(messageId, 'MAYBE_SENT', note);
+          d.activity(tenantId, msg.broadcast_id);
+          return new JobError('MAYBE_SENT', note, false);
+        },
+      );
     }
     // The request left and no answer came: the provider may have taken it. Resending could deliver
     // it twice, so it is parked for a person (like a crash mid-send) instead of retried.

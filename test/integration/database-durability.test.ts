@@ -39,4 +39,24 @@ describe('database durability on a real SQLite file', () => {
     await expect(after).resolves.toMatchObject({ changes: 1 });
     expect(db.prepare('SELECT id FROM marks ORDER BY id').pluck().all()).toEqual([1, 4]);
   });
+
+  it('a single statement written without a savepoint still fails alone, its trigger\'s work included', async () => {
+    db.exec(`CREATE TABLE tally (n INTEGER NOT NULL);
+      INSERT INTO tally VALUES (0);
+      CREATE TRIGGER count_marks AFTER INSERT ON marks BEGIN
+        UPDATE tally SET n = n + 1;
+        SELECT RAISE(ABORT, 'refused') WHERE NEW.note = 'refuse';
+      END`);
+    const writes = new WriteBatcher(db);
+    const insert = db.prepare('INSERT INTO marks (id, note) VALUES (?, ?)');
+    const before = writes.runStatement(() => insert.run(1, 'before'));
+    const refused = writes.runStatement(() => insert.run(2, 'refuse'));
+    const after = writes.runStatement(() => insert.run(3, 'after'));
+
+    await expect(before).resolves.toMatchObject({ changes: 1 });
+    await expect(refused).rejects.toThrow(/refused/);
+    await expect(after).resolves.toMatchObject({ changes: 1 });
+    expect(db.prepare('SELECT id FROM marks ORDER BY id').pluck().all()).toEqual([1, 3]);
+    expect(db.prepare('SELECT n FROM tally').pluck().get()).toBe(2);
+  });
 });

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { JobDeferred, JobError, JobQueue, type Job } from '../../main/jobs/index.js';
+import { JobDeferred, JobDone, JobError, JobQueue, type Job } from '../../main/jobs/index.js';
 import { migrate, migrations, openDatabase, type Db } from '../../main/db/index.js';
 import { silentLogger } from '../../main/platform/index.js';
 import { makeTempDir, pinnedClock, sequentialIds, type PinnedClock } from '../support/core-fixture.js';
@@ -136,6 +136,41 @@ describe('job queue on a real SQLite file', () => {
     expect(queue.list({ status: 'dead' }).map((j) => j.id)).toEqual([id]);
   });
 
+  describe("a handler's last write with the job's 'done' (JobDone)", () => {
+    beforeEach(() => db.exec('CREATE TABLE outcomes (job_id TEXT PRIMARY KEY, note TEXT NOT NULL)'));
+    const doneWith = (note: string) => async (job: Job) =>
+      new JobDone({ note }, () => db.prepare('INSERT INTO outcomes (job_id, note) VALUES (?, ?)').run(job.id, note), (error) =>
+        new JobError('UNRECORDED', `not recorded: ${error instanceof Error ? error.message : String(error)}`, false),
+      );
+
+    it('commits the write and the done job together, the result being the one the handler gave', async () => {
+      queue.register('wa_send', doneWith('sent'));
+      const { id } = queue.enqueue({ type: 'wa_send', tenantId: TENANT, payload: {} });
+      await queue.runDue();
+      expect(queue.get(id)).toMatchObject({ status: 'done', result: { note: 'sent' } });
+      expect(db.prepare('SELECT note FROM outcomes WHERE job_id = ?').pluck().get(id)).toBe('sent');
+    });
+
+    it('a write that fails leaves nothing of itself and the job not done: it fails as the handler says', async () => {
+      // The handler's write is refused part-way (its statement's row is written, then rolled back).
+      db.exec(`CREATE TRIGGER refuse AFTER INSERT ON outcomes BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`);
+      queue.register('wa_send', doneWith('sent'));
+      const { id } = queue.enqueue({ type: 'wa_send', tenantId: TENANT, payload: {} });
+      await queue.runDue();
+      expect(queue.get(id)).toMatchObject({ status: 'dead', lastErrorCode: 'UNRECORDED', lastError: 'not recorded: database or disk is full' });
+      expect(db.prepare('SELECT COUNT(*) FROM outcomes').pluck().get()).toBe(0);
+    });
+
+    it("a 'done' that fails takes the handler's write back with it", async () => {
+      queue.register('wa_send', doneWith('sent'));
+      const { id } = queue.enqueue({ type: 'wa_send', tenantId: TENANT, payload: {} });
+      db.exec(`CREATE TRIGGER refuse_done BEFORE UPDATE OF status ON jobs WHEN NEW.status = 'done' BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END`);
+      await queue.runDue();
+      expect(queue.get(id)).toMatchObject({ status: 'dead', lastErrorCode: 'UNRECORDED' });
+      expect(db.prepare('SELECT COUNT(*) FROM outcomes').pluck().get()).toBe(0);
+    });
+  });
+
   it('a deferred job waits until its time without using up an attempt', async () => {
     let deferrals = 2;
     queue.register(
@@ -209,6 +244,18 @@ describe('job queue on a real SQLite file', () => {
     expect(peak).toBe(2);
   });
 
+  it('jobs whose claim is still committing when the queue stops go back untouched, no attempt used', async () => {
+    let runs = 0;
+    queue.register('wa_send', async () => void (runs += 1));
+    queue.start();
+    const { id } = queue.enqueue({ type: 'wa_send', tenantId: TENANT, payload: {} });
+    // The worker's tick has run: the claim waits for the batch's commit.
+    await new Promise((r) => setImmediate(r));
+    await queue.stop();
+    expect(runs).toBe(0);
+    expect(queue.get(id)).toMatchObject({ status: 'queued', attempts: 0 });
+  });
+
   it('enqueueMany is one transaction: a failure part-way leaves no job behind', () => {
     const specs = [
       { type: 'wa_send', tenantId: TENANT, payload: 1, key: 'b:1' },
@@ -242,7 +289,8 @@ describe('job queue on a real SQLite file', () => {
         return new Promise(() => {});
       });
       const { id } = doomed.enqueue({ type, tenantId: TENANT, payload: {} });
-      void doomed.runDue();
+      // The killed app's worker finds its database gone from under it: it dies with it.
+      doomed.runDue().catch(() => undefined);
       await running;
       doomedDb.close();
       return id;
