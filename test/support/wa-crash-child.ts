@@ -6,7 +6,7 @@
  * The first run (an empty data folder) makes a tenant with WhatsApp, `recipients` customers and
  * Fonnte at 50 messages a second, queues one broadcast to all of them and prints "queued <id>".
  * Every run prints "ready" once the core is up (crash recovery done), lets the queue work, and
- * prints "done" and exits 0 when no message is left queued or sending.
+ * prints "done" and exits 0 when every recipient has a message and none is left queued or sending.
  */
 import { createCore } from '../../main/core/index.js';
 import { createSecretBox, loadOrCreateKeyFile } from '../../main/secrets/index.js';
@@ -33,7 +33,12 @@ if (core.services.tenants.primaryId() === null) {
 }
 say('ready');
 
-const unfinished = core.db.prepare(`SELECT COUNT(*) FROM wa_messages WHERE status IN ('queued', 'sending')`).pluck();
+// Unfinished: a message still queued or sending, or recipients the feeder has not turned into
+// messages yet (right after the broadcast is created there are no messages at all).
+const unfinished = core.db
+  .prepare(`SELECT (SELECT COUNT(*) FROM wa_messages WHERE status IN ('queued', 'sending'))
+    + (SELECT COUNT(*) FROM wa_broadcasts WHERE status <> 'cancelled' AND fed < total)`)
+  .pluck();
 const timer = setInterval(() => {
   if (unfinished.get() !== 0) return;
   clearInterval(timer);
