@@ -1,8 +1,8 @@
-import { encodeTime } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startApp, type E2eApp } from './support/browser.js';
 import { scrollContent, signIn } from './support/customer-list.js';
+import { insertFailedMessages } from './support/wa-messages.js';
 
 const PASSWORD = 'rahasia-demo-1';
 const MESSAGES = 400;
@@ -30,18 +30,7 @@ describe('a long WhatsApp log with failure reasons (web mode, Chromium)', () => 
 
   beforeAll(async () => {
     app = await startApp('wa-long-log', { ownerPassword: PASSWORD, demo: true });
-    const { db, services } = app.server.core;
-    const tenantId = services.tenants.primaryId() ?? '';
-    const insert = db.prepare(`INSERT INTO wa_messages (id, tenant_id, idempotency_key, event, template_key, to_number, content, status, provider,
-        attempts, error_code, error_message, created_at, updated_at)
-      VALUES (?, ?, ?, 'test', 'test', ?, 'Pesan uji dari RRNet Console.', 'failed', 'fonnte', 3, 'NOT_ON_WHATSAPP', 'number not registered', ?, ?)`);
-    const start = Date.parse('2026-11-01T00:00:00Z');
-    db.transaction(() => {
-      for (let i = 0; i < MESSAGES; i++) {
-        const at = start + i * 60_000;
-        insert.run(`${encodeTime(at, 10)}${String(i).padStart(16, '0')}`, tenantId, `long-log:${i}`, `+62812${String(10_000_000 + i)}`, at, at);
-      }
-    })();
+    insertFailedMessages(app.server, MESSAGES);
     await signIn(app.page, app.server.url, PASSWORD);
     await app.page.goto(`${app.server.origin}/#/whatsapp/log`);
     await app.page.getByTestId('wa-log-row').first().waitFor();
