@@ -36,9 +36,17 @@ export function OptOutList() {
       toast(t('whatsapp.optOutRemoved', { phone: formatPhoneLocal(result.data.phone) }));
     }
     return [
-      { id: 'phone', header: t('whatsapp.optOutPhone'), className: 'mono strong wa-nowrap', cell: (row) => formatPhoneLocal(row.phone) },
-      { id: 'reason', header: t('whatsapp.optOutReason'), className: 'muted', cell: (row) => row.reason || t('common.none') },
-      { id: 'time', header: t('whatsapp.colTime'), className: 'wa-time', cell: (row) => formatTime(row.createdAt) },
+      {
+        id: 'phone',
+        header: t('whatsapp.optOutPhone'),
+        // The panel is narrow: why and when go under the number, not in columns of their own.
+        cell: (row) => (
+          <>
+            <span className="mono strong wa-nowrap">{formatPhoneLocal(row.phone)}</span>
+            <span className="wa-optout-meta muted">{[row.reason, formatTime(row.createdAt)].filter(Boolean).join(' · ')}</span>
+          </>
+        ),
+      },
       {
         id: 'remove',
         header: <span className="visually-hidden">{t('whatsapp.optOutRemove')}</span>,
