@@ -14,7 +14,7 @@ type Package = MethodOutput<'packages.list'>[number];
 export function PackageSummary() {
   const { t } = useTranslation();
   const formatNumber = useNumberFormat();
-  const { data, error, loading, refreshing } = usePackages();
+  const { data, error, loading } = usePackages();
   const { manager } = usePermissions();
 
   const columns = useMemo<Column<Package>[]>(
@@ -48,7 +48,6 @@ export function PackageSummary() {
         rows={data ?? NONE}
         rowKey={rowKey}
         loading={loading}
-        refreshing={refreshing}
         error={error}
         // Never shown: without packages the card above takes this one's place.
         empty={null}

@@ -17,7 +17,7 @@ export function SystemFailuresPanel() {
   const { t } = useTranslation();
   const { locked } = usePermissions();
   const formatTime = useFormatTime();
-  const { data, error, loading, refreshing } = useMethodQuery('system.deadLetters.list', {});
+  const { data, error, loading } = useMethodQuery('system.deadLetters.list', {});
   const [retryError, setRetryError] = useState<AppError | null>(null);
   const [retrying, setRetrying] = useState<number | null>(null);
 
@@ -61,7 +61,6 @@ export function SystemFailuresPanel() {
         rows={data ?? NONE}
         rowKey={rowKey}
         loading={loading}
-        refreshing={refreshing}
         error={retryError ?? error}
         empty={t('system.empty')}
         testId="system-failures-table"

@@ -19,7 +19,7 @@ type Broadcast = MethodOutput<'wa.broadcast.list'>[number];
 
 export function BroadcastList() {
   const { t } = useTranslation();
-  const { data, error, loading, refreshing } = useMethodQuery('wa.broadcast.list', {});
+  const { data, error, loading } = useMethodQuery('wa.broadcast.list', {});
   const { manager, locked } = usePermissions();
   const formatTime = useFormatTime();
   const templateLabel = useTemplateLabel();
@@ -84,7 +84,6 @@ export function BroadcastList() {
         rowKey={rowKey}
         rowData={rowData}
         loading={loading}
-        refreshing={refreshing}
         error={error}
         empty={t('whatsapp.broadcastEmpty')}
         testId="wa-broadcast"

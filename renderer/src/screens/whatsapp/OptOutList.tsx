@@ -18,7 +18,7 @@ export function OptOutList() {
   const { t } = useTranslation();
   const { locked } = usePermissions();
   const formatTime = useFormatTime();
-  const { data, error, loading, refreshing } = useMethodQuery('wa.optOut.list', {});
+  const { data, error, loading } = useMethodQuery('wa.optOut.list', {});
   const [removing, setRemoving] = useState<string | null>(null);
   const [removeError, setRemoveError] = useState<AppError | null>(null);
 
@@ -67,7 +67,6 @@ export function OptOutList() {
       rows={data ?? NONE}
       rowKey={rowKey}
       loading={loading}
-      refreshing={refreshing}
       error={error ?? removeError}
       empty={t('whatsapp.optOutEmpty')}
       className="compact wa-optout-table"

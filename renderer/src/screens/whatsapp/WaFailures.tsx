@@ -17,7 +17,7 @@ type Failure = MethodOutput<'wa.failures.list'>[number];
 /** Messages that finally failed, each with its reason and a way to send it again. */
 export function WaFailures() {
   const { t } = useTranslation();
-  const { data, error, loading, refreshing } = useMethodQuery('wa.failures.list', {});
+  const { data, error, loading } = useMethodQuery('wa.failures.list', {});
   const { manager, locked } = usePermissions();
   const formatTime = useFormatTime();
   const templateLabel = useTemplateLabel();
@@ -69,7 +69,6 @@ export function WaFailures() {
       rows={data ?? NONE}
       rowKey={rowKey}
       loading={loading}
-      refreshing={refreshing}
       error={error ?? retryError}
       empty={
         <>
