@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contrastRatio, seriousViolations } from './support/axe.js';
 import { startApp, type E2eApp } from './support/browser.js';
 import { focusedTestId, signIn } from './support/customer-list.js';
+import { insertFailedMessages } from './support/wa-messages.js';
 
 const PASSWORD = 'rahasia-demo-1';
 
@@ -17,6 +18,15 @@ describe('accessibility (web mode, Chromium, axe-core WCAG 2.1 A/AA)', () => {
 
   beforeAll(async () => {
     app = await startApp('a11y', { ownerPassword: PASSWORD, demo: true });
+    // The WhatsApp lists are checked with rows in them: a broadcast waiting for tomorrow, a failed message.
+    const { core } = app.server;
+    const login = await core.call('auth.login', { username: 'owner', password: PASSWORD }, { session: null, locale: 'id' });
+    if (!login.ok) throw new Error(login.error.message);
+    const session = (login.data as { token: string }).token;
+    const scheduledAt = new Date(Date.now() + 86_400_000).toISOString();
+    const broadcast = await core.call('wa.broadcast.create', { filter: { kind: 'all_active' }, message: 'Pemeliharaan jaringan.', scheduledAt }, { session, locale: 'id' });
+    if (!broadcast.ok) throw new Error(broadcast.error.message);
+    insertFailedMessages(app.server, 1);
     await signIn(app.page, app.server.url, PASSWORD);
   });
 
@@ -32,6 +42,8 @@ describe('accessibility (web mode, Chromium, axe-core WCAG 2.1 A/AA)', () => {
       ['customers/packages', () => page.getByTestId('package-row').first().waitFor()],
       ['whatsapp/overview', () => page.getByTestId('wa-metrics').waitFor()],
       ['whatsapp/log', () => page.getByTestId('wa-log-table').waitFor()],
+      ['whatsapp/broadcast', () => page.getByTestId('wa-broadcast-row').first().waitFor()],
+      ['whatsapp/failures', () => page.getByTestId('wa-failure-row').first().waitFor()],
       ['whatsapp/templates', () => page.getByTestId('whatsapp').waitFor()],
       ['settings/profile', () => page.getByTestId('subscription').waitFor()],
       ['settings/users', () => page.getByTestId('user-row').first().waitFor()],

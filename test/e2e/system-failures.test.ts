@@ -45,7 +45,7 @@ describe('system failures panel (web mode, Chromium)', () => {
     await app.shot('parked');
 
     await row.getByTestId('system-failure-retry').click();
-    await page.getByTestId('system-failures-empty').waitFor();
+    await page.getByTestId('system-failures-table-empty').waitFor();
     expect(handled).toEqual([GONE]);
     expect(core.bus.deadLetters.list(tenantId)).toEqual([]);
     await app.shot('retried');

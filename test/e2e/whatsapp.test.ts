@@ -206,7 +206,7 @@ describe('WhatsApp in the demo ISP (web mode, Chromium, fake whatsapp-web.js)', 
 
     await page.getByTestId('tab-settings').click();
     await page.getByTestId('wa-optout-row').filter({ hasText: '0857-2222-3333' }).getByTestId('wa-optout-remove').click();
-    await page.getByTestId('wa-optout-empty').waitFor();
+    await page.getByTestId('wa-optout-list-empty').waitFor();
   });
 
   it('edits a template with variable chips and a live WhatsApp preview, lists its errors, saves and restores it', async () => {

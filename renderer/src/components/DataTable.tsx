@@ -34,7 +34,11 @@ export interface DataTableProps<T> {
   rowTestId: string;
 }
 
-/** Every row is this tall (cells do not wrap, CSS fixes the height): nothing to measure. */
+/**
+ * Most rows are this tall (CSS makes it their least height). Some grow (a WhatsApp message with
+ * its failure reason under it): every drawn row is measured, so the spacers and the scroll follow
+ * the real heights instead of drifting from the estimate.
+ */
 const ROW_HEIGHT = 37;
 const OVERSCAN = 6;
 
@@ -143,6 +147,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
                   onFocusRow={setActive}
                   testId={rowTestId}
                   data={rowData?.(row)}
+                  measure={virtualizer.measureElement}
                 />
               );
             })}
@@ -188,11 +193,14 @@ interface RowProps<T> {
   onFocusRow(index: number): void;
   testId: string;
   data: Record<string, string> | undefined;
+  /** The virtualiser's measuring ref (stable for the table's life); reads the row's height by its data-index. */
+  measure(element: HTMLTableRowElement | null): void;
 }
 
-function RowView<T>({ row, index, columns, focusable, onOpen, onFocusRow, testId, data }: RowProps<T>) {
+function RowView<T>({ row, index, columns, focusable, onOpen, onFocusRow, testId, data, measure }: RowProps<T>) {
   return (
     <tr
+      ref={measure}
       data-index={index}
       aria-rowindex={index + 2}
       className={`${index % 2 ? 'odd' : ''}${onOpen ? ' row-link' : ''}`}
@@ -212,7 +220,7 @@ function RowView<T>({ row, index, columns, focusable, onOpen, onFocusRow, testId
 }
 
 // Shallow props: a row re-renders only when its own data (kept by reference across refetches) or focus changes.
-const Row = memo(RowView, (a, b) => a.row === b.row && a.index === b.index && a.columns === b.columns && a.focusable === b.focusable && a.onOpen === b.onOpen && sameData(a.data, b.data)) as typeof RowView;
+const Row = memo(RowView, (a, b) => a.row === b.row && a.index === b.index && a.columns === b.columns && a.focusable === b.focusable && a.onOpen === b.onOpen && a.measure === b.measure && sameData(a.data, b.data)) as typeof RowView;
 
 function sameData(a: Record<string, string> | undefined, b: Record<string, string> | undefined): boolean {
   if (a === b) return true;

@@ -109,8 +109,6 @@ export const en: ScreenMessages = {
     revenue: 'Expected monthly revenue',
     revenueHint: 'Sum of the package prices of all active customers.',
     packagesTitle: 'Customers per package',
-    customersOnPackage_one: '{{total}} customer',
-    customersOnPackage_other: '{{total}} customers',
     startTitle: 'Start here',
     startBody: 'First create your internet packages (name, price, rate limit) under Customers › Internet packages, then add customers.',
     openPackages: 'Create packages',

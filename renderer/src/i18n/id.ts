@@ -108,8 +108,6 @@ export const id = {
     revenue: 'Perkiraan pendapatan bulanan',
     revenueHint: 'Jumlah harga paket semua pelanggan aktif.',
     packagesTitle: 'Pelanggan per paket',
-    customersOnPackage_one: '{{total}} pelanggan',
-    customersOnPackage_other: '{{total}} pelanggan',
     startTitle: 'Mulai dari sini',
     startBody: 'Buat paket internet dulu (nama, harga, rate limit) di Pelanggan › Paket internet, lalu tambahkan pelanggan.',
     openPackages: 'Buat paket internet',

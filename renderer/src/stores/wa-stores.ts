@@ -5,6 +5,3 @@ export const useWaSession = () => useMethodQuery('wa.session.status', {});
 export const useWaSettings = () => useMethodQuery('wa.settings.get', {});
 export const useWaMetrics = () => useMethodQuery('wa.metrics', {});
 export const useWaTemplates = () => useMethodQuery('wa.templates.list', {});
-export const useWaBroadcasts = () => useMethodQuery('wa.broadcast.list', {});
-export const useWaFailures = () => useMethodQuery('wa.failures.list', {});
-export const useWaOptOuts = () => useMethodQuery('wa.optOut.list', {});

@@ -1,20 +1,32 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { MethodOutput } from '../../../../shared/contract/index.js';
 import { formatRupiah } from '../../../../shared/util/money.js';
+import { DataTable, type Column } from '../../components/DataTable.js';
 import { useNumberFormat } from '../../components/use-number-format.js';
 import { usePermissions } from '../../components/use-permissions.js';
 import { usePackages } from '../../stores/data-stores.js';
 import { go, paths } from '../../stores/nav-store.js';
 
+type Package = MethodOutput<'packages.list'>[number];
+
 /** Who is on which package; on a new install, where to start instead. */
 export function PackageSummary() {
   const { t } = useTranslation();
   const formatNumber = useNumberFormat();
-  const { data } = usePackages();
+  const { data, error, loading } = usePackages();
   const { manager } = usePermissions();
 
+  const columns = useMemo<Column<Package>[]>(
+    () => [
+      { id: 'name', header: t('packages.colName'), className: 'strong', cell: (p) => p.name },
+      { id: 'price', header: t('packages.colPrice'), className: 'num', cell: (p) => formatRupiah(p.price) },
+      { id: 'customers', header: t('packages.colCustomers'), className: 'num', cell: (p) => formatNumber(p.customerCount) },
+    ],
+    [t, formatNumber],
+  );
 
-  if (!data) return null;
-  if (data.length === 0) {
+  if (data && data.length === 0) {
     return (
       <div className="card getting-started" data-testid="getting-started">
         <h2>{t('dashboard.startTitle')}</h2>
@@ -30,17 +42,22 @@ export function PackageSummary() {
   return (
     <div className="card">
       <h2>{t('dashboard.packagesTitle')}</h2>
-      <table className="table compact">
-        <tbody>
-          {data.map((p) => (
-            <tr key={p.id}>
-              <td className="strong">{p.name}</td>
-              <td className="num">{formatRupiah(p.price)}</td>
-              <td className="num muted">{t('dashboard.customersOnPackage', { count: p.customerCount, total: formatNumber(p.customerCount) })}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        label={t('dashboard.packagesTitle')}
+        columns={columns}
+        rows={data ?? NONE}
+        rowKey={rowKey}
+        loading={loading}
+        error={error}
+        // Never shown: without packages the card above takes this one's place.
+        empty={null}
+        className="compact"
+        testId="package-summary"
+        rowTestId="package-summary-row"
+      />
     </div>
   );
 }
+
+const NONE: readonly Package[] = [];
+const rowKey = (p: Package) => p.id;

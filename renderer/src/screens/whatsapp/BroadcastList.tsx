@@ -1,25 +1,25 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { WA_MESSAGE_STATUSES } from '../../../../shared/domain/wa.js';
 import type { MethodOutput } from '../../../../shared/contract/index.js';
 import { call } from '../../api/client.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
-import { FormError } from '../../components/FormError.js';
+import { DataTable, type Column } from '../../components/DataTable.js';
 import { Icon } from '../../components/Icon.js';
 import { useNumberFormat } from '../../components/use-number-format.js';
 import { usePermissions } from '../../components/use-permissions.js';
 import { toast } from '../../stores/toast-store.js';
-import { useWaBroadcasts } from '../../stores/wa-stores.js';
 import { BroadcastForm } from './BroadcastForm.js';
 import { useAudienceLabel } from './use-audience-label.js';
 import { useTemplateLabel, useFormatTime } from './use-wa-format.js';
 import { invalidateMethod } from '../../query/query-client.js';
+import { useMethodQuery } from '../../query/use-method-query.js';
 
 type Broadcast = MethodOutput<'wa.broadcast.list'>[number];
 
 export function BroadcastList() {
   const { t } = useTranslation();
-  const { data, error } = useWaBroadcasts();
+  const { data, error, loading } = useMethodQuery('wa.broadcast.list', {});
   const { manager, locked } = usePermissions();
   const formatTime = useFormatTime();
   const templateLabel = useTemplateLabel();
@@ -27,6 +27,44 @@ export function BroadcastList() {
   const [cancelling, setCancelling] = useState<Broadcast | null>(null);
   const [creating, setCreating] = useState(false);
 
+  const columns = useMemo<Column<Broadcast>[]>(
+    () => [
+      {
+        id: 'schedule',
+        header: t('whatsapp.colSchedule'),
+        className: 'wa-time',
+        cell: (b) => (
+          <>
+            {formatTime(b.scheduledAt)}
+            {b.status === 'cancelled' ? (
+              <div>
+                <span className="badge badge-idle">{t('whatsapp.broadcastCancelled')}</span>
+              </div>
+            ) : null}
+          </>
+        ),
+      },
+      { id: 'audience', header: t('whatsapp.audience'), cell: (b) => audience(b.filter) },
+      { id: 'template', header: t('whatsapp.template'), cell: (b) => templateLabel(b.templateKey) },
+      { id: 'progress', header: t('whatsapp.colProgress'), className: 'wa-col-progress', cell: (b) => <Progress broadcast={b} /> },
+      ...(manager
+        ? [
+            {
+              id: 'cancel',
+              header: <span className="visually-hidden">{t('whatsapp.cancelBroadcast')}</span>,
+              className: 'col-actions',
+              cell: (b: Broadcast) =>
+                b.status === 'active' && (b.progress.queued ?? 0) > 0 ? (
+                  <button type="button" className="button small danger-outline" disabled={locked} onClick={() => setCancelling(b)} data-testid="wa-broadcast-cancel">
+                    {t('whatsapp.cancelBroadcast')}
+                  </button>
+                ) : null,
+            },
+          ]
+        : []),
+    ],
+    [t, formatTime, templateLabel, audience, manager, locked],
+  );
 
   return (
     <section className="card">
@@ -39,52 +77,18 @@ export function BroadcastList() {
           </button>
         ) : null}
       </div>
-      <FormError error={error} />
-      {data && data.length === 0 ? (
-        <p className="muted" data-testid="wa-broadcast-empty">
-          {t('whatsapp.broadcastEmpty')}
-        </p>
-      ) : (
-        <table className="table" data-testid="wa-broadcast-table">
-          <thead>
-            <tr>
-              <th>{t('whatsapp.colSchedule')}</th>
-              <th>{t('whatsapp.audience')}</th>
-              <th>{t('whatsapp.template')}</th>
-              <th className="wa-col-progress">{t('whatsapp.colProgress')}</th>
-              {manager ? <th className="col-actions" aria-label={t('whatsapp.cancelBroadcast')} /> : null}
-            </tr>
-          </thead>
-          <tbody>
-            {(data ?? []).map((b) => (
-              <tr key={b.id} data-testid="wa-broadcast-row" data-id={b.id}>
-                <td className="wa-time">
-                  {formatTime(b.scheduledAt)}
-                  {b.status === 'cancelled' ? (
-                    <div>
-                      <span className="badge badge-idle">{t('whatsapp.broadcastCancelled')}</span>
-                    </div>
-                  ) : null}
-                </td>
-                <td>{audience(b.filter)}</td>
-                <td>{templateLabel(b.templateKey)}</td>
-                <td>
-                  <Progress broadcast={b} />
-                </td>
-                {manager ? (
-                  <td className="col-actions">
-                    {b.status === 'active' && (b.progress.queued ?? 0) > 0 ? (
-                      <button type="button" className="button small danger-outline" disabled={locked} onClick={() => setCancelling(b)} data-testid="wa-broadcast-cancel">
-                        {t('whatsapp.cancelBroadcast')}
-                      </button>
-                    ) : null}
-                  </td>
-                ) : null}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        label={t('whatsapp.broadcastList')}
+        columns={columns}
+        rows={data ?? NONE}
+        rowKey={rowKey}
+        rowData={rowData}
+        loading={loading}
+        error={error}
+        empty={t('whatsapp.broadcastEmpty')}
+        testId="wa-broadcast"
+        rowTestId="wa-broadcast-row"
+      />
       {creating ? <BroadcastForm onClose={() => setCreating(false)} /> : null}
       {cancelling ? (
         <ConfirmDialog
@@ -104,6 +108,10 @@ export function BroadcastList() {
     </section>
   );
 }
+
+const NONE: readonly Broadcast[] = [];
+const rowKey = (b: Broadcast) => b.id;
+const rowData = (b: Broadcast) => ({ 'data-id': b.id });
 
 /** One bar for the whole audience: each status a coloured share, the counts spelled out below. */
 function Progress({ broadcast }: { broadcast: Broadcast }) {

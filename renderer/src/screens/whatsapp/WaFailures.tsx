@@ -1,89 +1,86 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../../shared/contract/errors.js';
+import type { MethodOutput } from '../../../../shared/contract/index.js';
 import { formatPhoneLocal } from '../../../../shared/util/phone.js';
 import { call } from '../../api/client.js';
-import { FormError } from '../../components/FormError.js';
+import { DataTable, type Column } from '../../components/DataTable.js';
 import { usePermissions } from '../../components/use-permissions.js';
 import { toast } from '../../stores/toast-store.js';
-import { useWaFailures } from '../../stores/wa-stores.js';
 import { ProviderCell, ReasonText } from './MessageCells.js';
 import { useTemplateLabel, useFormatTime } from './use-wa-format.js';
 import { invalidateMethod } from '../../query/query-client.js';
+import { useMethodQuery } from '../../query/use-method-query.js';
+
+type Failure = MethodOutput<'wa.failures.list'>[number];
 
 /** Messages that finally failed, each with its reason and a way to send it again. */
 export function WaFailures() {
   const { t } = useTranslation();
-  const { data, error } = useWaFailures();
+  const { data, error, loading } = useMethodQuery('wa.failures.list', {});
   const { manager, locked } = usePermissions();
   const formatTime = useFormatTime();
   const templateLabel = useTemplateLabel();
   const [retrying, setRetrying] = useState<string | null>(null);
   const [retryError, setRetryError] = useState<AppError | null>(null);
 
-
-  async function retry(messageId: string) {
-    setRetrying(messageId);
-    setRetryError(null);
-    const result = await call('wa.failures.retry', { messageId });
-    setRetrying(null);
-    if (!result.ok) {
-      setRetryError(result.error);
-      return;
+  const columns = useMemo<Column<Failure>[]>(() => {
+    async function retry(messageId: string) {
+      setRetrying(messageId);
+      setRetryError(null);
+      const result = await call('wa.failures.retry', { messageId });
+      setRetrying(null);
+      if (!result.ok) {
+        setRetryError(result.error);
+        return;
+      }
+      toast(t('whatsapp.retried', { to: formatPhoneLocal(result.data.to) }));
+      invalidateMethod('wa.failures.list');
+      invalidateMethod('wa.logs.list');
     }
-    toast(t('whatsapp.retried', { to: formatPhoneLocal(result.data.to) }));
-    invalidateMethod('wa.failures.list');
-    invalidateMethod('wa.logs.list');
-  }
+    return [
+      { id: 'time', header: t('whatsapp.colTime'), className: 'wa-col-time wa-time', cell: (m) => formatTime(m.createdAt) },
+      { id: 'number', header: t('whatsapp.colNumber'), className: 'wa-col-number mono', cell: (m) => formatPhoneLocal(m.to) },
+      { id: 'event', header: t('whatsapp.colEvent'), className: 'wa-col-event', cell: (m) => templateLabel(m.templateKey) },
+      { id: 'reason', header: t('whatsapp.colReason'), cell: (m) => <ReasonText message={m} full /> },
+      { id: 'provider', header: t('whatsapp.colProvider'), className: 'wa-col-provider', cell: (m) => <ProviderCell message={m} /> },
+      { id: 'attempts', header: t('whatsapp.colAttempts'), className: 'wa-col-attempts num', cell: (m) => m.attempts },
+      ...(manager
+        ? [
+            {
+              id: 'retry',
+              header: <span className="visually-hidden">{t('whatsapp.retry')}</span>,
+              className: 'wa-col-retry col-actions',
+              cell: (m: Failure) => (
+                <button type="button" className="button small" disabled={locked || retrying !== null} onClick={() => void retry(m.id)} data-testid="wa-retry">
+                  {retrying === m.id ? t('whatsapp.retrying') : t('whatsapp.retry')}
+                </button>
+              ),
+            },
+          ]
+        : []),
+    ];
+  }, [t, formatTime, templateLabel, manager, locked, retrying]);
 
   return (
-    <>
-      <FormError error={error ?? retryError} />
-      {data && data.length === 0 ? (
-        <div className="card empty" data-testid="wa-failures-empty">
+    <DataTable
+      label={t('whatsapp.tabFailures')}
+      columns={columns}
+      rows={data ?? NONE}
+      rowKey={rowKey}
+      loading={loading}
+      error={error ?? retryError}
+      empty={
+        <>
           <strong>{t('whatsapp.failuresEmpty')}</strong>
           <span className="muted">{t('whatsapp.failuresEmptyHint')}</span>
-        </div>
-      ) : (
-        <div className="table-wrap">
-          <table className="table" data-testid="wa-failures-table">
-            <thead>
-              <tr>
-                <th className="wa-col-time">{t('whatsapp.colTime')}</th>
-                <th className="wa-col-number">{t('whatsapp.colNumber')}</th>
-                <th className="wa-col-event">{t('whatsapp.colEvent')}</th>
-                <th>{t('whatsapp.colReason')}</th>
-                <th className="wa-col-provider">{t('whatsapp.colProvider')}</th>
-                <th className="wa-col-attempts num">{t('whatsapp.colAttempts')}</th>
-                {manager ? <th className="wa-col-retry" aria-label={t('whatsapp.retry')} /> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {(data ?? []).map((m) => (
-                <tr key={m.id} data-testid="wa-failure-row">
-                  <td className="wa-time">{formatTime(m.createdAt)}</td>
-                  <td className="mono">{formatPhoneLocal(m.to)}</td>
-                  <td>{templateLabel(m.templateKey)}</td>
-                  <td>
-                    <ReasonText message={m} full />
-                  </td>
-                  <td>
-                    <ProviderCell message={m} />
-                  </td>
-                  <td className="num">{m.attempts}</td>
-                  {manager ? (
-                    <td className="col-actions">
-                      <button type="button" className="button small" disabled={locked || retrying !== null} onClick={() => void retry(m.id)} data-testid="wa-retry">
-                        {retrying === m.id ? t('whatsapp.retrying') : t('whatsapp.retry')}
-                      </button>
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </>
+        </>
+      }
+      testId="wa-failures"
+      rowTestId="wa-failure-row"
+    />
   );
 }
+
+const NONE: readonly Failure[] = [];
+const rowKey = (m: Failure) => m.id;
