@@ -1,7 +1,8 @@
 import type { Db } from '../db/index.js';
 import type { Clock } from '../platform/index.js';
 import type { DeadLetter } from '../../shared/contract/methods/system.js';
-import type { DomainEvent, EventName, EventPayload } from '../../shared/contract/events.js';
+import type { DomainEvent } from '../../shared/contract/events.js';
+import { storedEvent } from './stored-event.js';
 
 interface DeadLetterRow {
   id: number;
@@ -62,14 +63,7 @@ export class DeadLetters {
   get(tenantId: string, id: number): ParkedEvent | null {
     const row = this.stmt.get.get(id, tenantId) as DeadLetterRow | undefined;
     if (!row) return null;
-    const event = {
-      name: row.name as EventName,
-      tenantId: row.tenant_id,
-      payload: JSON.parse(row.payload) as EventPayload<EventName>,
-      seq: row.seq,
-      at: row.event_at,
-    } as DomainEvent;
-    return { view: toView(row), subscriber: row.subscriber, event };
+    return { view: toView(row), subscriber: row.subscriber, event: storedEvent(row, row.event_at) };
   }
 
   failedAgain(tenantId: string, id: number, error: string): DeadLetter | null {

@@ -4,6 +4,7 @@ import { isoAt } from '../platform/index.js';
 import type { DomainEvent, EventName, EventPayload } from '../../shared/contract/events.js';
 import type { DeadLetter } from '../../shared/contract/methods/system.js';
 import { DeadLetters } from './dead-letters.js';
+import { storedEvent } from './stored-event.js';
 
 export type EventHandler = (event: DomainEvent) => Promise<void> | void;
 
@@ -195,13 +196,7 @@ export class EventBus {
         if (rows.length === 0) return;
         for (const row of rows) {
           if (this.closed || !this.subscribers.has(sub.name)) return;
-          const event = {
-            name: row.name as EventName,
-            tenantId: row.tenant_id,
-            payload: JSON.parse(row.payload) as EventPayload<EventName>,
-            seq: row.seq,
-            at: row.created_at,
-          } as DomainEvent;
+          const event = storedEvent(row, row.created_at);
           try {
             await sub.handler(event);
           } catch (err) {
