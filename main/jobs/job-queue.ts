@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { Where, WriteBatcher, type Db } from '../db/index.js';
 import type { Clock, IdGenerator, Logger } from '../platform/index.js';
 import { DEFAULT_BACKOFF, backoffDelay, type Backoff } from './backoff.js';
@@ -92,6 +93,17 @@ function toJob(row: JobRow): Job {
  * interrupt policy, as after a crash; its own handler is aborted, and whatever it reports later is
  * ignored, because every outcome is written only while the job still holds the lease it was run with.
  */
+/**
+ * What stop() aborts. Each claim still running listens to it once, and claims of one job each pile
+ * up while sends wait for rate-limit slots: that many listeners (bounded by the types' concurrency)
+ * is the design, not a leak, so Node's warning past 10 is lifted here and on each claim's signal.
+ */
+function stopSignal(): AbortController {
+  const controller = new AbortController();
+  setMaxListeners(0, controller.signal);
+  return controller;
+}
+
 export class JobQueue {
   private readonly types = new Map<string, Registration>();
   private timer: NodeJS.Timeout | null = null;
@@ -99,7 +111,7 @@ export class JobQueue {
   private started = false;
   private readonly inFlight = new Set<Promise<void>>();
   private readonly executions = new Map<string, Execution>();
-  private stopping = new AbortController();
+  private stopping = stopSignal();
   private nextSweep = 0;
   private readonly stmt;
 
@@ -195,7 +207,7 @@ export class JobQueue {
   start(): void {
     if (this.started) return;
     this.started = true;
-    this.stopping = new AbortController();
+    this.stopping = stopSignal();
     for (const type of this.types.keys()) this.recoverInterrupted(type);
     this.kick();
   }
@@ -368,6 +380,8 @@ export class JobQueue {
           // The runs of one claim share its lease, so they share what ends them (the sweep, or
           // stop()): one AbortController and one stop listener per claim, not one per job.
           const abort = new AbortController();
+          // Every run of the claim may listen to it at once (a send waiting for its rate slot).
+          setMaxListeners(limit + 1, abort.signal);
           const onStop = () => abort.abort();
           stopping.addEventListener('abort', onStop, { once: true });
           const runs = rows.map((row) => this.execute(toJob(row), reg, row.lease_until ?? now + reg.leaseMs, abort));
