@@ -34,7 +34,7 @@ async function handle(message: ToCore): Promise<void> {
     case 'start': {
       if (core) return;
       try {
-        core = createCore({ dataDir: message.dataDir, secrets: createSecretBox(Buffer.from(message.key, 'base64')), log });
+        core = createCore({ dataDir: message.dataDir, secrets: createSecretBox(Buffer.from(message.key, 'base64')), log, unlockLogin: message.unlockLogin === true });
       } catch (error) {
         send({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
         return;

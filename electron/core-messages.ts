@@ -8,7 +8,7 @@ import type { DomainEvent } from '../shared/contract/events.js';
  */
 export type ToCore =
   /** The key is the 32-byte secret-box key in base64: only the main process can read safeStorage. */
-  | { type: 'start'; dataDir: string; key: string }
+  | { type: 'start'; dataDir: string; key: string; unlockLogin?: boolean }
   | { type: 'call'; id: number; method: string; input: unknown; meta: CallMeta }
   | { type: 'stop' };
 

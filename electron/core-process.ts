@@ -15,7 +15,7 @@ export interface CoreChild {
 
 export interface CoreProcessOptions {
   fork(): CoreChild;
-  start: { dataDir: string; key: string };
+  start: { dataDir: string; key: string; unlockLogin?: boolean };
   log: Logger;
   onEvent(event: DomainEvent): void;
   /** The core cannot run (it refused to start, or kept dying): the user has to be told. */

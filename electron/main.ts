@@ -41,7 +41,8 @@ async function start(): Promise<void> {
 
   const relay = new CoreProcess({
     fork: () => utilityProcess.fork(join(here, 'core-host.js'), [], { serviceName: 'RRNet Console core' }),
-    start: { dataDir, key: key.toString('base64') },
+    // `--unlock-login`: the recovery path for an owner the sign-in throttle holds back (README).
+    start: { dataDir, key: key.toString('base64'), unlockLogin: app.commandLine.hasSwitch('unlock-login') },
     log,
     onEvent: (event) => {
       if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(IPC_EVENT_CHANNEL, event);

@@ -8,7 +8,7 @@ import type { Locale, User } from '../../shared/domain/user.js';
 import type { TimeZone } from '../../shared/util/time.js';
 import type { Tenant } from '../../shared/domain/tenant.js';
 import { hashPassword, verifyPassword } from './password.js';
-import { LoginThrottle } from './login-throttle.js';
+import { LoginThrottle, type LoginTarget } from './login-throttle.js';
 import { SessionStore } from './session-store.js';
 import type { Caller } from '../module-kit/index.js';
 
@@ -43,7 +43,7 @@ const toUser = (row: UserRow): User => ({
 /** Local operator accounts: the office staff who sign in to this console. */
 export class AccountsService {
   readonly sessions: SessionStore;
-  private readonly throttle: LoginThrottle;
+  readonly throttle: LoginThrottle;
 
   constructor(
     private readonly db: Db,
@@ -53,7 +53,7 @@ export class AccountsService {
     private readonly tenants: TenantService,
   ) {
     this.sessions = new SessionStore(db, clock);
-    this.throttle = new LoginThrottle(clock);
+    this.throttle = new LoginThrottle(db, clock);
   }
 
   needsOwner(): boolean {
@@ -78,17 +78,16 @@ export class AccountsService {
     return this.openSession(owner);
   }
 
-  async login(username: string, password: string): Promise<Session> {
-    const wait = this.throttle.waitSeconds(username);
-    if (wait > 0) throw new Failure('TOO_MANY_ATTEMPTS', { seconds: wait });
+  /** `source` is where the try comes from (the desktop window, a web client's address): throttled like the account. */
+  async login(username: string, password: string, source: string): Promise<Session> {
     const row = this.db.prepare('SELECT * FROM users WHERE username = ?').get(username) as UserRow | undefined;
+    const target: LoginTarget = row ? { userId: row.id } : { unknownName: username };
+    const wait = this.throttle.admit(target, source);
+    if (wait > 0) throw new Failure('TOO_MANY_ATTEMPTS', { seconds: wait });
     // Verify even for unknown users so timing does not reveal which usernames exist.
     const ok = await verifyPassword(password, row?.password_hash ?? DUMMY_HASH);
-    if (!row || !ok || row.active !== 1) {
-      this.throttle.failed(username);
-      throw new Failure('INVALID_CREDENTIALS');
-    }
-    this.throttle.succeeded(username);
+    if (!row || !ok || row.active !== 1) throw new Failure('INVALID_CREDENTIALS');
+    this.throttle.succeeded(target, source);
     return this.openSession(toUser(row), row.tenant_id);
   }
 

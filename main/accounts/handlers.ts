@@ -3,7 +3,7 @@ import type { TenantService } from '../tenant/index.js';
 import type { AccountsService } from './accounts-service.js';
 
 export const accountHandlers = (accounts: AccountsService, tenants: TenantService): Pick<Handlers, MethodsUnder<'auth.' | 'users.'>> => ({
-  'auth.login': ({ username, password }) => accounts.login(username, password),
+  'auth.login': ({ username, password }, ctx) => accounts.login(username, password, ctx.source),
   'auth.logout': (_input, ctx) => {
     accounts.sessions.close(ctx.session);
     return {};

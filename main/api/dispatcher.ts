@@ -11,7 +11,11 @@ import { fieldErrorKeys } from '../../shared/contract/validation-errors.js';
 export interface CallMeta {
   session?: string | null;
   locale?: Locale;
+  /** Set by the transport from what it knows (web mode: the client's address); the desktop window is the default. */
+  source?: string;
 }
+
+const DEFAULT_SOURCE = 'desktop';
 
 /**
  * The single door into the core: every transport (Electron IPC, web mode, tests) calls this.
@@ -41,7 +45,8 @@ export class Dispatcher {
       if (!parsed.success) throw new Failure('VALIDATION_FAILED', {}, fieldErrorKeys(parsed.error));
       if (caller) this.checkSubscription(method, caller.tenantId);
       const handler = this.handlers[method] as (input: unknown, ctx: HandlerContext) => unknown;
-      const output = await handler(parsed.data, { caller, session, locale });
+      const source = typeof meta?.source === 'string' && meta.source.length > 0 ? meta.source.slice(0, 100) : DEFAULT_SOURCE;
+      const output = await handler(parsed.data, { caller, session, locale, source });
       const checked = def.output.safeParse(output);
       if (!checked.success) {
         this.log.error('handler returned data outside its contract', { method, issues: checked.error.issues.slice(0, 3) });

@@ -29,6 +29,11 @@ export interface CoreOptions {
   ids?: IdGenerator;
   log?: Logger;
   wa?: WaOptions;
+  /**
+   * The recovery path for an owner the sign-in throttle holds back (`--unlock-login` on the desktop
+   * app or `npm run web`): whoever can start the app as this OS user can read its database anyway.
+   */
+  unlockLogin?: boolean;
 }
 
 /**
@@ -97,6 +102,7 @@ export function createCore(options: CoreOptions): Core {
   // Every contract method has exactly one module's handler: a method no module handles fails to compile here.
   const handlers: Handlers = modules.handlers;
   const dispatcher = new Dispatcher(handlers, services.accounts, services.tenants, log);
+  if (options.unlockLogin) log.info('sign-in delays cleared (--unlock-login)', { counters: services.accounts.throttle.forgiveAll() });
 
   const listeners = new Set<(event: DomainEvent) => void>();
   bus.subscribe(

@@ -13,6 +13,8 @@ export interface HandlerContext {
   caller: Caller | null;
   session: string | null;
   locale: Locale;
+  /** Where the call comes from, set by the transport (never by the page): the sign-in throttle counts per source. */
+  source: string;
 }
 
 export interface AuthedContext extends HandlerContext {

@@ -20,7 +20,7 @@ export async function handleApiCall(core: Core, method: string, req: IncomingMes
   } catch {
     return sendError(res, invalid(locale, 'validation.invalid'));
   }
-  const result = await core.call(method, input, { session, locale });
+  const result = await core.call(method, input, { session, locale, source: `web:${req.socket.remoteAddress ?? '?'}` });
   if (result.ok) return sendJson(res, 200, result.data);
   sendError(res, result.error);
 }

@@ -4,7 +4,7 @@ import { consoleLogger, keepRunningOnUnhandledRejection } from '../platform/inde
 import { startWebServer } from './server.js';
 
 /**
- * `npm run web -- --data-dir DIR [--port N] [--owner-password P] [--demo]`
+ * `npm run web -- --data-dir DIR [--port N] [--owner-password P] [--demo] [--unlock-login]`
  * When the install has no owner yet and no password is given, one is generated and printed once.
  */
 const { values } = parseArgs({
@@ -13,6 +13,7 @@ const { values } = parseArgs({
     port: { type: 'string', default: '4780' },
     'owner-password': { type: 'string' },
     demo: { type: 'boolean', default: false },
+    'unlock-login': { type: 'boolean', default: false },
   },
   strict: true,
 });
@@ -32,6 +33,7 @@ const server = await startWebServer({
   ownerPassword: values['owner-password'],
   generateOwnerPassword: true,
   demo: values.demo,
+  unlockLogin: values['unlock-login'],
   log: consoleLogger,
 });
 console.log('');

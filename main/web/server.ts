@@ -24,6 +24,8 @@ export interface WebServerOptions {
   /** With no ownerPassword and no owner yet: make one up and return it (the CLI prints it once). */
   generateOwnerPassword?: boolean;
   demo?: boolean;
+  /** Clears the sign-in delays at start: the recovery path for a held-back owner. */
+  unlockLogin?: boolean;
   staticDir?: string;
   log?: Logger;
   /** WhatsApp wiring for tests: the fake whatsapp-web.js client, a browser finder. */
@@ -52,7 +54,7 @@ const DEFAULT_STATIC = resolve(fileURLToPath(new URL('.', import.meta.url)), '..
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const log = options.log ?? silentLogger;
   const secrets = createSecretBox(loadOrCreateKeyFile(options.dataDir));
-  const core = createCore({ dataDir: options.dataDir, secrets, log, ...(options.wa ? { wa: options.wa } : {}) });
+  const core = createCore({ dataDir: options.dataDir, secrets, log, unlockLogin: options.unlockLogin ?? false, ...(options.wa ? { wa: options.wa } : {}) });
   const generatedPassword = await prepareOwner(core, {
     ownerPassword: options.ownerPassword,
     generatePassword: options.generateOwnerPassword ?? false,
