@@ -10,7 +10,7 @@ import type { Tenant } from '../../shared/domain/tenant.js';
 import { hashPassword, verifyPassword } from './password.js';
 import { LoginThrottle, type LoginTarget } from './login-throttle.js';
 import { SessionStore } from './session-store.js';
-import type { Caller } from '../module-kit/index.js';
+import { noLimit, type Caller } from '../module-kit/index.js';
 
 interface UserRow {
   id: string;
@@ -108,12 +108,23 @@ export class AccountsService {
     return this.db.prepare('SELECT COUNT(*) FROM users WHERE tenant_id = ? AND active = 1').pluck().get(tenantId) as number;
   }
 
+  /**
+   * `claimLimit` (the contract's counted limit, from the handler) runs in the same immediate
+   * transaction as the insert: parallel calls all passed the dispatcher's early check while their
+   * passwords hashed, and another process may share the file.
+   */
   async create(
     tenantId: string,
     input: { username: string; displayName: string; role: Role; password: string },
+    claimLimit: () => void = noLimit,
   ): Promise<User> {
     const hash = await hashPassword(input.password);
-    return this.db.transaction(() => this.insertUser(tenantId, input, hash))();
+    return this.db
+      .transaction(() => {
+        claimLimit();
+        return this.insertUser(tenantId, input, hash);
+      })
+      .immediate();
   }
 
   async update(
@@ -125,6 +136,8 @@ export class AccountsService {
       const row = this.row(tenantId, input.id);
       const demotesOwner = row.role === 'owner' && ((input.role && input.role !== 'owner') || input.active === false);
       if (demotesOwner && this.activeOwners(tenantId) <= 1) throw conflict('role', 'conflicts.lastOwner');
+      // Only active users count against the plan, so bringing one back takes a slot.
+      if (input.active === true && row.active !== 1) this.tenants.ensureRoom('maxUsers', tenantId);
       this.db
         .prepare(`UPDATE users SET display_name = COALESCE(?, display_name), role = COALESCE(?, role),
           active = COALESCE(?, active), password_hash = COALESCE(?, password_hash), updated_at = ? WHERE id = ?`)
@@ -140,7 +153,7 @@ export class AccountsService {
       if (hash !== null || input.active === false) this.sessions.closeAllFor(input.id);
       this.bus.publish('user_changed', tenantId, { userId: input.id });
       return toUser(this.row(tenantId, input.id));
-    })();
+    }).immediate();
   }
 
   setLocale(tenantId: string, userId: string, locale: Locale): User {

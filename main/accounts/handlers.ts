@@ -15,6 +15,6 @@ export const accountHandlers = (accounts: AccountsService, tenants: TenantServic
     return {};
   },
   'users.list': (_input, ctx) => accounts.list(ctx.caller.tenantId),
-  'users.create': (input, ctx) => accounts.create(ctx.caller.tenantId, input),
+  'users.create': (input, ctx) => accounts.create(ctx.caller.tenantId, input, ctx.claimLimit),
   'users.update': (input, ctx) => accounts.update(ctx.caller.tenantId, input),
 });

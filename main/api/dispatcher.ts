@@ -3,7 +3,7 @@ import type { AppError, CallResult, ErrorCode } from '../../shared/contract/erro
 import type { Locale } from '../../shared/domain/user.js';
 import { translate } from '../../shared/i18n/index.js';
 import type { AccountsService } from '../accounts/index.js';
-import type { Caller, HandlerContext, Handlers } from '../module-kit/index.js';
+import { noLimit, type Caller, type HandlerContext, type Handlers } from '../module-kit/index.js';
 import type { TenantService } from '../tenant/index.js';
 import { Failure, type FieldError, type Logger } from '../platform/index.js';
 import { fieldErrorKeys } from '../../shared/contract/validation-errors.js';
@@ -46,7 +46,9 @@ export class Dispatcher {
       if (caller) this.checkSubscription(method, caller.tenantId);
       const handler = this.handlers[method] as (input: unknown, ctx: HandlerContext) => unknown;
       const source = typeof meta?.source === 'string' && meta.source.length > 0 ? meta.source.slice(0, 100) : DEFAULT_SOURCE;
-      const output = await handler(parsed.data, { caller, session, locale, source });
+      const consumes = def.consumes;
+      const claimLimit = caller && consumes ? () => this.tenants.ensureRoom(consumes, caller.tenantId) : noLimit;
+      const output = await handler(parsed.data, { caller, session, locale, source, claimLimit });
       const checked = def.output.safeParse(output);
       if (!checked.success) {
         this.log.error('handler returned data outside its contract', { method, issues: checked.error.issues.slice(0, 3) });
@@ -65,16 +67,14 @@ export class Dispatcher {
     return caller;
   }
 
-  /** Plan features and limits (like the SaaS lock above) are declared per method and enforced only here. */
+  /** Plan features and limits (like the SaaS lock above) are declared per method and checked here first. */
   private checkSubscription(method: MethodName, tenantId: string): void {
     const def: MethodDef = contract[method];
     const access = this.tenants.access(tenantId);
     if (def.feature && !access.features.includes(def.feature)) throw new Failure('FEATURE_DISABLED', { feature: def.feature });
-    if (def.consumes) {
-      const used = this.tenants.usageOf(def.consumes, tenantId);
-      const limit = access.limits[def.consumes];
-      if (used >= limit) throw new Failure('LIMIT_EXCEEDED', { used, limit });
-    }
+    // An early answer that spares a full plan a password hash; the service checks again inside the
+    // transaction that adds the thing, which is what holds under parallel calls.
+    if (def.consumes) this.tenants.ensureRoom(def.consumes, tenantId);
   }
 
   private toError(err: unknown, locale: Locale, method: unknown): AppError {

@@ -4,6 +4,7 @@ import type { Clock, IdGenerator } from '../platform/index.js';
 import { Failure, conflict, isoAt, notFound } from '../platform/index.js';
 import type { Customer, CustomerStatus } from '../../shared/domain/customer.js';
 import type { PackagesService } from './packages-service.js';
+import { noLimit } from '../module-kit/index.js';
 import { countQuery, encodeCursor, nameKey, pageQuery, parseCustomerQuery, type CustomerQuery, type CustomerSearch } from './customer-search.js';
 
 interface CustomerRow {
@@ -183,9 +184,15 @@ export class CustomersService {
     return { customers, packages, monthlyRevenue };
   }
 
-  create(tenantId: string, input: CustomerInput): Customer {
+  /**
+   * `claimLimit` (the contract's counted limit, from the handler) runs inside the transaction that
+   * adds the customer, immediate so another process on the file cannot take the same slot between
+   * the count and the insert. Seeders that set their own plan leave it out.
+   */
+  create(tenantId: string, input: CustomerInput, claimLimit: () => void = noLimit): Customer {
     const id = this.ids.next();
     this.db.transaction(() => {
+      claimLimit();
       this.checkReferences(tenantId, input.packageId, input.routerId, true);
       this.assertUsernameFree(tenantId, input.username, null);
       const seq = this.stmt.nextCode.get(tenantId) as number;
@@ -198,7 +205,7 @@ export class CustomersService {
         now: isoAt(this.clock),
       });
       this.bus.publish('customer_created', tenantId, { customerId: id });
-    })();
+    }).immediate();
     return this.get(tenantId, id);
   }
 
@@ -222,18 +229,26 @@ export class CustomersService {
     return this.setStatus(tenantId, id, 'inactive', 'customer_deactivated');
   }
 
-  reactivate(tenantId: string, id: string): Customer {
-    return this.setStatus(tenantId, id, 'active', 'customer_reactivated');
+  /** A deactivated customer does not count against the plan; coming back takes a slot (`claimLimit`, as in create). */
+  reactivate(tenantId: string, id: string, claimLimit: () => void = noLimit): Customer {
+    return this.setStatus(tenantId, id, 'active', 'customer_reactivated', claimLimit);
   }
 
-  private setStatus(tenantId: string, id: string, status: CustomerStatus, event: 'customer_deactivated' | 'customer_reactivated'): Customer {
+  private setStatus(
+    tenantId: string,
+    id: string,
+    status: CustomerStatus,
+    event: 'customer_deactivated' | 'customer_reactivated',
+    claimLimit: () => void = noLimit,
+  ): Customer {
     this.db.transaction(() => {
       const current = this.get(tenantId, id);
       if (current.status === status) return;
       if (status === 'active' && current.status !== 'inactive') return;
+      claimLimit();
       this.db.prepare('UPDATE customers SET status = ?, updated_at = ? WHERE id = ?').run(status, isoAt(this.clock), id);
       this.bus.publish(event, tenantId, { customerId: id });
-    })();
+    }).immediate();
     return this.get(tenantId, id);
   }
 

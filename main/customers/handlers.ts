@@ -7,10 +7,10 @@ type CustomerMethods = MethodsUnder<'customers.' | 'packages.'> | 'dashboard.sum
 export const customerHandlers = (customers: CustomersService, packages: PackagesService): Pick<Handlers, CustomerMethods> => ({
   'customers.list': (query, ctx) => customers.list(ctx.caller.tenantId, query),
   'customers.get': ({ id }, ctx) => customers.get(ctx.caller.tenantId, id),
-  'customers.create': (input, ctx) => customers.create(ctx.caller.tenantId, input),
+  'customers.create': (input, ctx) => customers.create(ctx.caller.tenantId, input, ctx.claimLimit),
   'customers.update': ({ id, ...patch }, ctx) => customers.update(ctx.caller.tenantId, id, patch),
   'customers.deactivate': ({ id }, ctx) => customers.deactivate(ctx.caller.tenantId, id),
-  'customers.reactivate': ({ id }, ctx) => customers.reactivate(ctx.caller.tenantId, id),
+  'customers.reactivate': ({ id }, ctx) => customers.reactivate(ctx.caller.tenantId, id, ctx.claimLimit),
   'packages.list': ({ includeInactive }, ctx) => packages.list(ctx.caller.tenantId, includeInactive),
   'packages.create': (input, ctx) => packages.create(ctx.caller.tenantId, input),
   'packages.update': ({ id, ...patch }, ctx) => packages.update(ctx.caller.tenantId, id, patch),

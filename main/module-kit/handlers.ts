@@ -15,7 +15,16 @@ export interface HandlerContext {
   locale: Locale;
   /** Where the call comes from, set by the transport (never by the page): the sign-in throttle counts per source. */
   source: string;
+  /**
+   * Refuses with LIMIT_EXCEEDED when the plan limit the method counts (its contract `consumes`) is
+   * full; a no-op for other methods. Call it inside the transaction that adds the counted thing:
+   * only there does the count hold under parallel calls.
+   */
+  claimLimit(): void;
 }
+
+/** claimLimit of a method that counts nothing, and of internal callers (seeders) that set their own plan. */
+export const noLimit = (): void => undefined;
 
 export interface AuthedContext extends HandlerContext {
   caller: Caller;

@@ -4,6 +4,7 @@
  * declares itself without importing api/ or core/, which stand above it and compose it.
  */
 export type { AuthedContext, Caller, HandlerContext, Handlers, MethodsUnder } from './handlers.js';
+export { noLimit } from './handlers.js';
 export { defineModule, type CoreInfra, type JobTypeDef, type ModuleDef, type ModuleInstance, type SubscriberDef } from './module.js';
 export { UsageRegistry } from './usage-registry.js';
 export { RETENTION, DAY_MS } from './retention.js';

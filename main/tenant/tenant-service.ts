@@ -1,7 +1,7 @@
 import type { Db } from '../db/index.js';
 import type { EventBus } from '../bus/index.js';
 import type { Clock, IdGenerator } from '../platform/index.js';
-import { isoAt, notFound } from '../platform/index.js';
+import { Failure, isoAt, notFound } from '../platform/index.js';
 import {
   LIMIT_KEYS,
   effectiveFeatures,
@@ -104,6 +104,17 @@ export class TenantService {
 
   usageOf(key: LimitKey, tenantId: string): number {
     return this.usage.count(key, tenantId);
+  }
+
+  /**
+   * Refuses with LIMIT_EXCEEDED when the plan has no room for one more. The count is only true
+   * inside the transaction that adds the thing: called before an await (a password hash), thirty
+   * parallel calls all see the same free slot.
+   */
+  ensureRoom(key: LimitKey, tenantId: string): void {
+    const used = this.usageOf(key, tenantId);
+    const limit = this.access(tenantId).limits[key];
+    if (used >= limit) throw new Failure('LIMIT_EXCEEDED', { used, limit });
   }
 
   update(tenantId: string, patch: { name?: string; timezone?: TimeZone }): Tenant {
