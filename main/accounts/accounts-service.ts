@@ -100,6 +100,12 @@ export class AccountsService {
     return { user: toUser(row), tenantId: ref.tenantId };
   }
 
+  /** Whether a session still lets its user in, without counting as activity: what an open event socket asks. */
+  isSignedIn(token: string): boolean {
+    const ref = this.sessions.peek(token);
+    return ref !== null && this.db.prepare('SELECT active FROM users WHERE id = ?').pluck().get(ref.userId) === 1;
+  }
+
   list(tenantId: string): User[] {
     return (this.db.prepare('SELECT * FROM users WHERE tenant_id = ? ORDER BY role, username').all(tenantId) as UserRow[]).map(toUser);
   }

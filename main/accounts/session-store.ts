@@ -17,6 +17,9 @@ export interface SessionRef {
 const hashToken = (token: string): string => createHash('sha256').update(token).digest('base64url');
 
 export class SessionStore {
+  /** Told when sessions end (logout, deactivation, a changed password, expiry): open event sockets close theirs. */
+  private readonly endedListeners = new Set<() => void>();
+
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
@@ -33,11 +36,9 @@ export class SessionStore {
 
   resolve(token: string): SessionRef | null {
     const now = this.clock.now();
-    const row = this.db
-      .prepare('SELECT user_id, tenant_id, last_seen, expires_at FROM sessions WHERE token_hash = ?')
-      .get(hashToken(token)) as { user_id: string; tenant_id: string; last_seen: number; expires_at: number } | undefined;
+    const row = this.row(token);
     if (!row) return null;
-    if (now > row.expires_at || now - row.last_seen > IDLE_MS) {
+    if (this.expired(row, now)) {
       this.close(token);
       return null;
     }
@@ -47,12 +48,24 @@ export class SessionStore {
     return { userId: row.user_id, tenantId: row.tenant_id };
   }
 
+  /** The session if still open, without counting this look as activity (an open event socket is not the user at work). */
+  peek(token: string): SessionRef | null {
+    const row = this.row(token);
+    return row && !this.expired(row, this.clock.now()) ? { userId: row.user_id, tenantId: row.tenant_id } : null;
+  }
+
+  onEnded(listener: () => void): () => void {
+    this.endedListeners.add(listener);
+    return () => this.endedListeners.delete(listener);
+  }
+
   close(token: string): void {
-    this.db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(hashToken(token));
+    if (this.db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(hashToken(token)).changes > 0) this.ended();
   }
 
   closeOthers(userId: string, keepToken: string): void {
     this.db.prepare('DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?').run(userId, hashToken(keepToken));
+    this.ended();
   }
 
   /** Sessions past their age or idle limit (resolve() would refuse them anyway): retention. */
@@ -63,5 +76,25 @@ export class SessionStore {
 
   closeAllFor(userId: string): void {
     this.db.prepare('DELETE FROM sessions WHERE user_id = ?').run(userId);
+    this.ended();
   }
+
+  private ended(): void {
+    for (const listener of this.endedListeners) listener();
+  }
+
+  private row(token: string): SessionRow | undefined {
+    return this.db.prepare('SELECT user_id, tenant_id, last_seen, expires_at FROM sessions WHERE token_hash = ?').get(hashToken(token)) as SessionRow | undefined;
+  }
+
+  private expired(row: SessionRow, now: number): boolean {
+    return now > row.expires_at || now - row.last_seen > IDLE_MS;
+  }
+}
+
+interface SessionRow {
+  user_id: string;
+  tenant_id: string;
+  last_seen: number;
+  expires_at: number;
 }

@@ -63,6 +63,10 @@ export interface Core {
   onEvent(listener: (event: DomainEvent) => void): () => void;
   /** Which tenant a session belongs to, or null: lets a transport filter pushed events. */
   sessionTenant(token: string): string | null;
+  /** Whether a session still lets its user in, without counting as activity (a pushed-events channel asks). */
+  sessionOpen(token: string): boolean;
+  /** Some of a user's sessions just ended (logout, deactivation, changed password): channels opened with them close. */
+  onSessionsEnded(listener: () => void): () => void;
   /** Every module's services, by name (tests, the bench, the web mode's first-run helper). */
   readonly services: Modules['services'];
   /** Every contract method's handler, as the modules declared them (a test builds its own dispatcher on them). */
@@ -123,6 +127,8 @@ export function createCore(options: CoreOptions): Core {
       return () => listeners.delete(listener);
     },
     sessionTenant: (token) => services.accounts.caller(token)?.tenantId ?? null,
+    sessionOpen: (token) => services.accounts.isSignedIn(token),
+    onSessionsEnded: (listener) => services.accounts.sessions.onEnded(listener),
     services,
     handlers,
     bus,

@@ -3,24 +3,50 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Core } from '../core/index.js';
 import type { RequestGuard } from './request-guard.js';
+import { SESSION_ENDED_CLOSE } from '../../shared/contract/events.js';
+
+/** Sessions also end by going idle, which nobody announces: looked at this often. */
+const EXPIRY_SWEEP_MS = 60_000;
+
+interface Client {
+  tenantId: string;
+  session: string;
+}
 
 /**
  * Pushes committed domain events to signed-in screens of the same tenant. A screen that missed
  * events while disconnected reloads what it shows on reconnect, so no replay is needed here.
+ * A socket lives only as long as the session it was opened with: logout, deactivation, a changed
+ * password or expiry close it with SESSION_ENDED_CLOSE, so nothing reaches a screen nobody is signed in to.
  */
 export class EventsSocket {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 4096 });
-  private readonly clients = new Map<WebSocket, string>();
-  private readonly unsubscribe: () => void;
+  private readonly clients = new Map<WebSocket, Client>();
+  private readonly unsubscribe: (() => void)[];
+  private readonly sweepTimer: NodeJS.Timeout;
 
   constructor(
     private readonly core: Core,
     private readonly guard: RequestGuard,
   ) {
-    this.unsubscribe = core.onEvent((event) => {
-      const message = JSON.stringify({ type: 'event', event });
-      for (const [socket, tenantId] of this.clients) if (tenantId === event.tenantId) socket.send(message);
-    });
+    this.unsubscribe = [
+      core.onEvent((event) => {
+        const message = JSON.stringify({ type: 'event', event });
+        for (const [socket, client] of this.clients) if (client.tenantId === event.tenantId) socket.send(message);
+      }),
+      // Sessions end inside the caller's transaction: look once it has committed.
+      core.onSessionsEnded(() => setImmediate(() => this.closeEnded())),
+    ];
+    this.sweepTimer = setInterval(() => this.closeEnded(), EXPIRY_SWEEP_MS).unref();
+  }
+
+  private closeEnded(): void {
+    for (const [socket, client] of this.clients) {
+      if (this.core.sessionOpen(client.session)) continue;
+      // Forgotten at once: the close handshake may take a while, and no event may go out meanwhile.
+      this.clients.delete(socket);
+      socket.close(SESSION_ENDED_CLOSE, 'session ended');
+    }
   }
 
   upgrade(req: IncomingMessage, socket: Duplex, head: Buffer, url: URL): void {
@@ -31,7 +57,7 @@ export class EventsSocket {
       return;
     }
     this.wss.handleUpgrade(req, socket, head, (ws) => {
-      this.clients.set(ws, tenantId);
+      this.clients.set(ws, { tenantId, session });
       ws.on('close', () => this.clients.delete(ws));
       // The page only listens; anything it sends is ignored.
       ws.on('message', () => undefined);
@@ -39,7 +65,8 @@ export class EventsSocket {
   }
 
   close(): void {
-    this.unsubscribe();
+    for (const unsubscribe of this.unsubscribe) unsubscribe();
+    clearInterval(this.sweepTimer);
     for (const ws of this.clients.keys()) ws.terminate();
     this.wss.close();
   }

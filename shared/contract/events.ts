@@ -34,3 +34,9 @@ export interface DomainEvent<E extends EventName = EventName> {
   at: string;
 }
 export const EVENT_NAMES = Object.keys(events) as EventName[];
+
+/**
+ * The WebSocket close code web mode sends when the session a screen's event channel was opened with
+ * has ended (logout, deactivation, a changed password, expiry): the page does not reconnect with it.
+ */
+export const SESSION_ENDED_CLOSE = 4001;

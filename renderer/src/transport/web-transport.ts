@@ -1,6 +1,6 @@
 import type { Transport } from '../../../shared/contract/client.js';
 import { appErrorSchema } from '../../../shared/contract/errors.js';
-import type { DomainEvent } from '../../../shared/contract/events.js';
+import { SESSION_ENDED_CLOSE, type DomainEvent } from '../../../shared/contract/events.js';
 import { transportFailure } from './transport-failure.js';
 
 export interface WebTransportOptions {
@@ -11,7 +11,7 @@ export interface WebTransportOptions {
 }
 
 export interface WebTransport extends Transport {
-  /** Called after the events socket comes back: events may have been missed, so screens reload. */
+  /** Called after the events socket comes back (events may have been missed) or its session ended: screens reload. */
   onReconnect(listener: () => void): () => void;
 }
 
@@ -42,10 +42,13 @@ export function createWebTransport(options: WebTransportOptions): WebTransport {
       const event = parseEvent(message.data);
       if (event) for (const listener of listeners) listener(event);
     };
-    ws.onclose = () => {
+    ws.onclose = (closed) => {
       if (socket !== ws) return;
       socket = null;
-      scheduleRetry();
+      if (closed.code !== SESSION_ENDED_CLOSE) return scheduleRetry();
+      // That session is over (signed out elsewhere, deactivated, password changed): no retry with it.
+      // The screens reload, which takes the page to the login screen with the core's message.
+      for (const listener of reconnectListeners) listener();
     };
   }
 
