@@ -68,6 +68,8 @@ export const en: ScreenMessages = {
     password: 'Password',
     submit: 'Sign in',
     submitting: 'Checking…',
+    throttledHint:
+      'An owner held back because someone keeps guessing the password: on the computer RRNet Console is installed on, quit the app and start it once with the --unlock-login option (see the guide), sign in, then change the password.',
   },
   nav: {
     dashboard: 'Dashboard',

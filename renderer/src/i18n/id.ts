@@ -67,6 +67,8 @@ export const id = {
     password: 'Kata sandi',
     submit: 'Masuk',
     submitting: 'Memeriksa…',
+    throttledHint:
+      'Pemilik yang tertahan karena ada yang terus menebak kata sandinya: di komputer tempat RRNet Console terpasang, tutup aplikasinya lalu buka sekali dengan pilihan --unlock-login (lihat panduan), masuk, lalu ganti kata sandi.',
   },
   nav: {
     dashboard: 'Dashboard',

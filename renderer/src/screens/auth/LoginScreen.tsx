@@ -24,6 +24,11 @@ export function LoginScreen() {
       <form className="form" onSubmit={(e) => void onSubmit(e)} noValidate data-testid="login-form">
         {notice && !form.formError ? <div className="form-notice">{notice}</div> : null}
         <FormError error={form.formError} />
+        {form.formError?.code === 'TOO_MANY_ATTEMPTS' ? (
+          <div className="form-notice" data-testid="login-throttled-hint">
+            {t('login.throttledHint')}
+          </div>
+        ) : null}
         <Field name="username" label={t('login.username')} error={form.errorOf('username')}>
           <input {...form.register('username')} data-testid="input-username" autoComplete="username" autoFocus autoCapitalize="none" spellCheck={false} />
         </Field>
