@@ -8,7 +8,13 @@ const SOURCE_FREE_TRIES = 20;
 /** After the free tries each failure doubles the wait, from 30 seconds up to 15 minutes: never a lock without end. */
 const BASE_DELAY_MS = 30_000;
 const MAX_DELAY_MS = 15 * 60_000;
-/** A day without a failure forgets the count, so an office typo last week costs nothing today. */
+/**
+ * Each quarter of an hour without a failure forgives one, so typos spread over an office week never
+ * add up to a delay (all staff at the desktop share its source), while a guesser who waits out the
+ * 15-minute delay still gets only one try per wait.
+ */
+const FORGIVE_ONE_MS = 15 * 60_000;
+/** By then any count has been forgiven: the retention sweep drops the row. */
 const FORGET_AFTER_MS = 24 * 60 * 60_000;
 /**
  * Unknown usernames share a fixed number of counters: guessing names cannot grow the table, and a
@@ -65,7 +71,7 @@ export class LoginThrottle {
         if (blockedUntil > now) return Math.ceil((blockedUntil - now) / 1000);
         counters.forEach((counter, i) => {
           const row = rows[i];
-          const failures = (row && now - row.last_failure <= FORGET_AFTER_MS ? row.failures : 0) + 1;
+          const failures = (row ? Math.max(0, row.failures - Math.floor((now - row.last_failure) / FORGIVE_ONE_MS)) : 0) + 1;
           this.stmt.put.run({ key: counter.key, failures, blockedUntil: failures >= counter.freeTries ? now + delayMs(failures - counter.freeTries) : 0, now });
         });
         return 0;
