@@ -7,6 +7,7 @@ type CustomerMethods = MethodsUnder<'customers.' | 'packages.'> | 'dashboard.sum
 export const customerHandlers = (customers: CustomersService, packages: PackagesService): Pick<Handlers, CustomerMethods> => ({
   'customers.list': (query, ctx) => customers.list(ctx.caller.tenantId, query),
   'customers.get': ({ id }, ctx) => customers.get(ctx.caller.tenantId, id),
+  'customers.duplicates': (query, ctx) => customers.duplicates(ctx.caller.tenantId, query),
   'customers.create': (input, ctx) => customers.create(ctx.caller.tenantId, input),
   'customers.update': ({ id, ...patch }, ctx) => customers.update(ctx.caller.tenantId, id, patch),
   'customers.deactivate': ({ id }, ctx) => customers.deactivate(ctx.caller.tenantId, id),

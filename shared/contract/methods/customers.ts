@@ -4,6 +4,8 @@ import { ANY_ROLE, MANAGERS } from '../../domain/roles.js';
 import { idSchema } from '../../domain/common.js';
 import {
   customerCreateSchema,
+  customerDuplicatesInputSchema,
+  customerDuplicatesSchema,
   customerListSchema,
   customerPageSchema,
   customerSchema,
@@ -22,6 +24,17 @@ export const customerMethods = {
     input: z.object({ id: idSchema }).strict(),
     output: customerSchema,
     roles: ANY_ROLE,
+    access: 'read',
+    feature: 'customers',
+  }),
+  /**
+   * Who already has this phone or this name, asked by the form as the operator types: families share
+   * a number and two Budi Santosos exist, so it warns and leaves the choice to the operator.
+   */
+  'customers.duplicates': method({
+    input: customerDuplicatesInputSchema.strict(),
+    output: customerDuplicatesSchema,
+    roles: MANAGERS,
     access: 'read',
     feature: 'customers',
   }),

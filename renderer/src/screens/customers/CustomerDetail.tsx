@@ -112,6 +112,12 @@ function CustomerFacts({ customer }: { customer: Customer }) {
           <Fact label={t('customers.name')}>{customer.name}</Fact>
           <Fact label={t('customers.phone')} testId="detail-phone">
             <span className="mono">{formatPhoneLocal(customer.phone)}</span>
+            {customer.whatsapp ? null : (
+              <span className="muted" data-testid="detail-no-whatsapp">
+                {' '}
+                · {t('customers.noWhatsappBadge')}
+              </span>
+            )}
           </Fact>
           <Fact label={t('customers.address')}>{customer.address || none}</Fact>
           <Fact label={t('customers.coordinates')}>{coordinates}</Fact>

@@ -47,7 +47,7 @@ export function CustomerList() {
     return [
       { id: 'code', header: t('customers.colCode'), className: 'col-code mono', cell: (c) => c.code },
       { id: 'name', header: t('customers.colName'), className: 'strong', cell: (c) => c.name },
-      { id: 'phone', header: t('customers.colPhone'), className: 'col-phone mono', cell: (c) => formatPhoneLocal(c.phone) },
+      { id: 'phone', header: t('customers.colPhone'), className: 'col-phone mono', cell: (c) => (c.whatsapp ? formatPhoneLocal(c.phone) : `${formatPhoneLocal(c.phone)} · ${t('customers.noWhatsappBadge')}`) },
       { id: 'package', header: t('customers.colPackage'), className: 'col-package', cell: (c) => c.packageName },
       { id: 'username', header: t('customers.colUsername'), className: 'col-username mono', cell: (c) => c.username },
       { id: 'status', header: t('customers.colStatus'), className: 'col-status', cell: (c) => <StatusBadgeText status={c.status} label={statusLabel[c.status] ?? c.status} /> },

@@ -26,6 +26,7 @@ export const customerFormSchema = customerCreateSchema.extend({
     .string()
     .transform((id) => id || null)
     .pipe(contract.routerId.unwrap()),
+  whatsapp: contract.whatsapp.unwrap(),
   serviceType: contract.serviceType.unwrap(),
   billingDay: z.string().transform(Number).pipe(contract.billingDay),
   notes: contract.notes.unwrap(),
@@ -37,6 +38,7 @@ export function blankCustomer(today: Date): CustomerFormValues {
   return {
     name: '',
     phone: '',
+    whatsapp: true,
     address: '',
     latitude: '',
     longitude: '',
@@ -54,6 +56,7 @@ export function customerValues(customer: Customer): CustomerFormValues {
   return {
     name: customer.name,
     phone: formatPhoneLocal(customer.phone),
+    whatsapp: customer.whatsapp,
     address: customer.address,
     latitude: customer.latitude === null ? '' : String(customer.latitude),
     longitude: customer.longitude === null ? '' : String(customer.longitude),
