@@ -34,6 +34,7 @@ export const en: MessageTree = {
     phone: 'Not a valid phone number. Example: 0812-3456-7890 or +62 812-3456-7890.',
     phoneNotMobile: 'Not an Indonesian mobile number (08…), so it cannot receive WhatsApp. For a landline or a foreign number, tick "No WhatsApp".',
     phoneIsMobile: 'An Indonesian mobile number (08…) can receive WhatsApp. Untick "No WhatsApp".',
+    searchToFind: 'Type at least 3 letters or digits: a name, phone number or customer code.',
     username: 'Lowercase letters, digits, dot, underscore and minus only.',
     routerUsername: 'Letters, digits, dot, @, underscore and minus only, no spaces.',
     passwordShort: 'The password needs at least 8 characters.',

@@ -34,6 +34,7 @@ export const id = {
     phone: 'Nomor HP tidak valid. Contoh: 0812-3456-7890 atau +62 812-3456-7890.',
     phoneNotMobile: 'Bukan nomor HP Indonesia (08…), jadi tidak bisa menerima WhatsApp. Untuk telepon rumah atau nomor luar negeri, centang "Tidak ada WhatsApp".',
     phoneIsMobile: 'Nomor HP Indonesia (08…) bisa menerima WhatsApp. Hapus centang "Tidak ada WhatsApp".',
+    searchToFind: 'Ketik minimal 3 huruf atau angka: nama, no. HP atau kode pelanggan.',
     username: 'Hanya huruf kecil, angka, titik, garis bawah dan tanda minus.',
     routerUsername: 'Hanya huruf, angka, titik, @, garis bawah dan tanda minus, tanpa spasi.',
     passwordShort: 'Kata sandi minimal 8 karakter.',

@@ -137,6 +137,8 @@ export const en: ScreenMessages = {
     total_other: '{{total}} customers',
     shown: 'showing {{shown}}',
     empty: 'No customers match.',
+    searchFirst: 'Search for the customer you are visiting',
+    searchFirstHint: 'Type at least 3 letters or digits: a name, phone number or customer code.',
     emptyHint: 'Try another search or clear the filters.',
     colCode: 'Code',
     colName: 'Name',

@@ -137,6 +137,8 @@ export const id = {
     total_other: '{{total}} pelanggan',
     shown: 'menampilkan {{shown}}',
     empty: 'Tidak ada pelanggan yang cocok.',
+    searchFirst: 'Cari pelanggan yang Anda datangi',
+    searchFirstHint: 'Ketik minimal 3 huruf atau angka: nama, no. HP atau kode pelanggan.',
     emptyHint: 'Coba kata kunci lain atau hapus filter.',
     colCode: 'Kode',
     colName: 'Nama',
