@@ -55,7 +55,7 @@ export const phoneInputSchema = z
  * refused on a mobile, which would get WhatsApp anyway. A patch that changes only the phone is
  * checked by the same rule, with the mark it sends or "has WhatsApp".
  */
-function whatsappMatchesPhone(values: { phone?: unknown; whatsapp?: unknown }, ctx: z.RefinementCtx): void {
+export function whatsappMatchesPhone(values: { phone?: unknown; whatsapp?: unknown }, ctx: z.RefinementCtx): void {
   // A phone the field refused reaches here as typed: its own error is the one to show.
   if (typeof values.phone !== 'string' || normalizePhone(values.phone) !== values.phone) return;
   const mobile = isIndonesianMobile(values.phone);
@@ -86,18 +86,18 @@ const customerFields = {
   notes: optionalMultilineText(2000),
 };
 
-export const customerCreateSchema = z
-  .object({
-    ...customerFields,
-    whatsapp: customerFields.whatsapp.default(true),
-    address: customerFields.address.default(''),
-    latitude: customerFields.latitude.default(null),
-    longitude: customerFields.longitude.default(null),
-    routerId: customerFields.routerId.default(null),
-    serviceType: customerFields.serviceType.default('pppoe'),
-    notes: customerFields.notes.default(''),
-  })
-  .superRefine(whatsappMatchesPhone);
+/** The create input before its cross-field rule: forms extend this (zod refuses to extend a refined object). */
+export const customerCreateObject = z.object({
+  ...customerFields,
+  whatsapp: customerFields.whatsapp.default(true),
+  address: customerFields.address.default(''),
+  latitude: customerFields.latitude.default(null),
+  longitude: customerFields.longitude.default(null),
+  routerId: customerFields.routerId.default(null),
+  serviceType: customerFields.serviceType.default('pppoe'),
+  notes: customerFields.notes.default(''),
+});
+export const customerCreateSchema = customerCreateObject.superRefine(whatsappMatchesPhone);
 /** A patch: only the fields sent are changed. */
 export const customerUpdateSchema = z.object(customerFields).partial().extend({ id: idSchema }).superRefine(whatsappMatchesPhone);
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { customerCreateSchema, customerListSchema, customerUpdateSchema } from '../../shared/domain/customer.js';
+import { blankCustomer, customerFormSchema } from '../../renderer/src/screens/customers/customer-form-values.js';
 
 const PACKAGE = '01JH0000000000000000000001';
 const valid = { name: 'Budi Santoso', phone: '0812-3456-7890', packageId: PACKAGE, username: 'budi.santoso', billingDay: 10 };
@@ -138,5 +139,18 @@ describe('customerListSchema', () => {
 
   it('caps the query length', () => {
     expect(customerListSchema.safeParse({ query: 'x'.repeat(101) }).success).toBe(false);
+  });
+});
+
+describe('the customer form on the contract schema', () => {
+  const typed = { ...blankCustomer(new Date(Date.UTC(2026, 0, 5))), name: 'Kantor Kelurahan', packageId: PACKAGE, username: 'kelurahan' };
+
+  it('flags every wrong field of an empty form in one round', () => {
+    expect(Object.keys(issuesOf(customerFormSchema.safeParse(blankCustomer(new Date()))))).toEqual(['name', 'phone', 'packageId', 'username']);
+  });
+
+  it('applies the WhatsApp rule to what was typed, and reads a pasted landline once marked', () => {
+    expect(issuesOf(customerFormSchema.safeParse({ ...typed, phone: '(0281) 637123' }))).toEqual({ phone: 'validation.phoneNotMobile' });
+    expect(customerFormSchema.parse({ ...typed, phone: '(0281) 637123', whatsapp: false })).toMatchObject({ phone: '+62281637123', whatsapp: false });
   });
 });

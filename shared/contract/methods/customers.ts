@@ -53,7 +53,10 @@ export const customerMethods = {
     access: 'write',
     feature: 'customers',
   }),
-  /** Ends service (the customer moved, cancelled): kept for history, frees a slot of the limit. */
+  /**
+   * Marks a customer inactive (moved, cancelled): kept for history, frees a slot of the limit. No
+   * router hears of it yet; the screens say so until the isolir module provisions it.
+   */
   'customers.deactivate': method({
     input: z.object({ id: idSchema }).strict(),
     output: customerSchema,
