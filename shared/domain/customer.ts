@@ -48,6 +48,27 @@ export const phoneInputSchema = z
   });
 
 /**
+ * A number a WhatsApp message is sent to (a test send, the office's alert recipients): an
+ * Indonesian mobile, or a foreign number written with "+" and its country code. Digits without "+"
+ * are read as Indonesian, so a US number pasted as 12025550143 would become +62 1202...: only a
+ * mobile is accepted that way, never a landline or such a misreading.
+ */
+export const waRecipientSchema = z
+  .string()
+  .max(32, 'validation.phone')
+  .transform((value, ctx) => {
+    const e164 = normalizePhone(value);
+    if (!e164) {
+      ctx.addIssue({ code: 'custom', message: 'validation.phone' });
+      return z.NEVER;
+    }
+    const international = value.replace(/[^\d+]/g, '').startsWith('+');
+    if (isIndonesianMobile(e164) || (international && !e164.startsWith('+62'))) return e164;
+    ctx.addIssue({ code: 'custom', message: 'validation.waNumber' });
+    return z.NEVER;
+  });
+
+/**
  * WhatsApp goes to Indonesian mobiles only: a landline or a foreign number is refused unless the
  * operator marks it "tidak ada WhatsApp" (`whatsapp: false`), so no message goes to a number that
  * cannot receive it (or, worse, to the same digits read with +62). Whether a customer gets WhatsApp

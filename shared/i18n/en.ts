@@ -35,6 +35,7 @@ export const en: MessageTree = {
     phoneNotMobile: 'Not an Indonesian mobile number (08…), so it cannot receive WhatsApp. For a landline or a foreign number, tick "No WhatsApp".',
     phoneIsMobile: 'An Indonesian mobile number (08…) can receive WhatsApp. Untick "No WhatsApp".',
     searchToFind: 'Type at least 3 letters or digits: a name, phone number or customer code.',
+    waNumber: 'Not a WhatsApp number. Write an Indonesian mobile (08…) or a foreign number with + and its country code, e.g. +60 12-345 6789.',
     username: 'Lowercase letters, digits, dot, underscore and minus only.',
     routerUsername: 'Letters, digits, dot, @, underscore and minus only, no spaces.',
     passwordShort: 'The password needs at least 8 characters.',

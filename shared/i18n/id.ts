@@ -35,6 +35,7 @@ export const id = {
     phoneNotMobile: 'Bukan nomor HP Indonesia (08…), jadi tidak bisa menerima WhatsApp. Untuk telepon rumah atau nomor luar negeri, centang "Tidak ada WhatsApp".',
     phoneIsMobile: 'Nomor HP Indonesia (08…) bisa menerima WhatsApp. Hapus centang "Tidak ada WhatsApp".',
     searchToFind: 'Ketik minimal 3 huruf atau angka: nama, no. HP atau kode pelanggan.',
+    waNumber: 'Bukan nomor WhatsApp. Tulis nomor HP Indonesia (08…) atau nomor luar negeri dengan + dan kode negara, mis. +60 12-345 6789.',
     username: 'Hanya huruf kecil, angka, titik, garis bawah dan tanda minus.',
     routerUsername: 'Hanya huruf, angka, titik, @, garis bawah dan tanda minus, tanpa spasi.',
     passwordShort: 'Kata sandi minimal 8 karakter.',

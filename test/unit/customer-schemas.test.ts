@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { customerCreateSchema, customerListSchema, customerUpdateSchema } from '../../shared/domain/customer.js';
+import { customerCreateSchema, customerListSchema, customerUpdateSchema, waRecipientSchema } from '../../shared/domain/customer.js';
 import { blankCustomer, customerFormSchema } from '../../renderer/src/screens/customers/customer-form-values.js';
 
 const PACKAGE = '01JH0000000000000000000001';
@@ -152,5 +152,23 @@ describe('the customer form on the contract schema', () => {
   it('applies the WhatsApp rule to what was typed, and reads a pasted landline once marked', () => {
     expect(issuesOf(customerFormSchema.safeParse({ ...typed, phone: '(0281) 637123' }))).toEqual({ phone: 'validation.phoneNotMobile' });
     expect(customerFormSchema.parse({ ...typed, phone: '(0281) 637123', whatsapp: false })).toMatchObject({ phone: '+62281637123', whatsapp: false });
+  });
+});
+
+describe('waRecipientSchema (test sends, alert recipients)', () => {
+  it.each([
+    ['an Indonesian mobile', '0812-3456-7890', '+6281234567890'],
+    ['a foreign WhatsApp written with + and its country code', '+1 202 555 0143', '+12025550143'],
+  ])('accepts %s', (_label, input, e164) => {
+    expect(waRecipientSchema.parse(input)).toBe(e164);
+  });
+
+  it.each([
+    ['a US number pasted without +, which would be read as +62 1202…', '12025550143'],
+    ['a US number in its local form, which would be read as +62 202…', '(202) 555-0143'],
+    ['a Jakarta landline', '021-5551234'],
+  ])('refuses %s', (_label, input) => {
+    const result = waRecipientSchema.safeParse(input);
+    expect(result.error?.issues.map((i) => i.message)).toEqual(['validation.waNumber']);
   });
 });
