@@ -3,6 +3,7 @@ import type { EventBus } from '../bus/index.js';
 import type { Clock, IdGenerator } from '../platform/index.js';
 import { Failure, conflict, isoAt, notFound } from '../platform/index.js';
 import type { Customer, CustomerDuplicate, CustomerStatus } from '../../shared/domain/customer.js';
+import { singleLine } from '../../shared/domain/common.js';
 import { isIndonesianMobile, normalizePhone } from '../../shared/util/phone.js';
 import type { PackagesService } from './packages-service.js';
 import { countQuery, encodeCursor, nameKey, pageQuery, parseCustomerQuery, type CustomerQuery, type CustomerSearch } from './customer-search.js';
@@ -173,7 +174,8 @@ export class CustomersService {
   /** Customers who already have this phone, and this name (case and spacing aside); any status, the one edited aside. */
   duplicates(tenantId: string, q: { phone: string; name: string; exceptId: string | null }): { phone: CustomerDuplicate[]; name: CustomerDuplicate[] } {
     const phone = normalizePhone(q.phone);
-    const key = nameKey(q.name);
+    // Read as a saved name would be (one line, no control characters), so it meets the stored key.
+    const key = nameKey(singleLine(q.name));
     const except = q.exceptId ?? '';
     return {
       phone: phone === null ? [] : (this.stmt.samePhone.all(tenantId, phone, except) as CustomerDuplicate[]),

@@ -108,7 +108,7 @@ describe('customers', () => {
       const budi = await create(1, { name: 'Budi Santoso', phone: '0812-1111-2222' });
       const family = await create(2, { name: 'Siti Aminah', phone: '0812-1111-2222' });
       const ask = (input: { phone?: string; name?: string; exceptId?: string }) => ok(t.core, 'customers.duplicates', input, owner.token);
-      const seen = await ask({ phone: '+62 812 1111 2222', name: '  budi   SANTOSO ' });
+      const seen = await ask({ phone: '+62 812 1111 2222', name: '  budi \n  SANTOSO\u202E ' });
       expect(seen.phone.map((c) => c.code)).toEqual([budi.code, family.code]);
       expect(seen.name).toEqual([{ id: budi.id, code: budi.code, name: 'Budi Santoso', phone: '+6281211112222', status: 'active' }]);
       expect(await ask({ phone: '0812-1111-2222', name: 'Budi Santoso', exceptId: budi.id })).toMatchObject({ phone: [{ id: family.id }], name: [] });

@@ -84,6 +84,11 @@ describe('formatPhoneLocal', () => {
     expect(formatPhoneLocal('+6281234567890')).toBe('0812-3456-7890');
   });
 
+  it('leaves a landline ungrouped: area codes differ in length', () => {
+    expect(formatPhoneLocal('+62281637123')).toBe('0281637123');
+    expect(formatPhoneLocal('+62215551234')).toBe('0215551234');
+  });
+
   it('leaves a foreign number in E.164', () => {
     expect(formatPhoneLocal('+12025550143')).toBe('+12025550143');
   });
