@@ -2,7 +2,9 @@ import { Where, type Db } from '../db/index.js';
 import type { EventBus } from '../bus/index.js';
 import type { Clock, IdGenerator } from '../platform/index.js';
 import { Failure, conflict, isoAt, notFound } from '../platform/index.js';
-import type { Customer, CustomerStatus } from '../../shared/domain/customer.js';
+import type { Customer, CustomerDuplicate, CustomerStatus } from '../../shared/domain/customer.js';
+import { singleLine } from '../../shared/domain/common.js';
+import { isIndonesianMobile, normalizePhone } from '../../shared/util/phone.js';
 import type { PackagesService } from './packages-service.js';
 import { noLimit } from '../module-kit/index.js';
 import { countQuery, encodeCursor, nameKey, pageQuery, parseCustomerQuery, type CustomerQuery, type CustomerSearch } from './customer-search.js';
@@ -40,6 +42,7 @@ const toCustomer = (r: CustomerRow, routerNames: ReadonlyMap<string, string>): C
   code: r.code,
   name: r.name,
   phone: r.phone,
+  whatsapp: isIndonesianMobile(r.phone),
   address: r.address,
   latitude: r.latitude,
   longitude: r.longitude,
@@ -80,6 +83,8 @@ export interface RouterLookup {
 }
 
 const NO_ROUTERS: ReadonlyMap<string, string> = new Map();
+/** Enough to recognise the person; a name shared by more is a common name, not a mistake. */
+const DUPLICATES_SHOWN = 3;
 
 export class CustomersService {
   private readonly stmt;
@@ -100,6 +105,8 @@ export class CustomersService {
           @username, @billingDay, 'active', @notes, @now, @now)`),
       nextCode: db.prepare(`INSERT INTO counters (tenant_id, name, value) VALUES (?, 'customer_code', 1)
         ON CONFLICT (tenant_id, name) DO UPDATE SET value = value + 1 RETURNING value`).pluck(),
+      samePhone: db.prepare(`SELECT id, code, name, phone, status FROM customers WHERE tenant_id = ? AND phone = ? AND id <> ? ORDER BY name_key, id LIMIT ${DUPLICATES_SHOWN}`),
+      sameName: db.prepare(`SELECT id, code, name, phone, status FROM customers WHERE tenant_id = ? AND name_key = ? AND id <> ? ORDER BY id LIMIT ${DUPLICATES_SHOWN}`),
       usernameOwner: db.prepare('SELECT id FROM customers WHERE tenant_id = ? AND lower(username) = lower(?)').pluck(),
       // Two seeks on the tenant-first indexes, not a scan of everyone else's rows.
       otherTenants: db
@@ -145,7 +152,8 @@ export class CustomersService {
 
   /**
    * Name, phone and package of the customers a broadcast selects, in one query: active ones by
-   * default, or those with the given status, package or ids.
+   * default, or those with the given status, package or ids. Customers marked "tidak ada WhatsApp"
+   * (a landline or a foreign number) are left out: WhatsApp cannot reach them.
    */
   contacts(
     tenantId: string,
@@ -157,10 +165,23 @@ export class CustomersService {
       .and('c.status = ?', filter.status ?? 'active')
       .andIf(filter.packageId, 'c.package_id = ?')
       .andIf(filter.ids, 'c.id IN (SELECT value FROM json_each(?))', (ids) => [JSON.stringify(ids)]);
-    return this.db
+    const rows = this.db
       .prepare(`SELECT c.id AS customerId, c.name, c.phone, p.name AS packageName FROM customers c JOIN packages p ON p.id = c.package_id
         ${where.sql} ORDER BY c.name_key, c.id`)
       .all(...where.params) as { customerId: string; name: string; phone: string; packageName: string }[];
+    return rows.filter((r) => isIndonesianMobile(r.phone));
+  }
+
+  /** Customers who already have this phone, and this name (case and spacing aside); any status, the one edited aside. */
+  duplicates(tenantId: string, q: { phone: string; name: string; exceptId: string | null }): { phone: CustomerDuplicate[]; name: CustomerDuplicate[] } {
+    const phone = normalizePhone(q.phone);
+    // Read as a saved name would be (one line, no control characters), so it meets the stored key.
+    const key = nameKey(singleLine(q.name));
+    const except = q.exceptId ?? '';
+    return {
+      phone: phone === null ? [] : (this.stmt.samePhone.all(tenantId, phone, except) as CustomerDuplicate[]),
+      name: key === '' ? [] : (this.stmt.sameName.all(tenantId, key, except) as CustomerDuplicate[]),
+    };
   }
 
   /** Customers that count against the plan's limit: everyone not deactivated. */

@@ -3,13 +3,15 @@ import type { CustomersService } from './customers-service.js';
 
 /**
  * The welcome message for a new customer. Customers publishes customer_created, so it says what the
- * message needs; a customer gone before the notifier ran reads as NOT_FOUND, which the notifier skips.
+ * message needs; a customer gone before the notifier ran reads as NOT_FOUND, which the notifier skips,
+ * and one marked "tidak ada WhatsApp" gets no message.
  */
 export const customerWelcomeRule = (customers: CustomersService): NotificationRule<'customer_created'> => ({
   event: 'customer_created',
   template: 'customer_welcome',
   deliveries: (event, ispName) => {
     const c = customers.get(event.tenantId, event.payload.customerId);
+    if (!c.whatsapp) return [];
     const variables = {
       name: c.name,
       isp_name: ispName,

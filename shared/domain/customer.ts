@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { normalizePhone } from '../util/phone.js';
-import { cursorSchema, idSchema, optionalText, pageLimitSchema, text } from './common.js';
+import { isIndonesianMobile, normalizePhone } from '../util/phone.js';
+import { cursorSchema, idSchema, optionalMultilineText, optionalText, pageLimitSchema, text } from './common.js';
 
 export const CUSTOMER_STATUSES = ['active', 'isolated', 'inactive'] as const;
 export const customerStatusSchema = z.enum(CUSTOMER_STATUSES);
@@ -14,6 +14,8 @@ export const customerSchema = z.object({
   code: z.string(),
   name: z.string(),
   phone: z.string(),
+  /** False for a landline or a foreign number ("tidak ada WhatsApp"): WhatsApp messages never go to it. */
+  whatsapp: z.boolean(),
   address: z.string(),
   latitude: z.number().nullable(),
   longitude: z.number().nullable(),
@@ -45,6 +47,43 @@ export const phoneInputSchema = z
     return e164;
   });
 
+/**
+ * A number a WhatsApp message is sent to (a test send, the office's alert recipients): an
+ * Indonesian mobile, or a foreign number written with "+" and its country code. Digits without "+"
+ * are read as Indonesian, so a US number pasted as 12025550143 would become +62 1202...: only a
+ * mobile is accepted that way, never a landline or such a misreading.
+ */
+export const waRecipientSchema = z
+  .string()
+  .max(32, 'validation.phone')
+  .transform((value, ctx) => {
+    const e164 = normalizePhone(value);
+    if (!e164) {
+      ctx.addIssue({ code: 'custom', message: 'validation.phone' });
+      return z.NEVER;
+    }
+    const international = value.replace(/[^\d+]/g, '').startsWith('+');
+    if (isIndonesianMobile(e164) || (international && !e164.startsWith('+62'))) return e164;
+    ctx.addIssue({ code: 'custom', message: 'validation.waNumber' });
+    return z.NEVER;
+  });
+
+/**
+ * WhatsApp goes to Indonesian mobiles only: a landline or a foreign number is refused unless the
+ * operator marks it "tidak ada WhatsApp" (`whatsapp: false`), so no message goes to a number that
+ * cannot receive it (or, worse, to the same digits read with +62). Whether a customer gets WhatsApp
+ * is the kind of number stored, not a second column that could disagree with it; so the mark is
+ * refused on a mobile, which would get WhatsApp anyway. A patch that changes only the phone is
+ * checked by the same rule, with the mark it sends or "has WhatsApp".
+ */
+export function whatsappMatchesPhone(values: { phone?: unknown; whatsapp?: unknown }, ctx: z.RefinementCtx): void {
+  // A phone the field refused reaches here as typed: its own error is the one to show.
+  if (typeof values.phone !== 'string' || normalizePhone(values.phone) !== values.phone) return;
+  const mobile = isIndonesianMobile(values.phone);
+  if (values.whatsapp !== false && !mobile) ctx.addIssue({ code: 'custom', path: ['phone'], message: 'validation.phoneNotMobile' });
+  if (values.whatsapp === false && mobile) ctx.addIssue({ code: 'custom', path: ['whatsapp'], message: 'validation.phoneIsMobile' });
+}
+
 /** PPPoE secret / hotspot user names as RouterOS accepts them. */
 const routerUsernameSchema = z
   .string()
@@ -56,6 +95,7 @@ const routerUsernameSchema = z
 const customerFields = {
   name: text(120),
   phone: phoneInputSchema,
+  whatsapp: z.boolean(),
   address: optionalText(300),
   latitude: z.number().min(-90).max(90).nullable(),
   longitude: z.number().min(-180).max(180).nullable(),
@@ -64,11 +104,13 @@ const customerFields = {
   serviceType: serviceTypeSchema,
   username: routerUsernameSchema,
   billingDay: z.number().int().min(1, 'validation.billingDay').max(28, 'validation.billingDay'),
-  notes: optionalText(2000),
+  notes: optionalMultilineText(2000),
 };
 
-export const customerCreateSchema = z.object({
+/** The create input before its cross-field rule: forms extend this (zod refuses to extend a refined object). */
+export const customerCreateObject = z.object({
   ...customerFields,
+  whatsapp: customerFields.whatsapp.default(true),
   address: customerFields.address.default(''),
   latitude: customerFields.latitude.default(null),
   longitude: customerFields.longitude.default(null),
@@ -76,8 +118,30 @@ export const customerCreateSchema = z.object({
   serviceType: customerFields.serviceType.default('pppoe'),
   notes: customerFields.notes.default(''),
 });
+export const customerCreateSchema = customerCreateObject.superRefine(whatsappMatchesPhone);
 /** A patch: only the fields sent are changed. */
-export const customerUpdateSchema = z.object(customerFields).partial().extend({ id: idSchema });
+export const customerUpdateSchema = z.object(customerFields).partial().extend({ id: idSchema }).superRefine(whatsappMatchesPhone);
+
+/** What the form has typed so far, to warn of a customer who may be the same person. */
+export const customerDuplicatesInputSchema = z.object({
+  phone: z.string().max(64).default(''),
+  name: z.string().max(200).default(''),
+  /** The customer being edited: not a duplicate of themself. */
+  exceptId: idSchema.nullable().default(null),
+});
+export const customerDuplicateSchema = z.object({
+  id: idSchema,
+  code: z.string(),
+  name: z.string(),
+  phone: z.string(),
+  status: customerStatusSchema,
+});
+export type CustomerDuplicate = z.infer<typeof customerDuplicateSchema>;
+/** Customers with the same phone, and with the same name (case and spacing aside): a warning, never a refusal. */
+export const customerDuplicatesSchema = z.object({
+  phone: z.array(customerDuplicateSchema),
+  name: z.array(customerDuplicateSchema),
+});
 
 export const customerListSchema = z.object({
   query: z.string().trim().max(100, 'validation.tooLong').default(''),

@@ -10,7 +10,8 @@ export const packageSchema = z.object({
   routerProfile: z.string(),
   rateLimit: z.string(),
   active: z.boolean(),
-  customerCount: z.number().int(),
+  /** Null for a role that does not see the business's numbers (SEES_REVENUE). */
+  customerCount: z.number().int().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -9,3 +9,14 @@ export const ANY_ROLE: readonly Role[] = ROLES;
 export const OFFICE: readonly Role[] = ['owner', 'admin', 'finance'];
 export const MANAGERS: readonly Role[] = ['owner', 'admin'];
 export const OWNER_ONLY: readonly Role[] = ['owner'];
+
+/**
+ * Who sees the business's money: the expected monthly revenue, and how many customers each package
+ * has (with the prices, the same sum). Collectors and technicians work with one customer at a time.
+ */
+export const SEES_REVENUE: readonly Role[] = OFFICE;
+/**
+ * Who browses the whole customer list. A collector finds the customer in front of them by name,
+ * phone or code (until the collectors module gives each one a route of their own customers).
+ */
+export const BROWSES_CUSTOMERS: readonly Role[] = ['owner', 'admin', 'finance', 'technician'];

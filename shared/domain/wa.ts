@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { phoneInputSchema } from './customer.js';
+import { phoneInputSchema, waRecipientSchema } from './customer.js';
 import { cursorSchema, idSchema, pageLimitSchema } from './common.js';
 
 /** Every kind of message the console sends; each has a system template (main/templates/catalog.ts). */
@@ -87,7 +87,7 @@ export const waSettingsUpdateSchema = z.object({
   ratePerSecond: z.number().int().min(1, 'validation.tooSmall').max(50, 'validation.rateCap').optional(),
   perRecipientPerHour: z.number().int().min(1).max(100).optional(),
   quietHours: z.object({ start: hhmm, end: hhmm }).nullable().optional(),
-  adminRecipients: z.array(phoneInputSchema).max(10, 'validation.tooMany').optional(),
+  adminRecipients: z.array(waRecipientSchema).max(10, 'validation.tooMany').optional(),
   browserPath: z.string().trim().max(500, 'validation.tooLong').optional(),
   maxLength: z.number().int().min(160).max(4096).optional(),
   retentionDays: z.number().int().min(7).max(3650).optional(),

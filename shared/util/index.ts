@@ -1,3 +1,4 @@
 export * from './phone.js';
 export * from './money.js';
 export * from './time.js';
+export * from './coordinates.js';

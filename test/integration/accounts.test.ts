@@ -205,7 +205,8 @@ describe('accounts', () => {
     it('a collector may read customers but gets FORBIDDEN creating one or managing users', async () => {
       await addUser('tagih1', 'collector');
       const collector = await login(t.core, 'tagih1', 'tagih1-rahasia');
-      expect((await call(t.core, 'customers.list', {}, collector)).ok).toBe(true);
+      // By searching: the whole list is the office's (role-views.test.ts).
+      expect((await call(t.core, 'customers.list', { query: 'Budi' }, collector)).ok).toBe(true);
       const create = await call(
         t.core,
         'customers.create',

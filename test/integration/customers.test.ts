@@ -5,6 +5,7 @@ import type { DomainEvent } from '../../shared/contract/events.js';
 import type { Customer } from '../../shared/domain/customer.js';
 import { call, createOwner, createTestCore, ok, type OwnerSession, type TestCore } from '../support/core-fixture.js';
 import { createPackage, customerInput } from '../support/customers.js';
+import { customerWelcomeRule } from '../../main/customers/notifications.js';
 
 describe('customers', () => {
   let t: TestCore;
@@ -63,6 +64,56 @@ describe('customers', () => {
         error: { code: 'VALIDATION_FAILED', message: en.errors.VALIDATION_FAILED, fields: { phone: en.validation.phone } },
       });
       expect(t.core.db.prepare('SELECT COUNT(*) FROM customers').pluck().get()).toBe(0);
+    });
+
+    it('refuses a landline or a foreign number for WhatsApp, in Bahasa Indonesia and in English', async () => {
+      for (const phone of ['021-5551234', '+1 202 555 0143']) {
+        const input = customerInput(packageId, 1, { phone });
+        expect(await call(t.core, 'customers.create', input, owner.token, 'id')).toMatchObject({
+          error: { code: 'VALIDATION_FAILED', fields: { phone: idMessages.validation.phoneNotMobile } },
+        });
+        expect(await call(t.core, 'customers.create', input, owner.token, 'en')).toMatchObject({
+          error: { code: 'VALIDATION_FAILED', fields: { phone: en.validation.phoneNotMobile } },
+        });
+      }
+      expect(t.core.db.prepare('SELECT COUNT(*) FROM customers').pluck().get()).toBe(0);
+    });
+
+    it('keeps a number marked "tidak ada WhatsApp" out of every WhatsApp message: no welcome, no broadcast', async () => {
+      const landline = await create(1, { phone: '(0281) 637123', whatsapp: false });
+      const abroad = await create(2, { phone: '+1 202 555 0143', whatsapp: false });
+      const mobile = await create(3);
+      expect([landline.phone, landline.whatsapp, abroad.phone, abroad.whatsapp, mobile.whatsapp]).toEqual([
+        '+62281637123',
+        false,
+        '+12025550143',
+        false,
+        true,
+      ]);
+      const welcome = customerWelcomeRule(t.core.services.customers);
+      const deliveriesTo = (customerId: string) =>
+        welcome.deliveries({ name: 'customer_created', tenantId: owner.tenantId, payload: { customerId } } as Parameters<typeof welcome.deliveries>[0], 'ISP').map((d) => d.to);
+      expect([deliveriesTo(landline.id), deliveriesTo(abroad.id), deliveriesTo(mobile.id)]).toEqual([[], [], [mobile.phone]]);
+      expect(t.core.services.customers.contacts(owner.tenantId, {}).map((c) => c.customerId)).toEqual([mobile.id]);
+    });
+
+    it('stores names and addresses on one line, without control characters or direction overrides', async () => {
+      const c = await create(1, { name: 'Budi\n\nTagihan Anda LUNAS\u0000', address: 'Jl. Kampus\r\nNo. \u202E3' });
+      expect([c.name, c.address]).toEqual(['Budi Tagihan Anda LUNAS', 'Jl. Kampus No. 3']);
+      const renamed = await ok(t.core, 'customers.update', { id: c.id, name: 'Siti\u2028Aminah' }, owner.token);
+      expect(renamed.name).toBe('Siti Aminah');
+    });
+
+    it('tells the form who already has this phone or this name, whatever its form or case, the edited customer aside', async () => {
+      const budi = await create(1, { name: 'Budi Santoso', phone: '0812-1111-2222' });
+      const family = await create(2, { name: 'Siti Aminah', phone: '0812-1111-2222' });
+      const ask = (input: { phone?: string; name?: string; exceptId?: string }) => ok(t.core, 'customers.duplicates', input, owner.token);
+      const seen = await ask({ phone: '+62 812 1111 2222', name: '  budi \n  SANTOSO\u202E ' });
+      expect(seen.phone.map((c) => c.code)).toEqual([budi.code, family.code]);
+      expect(seen.name).toEqual([{ id: budi.id, code: budi.code, name: 'Budi Santoso', phone: '+6281211112222', status: 'active' }]);
+      expect(await ask({ phone: '0812-1111-2222', name: 'Budi Santoso', exceptId: budi.id })).toMatchObject({ phone: [{ id: family.id }], name: [] });
+      expect(await ask({ phone: '0812-9999-0000', name: 'Joko' })).toEqual({ phone: [], name: [] });
+      expect(await ask({ phone: 'bukan nomor' })).toEqual({ phone: [], name: [] });
     });
 
     it('shows the router that serves a customer by name (asked of the network module), and refuses a router of nobody', async () => {

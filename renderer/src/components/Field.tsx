@@ -7,6 +7,8 @@ interface FieldProps {
   label: string;
   error?: string | undefined;
   hint?: string;
+  /** Something to check that does not stop saving (a phone another customer has): shown instead of the hint. */
+  warning?: string | undefined;
   optional?: boolean;
   className?: string;
   /** The one control: it is told which message describes it and whether it is wrong. */
@@ -18,10 +20,10 @@ interface FieldProps {
  * message is tied to the control (aria-describedby) so a screen reader reads it on focus; it is not
  * a live region of its own: the form's one summary on top announces that something is wrong.
  */
-export function Field({ name, label, error, hint, optional, className, children }: FieldProps) {
+export function Field({ name, label, error, hint, warning, optional, className, children }: FieldProps) {
   const { t } = useTranslation();
   const messageId = useId();
-  const described = error || hint ? messageId : undefined;
+  const described = error || warning || hint ? messageId : undefined;
   const control = isValidElement(children)
     ? cloneElement(children as ReactElement<Record<string, unknown>>, { 'aria-describedby': described, 'aria-invalid': error ? true : undefined })
     : children;
@@ -35,6 +37,10 @@ export function Field({ name, label, error, hint, optional, className, children 
       {error ? (
         <span className="field-error" id={messageId} data-testid={`error-${name}`}>
           {error}
+        </span>
+      ) : warning ? (
+        <span className="field-warning" id={messageId} data-testid={`warning-${name}`}>
+          {warning}
         </span>
       ) : hint ? (
         <span className="field-hint" id={messageId}>

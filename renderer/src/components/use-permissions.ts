@@ -1,4 +1,4 @@
-import { MANAGERS } from '../../../shared/domain/roles.js';
+import { BROWSES_CUSTOMERS, MANAGERS, SEES_REVENUE } from '../../../shared/domain/roles.js';
 import { useSession } from '../stores/session-store.js';
 import { useLocked } from '../stores/tenant-store.js';
 
@@ -13,5 +13,9 @@ export function usePermissions() {
     locked,
     manager: role !== undefined && MANAGERS.includes(role),
     owner: role === 'owner',
+    /** The business's numbers (revenue, customers per package); the core sends them only to these roles. */
+    seesRevenue: role !== undefined && SEES_REVENUE.includes(role),
+    /** The whole customer list; the others find a customer by searching. */
+    browsesCustomers: role !== undefined && BROWSES_CUSTOMERS.includes(role),
   };
 }

@@ -3,10 +3,10 @@ import type { MethodName } from '../../../shared/contract/index.js';
 
 /** Which methods' answers an event makes stale. One table, so a new event or screen is one line. */
 export const STALE_AFTER: Record<EventName, readonly MethodName[]> = {
-  customer_created: ['customers.list', 'customers.get', 'dashboard.summary', 'packages.list'],
-  customer_updated: ['customers.list', 'customers.get', 'dashboard.summary', 'packages.list'],
-  customer_deactivated: ['customers.list', 'customers.get', 'dashboard.summary', 'packages.list'],
-  customer_reactivated: ['customers.list', 'customers.get', 'dashboard.summary', 'packages.list'],
+  customer_created: ['customers.list', 'customers.get', 'customers.duplicates', 'dashboard.summary', 'packages.list'],
+  customer_updated: ['customers.list', 'customers.get', 'customers.duplicates', 'dashboard.summary', 'packages.list'],
+  customer_deactivated: ['customers.list', 'customers.get', 'customers.duplicates', 'dashboard.summary', 'packages.list'],
+  customer_reactivated: ['customers.list', 'customers.get', 'customers.duplicates', 'dashboard.summary', 'packages.list'],
   package_changed: ['packages.list', 'customers.list', 'customers.get', 'dashboard.summary'],
   tenant_updated: ['tenant.get'],
   user_changed: ['users.list', 'auth.me'],

@@ -23,8 +23,9 @@ type Item<M extends PagedMethod> = MethodOutput<M>['items'][number];
  * refetches every loaded page in place (same pages, same order), so the operator's long list keeps
  * its length and scroll position; rows that did not change keep their identity and do not re-render.
  */
-export function useMethodPages<M extends PagedMethod>(method: M, filters: Filters<M>) {
+export function useMethodPages<M extends PagedMethod>(method: M, filters: Filters<M>, options: { enabled?: boolean } = {}) {
   const query = useInfiniteQuery({
+    ...options,
     queryKey: [method, filters],
     queryFn: ({ pageParam }) => callOrThrow(method, { ...filters, cursor: pageParam, limit: PAGE } as MethodInput<M>),
     initialPageParam: null as string | null,

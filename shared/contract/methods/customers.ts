@@ -4,6 +4,8 @@ import { ANY_ROLE, MANAGERS } from '../../domain/roles.js';
 import { idSchema } from '../../domain/common.js';
 import {
   customerCreateSchema,
+  customerDuplicatesInputSchema,
+  customerDuplicatesSchema,
   customerListSchema,
   customerPageSchema,
   customerSchema,
@@ -25,6 +27,17 @@ export const customerMethods = {
     access: 'read',
     feature: 'customers',
   }),
+  /**
+   * Who already has this phone or this name, asked by the form as the operator types: families share
+   * a number and two Budi Santosos exist, so it warns and leaves the choice to the operator.
+   */
+  'customers.duplicates': method({
+    input: customerDuplicatesInputSchema.strict(),
+    output: customerDuplicatesSchema,
+    roles: MANAGERS,
+    access: 'read',
+    feature: 'customers',
+  }),
   'customers.create': method({
     input: customerCreateSchema.strict(),
     output: customerSchema,
@@ -40,7 +53,10 @@ export const customerMethods = {
     access: 'write',
     feature: 'customers',
   }),
-  /** Ends service (the customer moved, cancelled): kept for history, frees a slot of the limit. */
+  /**
+   * Marks a customer inactive (moved, cancelled): kept for history, frees a slot of the limit. No
+   * router hears of it yet; the screens say so until the isolir module provisions it.
+   */
   'customers.deactivate': method({
     input: z.object({ id: idSchema }).strict(),
     output: customerSchema,

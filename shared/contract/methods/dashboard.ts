@@ -8,8 +8,8 @@ export const dashboardMethods = {
     output: z.object({
       customers: z.object({ active: z.number().int(), isolated: z.number().int(), inactive: z.number().int() }),
       packages: z.number().int(),
-      /** What the active customers' packages add up to per month: the ISP's expected revenue. */
-      monthlyRevenue: z.number().int(),
+      /** What the active customers' packages add up to per month: the ISP's expected revenue; null for a role that does not see it. */
+      monthlyRevenue: z.number().int().nullable(),
     }),
     roles: ANY_ROLE,
     access: 'read',

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { method } from '../define.js';
 import { MANAGERS, OFFICE } from '../../domain/roles.js';
 import { idSchema } from '../../domain/common.js';
-import { phoneInputSchema } from '../../domain/customer.js';
+import { phoneInputSchema, waRecipientSchema } from '../../domain/customer.js';
 import {
   broadcastFilterSchema,
   broadcastSchema,
@@ -28,7 +28,7 @@ export const waMethods = {
   'wa.session.start': method({ input: empty, output: waSessionSchema, roles: MANAGERS, access: 'write', ...wa }),
   'wa.session.logout': method({ input: empty, output: waSessionSchema, roles: MANAGERS, access: 'write', ...wa }),
   'wa.testSend': method({
-    input: z.object({ to: phoneInputSchema }).strict(),
+    input: z.object({ to: waRecipientSchema }).strict(),
     output: z.object({ messageId: idSchema }),
     roles: MANAGERS,
     access: 'write',

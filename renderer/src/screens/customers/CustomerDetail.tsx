@@ -112,6 +112,12 @@ function CustomerFacts({ customer }: { customer: Customer }) {
           <Fact label={t('customers.name')}>{customer.name}</Fact>
           <Fact label={t('customers.phone')} testId="detail-phone">
             <span className="mono">{formatPhoneLocal(customer.phone)}</span>
+            {customer.whatsapp ? null : (
+              <span className="muted" data-testid="detail-no-whatsapp">
+                {' '}
+                · {t('customers.noWhatsappBadge')}
+              </span>
+            )}
           </Fact>
           <Fact label={t('customers.address')}>{customer.address || none}</Fact>
           <Fact label={t('customers.coordinates')}>{coordinates}</Fact>
@@ -157,7 +163,12 @@ function ToggleDialog({ customer, onClose }: { customer: Customer; onClose(): vo
   return (
     <ConfirmDialog
       title={reactivate ? t('customers.reactivate') : t('customers.deactivate')}
-      message={reactivate ? t('customers.confirmReactivate', { name: customer.name }) : t('customers.confirmDeactivate', { name: customer.name })}
+      message={
+        reactivate
+          ? t('customers.confirmReactivate', { name: customer.name })
+          : // Only what is true: no router hears of it until the isolir module provisions it.
+            `${t('customers.confirmDeactivate', { name: customer.name })} ${t('customers.deactivateRouterNote', { service: t(`serviceType.${customer.serviceType}`), username: customer.username })}`
+      }
       confirmLabel={reactivate ? t('customers.reactivate') : t('customers.deactivate')}
       danger={!reactivate}
       run={() => call(reactivate ? 'customers.reactivate' : 'customers.deactivate', { id: customer.id })}

@@ -1,5 +1,7 @@
+import type { ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SERVICE_TYPES, type Customer } from '../../../../shared/domain/customer.js';
+import { parseCoordinatePair } from '../../../../shared/util/coordinates.js';
 import { formatRupiah } from '../../../../shared/util/money.js';
 import { Field } from '../../components/Field.js';
 import { FormError } from '../../components/FormError.js';
@@ -9,6 +11,7 @@ import { call } from '../../api/client.js';
 import { usePackages, useRouters } from '../../stores/data-stores.js';
 import { blankCustomer, customerFormSchema, customerValues } from './customer-form-values.js';
 import { FormActions } from '../../components/FormActions.js';
+import { useDuplicateWarnings } from './use-duplicates.js';
 
 type CustomerFormApi = ReturnType<typeof useContractForm<typeof customerFormSchema>>;
 
@@ -26,7 +29,8 @@ export function CustomerForm({ customer, onSaved, onClose }: CustomerFormProps) 
   const form = useContractForm(customerFormSchema, customer ? customerValues(customer) : blankCustomer(new Date()));
   const packages = usePackages().data;
   const routers = useRouters().data;
-
+  const warnings = useDuplicateWarnings(form.watch('phone'), form.watch('name'), customer?.id ?? null);
+  const whatsapp = form.watch('whatsapp') !== false;
 
   // A customer keeps an inactive package until moved; new customers only get active ones.
   const choices = (packages ?? []).filter((p) => p.active || p.id === customer?.packageId);
@@ -38,12 +42,29 @@ export function CustomerForm({ customer, onSaved, onClose }: CustomerFormProps) 
       <form className="form" onSubmit={(e) => void onSubmit(e)} noValidate>
         <FormError error={form.formError} />
         <div className="form-grid form-grid-3">
-          <Field name="name" label={t('customers.name')} error={form.errorOf('name')} className="span-2">
+          <Field name="name" label={t('customers.name')} error={form.errorOf('name')} warning={warnings.name} className="span-2">
             <input {...form.register('name')} data-testid="input-name" autoComplete="off" />
           </Field>
-          <Field name="phone" label={t('customers.phone')} hint={t('customers.phoneHint')} error={form.errorOf('phone')}>
+          <Field name="phone" label={t('customers.phone')} hint={t('customers.phoneHint')} error={form.errorOf('phone')} warning={warnings.phone}>
             <input {...form.register('phone')} data-testid="input-phone" type="tel" inputMode="tel" autoComplete="off" />
           </Field>
+          <div className="field span-3">
+            <label className="check">
+              <input
+                type="checkbox"
+                checked={!whatsapp}
+                onChange={(e) => form.setValue('whatsapp', !e.target.checked, { shouldValidate: form.formState.isSubmitted })}
+                data-testid="input-noWhatsapp"
+                aria-invalid={form.errorOf('whatsapp') ? true : undefined}
+              />
+              <span>{t('customers.noWhatsapp')}</span>
+            </label>
+            {form.errorOf('whatsapp') ? (
+              <span className="field-error" data-testid="error-whatsapp">
+                {form.errorOf('whatsapp')}
+              </span>
+            ) : null}
+          </div>
           <Field name="address" label={t('customers.address')} error={form.errorOf('address')} optional className="span-3">
             <input {...form.register('address')} data-testid="input-address" autoComplete="off" />
           </Field>
@@ -104,6 +125,21 @@ function Coordinates({ form }: { form: CustomerFormApi }) {
   const { t } = useTranslation();
   const errors = (['latitude', 'longitude'] as const).filter((name) => form.errorOf(name));
   const messageId = 'customer-coordinates-message';
+  // A pair pasted or typed into either box ("-7.4245, 109.2303" from Google Maps) fills both.
+  const coordinate = (name: 'latitude' | 'longitude') => {
+    const registered = form.register(name);
+    return {
+      ...registered,
+      onChange: (e: ChangeEvent<HTMLInputElement>) => {
+        const pair = parseCoordinatePair(e.target.value);
+        if (!pair) return registered.onChange(e);
+        const options = { shouldValidate: form.formState.isSubmitted, shouldDirty: true };
+        form.setValue('latitude', String(pair.latitude), options);
+        form.setValue('longitude', String(pair.longitude), options);
+        return Promise.resolve();
+      },
+    };
+  };
   return (
     <div className="field" role="group" aria-label={t('customers.coordinates')}>
       <span className="field-label">
@@ -111,8 +147,8 @@ function Coordinates({ form }: { form: CustomerFormApi }) {
         <span className="field-optional"> ({t('common.optional')})</span>
       </span>
       <div className="field-pair">
-        <input {...form.register('latitude')} data-testid="input-latitude" inputMode="decimal" placeholder="-7.4245" aria-label={t('customers.latitude')} title={t('customers.latitude')} aria-describedby={messageId} aria-invalid={form.errorOf('latitude') ? true : undefined} />
-        <input {...form.register('longitude')} data-testid="input-longitude" inputMode="decimal" placeholder="109.2303" aria-label={t('customers.longitude')} title={t('customers.longitude')} aria-describedby={messageId} aria-invalid={form.errorOf('longitude') ? true : undefined} />
+        <input {...coordinate('latitude')} data-testid="input-latitude" inputMode="decimal" placeholder="-7.4245" aria-label={t('customers.latitude')} title={t('customers.latitude')} aria-describedby={messageId} aria-invalid={form.errorOf('latitude') ? true : undefined} />
+        <input {...coordinate('longitude')} data-testid="input-longitude" inputMode="decimal" placeholder="109.2303" aria-label={t('customers.longitude')} title={t('customers.longitude')} aria-describedby={messageId} aria-invalid={form.errorOf('longitude') ? true : undefined} />
       </div>
       <span id={messageId}>
         {errors.map((name) => (

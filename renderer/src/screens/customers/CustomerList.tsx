@@ -6,18 +6,24 @@ import { DataTable, type Column } from '../../components/DataTable.js';
 import { StatusBadgeText } from '../../components/StatusBadge.js';
 import { Icon } from '../../components/Icon.js';
 import { useNumberFormat } from '../../components/use-number-format.js';
+import { usePermissions } from '../../components/use-permissions.js';
 import { useMethodPages } from '../../query/use-method-pages.js';
 import { usePackages } from '../../stores/data-stores.js';
 import { go, paths } from '../../stores/nav-store.js';
 import { useCustomerFilters } from '../../stores/customer-filters-store.js';
 
 const SEARCH_DELAY_MS = 200;
+/** What a role that does not browse the list types before anyone is shown (the core's own rule). */
+const FIND_MIN_CHARS = 3;
 
 export function CustomerList() {
   const { t } = useTranslation();
   const formatNumber = useNumberFormat();
   const { query, status, packageId, setFilters } = useCustomerFilters();
-  const list = useMethodPages('customers.list', { query, status, packageId });
+  const { browsesCustomers } = usePermissions();
+  // A collector finds the customer in front of them; the whole list is the office's.
+  const mustSearch = !browsesCustomers && query.replace(/\s/g, '').length < FIND_MIN_CHARS;
+  const list = useMethodPages('customers.list', { query, status, packageId }, { enabled: !mustSearch });
   const packages = usePackages().data;
   const [search, setSearch] = useState(query);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -47,7 +53,7 @@ export function CustomerList() {
     return [
       { id: 'code', header: t('customers.colCode'), className: 'col-code mono', cell: (c) => c.code },
       { id: 'name', header: t('customers.colName'), className: 'strong', cell: (c) => c.name },
-      { id: 'phone', header: t('customers.colPhone'), className: 'col-phone mono', cell: (c) => formatPhoneLocal(c.phone) },
+      { id: 'phone', header: t('customers.colPhone'), className: 'col-phone mono', cell: (c) => (c.whatsapp ? formatPhoneLocal(c.phone) : `${formatPhoneLocal(c.phone)} · ${t('customers.noWhatsappBadge')}`) },
       { id: 'package', header: t('customers.colPackage'), className: 'col-package', cell: (c) => c.packageName },
       { id: 'username', header: t('customers.colUsername'), className: 'col-username mono', cell: (c) => c.username },
       { id: 'status', header: t('customers.colStatus'), className: 'col-status', cell: (c) => <StatusBadgeText status={c.status} label={statusLabel[c.status] ?? c.status} /> },
@@ -91,32 +97,41 @@ export function CustomerList() {
             </option>
           ))}
         </select>
-        <span className="toolbar-count" data-testid="customer-total">
-          {t('customers.total', { count: total, total: formatNumber(total) })}
-          {list.items.length < total ? <span className="muted"> · {t('customers.shown', { shown: formatNumber(list.items.length) })}</span> : null}
-        </span>
+        {mustSearch ? null : (
+          <span className="toolbar-count" data-testid="customer-total">
+            {t('customers.total', { count: total, total: formatNumber(total) })}
+            {list.items.length < total ? <span className="muted"> · {t('customers.shown', { shown: formatNumber(list.items.length) })}</span> : null}
+          </span>
+        )}
       </div>
-      <DataTable
-        label={t('customers.title')}
-        columns={columns}
-        rows={list.items}
-        rowKey={rowKey}
-        onOpen={openCustomer}
-        rowData={rowData}
-        loading={list.loading}
-        refreshing={list.refreshing}
-        error={list.error}
-        empty={
-          <>
-            <strong>{t('customers.empty')}</strong>
-            <span className="muted">{t('customers.emptyHint')}</span>
-          </>
-        }
-        more={list.more}
-        fixed
-        testId="customer-table"
-        rowTestId="customer-row"
-      />
+      {mustSearch ? (
+        <div className="card empty" data-testid="customer-search-first">
+          <strong>{t('customers.searchFirst')}</strong>
+          <span className="muted">{t('customers.searchFirstHint')}</span>
+        </div>
+      ) : (
+        <DataTable
+          label={t('customers.title')}
+          columns={columns}
+          rows={list.items}
+          rowKey={rowKey}
+          onOpen={openCustomer}
+          rowData={rowData}
+          loading={list.loading}
+          refreshing={list.refreshing}
+          error={list.error}
+          empty={
+            <>
+              <strong>{t('customers.empty')}</strong>
+              <span className="muted">{t('customers.emptyHint')}</span>
+            </>
+          }
+          more={list.more}
+          fixed
+          testId="customer-table"
+          rowTestId="customer-row"
+        />
+      )}
     </>
   );
 }

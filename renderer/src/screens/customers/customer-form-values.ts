@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { customerCreateSchema, type Customer } from '../../../../shared/domain/customer.js';
+import { customerCreateObject, whatsappMatchesPhone, type Customer } from '../../../../shared/domain/customer.js';
 import { formatPhoneLocal } from '../../../../shared/util/phone.js';
 
-const contract = customerCreateSchema.shape;
+const contract = customerCreateObject.shape;
 
 /** Empty means "no coordinate"; Indonesian keyboards often type a decimal comma. */
 const coordinateText = z.string().transform((text, ctx) => {
@@ -17,19 +17,22 @@ const coordinateText = z.string().transform((text, ctx) => {
  * The customer form as typed (every field a string) on its way to the contract's own schema: the
  * conversions happen here, the rules (required, lengths, phone, username, ranges) are the contract's.
  */
-export const customerFormSchema = customerCreateSchema.extend({
-  address: contract.address.unwrap(),
-  latitude: coordinateText.pipe(contract.latitude.unwrap()),
-  longitude: coordinateText.pipe(contract.longitude.unwrap()),
-  packageId: z.string().min(1, 'validation.required').pipe(contract.packageId),
-  routerId: z
-    .string()
-    .transform((id) => id || null)
-    .pipe(contract.routerId.unwrap()),
-  serviceType: contract.serviceType.unwrap(),
-  billingDay: z.string().transform(Number).pipe(contract.billingDay),
-  notes: contract.notes.unwrap(),
-});
+export const customerFormSchema = customerCreateObject
+  .extend({
+    address: contract.address.unwrap(),
+    latitude: coordinateText.pipe(contract.latitude.unwrap()),
+    longitude: coordinateText.pipe(contract.longitude.unwrap()),
+    packageId: z.string().min(1, 'validation.required').pipe(contract.packageId),
+    routerId: z
+      .string()
+      .transform((id) => id || null)
+      .pipe(contract.routerId.unwrap()),
+    whatsapp: contract.whatsapp.unwrap(),
+    serviceType: contract.serviceType.unwrap(),
+    billingDay: z.string().transform(Number).pipe(contract.billingDay),
+    notes: contract.notes.unwrap(),
+  })
+  .superRefine(whatsappMatchesPhone);
 
 export type CustomerFormValues = z.input<typeof customerFormSchema>;
 
@@ -37,6 +40,7 @@ export function blankCustomer(today: Date): CustomerFormValues {
   return {
     name: '',
     phone: '',
+    whatsapp: true,
     address: '',
     latitude: '',
     longitude: '',
@@ -54,6 +58,7 @@ export function customerValues(customer: Customer): CustomerFormValues {
   return {
     name: customer.name,
     phone: formatPhoneLocal(customer.phone),
+    whatsapp: customer.whatsapp,
     address: customer.address,
     latitude: customer.latitude === null ? '' : String(customer.latitude),
     longitude: customer.longitude === null ? '' : String(customer.longitude),

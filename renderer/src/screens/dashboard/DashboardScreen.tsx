@@ -38,19 +38,22 @@ export function DashboardScreen() {
             <StatCard tone="active" label={t('dashboard.active')} value={formatNumber(data.customers.active)} testId="stat-active" onOpen={() => showCustomers('active')} />
             <StatCard tone="isolated" label={t('dashboard.isolated')} value={formatNumber(data.customers.isolated)} testId="stat-isolated" onOpen={() => showCustomers('isolated')} />
             <StatCard tone="inactive" label={t('dashboard.inactive')} value={formatNumber(data.customers.inactive)} testId="stat-inactive" onOpen={() => showCustomers('inactive')} />
-            <StatCard tone="neutral" label={t('dashboard.packages')} value={formatNumber(data.packages)} testId="stat-packages" />
+            <StatCard tone="neutral" label={t('dashboard.packages')} value={formatNumber(data.packages)} testId="stat-packages" onOpen={() => go(paths.customersTab('packages'))} />
           </div>
-          <div className="dashboard-grid">
-            <div className="card">
-              <div className="stat-label">{t('dashboard.revenue')}</div>
-              <div className="revenue" data-testid="stat-revenue">
-                {formatRupiah(data.monthlyRevenue)}
-                <span className="muted">{t('common.perMonth')}</span>
+          {/* The business's numbers come only to the roles that see them (the core sends null to the rest). */}
+          {data.monthlyRevenue === null ? null : (
+            <div className="dashboard-grid">
+              <div className="card">
+                <div className="stat-label">{t('dashboard.revenue')}</div>
+                <div className="revenue" data-testid="stat-revenue">
+                  {formatRupiah(data.monthlyRevenue)}
+                  <span className="muted">{t('common.perMonth')}</span>
+                </div>
+                <p className="muted">{t('dashboard.revenueHint')}</p>
               </div>
-              <p className="muted">{t('dashboard.revenueHint')}</p>
+              <PackageSummary />
             </div>
-            <PackageSummary />
-          </div>
+          )}
         </>
       ) : (
         !error && <p className="muted">{t('common.loading')}</p>

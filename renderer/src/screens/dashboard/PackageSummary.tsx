@@ -21,7 +21,7 @@ export function PackageSummary() {
     () => [
       { id: 'name', header: t('packages.colName'), className: 'strong', cell: (p) => p.name },
       { id: 'price', header: t('packages.colPrice'), className: 'num', cell: (p) => formatRupiah(p.price) },
-      { id: 'customers', header: t('packages.colCustomers'), className: 'num', cell: (p) => formatNumber(p.customerCount) },
+      { id: 'customers', header: t('packages.colCustomers'), className: 'num', cell: (p) => formatNumber(p.customerCount ?? 0) },
     ],
     [t, formatNumber],
   );

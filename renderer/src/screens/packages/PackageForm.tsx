@@ -8,6 +8,7 @@ import { FormActions } from '../../components/FormActions.js';
 import { FormError } from '../../components/FormError.js';
 import { Modal } from '../../components/Modal.js';
 import { useContractForm } from '../../components/use-contract-form.js';
+import { useNumberFormat } from '../../components/use-number-format.js';
 
 interface PackageFormProps {
   pkg?: Package;
@@ -32,6 +33,7 @@ const packageFormSchema = packageInputSchema.extend({
 
 export function PackageForm({ pkg, onSaved, onClose }: PackageFormProps) {
   const { t } = useTranslation();
+  const formatNumber = useNumberFormat();
   const form = useContractForm(packageFormSchema, {
     name: pkg?.name ?? '',
     price: pkg ? String(pkg.price) : '',
@@ -41,6 +43,11 @@ export function PackageForm({ pkg, onSaved, onClose }: PackageFormProps) {
   });
   const typedPrice = form.watch('price');
   const price = parseRupiah(typedPrice);
+  // Every customer on the package pays the new price from their next bill: say how many before saving.
+  const priceChange =
+    pkg && price !== null && price !== pkg.price && pkg.customerCount !== null
+      ? t('packages.priceChangeAffects', { count: pkg.customerCount, customers: formatNumber(pkg.customerCount), from: formatRupiah(pkg.price), to: formatRupiah(price) })
+      : undefined;
   const onSubmit = form.onSubmit((input) => (pkg ? call('packages.update', { ...input, id: pkg.id }) : call('packages.create', input)), onSaved);
 
   return (
@@ -50,7 +57,13 @@ export function PackageForm({ pkg, onSaved, onClose }: PackageFormProps) {
         <Field name="name" label={t('packages.name')} error={form.errorOf('name')}>
           <input {...form.register('name')} data-testid="input-name" autoComplete="off" />
         </Field>
-        <Field name="price" label={t('packages.price')} hint={price !== null && typedPrice.trim() !== '' ? `= ${formatRupiah(price)}` : t('packages.priceHint')} error={form.errorOf('price')}>
+        <Field
+          name="price"
+          label={t('packages.price')}
+          hint={price !== null && typedPrice.trim() !== '' ? `= ${formatRupiah(price)}` : t('packages.priceHint')}
+          warning={priceChange}
+          error={form.errorOf('price')}
+        >
           <input {...form.register('price')} data-testid="input-price" inputMode="numeric" placeholder="150.000" />
         </Field>
         <div className="form-grid">

@@ -22,7 +22,7 @@ export function PackageList({ adding, onAddClosed }: PackageListProps) {
   const { t } = useTranslation();
   const formatNumber = useNumberFormat();
   const { data, error, loading } = usePackages();
-  const { manager, locked } = usePermissions();
+  const { manager, locked, seesRevenue } = usePermissions();
   const [editing, setEditing] = useState<Package | null>(null);
   const canEdit = manager && !locked;
 
@@ -33,7 +33,7 @@ export function PackageList({ adding, onAddClosed }: PackageListProps) {
       { id: 'price', header: t('packages.colPrice'), className: 'num', cell: (p) => formatRupiah(p.price) },
       { id: 'rate', header: t('packages.colRate'), className: 'mono', cell: (p) => p.rateLimit || t('common.none') },
       { id: 'profile', header: t('packages.colProfile'), className: 'mono', cell: (p) => p.routerProfile || t('common.none') },
-      { id: 'customers', header: t('packages.colCustomers'), className: 'num', cell: (p) => formatNumber(p.customerCount) },
+      ...(seesRevenue ? [{ id: 'customers', header: t('packages.colCustomers'), className: 'num', cell: (p: Package) => formatNumber(p.customerCount ?? 0) }] : []),
       { id: 'active', header: t('packages.colActive'), className: 'col-status', cell: (p) => <ActiveBadge active={p.active} /> },
       ...(manager
         ? [
@@ -50,7 +50,7 @@ export function PackageList({ adding, onAddClosed }: PackageListProps) {
           ]
         : []),
     ],
-    [t, formatNumber, manager, canEdit],
+    [t, formatNumber, manager, canEdit, seesRevenue],
   );
 
   function close() {

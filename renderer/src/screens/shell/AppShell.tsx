@@ -2,7 +2,8 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Redirect, Route, Switch, useLocation } from 'wouter';
 import { connectEvents } from '../../stores/event-hub.js';
-import { goToSection, rememberPath, SECTIONS } from '../../stores/nav-store.js';
+import { goToSection, rememberPath, sectionOf } from '../../stores/nav-store.js';
+import { useSession } from '../../stores/session-store.js';
 import { DashboardScreen } from '../dashboard/DashboardScreen.js';
 import { CustomersScreen } from '../customers/CustomersScreen.js';
 import { CustomerDetail } from '../customers/CustomerDetail.js';
@@ -12,11 +13,14 @@ import { ComingSoon } from './ComingSoon.js';
 import { Header } from './Header.js';
 import { LockedBanner } from './LockedBanner.js';
 import { Sidebar } from './Sidebar.js';
-import { COMING_SOON } from './sections.js';
+import { COMING_SOON, sectionsFor } from './sections.js';
 
 export function AppShell() {
   const { t } = useTranslation();
   const [location] = useLocation();
+  const sections = sectionsFor(useSession((s) => s.user?.role));
+  // A typed or remembered address of a section this role does not have lands on the dashboard.
+  const allowed = sections.includes(sectionOf(location));
 
   useEffect(() => connectEvents(), []);
   useEffect(() => rememberPath(location), [location]);
@@ -24,14 +28,14 @@ export function AppShell() {
     // Alt+1 … Alt+9 jump between sections, in sidebar order.
     function onKey(e: KeyboardEvent) {
       if (!e.altKey || e.ctrlKey || e.metaKey) return;
-      const target = SECTIONS[Number(e.key) - 1];
+      const target = sections[Number(e.key) - 1];
       if (!target) return;
       e.preventDefault();
       goToSection(target);
     }
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [sections]);
 
   return (
     <div className="shell">
@@ -44,22 +48,26 @@ export function AppShell() {
         <Header />
         <LockedBanner />
         <main className="content" id="content" tabIndex={-1}>
-          <Switch>
-            <Route path="/dashboard" component={DashboardScreen} />
-            <Route path="/customers/packages">{() => <CustomersScreen tab="packages" />}</Route>
-            <Route path="/customers/:id">{(params) => <CustomerDetail id={params.id} />}</Route>
-            <Route path="/customers">{() => <CustomersScreen tab="customers" />}</Route>
-            <Route path="/whatsapp/:tab?">{(params) => <WhatsAppScreen tab={params.tab} />}</Route>
-            <Route path="/settings/:tab?">{(params) => <SettingsScreen tab={params.tab} />}</Route>
-            {COMING_SOON.map((section) => (
-              <Route key={section} path={`/${section}`}>
-                {() => <ComingSoon section={section} />}
+          {allowed ? (
+            <Switch>
+              <Route path="/dashboard" component={DashboardScreen} />
+              <Route path="/customers/packages">{() => <CustomersScreen tab="packages" />}</Route>
+              <Route path="/customers/:id">{(params) => <CustomerDetail id={params.id} />}</Route>
+              <Route path="/customers">{() => <CustomersScreen tab="customers" />}</Route>
+              <Route path="/whatsapp/:tab?">{(params) => <WhatsAppScreen tab={params.tab} />}</Route>
+              <Route path="/settings/:tab?">{(params) => <SettingsScreen tab={params.tab} />}</Route>
+              {COMING_SOON.map((section) => (
+                <Route key={section} path={`/${section}`}>
+                  {() => <ComingSoon section={section} />}
+                </Route>
+              ))}
+              <Route>
+                <Redirect to="/dashboard" replace />
               </Route>
-            ))}
-            <Route>
-              <Redirect to="/dashboard" replace />
-            </Route>
-          </Switch>
+            </Switch>
+          ) : (
+            <Redirect to="/dashboard" replace />
+          )}
         </main>
       </div>
     </div>

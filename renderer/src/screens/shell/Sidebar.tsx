@@ -1,13 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { Icon } from '../../components/Icon.js';
-import { goToSection, SECTIONS, sectionOf } from '../../stores/nav-store.js';
-import { isComingSoon } from './sections.js';
+import { goToSection, sectionOf } from '../../stores/nav-store.js';
+import { useSession } from '../../stores/session-store.js';
+import { isComingSoon, sectionsFor } from './sections.js';
 
 export function Sidebar() {
   const { t } = useTranslation();
   const [location] = useLocation();
   const current = sectionOf(location);
+  const sections = sectionsFor(useSession((s) => s.user?.role));
 
   return (
     <nav className="sidebar" aria-label="RRNet">
@@ -16,7 +18,7 @@ export function Sidebar() {
         <strong>{t('app.name')}</strong>
       </div>
       <ul>
-        {SECTIONS.map((section, index) => (
+        {sections.map((section, index) => (
           <li key={section}>
             <button
               type="button"

@@ -1,4 +1,5 @@
-import type { Section } from '../../stores/nav-store.js';
+import { ROLES, type Role } from '../../../../shared/domain/roles.js';
+import { SECTIONS, type Section } from '../../stores/nav-store.js';
 
 /** Sections still to come in later releases: the sidebar shows them so staff see what is planned. */
 export const COMING_SOON = ['billing', 'isolir', 'maps', 'collectors', 'sync'] as const satisfies readonly Section[];
@@ -6,4 +7,25 @@ export type ComingSoonSection = (typeof COMING_SOON)[number];
 
 export function isComingSoon(section: Section): section is ComingSoonSection {
   return (COMING_SOON as readonly Section[]).includes(section);
+}
+
+/**
+ * The sections each role's work needs, in sidebar order. The core refuses what a role may not call;
+ * this keeps menus that would only answer "not allowed" out of sight. WhatsApp is the office's
+ * (owner, admin, finance, as its methods are); a collector collects, a technician fixes the network.
+ */
+const HIDDEN_FROM: Record<Role, readonly Section[]> = {
+  owner: [],
+  admin: [],
+  finance: ['isolir', 'maps'],
+  collector: ['isolir', 'whatsapp', 'sync'],
+  technician: ['billing', 'collectors', 'whatsapp', 'sync'],
+};
+
+/** Worked out once: the sidebar and the shell's shortcuts compare them across renders. */
+const SECTIONS_OF = new Map<Role, readonly Section[]>(ROLES.map((role) => [role, SECTIONS.filter((s) => !HIDDEN_FROM[role].includes(s))]));
+const SIGNED_OUT: readonly Section[] = ['dashboard'];
+
+export function sectionsFor(role: Role | undefined): readonly Section[] {
+  return (role === undefined ? undefined : SECTIONS_OF.get(role)) ?? SIGNED_OUT;
 }

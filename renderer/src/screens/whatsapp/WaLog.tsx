@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { WA_MESSAGE_STATUSES } from '../../../../shared/domain/wa.js';
 import { formatPhoneLocal } from '../../../../shared/util/phone.js';
+import { DateInput } from '../../components/DateInput.js';
 import { DataTable, type Column } from '../../components/DataTable.js';
 import { useMethodPages } from '../../query/use-method-pages.js';
 import { useWaLogFilters, type WaMessage, type WaMessageStatus } from '../../stores/wa-logs-store.js';
@@ -102,14 +103,14 @@ export function WaLog() {
             </option>
           ))}
         </select>
-        <label className="wa-date">
-          <span>{t('whatsapp.dateFrom')}</span>
-          <input type="date" value={days.from} max={days.to || undefined} onChange={(e) => pickDays({ ...days, from: e.target.value })} data-testid="wa-log-from" />
-        </label>
-        <label className="wa-date">
-          <span>{t('whatsapp.dateTo')}</span>
-          <input type="date" value={days.to} min={days.from || undefined} onChange={(e) => pickDays({ ...days, to: e.target.value })} data-testid="wa-log-to" />
-        </label>
+        <div className="wa-date">
+          <span aria-hidden="true">{t('whatsapp.dateFrom')}</span>
+          <DateInput value={days.from} max={days.to || undefined} onChange={(from) => pickDays({ ...days, from })} label={t('whatsapp.dateFrom')} testId="wa-log-from" />
+        </div>
+        <div className="wa-date">
+          <span aria-hidden="true">{t('whatsapp.dateTo')}</span>
+          <DateInput value={days.to} min={days.from || undefined} onChange={(to) => pickDays({ ...days, to })} label={t('whatsapp.dateTo')} testId="wa-log-to" />
+        </div>
       </div>
       <DataTable
         label={t('whatsapp.tabLog')}

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FieldErrors } from '../../../../shared/contract/errors.js';
 import type { MethodInput, MethodOutput } from '../../../../shared/contract/index.js';
-import { phoneInputSchema } from '../../../../shared/domain/customer.js';
+import { waRecipientSchema } from '../../../../shared/domain/customer.js';
 import { waSettingsUpdateSchema, type WaProviderKey } from '../../../../shared/domain/wa.js';
 import { formatPhoneLocal } from '../../../../shared/util/phone.js';
 import { i18next } from '../../i18n/index.js';
@@ -75,8 +75,9 @@ const adminLines = z
       .filter((line) => line !== '');
     const wrong: FieldErrors = {};
     lines.forEach((line, index) => {
-      const parsed = phoneInputSchema.safeParse(line);
-      if (!parsed.success) wrong[`adminRecipients.${index}`] = i18next.t('validation.phone');
+      const parsed = waRecipientSchema.safeParse(line);
+      // Not a number at all, or not one WhatsApp reaches (a landline): the schema's own words.
+      if (!parsed.success) wrong[`adminRecipients.${index}`] = i18next.t((parsed.error.issues[0]?.message ?? 'validation.phone') as 'validation.phone');
     });
     const message = groupedErrors(wrong, 'adminRecipients', adminRecipientLabel);
     if (!message) return lines;
