@@ -13,7 +13,7 @@ export async function handleApiCall(core: Core, method: string, req: IncomingMes
   const auth = req.headers.authorization;
   const session = auth?.startsWith('Bearer ') ? auth.slice(7) : null;
   const body = await readBody(req);
-  if (body === 'too-large') return sendError(res, invalid(locale, 'validation.tooLong'));
+  if (body === 'too-large') return sendError(res, invalid(locale, 'web.bodyTooLarge'), 413);
   let input: unknown;
   try {
     input = body.length === 0 ? {} : (JSON.parse(body) as unknown);
@@ -29,15 +29,25 @@ function invalid(locale: 'id' | 'en', key: string): AppError {
   return { code: 'VALIDATION_FAILED', message: translate(locale, 'errors.VALIDATION_FAILED'), fields: { _: translate(locale, key) } };
 }
 
+/**
+ * A body over the cap is answered at once (its declared length says so, or its bytes do), and the
+ * rest of it is read and dropped rather than the socket destroyed: a client still writing to a
+ * destroyed socket sees a reset and never reads the answer. The server's request timeout bounds
+ * how long a client may keep sending.
+ */
 function readBody(req: IncomingMessage): Promise<string | 'too-large'> {
   return new Promise((resolve, reject) => {
+    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY) {
+      req.resume();
+      return resolve('too-large');
+    }
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_BODY) {
+        chunks.length = 0;
         resolve('too-large');
-        req.destroy();
         return;
       }
       chunks.push(chunk);
@@ -53,6 +63,7 @@ export function sendJson(res: ServerResponse, status: number, data: unknown): vo
   res.end(JSON.stringify(data));
 }
 
-export function sendError(res: ServerResponse, error: AppError): void {
-  sendJson(res, HTTP_STATUS[error.code], { error });
+/** `status` overrides the code's own where HTTP has a more exact word (413 for a body over the cap). */
+export function sendError(res: ServerResponse, error: AppError, status = HTTP_STATUS[error.code]): void {
+  sendJson(res, status, { error });
 }
