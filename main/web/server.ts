@@ -6,9 +6,9 @@ import { createCore, type Core, type CoreOptions } from '../core/index.js';
 import { createSecretBox, loadOrCreateKeyFile } from '../secrets/index.js';
 import type { Logger } from '../platform/index.js';
 import { silentLogger } from '../platform/index.js';
-import { handleApiCall, sendError } from './api-route.js';
-import { translate } from '../../shared/i18n/index.js';
-import type { ErrorCode } from '../../shared/contract/errors.js';
+import { handleApiCall } from './api-route.js';
+import { invalidRequest, localeOf, refuse, sendError } from './refusals.js';
+import { requestPath, requestUrl } from './request-url.js';
 import { EventsSocket } from './events-socket.js';
 import { RequestGuard, TOKEN_COOKIE } from './request-guard.js';
 import { StaticFiles } from './static-files.js';
@@ -38,12 +38,6 @@ export interface WebServer {
   core: Core;
   generatedPassword: string | null;
   close(): Promise<void>;
-}
-
-/** Refusals made before the dispatcher (bad origin, no token) still speak the caller's language. */
-function refuse(req: IncomingMessage, res: ServerResponse, code: ErrorCode): void {
-  const locale = req.headers['x-rrnet-locale'] === 'en' ? 'en' : 'id';
-  sendError(res, { code, message: translate(locale, `errors.${code}`, { method: req.method ?? '' }) });
 }
 
 const DEFAULT_STATIC = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../out/renderer');
@@ -78,8 +72,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     });
   });
   server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', origin);
-    if (url.pathname === '/events') events.upgrade(req, socket, head, url);
+    const url = requestUrl(req, origin);
+    if (url?.pathname === '/events') events.upgrade(req, socket, head, url);
     else socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
   });
 
@@ -87,7 +81,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     res.setHeader('x-content-type-options', 'nosniff');
     res.setHeader('referrer-policy', 'no-referrer');
     if (!guard.sameSite(req)) return refuse(req, res, 'FORBIDDEN');
-    const url = new URL(req.url ?? '/', origin);
+    const url = requestUrl(req, origin);
+    if (!url) return sendError(res, invalidRequest(localeOf(req), 'web.badPath'));
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return refuse(req, res, 'UNKNOWN_METHOD');
       if (!guard.headerToken(req)) return refuse(req, res, 'UNAUTHENTICATED');
@@ -106,7 +101,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       res.writeHead(401, { 'content-type': 'text/plain; charset=utf-8' });
       return void res.end('Buka alamat lengkap (dengan ?token=...) yang dicetak saat `npm run web` dimulai.\nOpen the full address (with ?token=...) printed when `npm run web` started.\n');
     }
-    return files.serve(url.pathname, res);
+    const path = requestPath(url);
+    if (path === null) return sendError(res, invalidRequest(localeOf(req), 'web.badPath'));
+    return files.serve(path, res);
   }
 
   return {
