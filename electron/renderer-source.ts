@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { contentSecurityPolicy } from '../shared/util/content-security-policy.js';
 
 /** Where the window's page comes from: Vite's dev server while developing, the built file otherwise. */
 export type RendererSource = { kind: 'dev-server'; url: string } | { kind: 'file'; path: string };
@@ -33,22 +34,9 @@ export function isOwnRendererUrl(candidate: string, source: RendererSource, plat
 }
 
 /** The CSP the shell puts on every response: the page loads only its own files and talks over IPC. */
-export function contentSecurityPolicy(source: RendererSource): string {
-  const devServer = source.kind === 'dev-server' ? new URL(source.url) : null;
-  return [
-    "default-src 'self'",
-    // In development @vitejs/plugin-react injects an inline preamble for fast refresh.
-    devServer ? "script-src 'self' 'unsafe-inline'" : "script-src 'self'",
-    // React sets style attributes; Leaflet positions map panes the same way.
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "font-src 'self' data:",
-    // Vite's hot reload talks over a WebSocket to the dev server; the built app needs no network.
-    devServer ? `connect-src 'self' ${devServer.protocol === 'https:' ? 'wss' : 'ws'}://${devServer.host}` : "connect-src 'self'",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-src 'none'",
-    "frame-ancestors 'none'",
-  ].join('; ');
+export function rendererCsp(source: RendererSource): string {
+  if (source.kind !== 'dev-server') return contentSecurityPolicy();
+  // Vite's hot reload talks over a WebSocket to the dev server; the built app needs no network.
+  const devServer = new URL(source.url);
+  return contentSecurityPolicy({ connect: [`${devServer.protocol === 'https:' ? 'wss' : 'ws'}://${devServer.host}`], inlineScripts: true });
 }

@@ -1,7 +1,7 @@
 import { app, BrowserWindow, session, shell } from 'electron';
 import { join } from 'node:path';
 import type { Logger } from '../main/platform/index.js';
-import { contentSecurityPolicy, isOwnRendererUrl, rendererUrl, type RendererSource } from './renderer-source.js';
+import { isOwnRendererUrl, rendererCsp, rendererUrl, type RendererSource } from './renderer-source.js';
 
 /** Copy buttons write to the clipboard; every other permission (camera, location, ...) is refused. */
 const ALLOWED_PERMISSIONS = new Set(['clipboard-sanitized-write']);
@@ -11,7 +11,7 @@ const ALLOWED_PERMISSIONS = new Set(['clipboard-sanitized-write']);
  * permissions, no webviews and no pop-ups anywhere. Links to https pages open in the OS browser.
  */
 export function hardenSessions(source: RendererSource, log: Logger): void {
-  const csp = contentSecurityPolicy(source);
+  const csp = rendererCsp(source);
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } });
   });

@@ -9,6 +9,7 @@ import { silentLogger } from '../platform/index.js';
 import { handleApiCall } from './api-route.js';
 import { invalidRequest, localeOf, refuse, sendError } from './refusals.js';
 import { requestPath, requestUrl } from './request-url.js';
+import { contentSecurityPolicy } from '../../shared/util/content-security-policy.js';
 import { EventsSocket } from './events-socket.js';
 import { RequestGuard, TOKEN_COOKIE } from './request-guard.js';
 import { StaticFiles } from './static-files.js';
@@ -81,6 +82,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     res.setHeader('x-content-type-options', 'nosniff');
     res.setHeader('referrer-policy', 'no-referrer');
     if (!guard.sameSite(req)) return refuse(req, res, 'FORBIDDEN');
+    // The page may connect to its own origin and its own events socket (Host is checked above), nowhere else.
+    res.setHeader('content-security-policy', contentSecurityPolicy({ connect: [`ws://${req.headers.host ?? ''}`] }));
     const url = requestUrl(req, origin);
     if (!url) return sendError(res, invalidRequest(localeOf(req), 'web.badPath'));
     if (url.pathname.startsWith('/api/')) {

@@ -47,6 +47,16 @@ function send(server: WebServer, path: string, options: { method?: string; heade
   });
 }
 
+/** A CSP header as { directive: its sources }. */
+function directivesOf(csp: string): Map<string, string[]> {
+  return new Map(
+    csp.split(';').map((directive) => {
+      const [name = '', ...sources] = directive.trim().split(/\s+/);
+      return [name, sources];
+    }),
+  );
+}
+
 describe('web mode (HTTP + WebSocket bridge)', () => {
   let dir: string;
   let server: WebServer;
@@ -201,6 +211,21 @@ describe('web mode (HTTP + WebSocket bridge)', () => {
       expect(page.status).toBe(200);
       expect(page.body).toContain(`<meta name="rrnet-token" content="${server.token}">`);
       expect((await send(server, `/?token=wrong`)).status).toBe(401);
+    });
+
+    it('sends a strict CSP header whose connect-src is its own origin and its own events socket only', async () => {
+      for (const host of [`127.0.0.1:${server.port}`, `localhost:${server.port}`]) {
+        const page = await send(server, '/', { headers: { cookie: `rrnet_token=${server.token}`, host } });
+        expect(page.status).toBe(200);
+        const csp = String(page.headers['content-security-policy']);
+        const directives = directivesOf(csp);
+        expect(directives.get('connect-src')).toEqual(["'self'", `ws://${host}`]);
+        expect(directives.get('script-src')).toEqual(["'self'"]);
+        expect(directives.get('default-src')).toEqual(["'self'"]);
+        expect(directives.get('object-src')).toEqual(["'none'"]);
+        expect(directives.get('frame-ancestors')).toEqual(["'none'"]);
+        expect(csp).not.toMatch(/unsafe-eval/);
+      }
     });
 
     it('never serves a file outside the renderer folder', async () => {

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readCallRequest } from '../../electron/call-request.js';
 import type { FromCore, ToCore } from '../../electron/core-messages.js';
 import { CoreProcess, MAX_RESTARTS, type CoreChild } from '../../electron/core-process.js';
-import { contentSecurityPolicy, isOwnRendererUrl, type RendererSource } from '../../electron/renderer-source.js';
+import { isOwnRendererUrl, rendererCsp, type RendererSource } from '../../electron/renderer-source.js';
 import { PLAIN_KEY_FILE, SEALED_KEY_FILE, loadOrCreateSecretKey, type KeyVault } from '../../electron/secret-key.js';
 import { silentLogger } from '../../main/platform/index.js';
 import type { CallMeta } from '../../shared/contract/client.js';
@@ -200,12 +200,12 @@ describe('renderer source', () => {
   });
 
   it('sends a strict CSP for the built page and relaxes it only for the dev server', () => {
-    const built = contentSecurityPolicy(file);
+    const built = rendererCsp(file);
     expect(built).toContain("default-src 'self'");
     expect(built).toContain("script-src 'self';");
     expect(built).not.toContain('unsafe-eval');
     expect(built).not.toMatch(/script-src[^;]*unsafe-inline/);
-    expect(contentSecurityPolicy(dev)).toContain("connect-src 'self' ws://localhost:5173");
+    expect(rendererCsp(dev)).toContain("connect-src 'self' ws://localhost:5173");
   });
 });
 
