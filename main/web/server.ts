@@ -9,6 +9,7 @@ import { silentLogger } from '../platform/index.js';
 import { handleApiCall } from './api-route.js';
 import { invalidRequest, localeOf, refuse, sendError } from './refusals.js';
 import { requestPath, requestUrl } from './request-url.js';
+import { ConnectionCap } from './connection-cap.js';
 import { contentSecurityPolicy } from '../../shared/util/content-security-policy.js';
 import { EventsSocket } from './events-socket.js';
 import { RequestGuard, TOKEN_COOKIE } from './request-guard.js';
@@ -27,6 +28,8 @@ export interface WebServerOptions {
   demo?: boolean;
   staticDir?: string;
   log?: Logger;
+  /** Open TCP connections at once (pages, keep-alive connections, events sockets); more get a 503 BUSY. */
+  maxConnections?: number;
   /** WhatsApp wiring for tests: the fake whatsapp-web.js client, a browser finder. */
   wa?: CoreOptions['wa'];
 }
@@ -40,6 +43,9 @@ export interface WebServer {
   generatedPassword: string | null;
   close(): Promise<void>;
 }
+
+/** A few tabs of the console, each with its keep-alive connections (Chromium opens up to 6) and its events socket. */
+const DEFAULT_MAX_CONNECTIONS = 64;
 
 const DEFAULT_STATIC = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../out/renderer');
 
@@ -57,6 +63,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const files = new StaticFiles(resolve(options.staticDir ?? DEFAULT_STATIC), token);
 
   const server = createServer();
+  const cap = new ConnectionCap(server, options.maxConnections ?? DEFAULT_MAX_CONNECTIONS);
   await new Promise<void>((done, fail) => {
     server.once('error', fail);
     server.listen(options.port ?? 4780, '127.0.0.1', () => done());
@@ -73,6 +80,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     });
   });
   server.on('upgrade', (req, socket, head) => {
+    if (cap.refuses(req.socket)) return void socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n');
     const url = requestUrl(req, origin);
     if (url?.pathname === '/events') events.upgrade(req, socket, head, url);
     else socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
@@ -81,6 +89,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     res.setHeader('x-content-type-options', 'nosniff');
     res.setHeader('referrer-policy', 'no-referrer');
+    if (cap.refuses(req.socket)) {
+      res.setHeader('connection', 'close');
+      res.setHeader('retry-after', '5');
+      return refuse(req, res, 'BUSY');
+    }
     if (!guard.sameSite(req)) return refuse(req, res, 'FORBIDDEN');
     // The page may connect to its own origin and its own events socket (Host is checked above), nowhere else.
     res.setHeader('content-security-policy', contentSecurityPolicy({ connect: [`ws://${req.headers.host ?? ''}`] }));

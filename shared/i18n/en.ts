@@ -16,7 +16,7 @@ export const en: MessageTree = {
     INVALID_CREDENTIALS: 'Wrong username or password.',
     TOO_MANY_ATTEMPTS: 'Too many sign-in attempts. Try again in {{seconds}} seconds.',
     SETUP_DONE: 'The owner already exists. Please sign in.',
-    BUSY: 'The app is busy. Try again in a moment.',
+    BUSY: 'Too many connections to RRNet Console. Close unused tabs and try again.',
     INTERNAL: 'Something went wrong in the app. Your data is safe; please try again.',
   },
   conflicts: {
@@ -80,7 +80,6 @@ export const en: MessageTree = {
   web: {
     bodyTooLarge: 'The data sent is larger than 1 MB.',
     badPath: 'Invalid address.',
-    busy: 'Too many connections to RRNet Console. Close unused tabs and try again.',
   },
   waWwebjs: {
     START_TIMEOUT: 'WhatsApp Web did not open; retrying automatically.',

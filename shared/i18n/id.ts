@@ -16,7 +16,7 @@ export const id = {
     INVALID_CREDENTIALS: 'Nama pengguna atau kata sandi salah.',
     TOO_MANY_ATTEMPTS: 'Terlalu banyak percobaan masuk. Coba lagi dalam {{seconds}} detik.',
     SETUP_DONE: 'Pemilik sudah dibuat. Silakan masuk.',
-    BUSY: 'Aplikasi sedang sibuk. Coba lagi sebentar lagi.',
+    BUSY: 'Terlalu banyak koneksi ke RRNet Console. Tutup tab yang tidak dipakai lalu coba lagi.',
     INTERNAL: 'Terjadi kesalahan di aplikasi. Data Anda aman; coba lagi.',
   },
   conflicts: {
@@ -80,7 +80,6 @@ export const id = {
   web: {
     bodyTooLarge: 'Data yang dikirim lebih dari 1 MB.',
     badPath: 'Alamat tidak valid.',
-    busy: 'Terlalu banyak koneksi ke RRNet Console. Tutup tab yang tidak dipakai lalu coba lagi.',
   },
   waWwebjs: {
     START_TIMEOUT: 'WhatsApp Web tidak kunjung terbuka; dicoba ulang otomatis.',

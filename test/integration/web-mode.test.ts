@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { request as httpRequest } from 'node:http';
+import { Agent, request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
@@ -303,6 +303,58 @@ describe('web mode (HTTP + WebSocket bridge)', () => {
       await expect(open(`token=${server.token}&session=forged`)).rejects.toThrow(/403/);
       await expect(open(`token=${server.token}&session=${session}`, { origin: 'http://evil.example' })).rejects.toThrow(/403/);
       await expect(open(`token=${server.token}&session=${session}`, { host: `evil.example:${server.port}` })).rejects.toThrow(/403/);
+    });
+  });
+
+  describe('the connection cap', () => {
+    let capped: WebServer;
+    const agents: Agent[] = [];
+
+    beforeAll(async () => {
+      capped = await startWebServer({ dataDir: join(dir, 'capped'), port: 0, ownerPassword: OWNER_PASSWORD, maxConnections: 3 });
+    });
+    afterAll(async () => {
+      for (const agent of agents) agent.destroy();
+      await capped?.close();
+    });
+
+    /** One request on its own connection, which stays open afterwards (a keep-alive page). */
+    const onOwnConnection = () => {
+      const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+      agents.push(agent);
+      return new Promise<Reply>((resolve, reject) => {
+        const req = httpRequest(
+          { host: '127.0.0.1', port: capped.port, path: '/api/setup.status', method: 'POST', agent, headers: { 'x-rrnet-token': capped.token, 'x-rrnet-locale': 'en' } },
+          (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (c: Buffer) => chunks.push(c));
+            res.on('end', () => {
+              const body = Buffer.concat(chunks).toString('utf8');
+              resolve({ status: res.statusCode ?? 0, headers: res.headers, body, json: JSON.parse(body) as unknown });
+            });
+          },
+        );
+        req.on('error', reject);
+        req.end('{}');
+      });
+    };
+
+    it('serves that many connections at once and answers the rest with a 503 BUSY, in parallel', async () => {
+      const replies = await Promise.all(Array.from({ length: 12 }, onOwnConnection));
+      expect(replies.filter((r) => r.status === 200)).toHaveLength(3);
+      const refused = replies.filter((r) => r.status !== 200);
+      expect(refused).toHaveLength(9);
+      for (const reply of refused) {
+        expectError(reply, 'BUSY');
+        expect(reply.status).toBe(503);
+        expect(reply.headers.connection).toBe('close');
+        expect((reply.json as { error: { message: string } }).error.message).toBe('Too many connections to RRNet Console. Close unused tabs and try again.');
+      }
+    });
+
+    it('serves again once connections close', async () => {
+      for (const agent of agents.splice(0)) agent.destroy();
+      await expect.poll(async () => (await onOwnConnection()).status).toBe(200);
     });
   });
 });
