@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Core } from '../core/index.js';
 import type { RequestGuard } from './request-guard.js';
+import { pushEvent } from './event-push.js';
 
 /**
  * Pushes committed domain events to signed-in screens of the same tenant. A screen that missed
@@ -19,7 +20,7 @@ export class EventsSocket {
   ) {
     this.unsubscribe = core.onEvent((event) => {
       const message = JSON.stringify({ type: 'event', event });
-      for (const [socket, tenantId] of this.clients) if (tenantId === event.tenantId) socket.send(message);
+      for (const [socket, tenantId] of this.clients) if (tenantId === event.tenantId) pushEvent(socket, message);
     });
   }
 

@@ -297,6 +297,51 @@ describe('web mode (HTTP + WebSocket bridge)', () => {
       }
     });
 
+    it('closes the socket of a screen that stopped reading instead of queueing its events without bound', async () => {
+      // A raw socket, so the test can stop reading right after the handshake (a frozen tab).
+      const stalled = connect({ host: '127.0.0.1', port: server.port });
+      let received = 0;
+      let closedByServer = false;
+      await new Promise<void>((resolve, reject) => {
+        stalled.once('data', (head: Buffer) => {
+          expect(head.toString('latin1')).toMatch(/^HTTP\/1\.1 101/);
+          received += head.length;
+          stalled.pause();
+          resolve();
+        });
+        stalled.once('error', reject);
+        stalled.write(
+          [`GET /events?token=${server.token}&session=${session} HTTP/1.1`, `Host: 127.0.0.1:${server.port}`, 'Upgrade: websocket', 'Connection: Upgrade', 'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==', 'Sec-WebSocket-Version: 13', '', ''].join('\r\n'),
+        );
+      });
+      const reading = await open(`token=${server.token}&session=${session}`);
+      const tenantId = server.core.sessionTenant(session) ?? '';
+      // 4,000 events of 10 KB: 40 MB, far more than the socket buffers and the cap hold.
+      const big = { broadcastId: 'x'.repeat(10_000) };
+      for (let i = 0; i < 4_000; i++) {
+        server.core.bus.announce('wa_activity', tenantId, big);
+        // One at a time, as a busy core sends them: the screen that reads keeps up.
+        await new Promise((r) => setImmediate(r));
+      }
+      const lastSmall = { broadcastId: 'last' };
+      server.core.bus.announce('wa_activity', tenantId, lastSmall);
+      try {
+        // The screen that reads gets everything, the last event included.
+        let seen = 0;
+        for (let event = await reading.next(); (event.payload as { broadcastId: string }).broadcastId !== 'last'; event = await reading.next()) seen += 1;
+        expect(seen).toBe(4_000);
+        // The stalled one was cut off: once it reads again it finds the end of the stream, not 40 MB.
+        stalled.on('data', (c: Buffer) => (received += c.length));
+        stalled.on('close', () => (closedByServer = true));
+        stalled.resume();
+        await expect.poll(() => closedByServer, { timeout: 10_000 }).toBe(true);
+        expect(received).toBeLessThan(20 * 1024 * 1024);
+      } finally {
+        reading.ws.close();
+        stalled.destroy();
+      }
+    });
+
     it('refuses a socket without the token, without a live session, or from a foreign origin', async () => {
       await expect(open(`session=${session}`)).rejects.toThrow(/403/);
       await expect(open(`token=${server.token}`)).rejects.toThrow(/403/);
