@@ -30,6 +30,8 @@ export interface WebServerOptions {
   log?: Logger;
   /** Open TCP connections at once (pages, keep-alive connections, events sockets); more get a 503 BUSY. */
   maxConnections?: number;
+  /** How long a connection may take to send a request's headers before it is closed with a 408 (10 s). */
+  headersTimeoutMs?: number;
   /** WhatsApp wiring for tests: the fake whatsapp-web.js client, a browser finder. */
   wa?: CoreOptions['wa'];
 }
@@ -62,7 +64,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const token = loadOrCreateWebToken(options.dataDir);
   const files = new StaticFiles(resolve(options.staticDir ?? DEFAULT_STATIC), token);
 
-  const server = createServer();
+  // A connection that never sends a request would hold one of the capped slots: it is closed once
+  // its headers are late (Node checks every second here instead of every 30 s).
+  const server = createServer({ headersTimeout: options.headersTimeoutMs ?? 10_000, requestTimeout: 30_000, connectionsCheckingInterval: 1_000 });
   const cap = new ConnectionCap(server, options.maxConnections ?? DEFAULT_MAX_CONNECTIONS);
   await new Promise<void>((done, fail) => {
     server.once('error', fail);

@@ -402,4 +402,26 @@ describe('web mode (HTTP + WebSocket bridge)', () => {
       await expect.poll(async () => (await onOwnConnection()).status).toBe(200);
     });
   });
+
+  it('closes connections that never send a request, so they cannot hold the capped slots', async () => {
+    const idleServer = await startWebServer({ dataDir: join(dir, 'idle'), port: 0, ownerPassword: OWNER_PASSWORD, maxConnections: 2, headersTimeoutMs: 500 });
+    const idle = [connect({ host: '127.0.0.1', port: idleServer.port }), connect({ host: '127.0.0.1', port: idleServer.port })];
+    const answers = idle.map(
+      (socket) =>
+        new Promise<string>((resolve) => {
+          let answer = '';
+          socket.on('data', (c: Buffer) => (answer += c.toString('latin1')));
+          socket.on('close', () => resolve(answer));
+        }),
+    );
+    try {
+      await Promise.all(idle.map((socket) => new Promise((resolve) => socket.once('connect', resolve))));
+      for (const answer of await Promise.all(answers)) expect(answer).toMatch(/^HTTP\/1\.1 408/);
+      const reply = await fetch(`${idleServer.origin}/api/setup.status`, { method: 'POST', headers: { 'x-rrnet-token': idleServer.token }, body: '{}' });
+      expect(reply.status).toBe(200);
+    } finally {
+      for (const socket of idle) socket.destroy();
+      await idleServer.close();
+    }
+  });
 });
