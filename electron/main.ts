@@ -4,7 +4,8 @@ import { IPC_EVENT_CHANNEL } from '../shared/contract/ipc.js';
 import { checkForUpdates } from './auto-update.js';
 import { CoreProcess } from './core-process.js';
 import { registerContractHandlers } from './ipc-relay.js';
-import { isOwnRendererUrl, type RendererSource } from './renderer-source.js';
+import { isOwnRendererUrl, rendererCsp, type RendererSource } from './renderer-source.js';
+import { registerAppScheme, serveAppProtocol } from './serve-app-protocol.js';
 import { loadOrCreateSecretKey } from './secret-key.js';
 import { catchUncaughtErrors, logFilePath, shellLog as log } from './shell-log.js';
 import { createMainWindow, hardenSessions } from './window.js';
@@ -16,14 +17,13 @@ import { createMainWindow, hardenSessions } from './window.js';
  */
 const here = import.meta.dirname;
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
-const source: RendererSource = devServerUrl
-  ? { kind: 'dev-server', url: devServerUrl }
-  : { kind: 'file', path: join(here, '../renderer/index.html') };
+const source: RendererSource = devServerUrl ? { kind: 'dev-server', url: devServerUrl } : { kind: 'app', root: join(here, '../renderer') };
 
 let mainWindow: BrowserWindow | null = null;
 let core: CoreProcess | null = null;
 
 catchUncaughtErrors();
+registerAppScheme();
 // Date and time pickers follow Chromium's locale: Indonesian office staff read 21/11/2026, not 11/21/2026.
 app.commandLine.appendSwitch('lang', 'id-ID');
 if (!app.requestSingleInstanceLock()) {
@@ -60,6 +60,7 @@ async function start(): Promise<void> {
   relay.start();
 
   hardenSessions(source, log);
+  if (source.kind === 'app') serveAppProtocol(source.root, rendererCsp(source));
   registerContractHandlers({ isTrusted, call: (method, input, meta) => relay.call(method, input, meta), log });
   openWindow();
   app.on('window-all-closed', () => app.quit());
@@ -68,7 +69,7 @@ async function start(): Promise<void> {
 }
 
 function openWindow(): void {
-  const created = createMainWindow({ source, preloadPath: join(here, '../preload/index.cjs'), log });
+  const created = createMainWindow({ source, preloadPath: join(here, '../preload/index.cjs'), log, logFile: logFilePath() });
   created.on('closed', () => {
     mainWindow = null;
   });

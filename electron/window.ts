@@ -1,7 +1,10 @@
 import { app, BrowserWindow, session, shell } from 'electron';
 import { join } from 'node:path';
 import type { Logger } from '../main/platform/index.js';
-import { contentSecurityPolicy, isOwnRendererUrl, rendererUrl, type RendererSource } from './renderer-source.js';
+import { CrashLoop } from './crash-loop.js';
+import { crashScreenHtml } from './crash-screen.js';
+import { isOwnRendererUrl, rendererCsp, rendererUrl, type RendererSource } from './renderer-source.js';
+import { windowPreferences } from './web-preferences.js';
 
 /** Copy buttons write to the clipboard; every other permission (camera, location, ...) is refused. */
 const ALLOWED_PERMISSIONS = new Set(['clipboard-sanitized-write']);
@@ -11,7 +14,8 @@ const ALLOWED_PERMISSIONS = new Set(['clipboard-sanitized-write']);
  * permissions, no webviews and no pop-ups anywhere. Links to https pages open in the OS browser.
  */
 export function hardenSessions(source: RendererSource, log: Logger): void {
-  const csp = contentSecurityPolicy(source);
+  const csp = rendererCsp(source);
+  // app:// responses carry the CSP themselves (serve-app-protocol.ts); this covers the dev server.
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } });
   });
@@ -46,9 +50,11 @@ export interface WindowOptions {
   source: RendererSource;
   preloadPath: string;
   log: Logger;
+  /** Shown on the screen the window falls back to when its page keeps crashing. */
+  logFile: string;
 }
 
-export function createMainWindow({ source, preloadPath, log }: WindowOptions): BrowserWindow {
+export function createMainWindow({ source, preloadPath, log, logFile }: WindowOptions): BrowserWindow {
   const window = new BrowserWindow({
     title: 'RRNet Console',
     icon: join(app.getAppPath(), 'resources', 'icon.png'),
@@ -59,22 +65,20 @@ export function createMainWindow({ source, preloadPath, log }: WindowOptions): B
     show: false,
     backgroundColor: '#f5f7fa',
     autoHideMenuBar: true,
-    webPreferences: {
-      preload: preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      spellcheck: false,
-    },
+    webPreferences: windowPreferences(preloadPath, app.isPackaged),
   });
   window.once('ready-to-show', () => window.show());
+  const crashes = new CrashLoop();
   window.webContents.on('render-process-gone', (_event, details) => {
-    log.error('the window crashed; reloading it', { reason: details.reason });
-    if (details.reason !== 'clean-exit' && !window.isDestroyed()) window.reload();
+    if (details.reason === 'clean-exit' || window.isDestroyed()) return;
+    if (crashes.crashed() === 'reload') {
+      log.error('the window crashed; reloading it', { reason: details.reason });
+      window.reload();
+      return;
+    }
+    log.error('the window keeps crashing; showing the crash screen instead of reloading', { reason: details.reason });
+    const html = crashScreenHtml({ logFile, retryUrl: rendererUrl(source) });
+    void window.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`);
   });
   void window.loadURL(rendererUrl(source));
   return window;

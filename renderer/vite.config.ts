@@ -6,7 +6,7 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 
 export default defineConfig({
   root,
-  // Relative asset paths: the same build loads from file:// in Electron and over http in web mode.
+  // Relative asset paths: the same build loads from app://rrnet/ in Electron and over http in web mode.
   base: './',
   plugins: [react()],
   build: {

@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase, migrate, migrations, WriteBatcher, type Db } from '../db/index.js';
 import { EventBus } from '../bus/index.js';
@@ -16,7 +15,7 @@ import { systemModule } from '../system/index.js';
 import { waModule, type WaOptions } from '../wa/index.js';
 import { Dispatcher, type CallMeta } from '../api/index.js';
 import type { SecretBox } from '../secrets/index.js';
-import { silentLogger, systemClock, ulidGenerator, type Clock, type IdGenerator, type Logger } from '../platform/index.js';
+import { makePrivateDir, silentLogger, systemClock, ulidGenerator, type Clock, type IdGenerator, type Logger } from '../platform/index.js';
 import type { CallResult } from '../../shared/contract/errors.js';
 import type { DomainEvent } from '../../shared/contract/events.js';
 import { composeModules } from './compose-modules.js';
@@ -83,7 +82,7 @@ export function createCore(options: CoreOptions): Core {
   const clock = options.clock ?? systemClock;
   const ids = options.ids ?? ulidGenerator(clock);
   const log = options.log ?? silentLogger;
-  mkdirSync(options.dataDir, { recursive: true });
+  makePrivateDir(options.dataDir);
   const db = openDatabase(join(options.dataDir, 'rrnet.sqlite'));
   try {
     migrate(db, migrations);

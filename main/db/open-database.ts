@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { makePrivateFile, tightenFile } from '../platform/index.js';
 
 export type Db = Database.Database;
 
@@ -10,6 +11,9 @@ export type Db = Database.Database;
  * writes; `npm run bench` reports what it costs (bench/durability.ts).
  */
 export function openDatabase(file: string): Db {
+  // SQLite gives the -wal and -shm files it creates the database file's own mode, whatever the umask.
+  makePrivateFile(file);
+  for (const companion of ['-wal', '-shm', '-journal']) tightenFile(`${file}${companion}`);
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');

@@ -4,6 +4,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { Core } from '../core/index.js';
 import type { RequestGuard } from './request-guard.js';
 import { SESSION_ENDED_CLOSE } from '../../shared/contract/events.js';
+import { pushEvent } from './event-push.js';
 
 /** Sessions also end by going idle, which nobody announces: looked at this often. */
 const EXPIRY_SWEEP_MS = 60_000;
@@ -32,7 +33,7 @@ export class EventsSocket {
     this.unsubscribe = [
       core.onEvent((event) => {
         const message = JSON.stringify({ type: 'event', event });
-        for (const [socket, client] of this.clients) if (client.tenantId === event.tenantId) socket.send(message);
+        for (const [socket, client] of this.clients) if (client.tenantId === event.tenantId) pushEvent(socket, message);
       }),
       // Sessions end inside the caller's transaction: look once it has committed.
       core.onSessionsEnded(() => setImmediate(() => this.closeEnded())),

@@ -12,6 +12,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   CONFLICT: 409,
   LIMIT_EXCEEDED: 409,
   SETUP_DONE: 409,
+  BUSY: 503,
   TENANT_LOCKED: 423,
   TOO_MANY_ATTEMPTS: 429,
   INTERNAL: 500,

@@ -6,9 +6,11 @@ import { createCore, type Core, type CoreOptions } from '../core/index.js';
 import { createSecretBox, loadOrCreateKeyFile } from '../secrets/index.js';
 import type { Logger } from '../platform/index.js';
 import { silentLogger } from '../platform/index.js';
-import { handleApiCall, sendError } from './api-route.js';
-import { translate } from '../../shared/i18n/index.js';
-import type { ErrorCode } from '../../shared/contract/errors.js';
+import { handleApiCall } from './api-route.js';
+import { invalidRequest, localeOf, refuse, sendError } from './refusals.js';
+import { requestPath, requestUrl } from './request-url.js';
+import { ConnectionCap } from './connection-cap.js';
+import { contentSecurityPolicy } from '../../shared/util/content-security-policy.js';
 import { EventsSocket } from './events-socket.js';
 import { RequestGuard, TOKEN_COOKIE } from './request-guard.js';
 import { StaticFiles } from './static-files.js';
@@ -28,6 +30,10 @@ export interface WebServerOptions {
   unlockLogin?: boolean;
   staticDir?: string;
   log?: Logger;
+  /** Open TCP connections at once (pages, keep-alive connections, events sockets); more get a 503 BUSY. */
+  maxConnections?: number;
+  /** How long a connection may take to send a request's headers before it is closed with a 408 (10 s). */
+  headersTimeoutMs?: number;
   /** WhatsApp wiring for tests: the fake whatsapp-web.js client, a browser finder. */
   wa?: CoreOptions['wa'];
 }
@@ -42,11 +48,8 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
-/** Refusals made before the dispatcher (bad origin, no token) still speak the caller's language. */
-function refuse(req: IncomingMessage, res: ServerResponse, code: ErrorCode): void {
-  const locale = req.headers['x-rrnet-locale'] === 'en' ? 'en' : 'id';
-  sendError(res, { code, message: translate(locale, `errors.${code}`, { method: req.method ?? '' }) });
-}
+/** A few tabs of the console, each with its keep-alive connections (Chromium opens up to 6) and its events socket. */
+const DEFAULT_MAX_CONNECTIONS = 64;
 
 const DEFAULT_STATIC = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../out/renderer');
 
@@ -63,7 +66,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const token = loadOrCreateWebToken(options.dataDir);
   const files = new StaticFiles(resolve(options.staticDir ?? DEFAULT_STATIC), token);
 
-  const server = createServer();
+  // A connection that never sends a request would hold one of the capped slots: it is closed once
+  // its headers are late (Node checks every second here instead of every 30 s).
+  const server = createServer({ headersTimeout: options.headersTimeoutMs ?? 10_000, requestTimeout: 30_000, connectionsCheckingInterval: 1_000 });
+  const cap = new ConnectionCap(server, options.maxConnections ?? DEFAULT_MAX_CONNECTIONS);
   await new Promise<void>((done, fail) => {
     server.once('error', fail);
     server.listen(options.port ?? 4780, '127.0.0.1', () => done());
@@ -80,16 +86,25 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     });
   });
   server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', origin);
-    if (url.pathname === '/events') events.upgrade(req, socket, head, url);
+    if (cap.refuses(req.socket)) return void socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n');
+    const url = requestUrl(req, origin);
+    if (url?.pathname === '/events') events.upgrade(req, socket, head, url);
     else socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
   });
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     res.setHeader('x-content-type-options', 'nosniff');
     res.setHeader('referrer-policy', 'no-referrer');
+    if (cap.refuses(req.socket)) {
+      res.setHeader('connection', 'close');
+      res.setHeader('retry-after', '5');
+      return refuse(req, res, 'BUSY');
+    }
     if (!guard.sameSite(req)) return refuse(req, res, 'FORBIDDEN');
-    const url = new URL(req.url ?? '/', origin);
+    // The page may connect to its own origin and its own events socket (Host is checked above), nowhere else.
+    res.setHeader('content-security-policy', contentSecurityPolicy({ connect: [`ws://${req.headers.host ?? ''}`] }));
+    const url = requestUrl(req, origin);
+    if (!url) return sendError(res, invalidRequest(localeOf(req), 'web.badPath'));
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return refuse(req, res, 'UNKNOWN_METHOD');
       if (!guard.headerToken(req)) return refuse(req, res, 'UNAUTHENTICATED');
@@ -108,7 +123,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       res.writeHead(401, { 'content-type': 'text/plain; charset=utf-8' });
       return void res.end('Buka alamat lengkap (dengan ?token=...) yang dicetak saat `npm run web` dimulai.\nOpen the full address (with ?token=...) printed when `npm run web` started.\n');
     }
-    return files.serve(url.pathname, res);
+    const path = requestPath(url);
+    if (path === null) return sendError(res, invalidRequest(localeOf(req), 'web.badPath'));
+    return files.serve(path, res);
   }
 
   return {

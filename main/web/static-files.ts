@@ -22,9 +22,10 @@ export class StaticFiles {
     private readonly token: string,
   ) {}
 
+  /** `pathname` is already decoded (see request-url.ts). */
   async serve(pathname: string, res: ServerResponse): Promise<void> {
     if (pathname === '/' || pathname === '/index.html') return this.serveIndex(res);
-    const file = normalize(join(this.root, decodeURIComponent(pathname)));
+    const file = normalize(join(this.root, pathname));
     if (!file.startsWith(this.root + sep)) return notFound(res);
     try {
       const body = await readFile(file);

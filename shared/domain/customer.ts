@@ -144,7 +144,8 @@ export const customerDuplicatesSchema = z.object({
 });
 
 export const customerListSchema = z.object({
-  query: z.string().trim().max(100, 'validation.tooLong').default(''),
+  // SQLite's full-text MATCH stops at a NUL and fails on the rest: no one types one, so it is refused.
+  query: z.string().trim().max(100, 'validation.tooLong').refine((q) => !q.includes('\0'), 'validation.invalid').default(''),
   status: customerStatusSchema.nullable().default(null),
   packageId: idSchema.nullable().default(null),
   cursor: cursorSchema,

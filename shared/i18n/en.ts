@@ -16,6 +16,7 @@ export const en: MessageTree = {
     INVALID_CREDENTIALS: 'Wrong username or password.',
     TOO_MANY_ATTEMPTS: 'Too many sign-in attempts. Try again in {{seconds}} seconds.',
     SETUP_DONE: 'The owner already exists. Please sign in.',
+    BUSY: 'Too many connections to RRNet Console. Close unused tabs and try again.',
     INTERNAL: 'Something went wrong in the app. Your data is safe; please try again.',
   },
   conflicts: {
@@ -78,6 +79,11 @@ export const en: MessageTree = {
   /** The parts of the core that handle events (bus subscribers), by the name they subscribe with. */
   subscribers: {
     'wa-notifier': 'WhatsApp notifications',
+  },
+  /** Web mode's own refusals, made before a request reaches the contract. */
+  web: {
+    bodyTooLarge: 'The data sent is larger than 1 MB.',
+    badPath: 'Invalid address.',
   },
   waWwebjs: {
     START_TIMEOUT: 'WhatsApp Web did not open; retrying automatically.',

@@ -16,6 +16,7 @@ export const id = {
     INVALID_CREDENTIALS: 'Nama pengguna atau kata sandi salah.',
     TOO_MANY_ATTEMPTS: 'Terlalu banyak percobaan masuk. Coba lagi dalam {{seconds}} detik.',
     SETUP_DONE: 'Pemilik sudah dibuat. Silakan masuk.',
+    BUSY: 'Terlalu banyak koneksi ke RRNet Console. Tutup tab yang tidak dipakai lalu coba lagi.',
     INTERNAL: 'Terjadi kesalahan di aplikasi. Data Anda aman; coba lagi.',
   },
   conflicts: {
@@ -78,6 +79,11 @@ export const id = {
   /** The parts of the core that handle events (bus subscribers), by the name they subscribe with. */
   subscribers: {
     'wa-notifier': 'Notifikasi WhatsApp',
+  },
+  /** Web mode's own refusals, made before a request reaches the contract. */
+  web: {
+    bodyTooLarge: 'Data yang dikirim lebih dari 1 MB.',
+    badPath: 'Alamat tidak valid.',
   },
   waWwebjs: {
     START_TIMEOUT: 'WhatsApp Web tidak kunjung terbuka; dicoba ulang otomatis.',

@@ -1,8 +1,13 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import { connect } from 'node:net';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ERROR_CODES, METHOD_NAMES, contract, type MethodName } from '../../shared/contract/index.js';
 import type { CallResult } from '../../shared/contract/errors.js';
-import { OWNER, createOwner, createTestCore, login, ok, type TestCore } from '../support/core-fixture.js';
+import { startWebServer, type WebServer } from '../../main/web/index.js';
+import { OWNER, createOwner, createTestCore, login, makeTempDir, ok, type TestCore } from '../support/core-fixture.js';
 import { createPackage, customerInput } from '../support/customers.js';
 
 /**
@@ -236,6 +241,20 @@ describe('malformed input to every contract method', () => {
     expect(noMeta).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
   });
 
+  it('refuses a search with a NUL on its field, and takes search-language characters as plain text', async () => {
+    const session = await liveSession();
+    for (const query of ['bu\0di', '\0', 'budi\0', '\0\0\0\0']) {
+      const result = await callSafely('customers.list', { query }, session);
+      expectWellFormedError(result, `query ${JSON.stringify(query)}`);
+      expect(result.error.code).toBe('VALIDATION_FAILED');
+      expect(result.error.fields).toEqual({ query: 'Not valid.' });
+    }
+    for (const query of ['"', '""', 'NEAR(a b)', 'a*', '^budi', 'budi OR', 'a:b', '(', '%_\\', '\u202e', '\uffff\ud800']) {
+      const result = await callSafely('customers.list', { query }, session);
+      expect(result, `query ${JSON.stringify(query)}`).toMatchObject({ ok: true, data: { items: [] } });
+    }
+  });
+
   it('afterwards the core still answers and the database is intact', async () => {
     const session = await liveSession();
     const page = await ok(t.core, 'customers.list', {}, session);
@@ -247,5 +266,69 @@ describe('malformed input to every contract method', () => {
     expect(t.core.db.prepare(`SELECT COUNT(*) FROM packages`).pluck().get()).toBe(1);
     // Nothing the loop sent was stored: the megabyte strings never reached a table.
     expect(t.core.db.prepare('SELECT MAX(LENGTH(row)) FROM change_log').pluck().get()).toBeLessThan(10_000);
+  });
+});
+
+describe('malformed requests to web mode', () => {
+  let dir: string;
+  let server: WebServer;
+
+  beforeAll(async () => {
+    dir = makeTempDir();
+    const staticDir = join(dir, 'renderer');
+    mkdirSync(staticDir);
+    writeFileSync(join(staticDir, 'index.html'), '<!doctype html><html><head></head><body></body></html>');
+    server = await startWebServer({ dataDir: join(dir, 'data'), port: 0, ownerPassword: OWNER.password, staticDir });
+  });
+  afterAll(async () => {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** node:http rather than fetch: fetch normalises the targets this test needs to send as they are. */
+  const raw = (target: string, headers: Record<string, string>) =>
+    new Promise<{ status: number; contentType: string; json: unknown }>((resolve, reject) => {
+      const req = httpRequest({ host: '127.0.0.1', port: server.port, path: target, headers: { 'x-rrnet-locale': 'en', ...headers } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const contentType = res.headers['content-type'] ?? '';
+          const body = Buffer.concat(chunks).toString('utf8');
+          resolve({ status: res.statusCode ?? 0, contentType, json: contentType.startsWith('application/json') ? (JSON.parse(body) as unknown) : body });
+        });
+      });
+      req.on('error', reject);
+      req.end();
+    });
+
+  it.each(['/%', '/%zz', '/%E0%A4%A', '/assets/%ff.js', '/%00', '/index%00.html', '/a%2500%00b', '//[', '/x/%C0%80'])(
+    'answers the static path %s with a structured 400, not a 500',
+    async (target) => {
+      const reply = await raw(target, { cookie: `rrnet_token=${server.token}` });
+      expect(reply.status, target).toBe(400);
+      expect(reply.contentType).toMatch(/^application\/json/);
+      expect(reply.json).toEqual({ error: { code: 'VALIDATION_FAILED', message: expect.any(String), fields: { _: 'Invalid address.' } } });
+    },
+  );
+
+  it('answers a WebSocket upgrade to a target that is not a URL without falling over', async () => {
+    const refused = await new Promise<string>((resolve) => {
+      const socket = connect({ host: '127.0.0.1', port: server.port });
+      let head = '';
+      socket.on('data', (c: Buffer) => (head += c.toString('utf8')));
+      socket.on('close', () => resolve(head));
+      socket.write(['GET //[ HTTP/1.1', `Host: 127.0.0.1:${server.port}`, 'Upgrade: websocket', 'Connection: Upgrade', 'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==', 'Sec-WebSocket-Version: 13', '', ''].join('\r\n'));
+    });
+    expect(refused).toMatch(/^HTTP\/1\.1 404/);
+    expect((await raw('/', { cookie: `rrnet_token=${server.token}` })).status).toBe(200);
+  });
+
+  it('refuses a NUL in a search sent over HTTP with a 400 on the query field', async () => {
+    const headers = { 'content-type': 'application/json', 'x-rrnet-token': server.token, 'x-rrnet-locale': 'en' };
+    const login = await fetch(`${server.origin}/api/auth.login`, { method: 'POST', headers, body: JSON.stringify({ username: 'owner', password: OWNER.password }) });
+    const { token } = (await login.json()) as { token: string };
+    const reply = await fetch(`${server.origin}/api/customers.list`, { method: 'POST', headers: { ...headers, authorization: `Bearer ${token}` }, body: JSON.stringify({ query: 'bu\0di' }) });
+    expect(reply.status).toBe(400);
+    expect(await reply.json()).toEqual({ error: { code: 'VALIDATION_FAILED', message: expect.any(String), fields: { query: 'Not valid.' } } });
   });
 });

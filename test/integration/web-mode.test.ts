@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { request as httpRequest } from 'node:http';
+import { Agent, request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
@@ -45,6 +45,16 @@ function send(server: WebServer, path: string, options: { method?: string; heade
     if (options.body !== undefined) req.write(options.body);
     req.end();
   });
+}
+
+/** A CSP header as { directive: its sources }. */
+function directivesOf(csp: string): Map<string, string[]> {
+  return new Map(
+    csp.split(';').map((directive) => {
+      const [name = '', ...sources] = directive.trim().split(/\s+/);
+      return [name, sources];
+    }),
+  );
 }
 
 describe('web mode (HTTP + WebSocket bridge)', () => {
@@ -165,14 +175,25 @@ describe('web mode (HTTP + WebSocket bridge)', () => {
       expectError(await send(server, '/api/setup.status', { headers: { 'x-rrnet-token': server.token } }), 'UNKNOWN_METHOD');
     });
 
-    it('refuses a body that is not JSON or is too large, and keeps serving', async () => {
+    it('refuses a body that is not JSON, and keeps serving', async () => {
       const garbage = await send(server, '/api/auth.login', { method: 'POST', headers: { 'x-rrnet-token': server.token }, body: '{"username": ' });
       expectError(garbage, 'VALIDATION_FAILED');
-      const huge = await send(server, '/api/auth.login', { method: 'POST', headers: { 'x-rrnet-token': server.token }, body: Buffer.alloc(2 * 1024 * 1024, 0x20) }).catch(
-        (err: NodeJS.ErrnoException) => err,
-      );
-      // The server may answer 400 or cut the upload short; either way it must stay up.
-      if (!(huge instanceof Error)) expectError(huge, 'VALIDATION_FAILED');
+      expect((await api('setup.status', {})).status).toBe(200);
+    });
+
+    it('answers a body over 1 MB with a 413 and the error JSON, never a reset or an empty reply', async () => {
+      const body = Buffer.alloc(2 * 1024 * 1024, 0x20);
+      const declared = { 'x-rrnet-token': server.token, 'x-rrnet-locale': 'en', 'content-length': String(body.length) };
+      // Chunked: the size is only known once the bytes pass the cap. Declared: refused from its header.
+      for (const headers of [{ 'x-rrnet-token': server.token, 'x-rrnet-locale': 'en' }, declared]) {
+        const replies = await Promise.all(Array.from({ length: 4 }, () => send(server, '/api/customers.create', { method: 'POST', headers, body })));
+        for (const reply of replies) {
+          expect(reply.status).toBe(413);
+          expect(reply.headers['content-type']).toMatch(/^application\/json/);
+          const error = appErrorSchema.strict().parse((reply.json as { error: unknown }).error);
+          expect(error).toEqual({ code: 'VALIDATION_FAILED', message: expect.any(String), fields: { _: 'The data sent is larger than 1 MB.' } });
+        }
+      }
       expect((await api('setup.status', {})).status).toBe(200);
     });
   });
@@ -190,6 +211,21 @@ describe('web mode (HTTP + WebSocket bridge)', () => {
       expect(page.status).toBe(200);
       expect(page.body).toContain(`<meta name="rrnet-token" content="${server.token}">`);
       expect((await send(server, `/?token=wrong`)).status).toBe(401);
+    });
+
+    it('sends a strict CSP header whose connect-src is its own origin and its own events socket only', async () => {
+      for (const host of [`127.0.0.1:${server.port}`, `localhost:${server.port}`]) {
+        const page = await send(server, '/', { headers: { cookie: `rrnet_token=${server.token}`, host } });
+        expect(page.status).toBe(200);
+        const csp = String(page.headers['content-security-policy']);
+        const directives = directivesOf(csp);
+        expect(directives.get('connect-src')).toEqual(["'self'", `ws://${host}`]);
+        expect(directives.get('script-src')).toEqual(["'self'"]);
+        expect(directives.get('default-src')).toEqual(["'self'"]);
+        expect(directives.get('object-src')).toEqual(["'none'"]);
+        expect(directives.get('frame-ancestors')).toEqual(["'none'"]);
+        expect(csp).not.toMatch(/unsafe-eval/);
+      }
     });
 
     it('never serves a file outside the renderer folder', async () => {
@@ -261,6 +297,51 @@ describe('web mode (HTTP + WebSocket bridge)', () => {
       }
     });
 
+    it('closes the socket of a screen that stopped reading instead of queueing its events without bound', async () => {
+      // A raw socket, so the test can stop reading right after the handshake (a frozen tab).
+      const stalled = connect({ host: '127.0.0.1', port: server.port });
+      let received = 0;
+      let closedByServer = false;
+      await new Promise<void>((resolve, reject) => {
+        stalled.once('data', (head: Buffer) => {
+          expect(head.toString('latin1')).toMatch(/^HTTP\/1\.1 101/);
+          received += head.length;
+          stalled.pause();
+          resolve();
+        });
+        stalled.once('error', reject);
+        stalled.write(
+          [`GET /events?token=${server.token}&session=${session} HTTP/1.1`, `Host: 127.0.0.1:${server.port}`, 'Upgrade: websocket', 'Connection: Upgrade', 'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==', 'Sec-WebSocket-Version: 13', '', ''].join('\r\n'),
+        );
+      });
+      const reading = await open(`token=${server.token}&session=${session}`);
+      const tenantId = server.core.sessionTenant(session) ?? '';
+      // 4,000 events of 10 KB: 40 MB, far more than the socket buffers and the cap hold.
+      const big = { broadcastId: 'x'.repeat(10_000) };
+      for (let i = 0; i < 4_000; i++) {
+        server.core.bus.announce('wa_activity', tenantId, big);
+        // One at a time, as a busy core sends them: the screen that reads keeps up.
+        await new Promise((r) => setImmediate(r));
+      }
+      const lastSmall = { broadcastId: 'last' };
+      server.core.bus.announce('wa_activity', tenantId, lastSmall);
+      try {
+        // The screen that reads gets everything, the last event included.
+        let seen = 0;
+        for (let event = await reading.next(); (event.payload as { broadcastId: string }).broadcastId !== 'last'; event = await reading.next()) seen += 1;
+        expect(seen).toBe(4_000);
+        // The stalled one was cut off: once it reads again it finds the end of the stream, not 40 MB.
+        stalled.on('data', (c: Buffer) => (received += c.length));
+        stalled.on('close', () => (closedByServer = true));
+        stalled.resume();
+        await expect.poll(() => closedByServer, { timeout: 10_000 }).toBe(true);
+        expect(received).toBeLessThan(20 * 1024 * 1024);
+      } finally {
+        reading.ws.close();
+        stalled.destroy();
+      }
+    });
+
     it('refuses a socket without the token, without a live session, or from a foreign origin', async () => {
       await expect(open(`session=${session}`)).rejects.toThrow(/403/);
       await expect(open(`token=${server.token}`)).rejects.toThrow(/403/);
@@ -268,5 +349,79 @@ describe('web mode (HTTP + WebSocket bridge)', () => {
       await expect(open(`token=${server.token}&session=${session}`, { origin: 'http://evil.example' })).rejects.toThrow(/403/);
       await expect(open(`token=${server.token}&session=${session}`, { host: `evil.example:${server.port}` })).rejects.toThrow(/403/);
     });
+  });
+
+  describe('the connection cap', () => {
+    let capped: WebServer;
+    const agents: Agent[] = [];
+
+    beforeAll(async () => {
+      capped = await startWebServer({ dataDir: join(dir, 'capped'), port: 0, ownerPassword: OWNER_PASSWORD, maxConnections: 3 });
+    });
+    afterAll(async () => {
+      for (const agent of agents) agent.destroy();
+      await capped?.close();
+    });
+
+    /** One request on its own connection, which stays open afterwards (a keep-alive page). */
+    const onOwnConnection = () => {
+      const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+      agents.push(agent);
+      return new Promise<Reply>((resolve, reject) => {
+        const req = httpRequest(
+          { host: '127.0.0.1', port: capped.port, path: '/api/setup.status', method: 'POST', agent, headers: { 'x-rrnet-token': capped.token, 'x-rrnet-locale': 'en' } },
+          (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (c: Buffer) => chunks.push(c));
+            res.on('end', () => {
+              const body = Buffer.concat(chunks).toString('utf8');
+              resolve({ status: res.statusCode ?? 0, headers: res.headers, body, json: JSON.parse(body) as unknown });
+            });
+          },
+        );
+        req.on('error', reject);
+        req.end('{}');
+      });
+    };
+
+    it('serves that many connections at once and answers the rest with a 503 BUSY, in parallel', async () => {
+      const replies = await Promise.all(Array.from({ length: 12 }, onOwnConnection));
+      expect(replies.filter((r) => r.status === 200)).toHaveLength(3);
+      const refused = replies.filter((r) => r.status !== 200);
+      expect(refused).toHaveLength(9);
+      for (const reply of refused) {
+        expectError(reply, 'BUSY');
+        expect(reply.status).toBe(503);
+        expect(reply.headers.connection).toBe('close');
+        expect((reply.json as { error: { message: string } }).error.message).toBe('Too many connections to RRNet Console. Close unused tabs and try again.');
+      }
+    });
+
+    it('serves again once connections close', async () => {
+      for (const agent of agents.splice(0)) agent.destroy();
+      await expect.poll(async () => (await onOwnConnection()).status).toBe(200);
+    });
+  });
+
+  it('closes connections that never send a request, so they cannot hold the capped slots', async () => {
+    const idleServer = await startWebServer({ dataDir: join(dir, 'idle'), port: 0, ownerPassword: OWNER_PASSWORD, maxConnections: 2, headersTimeoutMs: 500 });
+    const idle = [connect({ host: '127.0.0.1', port: idleServer.port }), connect({ host: '127.0.0.1', port: idleServer.port })];
+    const answers = idle.map(
+      (socket) =>
+        new Promise<string>((resolve) => {
+          let answer = '';
+          socket.on('data', (c: Buffer) => (answer += c.toString('latin1')));
+          socket.on('close', () => resolve(answer));
+        }),
+    );
+    try {
+      await Promise.all(idle.map((socket) => new Promise((resolve) => socket.once('connect', resolve))));
+      for (const answer of await Promise.all(answers)) expect(answer).toMatch(/^HTTP\/1\.1 408/);
+      const reply = await fetch(`${idleServer.origin}/api/setup.status`, { method: 'POST', headers: { 'x-rrnet-token': idleServer.token }, body: '{}' });
+      expect(reply.status).toBe(200);
+    } finally {
+      for (const socket of idle) socket.destroy();
+      await idleServer.close();
+    }
   });
 });

@@ -7,7 +7,12 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readCallRequest } from '../../electron/call-request.js';
 import type { FromCore, ToCore } from '../../electron/core-messages.js';
 import { CoreProcess, MAX_RESTARTS, type CoreChild } from '../../electron/core-process.js';
-import { contentSecurityPolicy, isOwnRendererUrl, type RendererSource } from '../../electron/renderer-source.js';
+import { contentTypeOf, resolveAppFile } from '../../electron/app-protocol.js';
+import { CrashLoop, MAX_CRASHES } from '../../electron/crash-loop.js';
+import { crashScreenHtml } from '../../electron/crash-screen.js';
+import { isOwnRendererUrl, rendererCsp, rendererUrl, type RendererSource } from '../../electron/renderer-source.js';
+import { windowPreferences } from '../../electron/web-preferences.js';
+import { contentSecurityPolicy } from '../../shared/util/content-security-policy.js';
 import { PLAIN_KEY_FILE, SEALED_KEY_FILE, loadOrCreateSecretKey, type KeyVault } from '../../electron/secret-key.js';
 import { silentLogger } from '../../main/platform/index.js';
 import type { CallMeta } from '../../shared/contract/client.js';
@@ -178,20 +183,33 @@ describe('readCallRequest', () => {
 });
 
 describe('renderer source', () => {
-  const file: RendererSource = { kind: 'file', path: '/opt/rrnet/resources/app.asar/out/renderer/index.html' };
+  const root = '/opt/rrnet/resources/app.asar/out/renderer';
+  const file: RendererSource = { kind: 'app', root };
   const dev: RendererSource = { kind: 'dev-server', url: 'http://localhost:5173' };
 
+  it('loads the built page from app://, not file://', () => {
+    expect(rendererUrl(file)).toBe('app://rrnet/index.html');
+    expect(rendererUrl(dev)).toBe('http://localhost:5173');
+  });
+
   it('recognises the built page, whatever its hash or query', () => {
-    const own = pathToFileURL(file.kind === 'file' ? file.path : '').href;
+    const own = rendererUrl(file);
     expect(isOwnRendererUrl(own, file)).toBe(true);
     expect(isOwnRendererUrl(`${own}#/customers`, file)).toBe(true);
     expect(isOwnRendererUrl(`${own}?token=x`, file)).toBe(true);
   });
 
-  it.each(['file:///etc/passwd', 'file:///opt/rrnet/resources/app.asar/out/renderer/other.html', 'https://evil.example/', 'about:blank', 'not a url'])(
-    'refuses %s as the built page',
-    (url) => expect(isOwnRendererUrl(url, file)).toBe(false),
-  );
+  it.each([
+    'file:///etc/passwd',
+    pathToFileURL(`${root}/index.html`).href,
+    'app://rrnet/other.html',
+    'app://evil/index.html',
+    'app://rrnet.evil/index.html',
+    'https://evil.example/',
+    'about:blank',
+    'data:text/html,<p>x</p>',
+    'not a url',
+  ])('refuses %s as the built page', (url) => expect(isOwnRendererUrl(url, file)).toBe(false));
 
   it('recognises the dev server by origin only', () => {
     expect(isOwnRendererUrl('http://localhost:5173/#/login', dev)).toBe(true);
@@ -200,12 +218,124 @@ describe('renderer source', () => {
   });
 
   it('sends a strict CSP for the built page and relaxes it only for the dev server', () => {
-    const built = contentSecurityPolicy(file);
+    const built = rendererCsp(file);
     expect(built).toContain("default-src 'self'");
     expect(built).toContain("script-src 'self';");
     expect(built).not.toContain('unsafe-eval');
     expect(built).not.toMatch(/script-src[^;]*unsafe-inline/);
-    expect(contentSecurityPolicy(dev)).toContain("connect-src 'self' ws://localhost:5173");
+    expect(rendererCsp(dev)).toContain("connect-src 'self' ws://localhost:5173");
+  });
+
+  it('sends the same strict CSP as web mode, with connect-src limited to its own origin', () => {
+    expect(rendererCsp(file)).toBe(contentSecurityPolicy());
+    expect(rendererCsp(file)).toMatch(/connect-src 'self'; /);
+    expect(rendererCsp(file)).toContain("frame-ancestors 'none'");
+  });
+});
+
+describe('the app:// protocol', () => {
+  const root = '/opt/rrnet/out/renderer';
+
+  it.each([
+    ['app://rrnet/index.html', `${root}/index.html`],
+    ['app://rrnet/', `${root}/index.html`],
+    ['app://rrnet/assets/index-abc123.js', `${root}/assets/index-abc123.js`],
+    ['app://rrnet/favicon.svg?v=1#x', `${root}/favicon.svg`],
+    ['app://rrnet/assets/a%20b.css', `${root}/assets/a b.css`],
+  ])('serves %s from the renderer folder', (url, file) => {
+    expect(resolveAppFile(root, url, 'linux')).toBe(file);
+  });
+
+  it.each(['app://rrnet/../../etc/passwd', 'app://rrnet/%2e%2e/%2e%2e/etc/passwd', 'app://rrnet/..%2f..%2fetc/passwd', 'app://rrnet/assets/..%2f..%2f..%2fetc/passwd'])(
+    'never resolves %s outside the renderer folder',
+    (url) => {
+      const file = resolveAppFile(root, url, 'linux');
+      expect(file === null || file.startsWith(`${root}/`), String(file)).toBe(true);
+    },
+  );
+
+  it.each([
+    'app://rrnet/%E0%A4%A',
+    'app://rrnet/index.html%00.js',
+    'app://evil/index.html',
+    'file:///etc/passwd',
+    'not a url',
+  ])('refuses %s', (url) => {
+    expect(resolveAppFile(root, url, 'linux')).toBeNull();
+  });
+
+  it('refuses an encoded backslash on Windows, where it is a path separator', () => {
+    expect(resolveAppFile('C:\\rrnet\\renderer', 'app://rrnet/..%5c..%5csecret.txt', 'win32')).toBeNull();
+  });
+
+  it('names the content type of what it serves', () => {
+    expect(contentTypeOf('/x/index.html')).toBe('text/html; charset=utf-8');
+    expect(contentTypeOf('/x/assets/a.JS')).toBe('text/javascript; charset=utf-8');
+    expect(contentTypeOf('/x/favicon.svg')).toBe('image/svg+xml');
+    expect(contentTypeOf('/x/blob')).toBe('application/octet-stream');
+  });
+});
+
+describe('the window', () => {
+  it('has DevTools only while developing, and the same hardening either way', () => {
+    const packaged = windowPreferences('/app/preload/index.cjs', true);
+    const developing = windowPreferences('/app/preload/index.cjs', false);
+    expect(packaged.devTools).toBe(false);
+    expect(developing.devTools).toBe(true);
+    for (const prefs of [packaged, developing]) {
+      expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInWorker: false, webSecurity: true, webviewTag: false, preload: '/app/preload/index.cjs' });
+    }
+  });
+
+  it(`reloads a crashed page, but gives up after ${MAX_CRASHES} crashes within a minute`, () => {
+    let now = 0;
+    const loop = new CrashLoop(() => now);
+    const decisions = Array.from({ length: MAX_CRASHES }, () => {
+      now += 5_000;
+      return loop.crashed();
+    });
+    expect(decisions).toEqual([...Array<string>(MAX_CRASHES - 1).fill('reload'), 'give-up']);
+    expect(loop.crashed()).toBe('give-up');
+  });
+
+  it('treats crashes far apart as separate mishaps and keeps reloading', () => {
+    let now = 0;
+    const loop = new CrashLoop(() => now);
+    for (let i = 0; i < 10; i++) {
+      now += 45_000;
+      expect(loop.crashed()).toBe('reload');
+    }
+  });
+
+  it('shows a crash screen in both languages, with the log file and a way back, and no script', () => {
+    const html = crashScreenHtml({ logFile: 'C:\\Users\\Budi & Sari\\AppData\\Roaming\\RRNet Console\\logs\\main.log', retryUrl: 'app://rrnet/index.html' });
+    expect(html).toContain('Tampilan aplikasi berhenti berulang kali');
+    expect(html).toContain("The app's screen kept stopping");
+    expect(html).toContain('Budi &#38; Sari');
+    expect(html).toContain('href="app://rrnet/index.html"');
+    expect(html).not.toMatch(/<script/i);
+  });
+});
+
+describe('packaging', () => {
+  /** The `electronFuses:` block of electron-builder.yml, as { fuse: value }. */
+  const fuses = (): Record<string, string> => {
+    const yml = readFileSync('electron-builder.yml', 'utf8');
+    const block = /^electronFuses:\n((?:[ ]+.*\n|\s*\n)+)/m.exec(yml)?.[1] ?? '';
+    return Object.fromEntries([...block.matchAll(/^\s+(\w+):\s*(\w+)/gm)].map((m) => [m[1]!, m[2]!]));
+  };
+
+  it('flips every Electron fuse to its hardened value, the asar integrity check included', () => {
+    expect(fuses()).toEqual({
+      runAsNode: 'false',
+      enableNodeOptionsEnvironmentVariable: 'false',
+      enableNodeCliInspectArguments: 'false',
+      enableCookieEncryption: 'true',
+      enableEmbeddedAsarIntegrityValidation: 'true',
+      onlyLoadAppFromAsar: 'true',
+      loadBrowserProcessSpecificV8Snapshot: 'false',
+      grantFileProtocolExtraPrivileges: 'false',
+    });
   });
 });
 
