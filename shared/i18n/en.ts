@@ -54,6 +54,10 @@ export const en: MessageTree = {
     maybeSent: 'The app stopped while this message was being sent; it may have arrived. Check WhatsApp before resending.',
     failover: 'Sent through the fallback provider after the main provider failed.',
     notWwebjs: 'QR pairing is only for the whatsapp-web.js provider.',
+    ownerOnly: 'Only the owner can change this.',
+    baseUrlInvalid: 'Enter a full address starting with https://, e.g. https://api.fonnte.com.',
+    baseUrlHttps: 'The server address must start with https:// (http:// only for this computer: localhost or 127.0.0.1).',
+    baseUrlLinkLocal: 'This address (169.254.x.x, fe80:: or a metadata service) is not accepted. Use the Fonnte server address starting with https://.',
     timeout: 'The provider did not answer in time; the message may have been sent. Check WhatsApp before resending.',
   },
   system: {
@@ -86,5 +90,7 @@ export const en: MessageTree = {
     browserPathMissing: 'There is no browser at "{{path}}". Check the browser location in WhatsApp Settings, or clear it to detect one.',
     browserPathNotExecutable: '"{{path}}" cannot be run. Choose the Chrome, Edge or Chromium program file.',
     browserPathNotAbsolute: 'Enter the full browser location, e.g. C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe.',
+    browserPathNetwork: 'Network locations (\\\\server\\share, smb:, file:) are not accepted. Choose the Chrome, Edge, Chromium or Brave program on this computer, e.g. C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe.',
+    browserPathNotBrowser: '"{{path}}" is not a browser program. Accepted: chrome.exe, msedge.exe, brave.exe (Windows); google-chrome, chromium, chromium-browser, microsoft-edge, brave (Linux); Google Chrome, Microsoft Edge, Chromium, Brave Browser (Mac).',
   },
 };
