@@ -14,9 +14,15 @@ export const en: MessageTree = {
     CONFLICT: 'This clashes with existing data.',
     UNKNOWN_METHOD: 'Unknown command: {{method}}.',
     INVALID_CREDENTIALS: 'Wrong username or password.',
-    TOO_MANY_ATTEMPTS: 'Too many sign-in attempts. Try again in {{seconds}} seconds.',
+    TOO_MANY_ATTEMPTS: 'Too many sign-in attempts. Try again in {{seconds:wait}}.',
     SETUP_DONE: 'The owner already exists. Please sign in.',
     INTERNAL: 'Something went wrong in the app. Your data is safe; please try again.',
+  },
+  units: {
+    second: '{{count}} second',
+    seconds: '{{count}} seconds',
+    minute: '{{count}} minute',
+    minutes: '{{count}} minutes',
   },
   conflicts: {
     username: 'This username is already taken.',

@@ -14,9 +14,15 @@ export const id = {
     CONFLICT: 'Data bentrok dengan yang sudah ada.',
     UNKNOWN_METHOD: 'Perintah tidak dikenal: {{method}}.',
     INVALID_CREDENTIALS: 'Nama pengguna atau kata sandi salah.',
-    TOO_MANY_ATTEMPTS: 'Terlalu banyak percobaan masuk. Coba lagi dalam {{seconds}} detik.',
+    TOO_MANY_ATTEMPTS: 'Terlalu banyak percobaan masuk. Coba lagi dalam {{seconds:wait}}.',
     SETUP_DONE: 'Pemilik sudah dibuat. Silakan masuk.',
     INTERNAL: 'Terjadi kesalahan di aplikasi. Data Anda aman; coba lagi.',
+  },
+  units: {
+    second: '{{count}} detik',
+    seconds: '{{count}} detik',
+    minute: '{{count}} menit',
+    minutes: '{{count}} menit',
   },
   conflicts: {
     username: 'Nama pengguna ini sudah dipakai.',
