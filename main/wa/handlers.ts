@@ -3,7 +3,7 @@ import type { WaModule } from './wa-face.js';
 
 export const waHandlers = (wa: WaModule): Pick<Handlers, MethodsUnder<'wa.'>> => ({
   'wa.settings.get': (_input, ctx) => wa.settings.view(ctx.caller.tenantId),
-  'wa.settings.update': (input, ctx) => wa.session.update(ctx.caller.tenantId, input),
+  'wa.settings.update': (input, ctx) => wa.session.update(ctx.caller.tenantId, input, ctx.caller.user.role),
   'wa.session.status': (_input, ctx) => wa.session.view(ctx.caller.tenantId, ctx.locale),
   'wa.session.start': (_input, ctx) => wa.session.start(ctx.caller.tenantId, ctx.locale),
   'wa.session.logout': (_input, ctx) => wa.session.logout(ctx.caller.tenantId, ctx.locale),

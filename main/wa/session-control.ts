@@ -1,7 +1,9 @@
 import { Failure } from '../platform/index.js';
+import type { Role } from '../../shared/domain/roles.js';
 import type { Locale } from '../../shared/domain/user.js';
 import { hasTranslation, translate } from '../../shared/i18n/index.js';
 import type { ProviderRegistry } from './provider-registry.js';
+import { checkSettingsChange } from './settings-guard.js';
 import type { WaSettingsPatch, WaSettingsService } from './settings-service.js';
 
 /**
@@ -42,9 +44,13 @@ export class SessionControl {
     return this.view(tenantId, locale);
   }
 
-  /** Saves the settings, then rebuilds the providers they feed (a new browser path restarts the session). */
-  async update(tenantId: string, input: WaSettingsPatch) {
+  /**
+   * Saves the settings the caller's role may change, then rebuilds the providers they feed (a new
+   * browser path restarts the session).
+   */
+  async update(tenantId: string, input: WaSettingsPatch, role: Role) {
     const before = this.settings.resolved(tenantId);
+    checkSettingsChange(before, input, role);
     const view = this.settings.update(tenantId, input);
     await this.providers.settingsChanged(tenantId, input.browserPath !== undefined && input.browserPath !== before.browserPath);
     return view;

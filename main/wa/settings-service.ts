@@ -101,6 +101,9 @@ export class WaSettingsService {
       ...current,
       ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)),
     };
+    // The token goes with every request to the base URL: a new address never inherits the stored
+    // token (that would hand it to whoever runs the new server), it needs one given with it.
+    if (next.fonnteBaseUrl !== current.fonnteBaseUrl && patch.fonnteToken === undefined) next.fonnteToken = null;
     const credentials: Credentials = { fonnteToken: next.fonnteToken, fonnteBaseUrl: next.fonnteBaseUrl };
     const now = isoAt(this.clock);
     this.db

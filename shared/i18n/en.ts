@@ -14,10 +14,16 @@ export const en: MessageTree = {
     CONFLICT: 'This clashes with existing data.',
     UNKNOWN_METHOD: 'Unknown command: {{method}}.',
     INVALID_CREDENTIALS: 'Wrong username or password.',
-    TOO_MANY_ATTEMPTS: 'Too many sign-in attempts. Try again in {{seconds}} seconds.',
+    TOO_MANY_ATTEMPTS: 'Too many sign-in attempts. Try again in {{seconds:wait}}.',
     SETUP_DONE: 'The owner already exists. Please sign in.',
     BUSY: 'Too many connections to RRNet Console. Close unused tabs and try again.',
     INTERNAL: 'Something went wrong in the app. Your data is safe; please try again.',
+  },
+  units: {
+    second: '{{count}} second',
+    seconds: '{{count}} seconds',
+    minute: '{{count}} minute',
+    minutes: '{{count}} minutes',
   },
   conflicts: {
     username: 'This username is already taken.',
@@ -59,6 +65,10 @@ export const en: MessageTree = {
     maybeSent: 'The app stopped while this message was being sent; it may have arrived. Check WhatsApp before resending.',
     failover: 'Sent through the fallback provider after the main provider failed.',
     notWwebjs: 'QR pairing is only for the whatsapp-web.js provider.',
+    ownerOnly: 'Only the owner can change this.',
+    baseUrlInvalid: 'Enter a full address starting with https://, e.g. https://api.fonnte.com.',
+    baseUrlHttps: 'The server address must start with https:// (http:// only for this computer: localhost or 127.0.0.1).',
+    baseUrlLinkLocal: 'This address (169.254.x.x, fe80:: or a metadata service) is not accepted. Use the Fonnte server address starting with https://.',
     timeout: 'The provider did not answer in time; the message may have been sent. Check WhatsApp before resending.',
   },
   system: {
@@ -96,5 +106,7 @@ export const en: MessageTree = {
     browserPathMissing: 'There is no browser at "{{path}}". Check the browser location in WhatsApp Settings, or clear it to detect one.',
     browserPathNotExecutable: '"{{path}}" cannot be run. Choose the Chrome, Edge or Chromium program file.',
     browserPathNotAbsolute: 'Enter the full browser location, e.g. C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe.',
+    browserPathNetwork: 'Network locations (\\\\server\\share, smb:, file:) are not accepted. Choose the Chrome, Edge, Chromium or Brave program on this computer, e.g. C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe.',
+    browserPathNotBrowser: '"{{path}}" is not a browser program. Accepted: chrome.exe, msedge.exe, brave.exe (Windows); google-chrome, chromium, chromium-browser, microsoft-edge, brave (Linux); Google Chrome, Microsoft Edge, Chromium, Brave Browser (Mac).',
   },
 };

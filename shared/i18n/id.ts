@@ -14,10 +14,16 @@ export const id = {
     CONFLICT: 'Data bentrok dengan yang sudah ada.',
     UNKNOWN_METHOD: 'Perintah tidak dikenal: {{method}}.',
     INVALID_CREDENTIALS: 'Nama pengguna atau kata sandi salah.',
-    TOO_MANY_ATTEMPTS: 'Terlalu banyak percobaan masuk. Coba lagi dalam {{seconds}} detik.',
+    TOO_MANY_ATTEMPTS: 'Terlalu banyak percobaan masuk. Coba lagi dalam {{seconds:wait}}.',
     SETUP_DONE: 'Pemilik sudah dibuat. Silakan masuk.',
     BUSY: 'Terlalu banyak koneksi ke RRNet Console. Tutup tab yang tidak dipakai lalu coba lagi.',
     INTERNAL: 'Terjadi kesalahan di aplikasi. Data Anda aman; coba lagi.',
+  },
+  units: {
+    second: '{{count}} detik',
+    seconds: '{{count}} detik',
+    minute: '{{count}} menit',
+    minutes: '{{count}} menit',
   },
   conflicts: {
     username: 'Nama pengguna ini sudah dipakai.',
@@ -59,6 +65,10 @@ export const id = {
     maybeSent: 'Aplikasi berhenti saat pesan sedang dikirim; pesan mungkin sudah terkirim. Periksa di WhatsApp sebelum kirim ulang.',
     failover: 'Dikirim lewat penyedia cadangan setelah penyedia utama gagal.',
     notWwebjs: 'Pemasangan lewat QR hanya untuk penyedia whatsapp-web.js.',
+    ownerOnly: 'Hanya pemilik (owner) yang boleh mengubah ini.',
+    baseUrlInvalid: 'Tulis alamat lengkap yang diawali https://, misalnya https://api.fonnte.com.',
+    baseUrlHttps: 'Alamat server harus diawali https:// (http:// hanya untuk komputer ini: localhost atau 127.0.0.1).',
+    baseUrlLinkLocal: 'Alamat ini (169.254.x.x, fe80:: atau layanan metadata) tidak diterima. Gunakan alamat server Fonnte yang diawali https://.',
     timeout: 'Penyedia tidak menjawab tepat waktu; pesan mungkin sudah terkirim. Periksa di WhatsApp sebelum kirim ulang.',
   },
   system: {
@@ -96,5 +106,7 @@ export const id = {
     browserPathMissing: 'Browser di "{{path}}" tidak ada. Periksa lokasi browser di Pengaturan WhatsApp, atau kosongkan agar dicari otomatis.',
     browserPathNotExecutable: '"{{path}}" tidak bisa dijalankan. Pilih file program Chrome, Edge atau Chromium.',
     browserPathNotAbsolute: 'Tulis lokasi browser lengkap, misalnya C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe.',
+    browserPathNetwork: 'Alamat jaringan (\\\\server\\share, smb:, file:) tidak diterima. Pilih file Chrome, Edge, Chromium atau Brave di komputer ini, misalnya C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe.',
+    browserPathNotBrowser: '"{{path}}" bukan program browser. Yang diterima: chrome.exe, msedge.exe, brave.exe (Windows); google-chrome, chromium, chromium-browser, microsoft-edge, brave (Linux); Google Chrome, Microsoft Edge, Chromium, Brave Browser (Mac).',
   },
 } as const;

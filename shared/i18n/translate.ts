@@ -17,10 +17,27 @@ export function hasTranslation(key: string): boolean {
 }
 
 /**
- * Looks up "section.key" and fills {{params}}. Used by the core for error messages; the renderer
- * feeds the same trees to i18next so both speak with one voice.
+ * `{{name:format}}` says a number the way people do. `wait` is a wait in whole seconds, in minutes
+ * from one minute up ("15 menit", not "900 detik"), rounded up so it never promises sooner than true.
+ */
+const FORMATS: Record<string, (locale: Locale, value: number) => string> = {
+  wait: (locale, seconds) => (seconds >= 60 ? counted(locale, 'minute', Math.ceil(seconds / 60)) : counted(locale, 'second', seconds)),
+};
+
+function counted(locale: Locale, unit: 'second' | 'minute', count: number): string {
+  return translate(locale, `units.${unit}${count === 1 ? '' : 's'}`, { count });
+}
+
+/**
+ * Looks up "section.key" and fills {{params}} (optionally {{param:format}}). Used by the core for
+ * error messages; the renderer feeds the same trees to i18next so both speak with one voice.
  */
 export function translate(locale: Locale, key: string, params: Record<string, string | number> = {}): string {
   const template = lookup(locale, key) ?? key;
-  return template.replace(/\{\{(\w+)\}\}/g, (_, p: string) => String(params[p] ?? ''));
+  return template.replace(/\{\{(\w+)(?::(\w+))?\}\}/g, (_, p: string, format: string | undefined) => {
+    const value = params[p];
+    if (value === undefined) return '';
+    const say = format === undefined ? undefined : FORMATS[format];
+    return say && typeof value === 'number' ? say(locale, value) : String(value);
+  });
 }

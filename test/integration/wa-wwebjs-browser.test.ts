@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -120,12 +120,21 @@ describe('browser finder', () => {
   });
 
   it('checks the real disk by default', () => {
-    // Any executable file will do for the check; this process's own Node binary is always there.
-    expect(findBrowser({ configuredPath: process.execPath })).toEqual({ ok: true, path: process.execPath, source: 'configured' });
-    expect(findBrowser({ configuredPath: path.dirname(process.execPath) })).toMatchObject({
-      ok: false,
-      messageKey: 'waWwebjs.browserPathMissing',
-    });
+    // Any executable file named like a browser passes the disk check; a folder of that name does not.
+    const dir = mkdtempSync(path.join(tmpdir(), 'rrnet-browser-disk-'));
+    try {
+      const chromium = path.join(dir, 'chromium');
+      writeFileSync(chromium, '#!/bin/sh\n');
+      chmodSync(chromium, 0o755);
+      expect(findBrowser({ configuredPath: chromium })).toEqual({ ok: true, path: chromium, source: 'configured' });
+      const folder = path.join(dir, 'chrome');
+      mkdirSync(folder);
+      expect(findBrowser({ configuredPath: folder })).toMatchObject({ ok: false, messageKey: 'waWwebjs.browserPathMissing' });
+      // Runnable is not enough: this process's own Node binary is not a browser.
+      expect(findBrowser({ configuredPath: process.execPath })).toMatchObject({ ok: false, messageKey: 'waWwebjs.browserPathNotBrowser' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

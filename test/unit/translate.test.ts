@@ -18,6 +18,16 @@ describe('translate', () => {
     expect(translate('en', 'errors.TOO_MANY_ATTEMPTS', { seconds: 30 })).toContain('30');
   });
 
+  it('says a sign-in wait of a minute or more in minutes, shorter ones in seconds', () => {
+    expect(translate('id', 'errors.TOO_MANY_ATTEMPTS', { seconds: 900 })).toBe('Terlalu banyak percobaan masuk. Coba lagi dalam 15 menit.');
+    expect(translate('en', 'errors.TOO_MANY_ATTEMPTS', { seconds: 900 })).toBe('Too many sign-in attempts. Try again in 15 minutes.');
+    expect(translate('id', 'errors.TOO_MANY_ATTEMPTS', { seconds: 30 })).toBe('Terlalu banyak percobaan masuk. Coba lagi dalam 30 detik.');
+    expect(translate('en', 'errors.TOO_MANY_ATTEMPTS', { seconds: 60 })).toContain('in 1 minute.');
+    expect(translate('en', 'errors.TOO_MANY_ATTEMPTS', { seconds: 1 })).toContain('in 1 second.');
+    // Rounded up: never "1 minute" for a wait of 61 seconds.
+    expect(translate('id', 'errors.TOO_MANY_ATTEMPTS', { seconds: 61 })).toContain('2 menit');
+  });
+
   it('leaves no placeholder when a parameter is missing', () => {
     expect(translate('id', 'errors.TOO_MANY_ATTEMPTS')).not.toMatch(/\{\{|\}\}/);
   });
@@ -44,7 +54,7 @@ describe('translate', () => {
   });
 
   it('uses the same placeholders in both languages', () => {
-    const placeholders = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+    const placeholders = (s: string) => [...s.matchAll(/\{\{(\w+(?::\w+)?)\}\}/g)].map((m) => m[1]).sort();
     for (const key of leaves(coreMessages.id as unknown as Tree)) {
       expect(placeholders(translate('en', key)), key).toEqual(placeholders(translate('id', key)));
     }

@@ -1,5 +1,6 @@
 import { accessSync, constants, statSync } from 'node:fs';
 import path from 'node:path';
+import { browserPathRefusal, type BrowserPathRefusal } from './browser-path-rules.js';
 
 /**
  * whatsapp-web.js drives a Chromium-family browser through puppeteer. We never download one
@@ -30,7 +31,7 @@ export type BrowserProblem =
       tried: string[];
     };
 
-type InvalidPathKey = 'waWwebjs.browserPathMissing' | 'waWwebjs.browserPathNotExecutable' | 'waWwebjs.browserPathNotAbsolute';
+type InvalidPathKey = 'waWwebjs.browserPathMissing' | 'waWwebjs.browserPathNotExecutable' | BrowserPathRefusal;
 
 export interface FindBrowserOptions {
   /** The path from the WhatsApp settings; empty or null means "detect". */
@@ -58,7 +59,11 @@ export function findBrowser({
   return { ok: false, code: 'BROWSER_NOT_FOUND', messageKey: 'waWwebjs.browserNotFound', params: {}, tried };
 }
 
-/** A path the user typed wins over detection, but a wrong one is reported, never silently replaced. */
+/**
+ * A path the user typed wins over detection, but a wrong one is reported, never silently replaced.
+ * Checked on every launch, not only when saved: a value stored before the rules, or a file changed
+ * since, is not run.
+ */
 function checkConfigured(
   file: string,
   platform: NodeJS.Platform,
@@ -72,7 +77,8 @@ function checkConfigured(
     params: { path: file },
     tried: [file],
   });
-  if (!pathFor(platform).isAbsolute(file)) return invalid('waWwebjs.browserPathNotAbsolute');
+  const refusal = browserPathRefusal(file, platform);
+  if (refusal) return invalid(refusal);
   if (!exists(file)) return invalid('waWwebjs.browserPathMissing');
   if (!isExecutable(file)) return invalid('waWwebjs.browserPathNotExecutable');
   return { ok: true, path: file, source: 'configured' };
@@ -135,10 +141,6 @@ function envValue(env: Record<string, string | undefined>, name: string): string
   const key = Object.keys(env).find((k) => k.toLowerCase() === name.toLowerCase());
   const value = key === undefined ? undefined : env[key]?.trim();
   return value ? value : undefined;
-}
-
-function pathFor(platform: NodeJS.Platform): path.PlatformPath {
-  return platform === 'win32' ? path.win32 : path.posix;
 }
 
 function unique(items: string[]): string[] {

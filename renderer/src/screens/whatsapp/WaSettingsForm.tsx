@@ -18,7 +18,10 @@ const AUTOMATIC_EVENTS = WA_EVENT_KEYS.filter((key) => key !== 'manual_broadcast
 
 export function WaSettingsForm({ settings }: { settings: WaSettings }) {
   const { t } = useTranslation();
-  const { locked } = usePermissions();
+  const { locked, owner } = usePermissions();
+  // The browser path runs a program and the Fonnte address receives the token: the core lets only
+  // the owner change them, so anyone else sees them read-only with the reason.
+  const ownerOnly = (hint: string) => (owner ? hint : `${hint} ${t('whatsapp.ownerOnlyHint')}`);
   const zone = useTenantZone();
   const form = useContractForm(settingsFormSchema, settingsValues(settings));
   const [events, setEvents] = useState<WaEventKey[]>(settings.enabledEvents);
@@ -109,14 +112,14 @@ export function WaSettingsForm({ settings }: { settings: WaSettings }) {
                     ) : null}
                   </span>
                 </Field>
-                <Field name="fonnteBaseUrl" label={t('whatsapp.fonnteBaseUrl')} error={form.errorOf('fonnteBaseUrl')}>
-                  <input {...form.register('fonnteBaseUrl')} type="url" spellCheck={false} data-testid="wa-fonnte-url" />
+                <Field name="fonnteBaseUrl" label={t('whatsapp.fonnteBaseUrl')} error={form.errorOf('fonnteBaseUrl')} hint={ownerOnly(t('whatsapp.fonnteBaseUrlHint'))}>
+                  <input {...form.register('fonnteBaseUrl')} type="url" spellCheck={false} readOnly={!owner} data-testid="wa-fonnte-url" />
                 </Field>
               </>
             ) : null}
             {uses('wwebjs') ? (
-              <Field name="browserPath" label={t('whatsapp.browserPath')} error={form.errorOf('browserPath')} hint={t('whatsapp.browserPathHint')} optional className="span-2">
-                <input {...form.register('browserPath')} spellCheck={false} placeholder="C:\Program Files\Google\Chrome\Application\chrome.exe" data-testid="wa-browser-path" />
+              <Field name="browserPath" label={t('whatsapp.browserPath')} error={form.errorOf('browserPath')} hint={ownerOnly(t('whatsapp.browserPathHint'))} optional className="span-2">
+                <input {...form.register('browserPath')} spellCheck={false} readOnly={!owner} placeholder="C:\Program Files\Google\Chrome\Application\chrome.exe" data-testid="wa-browser-path" />
               </Field>
             ) : null}
             <Field name="senderNumber" label={t('whatsapp.senderNumber')} error={form.errorOf('senderNumber')} hint={t('whatsapp.senderHint')} optional>
