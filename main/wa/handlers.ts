@@ -15,6 +15,7 @@ export const waHandlers = (wa: WaModule): Pick<Handlers, MethodsUnder<'wa.'>> =>
   'wa.templates.preview': ({ key, content }, ctx) =>
     wa.templates.preview(ctx.caller.tenantId, key, content, wa.settings.resolved(ctx.caller.tenantId).maxLength, ctx.locale),
   'wa.broadcast.create': (input, ctx) => wa.broadcasts.create(ctx.caller.tenantId, { ...input, createdBy: ctx.caller.user.id }),
+  'wa.broadcast.preview': (draft, ctx) => wa.broadcasts.preview(ctx.caller.tenantId, draft, wa.settings.resolved(ctx.caller.tenantId).maxLength),
   'wa.broadcast.list': (_input, ctx) => wa.broadcasts.list(ctx.caller.tenantId),
   'wa.broadcast.cancel': ({ id }, ctx) => wa.broadcasts.cancel(ctx.caller.tenantId, id),
   'wa.logs.list': (query, ctx) => wa.logs(ctx.caller.tenantId, query),

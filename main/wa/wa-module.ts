@@ -56,7 +56,7 @@ function createWa(d: CoreInfra, options: WaOptions, tenants: TenantService) {
   const outbound = new Outbound(d.db, d.jobs, messages, templates, settings, optOuts, d.ids);
   const recipients = new RecipientSources();
   const notifications = new NotificationRules();
-  const broadcasts = new BroadcastService(d.db, d.clock, d.ids, outbound, d.jobs, recipients, (t) => tenants.name(t));
+  const broadcasts = new BroadcastService(d.db, d.clock, d.ids, outbound, d.jobs, recipients, templates, (t) => tenants.name(t));
   const session = new SessionControl(settings, providers);
 
   const sendJob = {

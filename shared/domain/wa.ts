@@ -160,12 +160,21 @@ export const broadcastFilterSchema = z.discriminatedUnion('kind', [
 ]);
 export type BroadcastFilter = z.infer<typeof broadcastFilterSchema>;
 
+/** What a broadcast sends to whom: the part of its creation that its preview shows. */
+export const broadcastDraftSchema = z.object({
+  filter: broadcastFilterSchema,
+  templateKey: waEventKeySchema.default('manual_broadcast'),
+  /** The operator's text of a manual broadcast ({message} of its template); may use {name}, {isp_name}, {package_name}. */
+  message: z.string().trim().max(2000, 'validation.tooLong').default(''),
+});
+
 export const broadcastSchema = z.object({
   id: idSchema,
   templateKey: z.string(),
   filter: broadcastFilterSchema,
   scheduledAt: z.string(),
-  status: z.enum(['active', 'cancelled']),
+  /** finished: every recipient's message has reached an end (sent, failed, skipped ...). */
+  status: z.enum(['active', 'finished', 'cancelled']),
   total: z.number().int(),
   progress: z.record(waMessageStatusSchema, z.number().int()),
   createdAt: z.string(),

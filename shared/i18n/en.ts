@@ -55,6 +55,8 @@ export const en: MessageTree = {
     failover: 'Sent through the fallback provider after the main provider failed.',
     notWwebjs: 'QR pairing is only for the whatsapp-web.js provider.',
     timeout: 'The provider did not answer in time; the message may have been sent. Check WhatsApp before resending.',
+    broadcastVariable: 'A broadcast has no "{{name}}" for each recipient. You can use: {{known}}.',
+    noRecipients: 'No customer would receive this broadcast. Choose other recipients.',
   },
   system: {
     tabFailures: 'System failures',

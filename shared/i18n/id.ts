@@ -55,6 +55,8 @@ export const id = {
     failover: 'Dikirim lewat penyedia cadangan setelah penyedia utama gagal.',
     notWwebjs: 'Pemasangan lewat QR hanya untuk penyedia whatsapp-web.js.',
     timeout: 'Penyedia tidak menjawab tepat waktu; pesan mungkin sudah terkirim. Periksa di WhatsApp sebelum kirim ulang.',
+    broadcastVariable: 'Broadcast tidak punya data "{{name}}" untuk setiap penerima. Yang bisa dipakai: {{known}}.',
+    noRecipients: 'Tidak ada pelanggan yang akan menerima broadcast ini. Pilih penerima lain.',
   },
   system: {
     tabFailures: 'Kegagalan sistem',

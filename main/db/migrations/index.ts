@@ -13,6 +13,7 @@ import { m011DeadLetters } from './011-dead-letters.js';
 import { m012BroadcastProgress } from './012-broadcast-progress.js';
 import { m013MessageWindow } from './013-message-window.js';
 import { m014CustomerShortSearch } from './014-customer-short-search.js';
+import { m019BroadcastRequestKey } from './019-broadcast-request-key.js';
 
 export const migrations: readonly Migration[] = [
   m001Core,
@@ -29,4 +30,5 @@ export const migrations: readonly Migration[] = [
   m012BroadcastProgress,
   m013MessageWindow,
   m014CustomerShortSearch,
+  m019BroadcastRequestKey,
 ];

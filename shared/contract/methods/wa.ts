@@ -4,7 +4,7 @@ import { MANAGERS, OFFICE } from '../../domain/roles.js';
 import { idSchema } from '../../domain/common.js';
 import { phoneInputSchema } from '../../domain/customer.js';
 import {
-  broadcastFilterSchema,
+  broadcastDraftSchema,
   broadcastSchema,
   waEventKeySchema,
   waLogQuerySchema,
@@ -52,18 +52,27 @@ export const waMethods = {
     ...wa,
   }),
   'wa.broadcast.create': method({
-    input: z
-      .object({
-        filter: broadcastFilterSchema,
-        templateKey: waEventKeySchema.default('manual_broadcast'),
-        /** The text of a manual broadcast ({message} of its template). */
-        message: z.string().trim().max(2000, 'validation.tooLong').default(''),
+    input: broadcastDraftSchema
+      .extend({
         scheduledAt: z.iso.datetime().nullable().default(null),
+        /**
+         * Made by the client once per broadcast it means to send: a double submit or a retried
+         * request with the same key answers the broadcast already made instead of sending again.
+         */
+        requestKey: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'validation.invalid').optional(),
       })
       .strict(),
     output: broadcastSchema,
     roles: MANAGERS,
     access: 'write',
+    ...wa,
+  }),
+  /** Before confirming: how many receive it, and the text the first of them would get. */
+  'wa.broadcast.preview': method({
+    input: broadcastDraftSchema.strict(),
+    output: z.object({ recipients: z.number().int(), sample: z.object({ name: z.string(), text: z.string() }).nullable() }),
+    roles: MANAGERS,
+    access: 'read',
     ...wa,
   }),
   'wa.broadcast.list': method({ input: empty, output: z.array(broadcastSchema), roles: OFFICE, access: 'read', ...wa }),
