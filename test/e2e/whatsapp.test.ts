@@ -290,6 +290,61 @@ describe('WhatsApp in the demo ISP (web mode, Chromium, fake whatsapp-web.js)', 
     await app.shot('broadcast-cancelled');
   });
 
+  it('fills {name} in the operator\'s text, shows the count and a sample before sending, refuses what it cannot send, and says when it is finished', async () => {
+    const { page, server } = app;
+    await page.getByTestId('tab-broadcast').click();
+    await page.getByTestId('wa-broadcast-new').click();
+    const form = page.getByTestId('wa-broadcast-form');
+    await form.waitFor();
+
+    // A placeholder the broadcast has no data for is refused on the field, naming what can be used.
+    await form.getByTestId('wa-broadcast-message').fill('Tagihan {amount} jatuh tempo {due_date}.');
+    await form.getByTestId('wa-broadcast-submit').click();
+    await form.getByTestId('error-message').waitFor();
+    expect(await form.getByTestId('error-message').textContent()).toContain('{name}, {isp_name}, {package_name}');
+    expect(await page.getByTestId('wa-broadcast-confirm').count()).toBe(0);
+    await app.shot('broadcast-variable-refused');
+
+    // The smallest ODP: few enough messages to watch them all go out.
+    await form.getByTestId('wa-broadcast-kind').selectOption('odp');
+    const odp = form.getByTestId('wa-broadcast-odp');
+    await odp.locator('option').nth(1).waitFor({ state: 'attached' });
+    const options = (await odp.locator('option').allTextContents()).map((text, index) => ({ index, count: Number(/(\d+) pelanggan/.exec(text)?.[1] ?? 0) }));
+    const smallest = options.filter((o) => o.count > 0).sort((a, b) => a.count - b.count)[0];
+    if (!smallest) throw new Error('the demo has no ODP with customers');
+    await odp.selectOption({ index: smallest.index });
+    await form.getByTestId('wa-broadcast-message').fill('Halo {name}, malam ini ada perbaikan kabel di ODP Anda. Terima kasih atas kesabarannya.');
+    await form.getByTestId('wa-broadcast-submit').click();
+
+    const confirm = page.getByTestId('wa-broadcast-confirm');
+    await confirm.waitFor();
+    expect(await confirm.getByTestId('wa-broadcast-count').textContent()).toContain(`ke ${smallest.count} pelanggan`);
+    const sample = (await confirm.getByTestId('wa-broadcast-sample').textContent()) ?? '';
+    expect(sample).toMatch(/^Halo [^{]+, malam ini ada perbaikan kabel/);
+    expect(sample.match(/Halo/g)).toHaveLength(1);
+    expect(await confirm.getByTestId('wa-broadcast-confirm-ok').textContent()).toBe(`Kirim ke ${smallest.count} pelanggan`);
+    // Going back holds the focus, not sending: Enter must not reach every customer by accident.
+    expect(await page.evaluate('document.activeElement?.dataset.testid')).toBe('wa-broadcast-confirm-back');
+    await app.shot('broadcast-preview');
+
+    const before = wweb.latest().sent.length;
+    await confirm.getByTestId('wa-broadcast-confirm-ok').click();
+    await form.waitFor({ state: 'detached' });
+    const row = page.getByTestId('wa-broadcast-row').first();
+    await expect.poll(() => row.getByTestId('wa-broadcast-status').getAttribute('data-status'), { timeout: 20_000 }).toBe('finished');
+    expect(await row.getByTestId('wa-broadcast-status').textContent()).toBe('Selesai');
+    expect(await row.getByTestId('wa-broadcast-total').textContent()).toBe(`Selesai: ${smallest.count} dari ${smallest.count} penerima terkirim`);
+    // The ODP's name, never its id.
+    expect(await row.textContent()).not.toMatch(/[0-9A-HJKMNP-TV-Z]{26}/);
+    const sent = wweb.latest().sent.slice(before);
+    expect(sent).toHaveLength(smallest.count);
+    expect(new Set(sent.map((m) => m.chatId)).size).toBe(smallest.count);
+    expect(sent.every((m) => !m.content.includes('{name}') && (m.content.match(/Halo/g) ?? []).length === 1)).toBe(true);
+    // Each form's request carried its key: a retried request would have found its broadcast.
+    expect(server.core.db.prepare('SELECT COUNT(*) FROM wa_broadcasts WHERE request_key IS NULL').pluck().get()).toBe(0);
+    await app.shot('broadcast-finished');
+  });
+
   it('warns in red while RRNet suspends sending, and offers an upgrade when the plan has no WhatsApp', async () => {
     const { page, server } = app;
     const tenants = server.core.services.tenants;
