@@ -139,6 +139,19 @@ export const waMessageSchema = z.object({
   readAt: z.string().nullable(),
 });
 
+/**
+ * Failures whose send may have reached the customer: resending blindly could send it twice, so a
+ * person checks the chat first. They are never in a bulk retry, and show whose chat to check.
+ */
+export const WA_MAYBE_SENT_CODES: readonly WaMessageCode[] = ['MAYBE_SENT', 'TIMEOUT'];
+
+/** A failed message as the failures page shows it: whose it is, and for a maybe-sent one the number in full. */
+export const waFailureSchema = waMessageSchema.extend({
+  customerName: z.string().nullable(),
+  /** Unmasked only when a person must find the chat (WA_MAYBE_SENT_CODES); null otherwise. */
+  phone: z.string().nullable(),
+});
+
 export const waLogQuerySchema = z.object({
   status: waMessageStatusSchema.nullable().default(null),
   /** Part of the number, in 08 or 62 form. */

@@ -345,6 +345,52 @@ describe('WhatsApp in the demo ISP (web mode, Chromium, fake whatsapp-web.js)', 
     await app.shot('broadcast-finished');
   });
 
+  it('pages the failures, names the customer of a maybe-sent message with the whole number, and resends the rest at once', async () => {
+    const { page, server } = app;
+    const { db, services } = server.core;
+    const tenantId = services.tenants.primaryId() ?? '';
+    const customer = db.prepare('SELECT id, name, phone FROM customers WHERE tenant_id = ? ORDER BY id LIMIT 1').get(tenantId) as { id: string; name: string; phone: string };
+    const insert = db.prepare(`INSERT INTO wa_messages (id, tenant_id, idempotency_key, event, template_key, entity_type, entity_id, to_number, content, status,
+        provider, attempts, error_code, error_message, job_id, created_at, updated_at)
+      VALUES (?, ?, ?, 'broadcast', 'manual_broadcast', 'customer', ?, ?, 'Gangguan sudah pulih.', 'failed', 'wwebjs', 1, ?, ?, ?, ?, ?)`);
+    const now = Date.now();
+    db.transaction(() => {
+      // What a crash mid-send leaves: maybe sent, a person must look in that customer's chat.
+      insert.run(`01KM${'0'.repeat(22)}`, tenantId, 'maybe', customer.id, customer.phone, 'MAYBE_SENT', 'interrupted while sending', 'gone-maybe', now, now + 1);
+      // And more plain failures than one page holds.
+      for (let i = 0; i < 60; i++) {
+        insert.run(`01KF${String(i).padStart(22, '0')}`, tenantId, `fail-${i}`, customer.id, `+62813${String(20_000_000 + i)}`, 'NOT_READY', 'net::ERR_NAME_NOT_RESOLVED', `gone-${i}`, now, now);
+      }
+    })();
+
+    await page.getByTestId('tab-failures').click();
+    const table = page.getByTestId('wa-failures');
+    await expect.poll(() => table.getAttribute('data-row-count')).toBe('50');
+    const maybe = page.locator('[data-testid="wa-failure-row"][data-code="MAYBE_SENT"]');
+    const cell = maybe.getByTestId('wa-failure-customer');
+    expect(await cell.textContent()).toContain(customer.name);
+    // The number in full, as the office phone's chat list shows it, and what to do with it.
+    expect(await cell.textContent()).toContain(customer.phone.replace(/^\+62/, '0').slice(0, 4));
+    expect(await cell.textContent()).not.toContain('*');
+    expect(await cell.getByTestId('wa-check-chat').textContent()).toBe('Periksa chat ini');
+    // The code and the provider's own words wait behind the disclosure.
+    const reason = page.locator('[data-testid="wa-failure-row"][data-code="NOT_READY"]').first().getByTestId('wa-reason');
+    expect(await reason.locator('summary').textContent()).toBe('Detail teknis');
+    expect(await reason.getByText('net::ERR_NAME_NOT_RESOLVED').isVisible()).toBe(false);
+    await app.shot('failures-customer');
+    await page.getByTestId('load-more').click();
+    await expect.poll(() => table.getAttribute('data-row-count')).toBe('61');
+
+    await page.getByTestId('wa-retry-all').click();
+    await page.getByTestId('confirm-dialog').waitFor();
+    await app.shot('failures-retry-all');
+    await page.getByTestId('confirm-ok').click();
+    await expect.poll(() => page.getByTestId('toast').first().textContent()).toContain('60 pesan masuk antrean lagi. 1 pesan mungkin sudah terkirim');
+    // Only the message a person must check stays.
+    await expect.poll(() => table.getAttribute('data-row-count'), { timeout: 20_000 }).toBe('1');
+    expect(await maybe.count()).toBe(1);
+  });
+
   it('warns in red while RRNet suspends sending, and offers an upgrade when the plan has no WhatsApp', async () => {
     const { page, server } = app;
     const tenants = server.core.services.tenants;

@@ -25,6 +25,7 @@ const VALID_INPUT: { [M in WaMethod]: MethodInput<M> } = {
   'wa.logs.list': {},
   'wa.failures.list': {},
   'wa.failures.retry': { messageId: SOME_ID },
+  'wa.failures.retryAll': {},
   'wa.optOut.set': { phone: '081234567890', optedOut: true },
   'wa.optOut.list': {},
   'wa.metrics': {},

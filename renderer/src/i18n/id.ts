@@ -519,5 +519,13 @@ export const id = {
     retry: 'Kirim ulang',
     retrying: 'Mengirim…',
     retried: 'Pesan ke {{to}} masuk antrean lagi.',
+    retryAll: 'Kirim ulang semua',
+    technicalDetail: 'Detail teknis',
+    confirmRetryAll: 'Semua pesan gagal masuk antrean lagi, kecuali yang mungkin sudah terkirim: periksa dulu chat pelanggan itu di WhatsApp, lalu kirim ulang satu per satu bila perlu.',
+    retriedAll_one: '{{count}} pesan masuk antrean lagi. {{needsCheck}} pesan mungkin sudah terkirim dan menunggu diperiksa.',
+    retriedAll_other: '{{count}} pesan masuk antrean lagi. {{needsCheck}} pesan mungkin sudah terkirim dan menunggu diperiksa.',
+    colCustomer: 'Pelanggan',
+    noCustomer: 'Bukan pelanggan',
+    checkChat: 'Periksa chat ini',
   },
 };

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { method } from '../define.js';
 import { MANAGERS, OFFICE } from '../../domain/roles.js';
-import { idSchema } from '../../domain/common.js';
+import { cursorSchema, idSchema, pageLimitSchema } from '../../domain/common.js';
 import { phoneInputSchema } from '../../domain/customer.js';
 import {
   broadcastDraftSchema,
   broadcastSchema,
   waEventKeySchema,
+  waFailureSchema,
   waLogQuerySchema,
   waMessageSchema,
   waMetricsSchema,
@@ -85,7 +86,21 @@ export const waMethods = {
     ...wa,
   }),
   /** Dead letters: messages that finally failed, with their reason, for a person to retry. */
-  'wa.failures.list': method({ input: empty, output: z.array(waMessageSchema), roles: OFFICE, access: 'read', ...wa }),
+  'wa.failures.list': method({
+    input: z.object({ cursor: cursorSchema, limit: pageLimitSchema }).strict(),
+    output: z.object({ items: z.array(waFailureSchema), nextCursor: z.string().nullable() }),
+    roles: OFFICE,
+    access: 'read',
+    ...wa,
+  }),
+  /** Every failed message back to the queue, except those that may have been sent: a person checks those. */
+  'wa.failures.retryAll': method({
+    input: empty,
+    output: z.object({ retried: z.number().int(), needsCheck: z.number().int() }),
+    roles: MANAGERS,
+    access: 'write',
+    ...wa,
+  }),
   'wa.failures.retry': method({ input: z.object({ messageId: idSchema }).strict(), output: waMessageSchema, roles: MANAGERS, access: 'write', ...wa }),
   'wa.optOut.set': method({
     input: z.object({ phone: phoneInputSchema, optedOut: z.boolean(), reason: z.string().trim().max(200).default('') }).strict(),
