@@ -97,7 +97,10 @@ export const WA_SESSION_STATES = ['stopped', 'starting', 'qr', 'authenticated', 
 export const waSessionSchema = z.object({
   provider: waProviderSchema,
   state: z.enum(WA_SESSION_STATES),
+  /** In the user's language, with what to do. */
   detail: z.string().nullable(),
+  /** The provider's own words behind the detail (net::ERR_..., ENOTFOUND ...), for support; shown folded away. */
+  technical: z.string().nullable(),
   /** The pairing QR as text; the screen draws it. */
   qr: z.string().nullable(),
   suspended: z.boolean(),

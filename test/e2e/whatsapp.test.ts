@@ -62,6 +62,8 @@ describe('WhatsApp in the demo ISP (web mode, Chromium, fake whatsapp-web.js)', 
     await page.getByTestId('wa-metrics').waitFor();
     expect(await page.getByTestId('wa-metric-sent').textContent()).toBe('0');
     expect(await page.getByTestId('wa-metric-error-rate').textContent()).toBe('0%');
+    // Words an office reads, not an engineer's: no percentiles, no "error".
+    expect(await page.getByTestId('wa-metrics').textContent()).not.toMatch(/p50|p95|error|latensi/i);
     expect(await page.getByTestId('wa-overview-state').textContent()).toBeTruthy();
     expect(await page.getByTestId('coming-soon').count()).toBe(0);
     await app.shot('overview');
@@ -431,5 +433,23 @@ describe('WhatsApp in the demo ISP (web mode, Chromium, fake whatsapp-web.js)', 
     await page.getByTestId('wa-settings-form').waitFor();
     await app.shot('english-settings');
     await page.getByTestId('lang-id').click();
+  });
+
+  it('says the office has no internet when WhatsApp Web cannot be reached, not that the browser path is wrong', async () => {
+    const { page } = app;
+    await page.getByTestId('tab-settings').click();
+    await page.getByTestId('wa-pairing').waitFor();
+    // The browser opens, but web.whatsapp.com's name cannot be looked up.
+    wweb.failNextInitialize('net::ERR_NAME_NOT_RESOLVED at https://web.whatsapp.com/');
+    await page.getByTestId('wa-logout').click();
+    await expect.poll(() => page.getByTestId('wa-state').getAttribute('data-state')).toBe('error');
+    expect(await page.getByTestId('wa-state').textContent()).toBe('Bermasalah');
+    const detail = (await page.getByTestId('wa-state-detail').textContent()) ?? '';
+    expect(detail).toContain('tidak tersambung ke internet');
+    expect(detail).not.toMatch(/ERR_|browser/i);
+    expect(await page.getByTestId('wa-pairing').textContent()).not.toContain('Periksa lokasi browser');
+    expect(await page.getByTestId('wa-state-technical').locator('summary').textContent()).toBe('Detail teknis');
+    await page.getByTestId('wa-pairing').scrollIntoViewIfNeeded();
+    await app.shot('offline');
   });
 });

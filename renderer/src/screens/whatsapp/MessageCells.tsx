@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { TechnicalDetail } from '../../components/TechnicalDetail.js';
 import type { WaMessage } from '../../stores/wa-logs-store.js';
 import { isWaProvider } from './use-wa-format.js';
 import { WA_MESSAGE_CODES, type WaMessageCode } from '../../../../shared/domain/wa.js';
@@ -36,11 +37,10 @@ export function ReasonText({ message, full }: { message: Pick<WaMessage, 'errorC
   return (
     <span className="wa-reason" data-testid="wa-reason">
       <span>{words}</span>
-      <details className="wa-tech">
-        <summary>{t('whatsapp.technicalDetail')}</summary>
+      <TechnicalDetail>
         {code ? <span className="mono wa-reason-code">{code}</span> : null}
         {full && detail ? <span className="wa-reason-detail mono">{detail}</span> : null}
-      </details>
+      </TechnicalDetail>
     </span>
   );
 }
