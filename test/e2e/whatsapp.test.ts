@@ -246,9 +246,40 @@ describe('WhatsApp in the demo ISP (web mode, Chromium, fake whatsapp-web.js)', 
     await app.shot('template-saved');
 
     await editor.getByTestId('wa-template-reset').click();
+    await page.getByTestId('confirm-dialog').waitFor();
+    expect(await page.evaluate('document.activeElement?.dataset.testid')).toBe('confirm-dismiss');
     await page.getByTestId('confirm-ok').click();
     await item.getByTestId('wa-template-custom').waitFor({ state: 'detached' });
     expect(await text.inputValue()).toContain('Selamat datang di {isp_name}, {name}!');
+  });
+
+  it('keeps an unsaved template edit while the operator looks elsewhere, and asks before the window closes', async () => {
+    const { page } = app;
+    const unloadBlocked = () =>
+      page.evaluate<boolean>(`(() => { const e = new Event('beforeunload', { cancelable: true }); window.dispatchEvent(e); return e.defaultPrevented; })()`);
+    const item = (key: string) => page.locator(`[data-testid="wa-template-item"][data-key="${key}"]`);
+    const text = (key: string) => page.locator(`[data-testid="wa-template-editor"][data-key="${key}"]`).getByTestId('wa-template-text');
+    await page.getByTestId('tab-templates').click();
+    await item('customer_welcome').click();
+    const saved = await text('customer_welcome').inputValue();
+    const draft = 'Halo {name}, selamat bergabung! Draf ini belum disimpan.';
+    await text('customer_welcome').fill(draft);
+    expect(await unloadBlocked()).toBe(true);
+
+    // Another template, another tab: the draft is still there when the operator comes back.
+    await item('invoice_paid').click();
+    await text('invoice_paid').waitFor();
+    expect(await item('customer_welcome').getByTestId('wa-template-unsaved').textContent()).toBe('belum disimpan');
+    await app.shot('template-unsaved');
+    await page.getByTestId('tab-log').click();
+    await page.getByTestId('tab-templates').click();
+    await item('customer_welcome').click();
+    expect(await text('customer_welcome').inputValue()).toBe(draft);
+
+    // Back to the saved words: nothing is unsaved, nothing to ask about.
+    await text('customer_welcome').fill(saved);
+    await item('customer_welcome').getByTestId('wa-template-unsaved').waitFor({ state: 'detached' });
+    expect(await unloadBlocked()).toBe(false);
   });
 
   it('schedules a broadcast to one package at a WIB time, shows its progress and cancels it', async () => {
@@ -285,6 +316,15 @@ describe('WhatsApp in the demo ISP (web mode, Chromium, fake whatsapp-web.js)', 
     await app.shot('broadcast-scheduled');
 
     await row.getByTestId('wa-broadcast-cancel').click();
+    const dialog = page.getByTestId('confirm-dialog');
+    await dialog.waitFor();
+    // One word for stopping and another for leaving it be, never "Batal" beside "Batalkan";
+    // the way out holds the focus, so Enter does not stop the broadcast.
+    expect(await dialog.getByTestId('confirm-ok').textContent()).toBe('Hentikan');
+    expect(await dialog.getByTestId('confirm-dismiss').textContent()).toBe('Biarkan berjalan');
+    expect(await dialog.textContent()).not.toMatch(/\bBatal\b/);
+    expect(await page.evaluate('document.activeElement?.dataset.testid')).toBe('confirm-dismiss');
+    await app.shot('broadcast-stop-confirm');
     await page.getByTestId('confirm-ok').click();
     await row.getByTestId('wa-count-cancelled').waitFor();
     expect(await row.getByTestId('wa-count-queued').count()).toBe(0);

@@ -13,12 +13,14 @@ import { Header } from './Header.js';
 import { LockedBanner } from './LockedBanner.js';
 import { Sidebar } from './Sidebar.js';
 import { COMING_SOON } from './sections.js';
+import { useWarnBeforeUnload } from '../../stores/template-drafts-store.js';
 
 export function AppShell() {
   const { t } = useTranslation();
   const [location] = useLocation();
 
   useEffect(() => connectEvents(), []);
+  useWarnBeforeUnload();
   useEffect(() => rememberPath(location), [location]);
   useEffect(() => {
     // Alt+1 … Alt+9 jump between sections, in sidebar order.

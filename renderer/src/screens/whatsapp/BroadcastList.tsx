@@ -94,9 +94,10 @@ export function BroadcastList() {
       {creating ? <BroadcastForm onClose={() => setCreating(false)} /> : null}
       {cancelling ? (
         <ConfirmDialog
-          title={t('whatsapp.cancelBroadcast')}
+          title={t('whatsapp.cancelBroadcastTitle')}
           message={t('whatsapp.confirmCancel', { count: cancelling.progress.queued ?? 0 })}
           confirmLabel={t('whatsapp.cancelBroadcast')}
+          dismissLabel={t('whatsapp.keepBroadcast')}
           danger
           run={() => call('wa.broadcast.cancel', { id: cancelling.id })}
           onDone={() => {
