@@ -2,7 +2,7 @@ import { defineModule } from '../module-kit/index.js';
 import type { WaNotifications } from '../wa/index.js';
 import { CustomersService, type RouterLookup } from './customers-service.js';
 import { customerHandlers } from './handlers.js';
-import { customerRecipients, customerWelcomeRule } from './notifications.js';
+import { customerNames, customerRecipients, customerWelcomeRule } from './notifications.js';
 import { PackagesService } from './packages-service.js';
 
 /** Customers and their internet packages; tells wa what its events mean for WhatsApp and whom broadcasts reach. */
@@ -17,6 +17,7 @@ export const customersModule = defineModule({
     needs.wa.recipients.provide('all_active', recipients.all_active);
     needs.wa.recipients.provide('package', recipients.package);
     needs.wa.recipients.provide('isolated', recipients.isolated);
+    needs.wa.names.provide(customerNames(customers));
     return {
       services: { customers, packages },
       handlers: customerHandlers(customers, packages),

@@ -1,4 +1,5 @@
-import type { NotificationRule, RecipientSource } from '../wa/index.js';
+import type { CustomerNameSource, NotificationRule, RecipientSource } from '../wa/index.js';
+import { CUSTOMER_STATUSES } from '../../shared/domain/customer.js';
 import type { CustomersService } from './customers-service.js';
 
 /**
@@ -30,3 +31,9 @@ export const customerRecipients = (customers: CustomersService) => ({
   package: ((tenantId, filter) => customers.contacts(tenantId, { packageId: filter.packageId })) satisfies RecipientSource<'package'>,
   isolated: ((tenantId) => customers.contacts(tenantId, { status: 'isolated' })) satisfies RecipientSource<'isolated'>,
 });
+
+/** Names for the WhatsApp failures page, whatever the customer's status is now. */
+export const customerNames =
+  (customers: CustomersService): CustomerNameSource =>
+  (tenantId, ids) =>
+    new Map(CUSTOMER_STATUSES.flatMap((status) => customers.contacts(tenantId, { ids, status })).map((c) => [c.customerId, c.name]));

@@ -218,9 +218,19 @@ const templates: SystemTemplate[] = [
   ),
   template(
     'manual_broadcast',
-    ['{{#if exists(name)}}Halo {name},{{else}}Halo Pelanggan,{{/if}}', '{message}', '', 'Salam,', '{isp_name}'],
+    [
+      // The operator's own text may already greet ("Halo {name}, ..."): then the frame does not greet again.
+      '{{#if not(isTrue(message_greets))}}',
+      '{{#if exists(name)}}Halo {name},{{else}}Halo Pelanggan,{{/if}}',
+      '{{/if}}',
+      '{message}',
+      '',
+      'Salam,',
+      '{isp_name}',
+    ],
     {
       name: 'Budi Santoso',
+      message_greets: false,
       message: 'Besok, Minggu 15 Maret pukul 01.00-03.00 WIB, ada pemeliharaan jaringan. Internet mungkin terputus sebentar.',
       isp_name: ISP,
     },

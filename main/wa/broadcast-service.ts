@@ -1,16 +1,23 @@
 import type { Db } from '../db/index.js';
 import type { Clock, IdGenerator } from '../platform/index.js';
 import { Failure, notFound } from '../platform/index.js';
-import { isBroadcastable } from './template-service.js';
+import { isBroadcastable, type WaTemplateService } from './template-service.js';
 import type { BroadcastFilter, WaEventKey } from '../../shared/domain/wa.js';
+import { checkMessage, recipientVariables } from './broadcast-text.js';
 import type { MessageStatus } from './message-store.js';
 import { Outbound } from './outbound.js';
 import type { JobQueue } from '../jobs/index.js';
-import type { RecipientSources } from './recipient-sources.js';
+import type { Recipient, RecipientSources } from './recipient-sources.js';
+
+/** What a broadcast sends to whom, as the operator fills it in. */
+export interface BroadcastDraft {
+  filter: BroadcastFilter;
+  templateKey: WaEventKey;
+  message: string;
+}
 
 /** How soon the feeder looks again while the previous chunk is still going out. */
 const FEED_RECHECK_MS = 1_000;
-
 
 interface BroadcastRow {
   id: string;
@@ -60,28 +67,63 @@ export class BroadcastService {
     private readonly outbound: Outbound,
     private readonly jobs: JobQueue,
     private readonly recipients: RecipientSources,
+    private readonly templates: WaTemplateService,
     private readonly ispName: (tenantId: string) => string,
   ) {}
 
-  create(
-    tenantId: string,
-    input: { filter: BroadcastFilter; templateKey: WaEventKey; message: string; scheduledAt: string | null; createdBy: string },
-  ) {
-    if (!isBroadcastable(input.templateKey)) throw new Failure('VALIDATION_FAILED', {}, { templateKey: 'validation.invalid' });
+  create(tenantId: string, input: BroadcastDraft & { scheduledAt: string | null; requestKey?: string | undefined; createdBy: string }) {
+    const requestKey = input.requestKey ?? null;
+    const earlier = requestKey === null ? undefined : this.byRequestKey(tenantId, requestKey);
+    if (earlier !== undefined) return earlier;
+    const people: StoredRecipient[] = this.recipientsOf(tenantId, input).map((p) => [p.customerId, p.name, p.phone, p.packageName]);
     const id = this.ids.next();
     const now = this.clock.now();
     const runAt = input.scheduledAt ? Math.max(now, Date.parse(input.scheduledAt)) : now;
-    const people: StoredRecipient[] = this.recipients.select(tenantId, input.filter).map((p) => [p.customerId, p.name, p.phone, p.packageName]);
-    this.db.transaction(() => {
-      this.db
+    const made = this.db.transaction(() => {
+      // A request with the same key that got here first already made it: no second broadcast, no second feeder.
+      const inserted = this.db
         .prepare(`INSERT INTO wa_broadcasts (id, tenant_id, template_key, filter, message, recipients, scheduled_at, status, total, fed, created_by,
-            created_at, updated_at)
-          VALUES (?, ?, ?, ?, ?, ?, ?, 'active', ?, 0, ?, ?, ?)`)
+            created_at, updated_at, request_key)
+          VALUES (?, ?, ?, ?, ?, ?, ?, 'active', ?, 0, ?, ?, ?, ?) ON CONFLICT (tenant_id, request_key) WHERE request_key IS NOT NULL DO NOTHING`)
         .run(id, tenantId, input.templateKey, JSON.stringify(input.filter), input.message, JSON.stringify(people), runAt, people.length,
-          input.createdBy, now, now);
+          input.createdBy, now, now, requestKey);
+      if (inserted.changes === 0) return false;
       this.jobs.enqueue({ type: BROADCAST_FEED_JOB, tenantId, payload: { broadcastId: id }, key: `broadcast:${id}`, runAt });
+      return true;
     })();
+    if (!made && requestKey !== null) return this.byRequestKey(tenantId, requestKey) ?? this.get(tenantId, id);
     return this.get(tenantId, id);
+  }
+
+  /** What the operator confirms: how many receive it and the text its first recipient would get. */
+  preview(tenantId: string, draft: BroadcastDraft, maxLength: number) {
+    const people = this.recipientsOf(tenantId, draft);
+    const first = people[0];
+    if (first === undefined) return { recipients: 0, sample: null };
+    const rendered = this.templates.render(tenantId, draft.templateKey, recipientVariables(draft.message, first, this.ispName(tenantId)), maxLength);
+    if (!rendered.ok) throw new Failure('VALIDATION_FAILED', {}, { message: [{ key: rendered.error.message_key, params: rendered.error.params }] });
+    return { recipients: people.length, sample: { name: first.name, text: rendered.text } };
+  }
+
+  /**
+   * Who a draft reaches, after the checks a broadcast must pass before anyone is asked to confirm
+   * it: a template a broadcast can fill, the operator's text using only what the broadcast knows,
+   * and at least one recipient (a broadcast to nobody would only look as if it had gone).
+   */
+  private recipientsOf(tenantId: string, draft: BroadcastDraft): Recipient[] {
+    if (!isBroadcastable(draft.templateKey)) throw new Failure('VALIDATION_FAILED', {}, { templateKey: 'validation.invalid' });
+    if (draft.templateKey === 'manual_broadcast') {
+      const problems = checkMessage(draft.message);
+      if (problems.length > 0) throw new Failure('VALIDATION_FAILED', {}, { message: problems });
+    }
+    const people = this.recipients.select(tenantId, draft.filter);
+    if (people.length === 0) throw new Failure('VALIDATION_FAILED', {}, { filter: 'wa.noRecipients' });
+    return people;
+  }
+
+  private byRequestKey(tenantId: string, requestKey: string) {
+    const row = this.db.prepare(`${VIEW_FROM} WHERE b.tenant_id = ? AND b.request_key = ?`).get(tenantId, requestKey) as BroadcastView | undefined;
+    return row === undefined ? undefined : view(row);
   }
 
   /**
@@ -105,7 +147,7 @@ export class BroadcastService {
           event: 'broadcast',
           templateKey: row.template_key,
           to: phone,
-          variables: { name, isp_name: isp, message: row.message, package_name: packageName },
+          variables: recipientVariables(row.message, { customerId, name, phone, packageName }, isp),
           entityType: 'customer',
           entityId: customerId,
           broadcastId,
@@ -157,13 +199,19 @@ function progressOf(r: BroadcastView): Record<MessageStatus, number> {
   return progress;
 }
 
+/** Finished once every recipient has a message and none of them is still waiting or on its way. */
+function statusOf(r: BroadcastView): 'active' | 'finished' | 'cancelled' {
+  if (r.status === 'cancelled') return 'cancelled';
+  return r.fed >= r.total && r.queued + r.sending === 0 ? 'finished' : 'active';
+}
+
 function view(r: BroadcastView) {
   return {
     id: r.id,
     templateKey: r.template_key,
     filter: JSON.parse(r.filter) as BroadcastFilter,
     scheduledAt: new Date(r.scheduled_at).toISOString(),
-    status: r.status,
+    status: statusOf(r),
     total: r.total,
     progress: progressOf(r),
     createdAt: new Date(r.created_at).toISOString(),

@@ -15,10 +15,12 @@ export const waHandlers = (wa: WaModule): Pick<Handlers, MethodsUnder<'wa.'>> =>
   'wa.templates.preview': ({ key, content }, ctx) =>
     wa.templates.preview(ctx.caller.tenantId, key, content, wa.settings.resolved(ctx.caller.tenantId).maxLength, ctx.locale),
   'wa.broadcast.create': (input, ctx) => wa.broadcasts.create(ctx.caller.tenantId, { ...input, createdBy: ctx.caller.user.id }),
+  'wa.broadcast.preview': (draft, ctx) => wa.broadcasts.preview(ctx.caller.tenantId, draft, wa.settings.resolved(ctx.caller.tenantId).maxLength),
   'wa.broadcast.list': (_input, ctx) => wa.broadcasts.list(ctx.caller.tenantId),
   'wa.broadcast.cancel': ({ id }, ctx) => wa.broadcasts.cancel(ctx.caller.tenantId, id),
   'wa.logs.list': (query, ctx) => wa.logs(ctx.caller.tenantId, query),
-  'wa.failures.list': (_input, ctx) => wa.failures(ctx.caller.tenantId),
+  'wa.failures.list': (page, ctx) => wa.failures(ctx.caller.tenantId, page),
+  'wa.failures.retryAll': (_input, ctx) => wa.retryAllFailed(ctx.caller.tenantId),
   'wa.failures.retry': ({ messageId }, ctx) => wa.retryFailed(ctx.caller.tenantId, messageId),
   'wa.optOut.set': ({ phone, optedOut, reason }, ctx) => {
     wa.optOuts.set(ctx.caller.tenantId, phone, optedOut, reason);

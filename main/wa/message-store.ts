@@ -248,10 +248,26 @@ export class MessageStore {
     return { items, nextCursor: more ? (items.at(-1)?.id ?? null) : null };
   }
 
-  failures(tenantId: string, limit = 200): MessageRow[] {
-    return this.db
-      .prepare(`SELECT * FROM wa_messages WHERE tenant_id = ? AND status = 'failed' ORDER BY updated_at DESC LIMIT ?`)
-      .all(tenantId, limit) as MessageRow[];
+  /** Failed messages, latest failure first, a page at a time; the cursor is the last row's "updated_at:id". */
+  failures(tenantId: string, page: { cursor: string | null; limit: number }): { items: MessageRow[]; nextCursor: string | null } {
+    const [at, id] = (page.cursor ?? '').split(':');
+    const after = page.cursor ? 'AND (updated_at < ? OR (updated_at = ? AND id < ?))' : '';
+    const params = page.cursor ? [Number(at), Number(at), id ?? ''] : [];
+    const rows = this.db
+      .prepare(`SELECT * FROM wa_messages WHERE tenant_id = ? AND status = 'failed' ${after} ORDER BY updated_at DESC, id DESC LIMIT ?`)
+      .all(tenantId, ...params, page.limit + 1) as MessageRow[];
+    const more = rows.length > page.limit;
+    const items = more ? rows.slice(0, page.limit) : rows;
+    const last = items.at(-1);
+    return { items, nextCursor: more && last ? `${last.updated_at}:${last.id}` : null };
+  }
+
+  /** Every failed message's id and code: what a retry of them all goes through. */
+  failedIds(tenantId: string): { id: string; error_code: string | null }[] {
+    return this.db.prepare(`SELECT id, error_code FROM wa_messages WHERE tenant_id = ? AND status = 'failed' ORDER BY id`).all(tenantId) as {
+      id: string;
+      error_code: string | null;
+    }[];
   }
 
   /** Seed 000: logs are kept 365 days by default; older rows go, finished ones only. */

@@ -4,6 +4,8 @@ import type { Locale } from '../../shared/domain/user.js';
 import { hasTranslation, translate } from '../../shared/i18n/index.js';
 import type { ProviderRegistry } from './provider-registry.js';
 import { checkSettingsChange } from './settings-guard.js';
+import { problemKey } from './connection-problem.js';
+import type { WaProviderKey } from '../../shared/domain/wa.js';
 import type { WaSettingsPatch, WaSettingsService } from './settings-service.js';
 
 /**
@@ -21,16 +23,16 @@ export class SessionControl {
     const base = { provider: settings.provider, suspended: settings.suspended };
     if (settings.provider !== 'wwebjs') {
       const status = await this.providers.get(tenantId, settings.provider).status();
-      return { ...base, state: status.state, detail: status.detail, qr: status.qr };
+      return { ...base, state: status.state, ...explained(settings.provider, status.state, status.detail, locale), qr: status.qr };
     }
     const status = await this.providers.session(tenantId).status();
-    // Known states explain themselves in the user's language; an unknown whatsapp-web.js reason shows as it came.
-    const detail = status.problem
-      ? translate(locale, status.problem.messageKey, status.problem.params)
-      : status.detail && hasTranslation(`waWwebjs.${status.detail}`)
-        ? translate(locale, `waWwebjs.${status.detail}`)
-        : status.detail;
-    return { ...base, state: status.state, detail, qr: status.qr };
+    // The provider's own reasons explain themselves in the user's language; anything else is
+    // explained by what it means for the office, its raw words kept as the technical detail.
+    if (status.problem) return { ...base, state: status.state, detail: translate(locale, status.problem.messageKey, status.problem.params), technical: null, qr: status.qr };
+    if (status.detail && hasTranslation(`waWwebjs.${status.detail}`)) {
+      return { ...base, state: status.state, detail: translate(locale, `waWwebjs.${status.detail}`), technical: status.detail, qr: status.qr };
+    }
+    return { ...base, state: status.state, ...explained('wwebjs', status.state, status.detail, locale), qr: status.qr };
   }
 
   async start(tenantId: string, locale: Locale) {
@@ -55,4 +57,11 @@ export class SessionControl {
     await this.providers.settingsChanged(tenantId, input.browserPath !== undefined && input.browserPath !== before.browserPath);
     return view;
   }
+}
+
+/** A raw detail as the office reads it: plain words with the right advice, the raw words kept for support. */
+function explained(provider: WaProviderKey, state: string, raw: string | null, locale: Locale): { detail: string | null; technical: string | null } {
+  if (!raw) return { detail: null, technical: null };
+  const key = problemKey(provider, state, raw);
+  return key ? { detail: translate(locale, key), technical: raw } : { detail: raw, technical: null };
 }

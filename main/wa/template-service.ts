@@ -17,7 +17,7 @@ import {
 } from '../templates/index.js';
 
 /** What a broadcast knows about each recipient: the variables a broadcastable template may use. */
-export const BROADCAST_VARIABLES: ReadonlySet<string> = new Set(['name', 'isp_name', 'message', 'package_name']);
+export const BROADCAST_VARIABLES: ReadonlySet<string> = new Set(['name', 'isp_name', 'message', 'package_name', 'message_greets']);
 
 export function isBroadcastable(key: WaEventKey): boolean {
   return key !== 'test_message' && SYSTEM_TEMPLATES[key].variables.every((v) => BROADCAST_VARIABLES.has(v));

@@ -9,6 +9,8 @@ import type { OptOuts } from './opt-outs.js';
 import { WA_SEND_JOB, type Outbound } from './outbound.js';
 import type { ProviderRegistry } from './provider-registry.js';
 import type { RecipientSources } from './recipient-sources.js';
+import type { CustomerNames } from './customer-names.js';
+import { WA_MAYBE_SENT_CODES, type WaMessageCode } from '../../shared/domain/wa.js';
 import type { SessionControl } from './session-control.js';
 import type { WaSettingsService } from './settings-service.js';
 import type { WaTemplateService } from './template-service.js';
@@ -26,11 +28,32 @@ export interface WaParts {
   notifications: NotificationRules;
   /** Filled by the modules that know the people a broadcast filter selects (customers, maps). */
   recipients: RecipientSources;
+  /** Filled by customers: whose message a failure is. */
+  names: CustomerNames;
 }
 
 /** What the core sees of WhatsApp (`core.services.wa`): its parts and the few operations that span them. */
 export function waFace(d: CoreInfra, tenants: TenantService, parts: WaParts) {
   const { settings, messages, outbound } = parts;
+
+  /** A failed message back to the queue with fresh attempts; false when it is not failed (any more). */
+  function requeue(tenantId: string, messageId: string): boolean {
+    const row = messages.get(messageId);
+    if (!row || row.tenant_id !== tenantId) throw notFound();
+    const jobId = row.job_id;
+    if (row.status !== 'failed' || !jobId) return false;
+    return d.db.transaction(() => {
+      if (!messages.requeue(messageId)) return false;
+      // A dead job gets fresh attempts; one that finished (the provider reported the failure
+      // after accepting the message) gets a successor, keyed by the send it follows.
+      if (!d.jobs.retry(jobId)) {
+        const job = d.jobs.enqueue({ type: WA_SEND_JOB, tenantId, payload: { messageId }, key: `wa:${messageId}:after-${row.attempts}` });
+        messages.attachJob(messageId, job.id);
+      }
+      return true;
+    })();
+  }
+
   return {
     ...parts,
     metrics: (tenantId: string) => waMetrics(d.db, d.clock, tenantId),
@@ -38,7 +61,26 @@ export function waFace(d: CoreInfra, tenants: TenantService, parts: WaParts) {
       const page = messages.list(tenantId, query);
       return { items: page.items.map(toMessageView), nextCursor: page.nextCursor };
     },
-    failures: (tenantId: string) => messages.failures(tenantId).map(toMessageView),
+    /** Failed messages a page at a time, each with its customer's name; a maybe-sent one with the number to check. */
+    failures(tenantId: string, page: { cursor: string | null; limit: number }) {
+      const { items, nextCursor } = messages.failures(tenantId, page);
+      const names = parts.names.of(tenantId, [...new Set(items.filter((r) => r.entity_type === 'customer' && r.entity_id).map((r) => r.entity_id as string))]);
+      return {
+        items: items.map((r) => ({
+          ...toMessageView(r),
+          customerName: (r.entity_type === 'customer' && r.entity_id ? names.get(r.entity_id) : undefined) ?? null,
+          phone: r.error_code && WA_MAYBE_SENT_CODES.includes(r.error_code as WaMessageCode) ? r.to_number : null,
+        })),
+        nextCursor,
+      };
+    },
+    /** The failures page's "retry all": each one as its own retry would; maybe-sent ones wait for a person. */
+    retryAllFailed(tenantId: string) {
+      const failed = messages.failedIds(tenantId);
+      const needsCheck = failed.filter((m) => m.error_code && WA_MAYBE_SENT_CODES.includes(m.error_code as WaMessageCode));
+      const retried = d.db.transaction(() => failed.filter((m) => !needsCheck.includes(m) && requeue(tenantId, m.id)).length)();
+      return { retried, needsCheck: needsCheck.length };
+    },
     /** The settings page's test message: every press is its own trigger, so its own key. */
     sendTest(tenantId: string, to: string): string {
       const pressId = d.ids.next();
@@ -58,21 +100,7 @@ export function waFace(d: CoreInfra, tenants: TenantService, parts: WaParts) {
     },
     /** The failures page's retry: the message goes back to the queue with fresh attempts. */
     retryFailed(tenantId: string, messageId: string) {
-      const row = messages.get(messageId);
-      if (!row || row.tenant_id !== tenantId) throw notFound();
-      const jobId = row.job_id;
-      if (row.status !== 'failed' || !jobId) throw conflict('messageId', 'validation.invalid');
-      const requeued = d.db.transaction(() => {
-        if (!messages.requeue(messageId)) return false;
-        // A dead job gets fresh attempts; one that finished (the provider reported the failure
-        // after accepting the message) gets a successor, keyed by the send it follows.
-        if (!d.jobs.retry(jobId)) {
-          const job = d.jobs.enqueue({ type: WA_SEND_JOB, tenantId, payload: { messageId }, key: `wa:${messageId}:after-${row.attempts}` });
-          messages.attachJob(messageId, job.id);
-        }
-        return true;
-      })();
-      if (!requeued) throw conflict('messageId', 'validation.invalid');
+      if (!requeue(tenantId, messageId)) throw conflict('messageId', 'validation.invalid');
       const updated = messages.get(messageId);
       if (!updated) throw notFound();
       return toMessageView(updated);
@@ -82,4 +110,4 @@ export function waFace(d: CoreInfra, tenants: TenantService, parts: WaParts) {
 
 export type WaModule = ReturnType<typeof waFace>;
 /** What a module that publishes events or knows people uses of wa: the two ports it fills. */
-export type WaNotifications = Pick<WaModule, 'notifications' | 'recipients'>;
+export type WaNotifications = Pick<WaModule, 'notifications' | 'recipients' | 'names'>;

@@ -8,6 +8,7 @@ import { RateLimiter, type SendLimiter } from './dispatch/rate-limiter.js';
 import { MessageStore } from './message-store.js';
 import { NotificationRules, notifierSubscriber } from './notifier.js';
 import { RecipientSources } from './recipient-sources.js';
+import { CustomerNames } from './customer-names.js';
 import { waHandlers } from './handlers.js';
 import { SessionControl } from './session-control.js';
 import { waFace, type WaModule } from './wa-face.js';
@@ -55,8 +56,9 @@ function createWa(d: CoreInfra, options: WaOptions, tenants: TenantService) {
   );
   const outbound = new Outbound(d.db, d.jobs, messages, templates, settings, optOuts, d.ids);
   const recipients = new RecipientSources();
+  const names = new CustomerNames();
   const notifications = new NotificationRules();
-  const broadcasts = new BroadcastService(d.db, d.clock, d.ids, outbound, d.jobs, recipients, (t) => tenants.name(t));
+  const broadcasts = new BroadcastService(d.db, d.clock, d.ids, outbound, d.jobs, recipients, templates, (t) => tenants.name(t));
   const session = new SessionControl(settings, providers);
 
   const sendJob = {
@@ -104,7 +106,7 @@ function createWa(d: CoreInfra, options: WaOptions, tenants: TenantService) {
     { name: RECIPIENTS_RETENTION_JOB, recurrence: { kind: 'daily', at: '03:10' }, perTenant: false, jobType: RECIPIENTS_RETENTION_JOB },
   ];
 
-  const wa: WaModule = waFace(d, tenants, { settings, templates, messages, optOuts, outbound, broadcasts, providers, session, notifications, recipients });
+  const wa: WaModule = waFace(d, tenants, { settings, templates, messages, optOuts, outbound, broadcasts, providers, session, notifications, recipients, names });
 
   return {
     services: { wa },

@@ -97,7 +97,10 @@ export const WA_SESSION_STATES = ['stopped', 'starting', 'qr', 'authenticated', 
 export const waSessionSchema = z.object({
   provider: waProviderSchema,
   state: z.enum(WA_SESSION_STATES),
+  /** In the user's language, with what to do. */
   detail: z.string().nullable(),
+  /** The provider's own words behind the detail (net::ERR_..., ENOTFOUND ...), for support; shown folded away. */
+  technical: z.string().nullable(),
   /** The pairing QR as text; the screen draws it. */
   qr: z.string().nullable(),
   suspended: z.boolean(),
@@ -139,6 +142,19 @@ export const waMessageSchema = z.object({
   readAt: z.string().nullable(),
 });
 
+/**
+ * Failures whose send may have reached the customer: resending blindly could send it twice, so a
+ * person checks the chat first. They are never in a bulk retry, and show whose chat to check.
+ */
+export const WA_MAYBE_SENT_CODES: readonly WaMessageCode[] = ['MAYBE_SENT', 'TIMEOUT'];
+
+/** A failed message as the failures page shows it: whose it is, and for a maybe-sent one the number in full. */
+export const waFailureSchema = waMessageSchema.extend({
+  customerName: z.string().nullable(),
+  /** Unmasked only when a person must find the chat (WA_MAYBE_SENT_CODES); null otherwise. */
+  phone: z.string().nullable(),
+});
+
 export const waLogQuerySchema = z.object({
   status: waMessageStatusSchema.nullable().default(null),
   /** Part of the number, in 08 or 62 form. */
@@ -160,12 +176,21 @@ export const broadcastFilterSchema = z.discriminatedUnion('kind', [
 ]);
 export type BroadcastFilter = z.infer<typeof broadcastFilterSchema>;
 
+/** What a broadcast sends to whom: the part of its creation that its preview shows. */
+export const broadcastDraftSchema = z.object({
+  filter: broadcastFilterSchema,
+  templateKey: waEventKeySchema.default('manual_broadcast'),
+  /** The operator's text of a manual broadcast ({message} of its template); may use {name}, {isp_name}, {package_name}. */
+  message: z.string().trim().max(2000, 'validation.tooLong').default(''),
+});
+
 export const broadcastSchema = z.object({
   id: idSchema,
   templateKey: z.string(),
   filter: broadcastFilterSchema,
   scheduledAt: z.string(),
-  status: z.enum(['active', 'cancelled']),
+  /** finished: every recipient's message has reached an end (sent, failed, skipped ...). */
+  status: z.enum(['active', 'finished', 'cancelled']),
   total: z.number().int(),
   progress: z.record(waMessageStatusSchema, z.number().int()),
   createdAt: z.string(),

@@ -70,6 +70,12 @@ export const en: MessageTree = {
     baseUrlHttps: 'The server address must start with https:// (http:// only for this computer: localhost or 127.0.0.1).',
     baseUrlLinkLocal: 'This address (169.254.x.x, fe80:: or a metadata service) is not accepted. Use the Fonnte server address starting with https://.',
     timeout: 'The provider did not answer in time; the message may have been sent. Check WhatsApp before resending.',
+    broadcastVariable: 'A broadcast has no "{{name}}" for each recipient. You can use: {{known}}.',
+    noRecipients: 'No customer would receive this broadcast. Choose other recipients.',
+    offline: 'This computer is not connected to the internet: WhatsApp cannot be reached. Check the office cable, Wi-Fi or modem; the app retries by itself.',
+    fonnteToken: 'Fonnte refused the token. Copy a new token from the Fonnte dashboard › Device and save it here.',
+    fonnteDevice: 'The phone on the Fonnte account is not connected to WhatsApp. Open the Fonnte dashboard › Device and scan its QR again.',
+    unknownProblem: 'The WhatsApp connection stopped for a reason the app does not recognise. It retries by itself; if it keeps happening, send the technical detail to RRNet support.',
   },
   system: {
     tabFailures: 'System failures',

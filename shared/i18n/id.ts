@@ -70,6 +70,12 @@ export const id = {
     baseUrlHttps: 'Alamat server harus diawali https:// (http:// hanya untuk komputer ini: localhost atau 127.0.0.1).',
     baseUrlLinkLocal: 'Alamat ini (169.254.x.x, fe80:: atau layanan metadata) tidak diterima. Gunakan alamat server Fonnte yang diawali https://.',
     timeout: 'Penyedia tidak menjawab tepat waktu; pesan mungkin sudah terkirim. Periksa di WhatsApp sebelum kirim ulang.',
+    broadcastVariable: 'Broadcast tidak punya data "{{name}}" untuk setiap penerima. Yang bisa dipakai: {{known}}.',
+    noRecipients: 'Tidak ada pelanggan yang akan menerima broadcast ini. Pilih penerima lain.',
+    offline: 'Komputer ini tidak tersambung ke internet: alamat WhatsApp tidak bisa dihubungi. Periksa kabel, WiFi atau modem kantor; aplikasi mencoba lagi otomatis.',
+    fonnteToken: 'Fonnte menolak token. Salin token baru dari dashboard Fonnte › Device, lalu simpan di sini.',
+    fonnteDevice: 'HP di akun Fonnte tidak terhubung ke WhatsApp. Buka dashboard Fonnte › Device dan pindai QR-nya lagi.',
+    unknownProblem: 'Sambungan WhatsApp berhenti karena masalah yang tidak dikenali. Aplikasi mencoba lagi otomatis; bila terus terjadi, kirim detail teknis ke dukungan RRNet.',
   },
   system: {
     tabFailures: 'Kegagalan sistem',

@@ -62,6 +62,8 @@ describe('WhatsApp in the demo ISP (web mode, Chromium, fake whatsapp-web.js)', 
     await page.getByTestId('wa-metrics').waitFor();
     expect(await page.getByTestId('wa-metric-sent').textContent()).toBe('0');
     expect(await page.getByTestId('wa-metric-error-rate').textContent()).toBe('0%');
+    // Words an office reads, not an engineer's: no percentiles, no "error".
+    expect(await page.getByTestId('wa-metrics').textContent()).not.toMatch(/p50|p95|error|latensi/i);
     expect(await page.getByTestId('wa-overview-state').textContent()).toBeTruthy();
     expect(await page.getByTestId('coming-soon').count()).toBe(0);
     await app.shot('overview');
@@ -244,9 +246,40 @@ describe('WhatsApp in the demo ISP (web mode, Chromium, fake whatsapp-web.js)', 
     await app.shot('template-saved');
 
     await editor.getByTestId('wa-template-reset').click();
+    await page.getByTestId('confirm-dialog').waitFor();
+    expect(await page.evaluate('document.activeElement?.dataset.testid')).toBe('confirm-dismiss');
     await page.getByTestId('confirm-ok').click();
     await item.getByTestId('wa-template-custom').waitFor({ state: 'detached' });
     expect(await text.inputValue()).toContain('Selamat datang di {isp_name}, {name}!');
+  });
+
+  it('keeps an unsaved template edit while the operator looks elsewhere, and asks before the window closes', async () => {
+    const { page } = app;
+    const unloadBlocked = () =>
+      page.evaluate<boolean>(`(() => { const e = new Event('beforeunload', { cancelable: true }); window.dispatchEvent(e); return e.defaultPrevented; })()`);
+    const item = (key: string) => page.locator(`[data-testid="wa-template-item"][data-key="${key}"]`);
+    const text = (key: string) => page.locator(`[data-testid="wa-template-editor"][data-key="${key}"]`).getByTestId('wa-template-text');
+    await page.getByTestId('tab-templates').click();
+    await item('customer_welcome').click();
+    const saved = await text('customer_welcome').inputValue();
+    const draft = 'Halo {name}, selamat bergabung! Draf ini belum disimpan.';
+    await text('customer_welcome').fill(draft);
+    expect(await unloadBlocked()).toBe(true);
+
+    // Another template, another tab: the draft is still there when the operator comes back.
+    await item('invoice_paid').click();
+    await text('invoice_paid').waitFor();
+    expect(await item('customer_welcome').getByTestId('wa-template-unsaved').textContent()).toBe('belum disimpan');
+    await app.shot('template-unsaved');
+    await page.getByTestId('tab-log').click();
+    await page.getByTestId('tab-templates').click();
+    await item('customer_welcome').click();
+    expect(await text('customer_welcome').inputValue()).toBe(draft);
+
+    // Back to the saved words: nothing is unsaved, nothing to ask about.
+    await text('customer_welcome').fill(saved);
+    await item('customer_welcome').getByTestId('wa-template-unsaved').waitFor({ state: 'detached' });
+    expect(await unloadBlocked()).toBe(false);
   });
 
   it('schedules a broadcast to one package at a WIB time, shows its progress and cancels it', async () => {
@@ -283,11 +316,127 @@ describe('WhatsApp in the demo ISP (web mode, Chromium, fake whatsapp-web.js)', 
     await app.shot('broadcast-scheduled');
 
     await row.getByTestId('wa-broadcast-cancel').click();
+    const dialog = page.getByTestId('confirm-dialog');
+    await dialog.waitFor();
+    // One word for stopping and another for leaving it be, never "Batal" beside "Batalkan";
+    // the way out holds the focus, so Enter does not stop the broadcast.
+    expect(await dialog.getByTestId('confirm-ok').textContent()).toBe('Hentikan');
+    expect(await dialog.getByTestId('confirm-dismiss').textContent()).toBe('Biarkan berjalan');
+    expect(await dialog.textContent()).not.toMatch(/\bBatal\b/);
+    expect(await page.evaluate('document.activeElement?.dataset.testid')).toBe('confirm-dismiss');
+    await app.shot('broadcast-stop-confirm');
     await page.getByTestId('confirm-ok').click();
     await row.getByTestId('wa-count-cancelled').waitFor();
     expect(await row.getByTestId('wa-count-queued').count()).toBe(0);
     expect(await row.getByTestId('wa-broadcast-cancel').count()).toBe(0);
     await app.shot('broadcast-cancelled');
+  });
+
+  it('fills {name} in the operator\'s text, shows the count and a sample before sending, refuses what it cannot send, and says when it is finished', async () => {
+    const { page, server } = app;
+    await page.getByTestId('tab-broadcast').click();
+    await page.getByTestId('wa-broadcast-new').click();
+    const form = page.getByTestId('wa-broadcast-form');
+    await form.waitFor();
+
+    // A placeholder the broadcast has no data for is refused on the field, naming what can be used.
+    await form.getByTestId('wa-broadcast-message').fill('Tagihan {amount} jatuh tempo {due_date}.');
+    await form.getByTestId('wa-broadcast-submit').click();
+    await form.getByTestId('error-message').waitFor();
+    expect(await form.getByTestId('error-message').textContent()).toContain('{name}, {isp_name}, {package_name}');
+    expect(await page.getByTestId('wa-broadcast-confirm').count()).toBe(0);
+    await app.shot('broadcast-variable-refused');
+
+    // The smallest ODP: few enough messages to watch them all go out.
+    await form.getByTestId('wa-broadcast-kind').selectOption('odp');
+    const odp = form.getByTestId('wa-broadcast-odp');
+    await odp.locator('option').nth(1).waitFor({ state: 'attached' });
+    const options = (await odp.locator('option').allTextContents()).map((text, index) => ({ index, count: Number(/(\d+) pelanggan/.exec(text)?.[1] ?? 0) }));
+    const smallest = options.filter((o) => o.count > 0).sort((a, b) => a.count - b.count)[0];
+    if (!smallest) throw new Error('the demo has no ODP with customers');
+    await odp.selectOption({ index: smallest.index });
+    await form.getByTestId('wa-broadcast-message').fill('Halo {name}, malam ini ada perbaikan kabel di ODP Anda. Terima kasih atas kesabarannya.');
+    await form.getByTestId('wa-broadcast-submit').click();
+
+    const confirm = page.getByTestId('wa-broadcast-confirm');
+    await confirm.waitFor();
+    expect(await confirm.getByTestId('wa-broadcast-count').textContent()).toContain(`ke ${smallest.count} pelanggan`);
+    const sample = (await confirm.getByTestId('wa-broadcast-sample').textContent()) ?? '';
+    expect(sample).toMatch(/^Halo [^{]+, malam ini ada perbaikan kabel/);
+    expect(sample.match(/Halo/g)).toHaveLength(1);
+    expect(await confirm.getByTestId('wa-broadcast-confirm-ok').textContent()).toBe(`Kirim ke ${smallest.count} pelanggan`);
+    // Going back holds the focus, not sending: Enter must not reach every customer by accident.
+    expect(await page.evaluate('document.activeElement?.dataset.testid')).toBe('wa-broadcast-confirm-back');
+    await app.shot('broadcast-preview');
+
+    const before = wweb.latest().sent.length;
+    await confirm.getByTestId('wa-broadcast-confirm-ok').click();
+    await form.waitFor({ state: 'detached' });
+    const row = page.getByTestId('wa-broadcast-row').first();
+    await expect.poll(() => row.getByTestId('wa-broadcast-status').getAttribute('data-status'), { timeout: 20_000 }).toBe('finished');
+    expect(await row.getByTestId('wa-broadcast-status').textContent()).toBe('Selesai');
+    expect(await row.getByTestId('wa-broadcast-total').textContent()).toBe(`Selesai: ${smallest.count} dari ${smallest.count} penerima terkirim`);
+    // The ODP's name, never its id.
+    expect(await row.textContent()).not.toMatch(/[0-9A-HJKMNP-TV-Z]{26}/);
+    const sent = wweb.latest().sent.slice(before);
+    expect(sent).toHaveLength(smallest.count);
+    expect(new Set(sent.map((m) => m.chatId)).size).toBe(smallest.count);
+    expect(sent.every((m) => !m.content.includes('{name}') && (m.content.match(/Halo/g) ?? []).length === 1)).toBe(true);
+    // Each form's request carried its key: a retried request would have found its broadcast.
+    expect(server.core.db.prepare('SELECT COUNT(*) FROM wa_broadcasts WHERE request_key IS NULL').pluck().get()).toBe(0);
+    await app.shot('broadcast-finished');
+  });
+
+  it('pages the failures, names the customer of a maybe-sent message with the whole number, and resends the rest at once', async () => {
+    const { page, server } = app;
+    const { db, services } = server.core;
+    const tenantId = services.tenants.primaryId() ?? '';
+    const customer = db.prepare('SELECT id, name, phone FROM customers WHERE tenant_id = ? ORDER BY id LIMIT 1').get(tenantId) as { id: string; name: string; phone: string };
+    const insert = db.prepare(`INSERT INTO wa_messages (id, tenant_id, idempotency_key, event, template_key, entity_type, entity_id, to_number, content, status,
+        provider, attempts, error_code, error_message, job_id, created_at, updated_at)
+      VALUES (?, ?, ?, 'broadcast', 'manual_broadcast', 'customer', ?, ?, 'Gangguan sudah pulih.', 'failed', 'wwebjs', 1, ?, ?, ?, ?, ?)`);
+    const now = Date.now();
+    db.transaction(() => {
+      // What a crash mid-send leaves: maybe sent, a person must look in that customer's chat.
+      insert.run(`01KM${'0'.repeat(22)}`, tenantId, 'maybe', customer.id, customer.phone, 'MAYBE_SENT', 'interrupted while sending', 'gone-maybe', now, now + 1);
+      // And more plain failures than one page holds.
+      for (let i = 0; i < 60; i++) {
+        insert.run(`01KF${String(i).padStart(22, '0')}`, tenantId, `fail-${i}`, customer.id, `+62813${String(20_000_000 + i)}`, 'NOT_READY', 'net::ERR_NAME_NOT_RESOLVED', `gone-${i}`, now, now);
+      }
+    })();
+
+    await page.getByTestId('tab-failures').click();
+    const table = page.getByTestId('wa-failures');
+    await expect.poll(() => table.getAttribute('data-row-count')).toBe('50');
+    const maybe = page.locator('[data-testid="wa-failure-row"][data-code="MAYBE_SENT"]');
+    const cell = maybe.getByTestId('wa-failure-customer');
+    expect(await cell.textContent()).toContain(customer.name);
+    // The number in full, as the office phone's chat list shows it, and what to do with it.
+    expect(await cell.textContent()).toContain(customer.phone.replace(/^\+62/, '0').slice(0, 4));
+    expect(await cell.textContent()).not.toContain('*');
+    expect(await cell.getByTestId('wa-check-chat').textContent()).toBe('Periksa chat ini');
+    // The code and the provider's own words wait behind the disclosure.
+    const reason = page.locator('[data-testid="wa-failure-row"][data-code="NOT_READY"]').first().getByTestId('wa-reason');
+    expect(await reason.locator('summary').textContent()).toBe('Detail teknis');
+    expect(await reason.getByText('net::ERR_NAME_NOT_RESOLVED').isVisible()).toBe(false);
+    await app.shot('failures-customer');
+    // A press while the list refreshes (messages still going out) is taken by that refresh: press again if so.
+    const loadMore = page.getByTestId('load-more');
+    await expect
+      .poll(async () => {
+        if (await loadMore.isVisible()) await loadMore.click();
+        return table.getAttribute('data-row-count');
+      })
+      .toBe('61');
+
+    await page.getByTestId('wa-retry-all').click();
+    await page.getByTestId('confirm-dialog').waitFor();
+    await app.shot('failures-retry-all');
+    await page.getByTestId('confirm-ok').click();
+    await expect.poll(() => page.getByTestId('toast').first().textContent()).toContain('60 pesan masuk antrean lagi. 1 pesan mungkin sudah terkirim');
+    // Only the message a person must check stays.
+    await expect.poll(() => table.getAttribute('data-row-count'), { timeout: 20_000 }).toBe('1');
+    expect(await maybe.count()).toBe(1);
   });
 
   it('warns in red while RRNet suspends sending, and offers an upgrade when the plan has no WhatsApp', async () => {
@@ -330,5 +479,23 @@ describe('WhatsApp in the demo ISP (web mode, Chromium, fake whatsapp-web.js)', 
     await page.getByTestId('wa-settings-form').waitFor();
     await app.shot('english-settings');
     await page.getByTestId('lang-id').click();
+  });
+
+  it('says the office has no internet when WhatsApp Web cannot be reached, not that the browser path is wrong', async () => {
+    const { page } = app;
+    await page.getByTestId('tab-settings').click();
+    await page.getByTestId('wa-pairing').waitFor();
+    // The browser opens, but web.whatsapp.com's name cannot be looked up.
+    wweb.failNextInitialize('net::ERR_NAME_NOT_RESOLVED at https://web.whatsapp.com/');
+    await page.getByTestId('wa-logout').click();
+    await expect.poll(() => page.getByTestId('wa-state').getAttribute('data-state')).toBe('error');
+    expect(await page.getByTestId('wa-state').textContent()).toBe('Bermasalah');
+    const detail = (await page.getByTestId('wa-state-detail').textContent()) ?? '';
+    expect(detail).toContain('tidak tersambung ke internet');
+    expect(detail).not.toMatch(/ERR_|browser/i);
+    expect(await page.getByTestId('wa-pairing').textContent()).not.toContain('Periksa lokasi browser');
+    expect(await page.getByTestId('wa-state-technical').locator('summary').textContent()).toBe('Detail teknis');
+    await page.getByTestId('wa-pairing').scrollIntoViewIfNeeded();
+    await app.shot('offline');
   });
 });

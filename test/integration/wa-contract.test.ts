@@ -19,11 +19,13 @@ const VALID_INPUT: { [M in WaMethod]: MethodInput<M> } = {
   'wa.templates.reset': { key: 'customer_welcome' },
   'wa.templates.preview': { key: 'customer_welcome', content: 'Halo {name}' },
   'wa.broadcast.create': { filter: { kind: 'all_active' }, message: 'Pemeliharaan jaringan malam ini.' },
+  'wa.broadcast.preview': { filter: { kind: 'all_active' }, message: 'Pemeliharaan jaringan malam ini.' },
   'wa.broadcast.list': {},
   'wa.broadcast.cancel': { id: SOME_ID },
   'wa.logs.list': {},
   'wa.failures.list': {},
   'wa.failures.retry': { messageId: SOME_ID },
+  'wa.failures.retryAll': {},
   'wa.optOut.set': { phone: '081234567890', optedOut: true },
   'wa.optOut.list': {},
   'wa.metrics': {},
@@ -217,7 +219,8 @@ describe('WhatsApp through the contract', () => {
       expect(t.core.db.prepare('SELECT status FROM wa_broadcasts WHERE id = ?').pluck().get(broadcast.id)).toBe('active');
       await t.core.jobs.runDue();
       expect(messageRows(t.core, 'broadcast_id = ?', broadcast.id).map((m) => m.status)).toEqual(['sent', 'sent']);
-      expect((await ok(t.core, 'wa.broadcast.list', {}, owner.token))[0]).toMatchObject({ id: broadcast.id, status: 'active' });
+      // Not cancelled: it went out to both, and says it is finished.
+      expect((await ok(t.core, 'wa.broadcast.list', {}, owner.token))[0]).toMatchObject({ id: broadcast.id, status: 'finished' });
     });
   });
 });

@@ -239,7 +239,7 @@ describe('WhatsApp send queue', () => {
       expect(acceptedTargets().filter((x) => x === TARGET)).toHaveLength(3);
       expect(message(other).status).toBe('sent');
 
-      const failures = await ok(t.core, 'wa.failures.list', {}, owner.token);
+      const failures = (await ok(t.core, 'wa.failures.list', {}, owner.token)).items;
       expect(failures.map((f) => f.errorCode)).toEqual(['RECIPIENT_CAP', 'RECIPIENT_CAP']);
       for (const f of failures) expect(jobOf(f.id)).toMatchObject({ status: 'dead', lastErrorCode: 'RECIPIENT_CAP' });
 
@@ -307,7 +307,7 @@ describe('WhatsApp send queue', () => {
       }
       await advance(120_000);
       expect(server.received).toHaveLength(1);
-      const [failure] = await ok(t.core, 'wa.failures.list', {}, owner.token);
+      const [failure] = (await ok(t.core, 'wa.failures.list', {}, owner.token)).items;
       expect(failure).toMatchObject({ errorCode: 'MAYBE_SENT', provider: 'fonnte' });
     });
   });
@@ -333,7 +333,7 @@ describe('WhatsApp send queue', () => {
       await advance(120_000);
       expect(server.received).toHaveLength(3);
 
-      const failures = await ok(t.core, 'wa.failures.list', {}, owner.token);
+      const failures = (await ok(t.core, 'wa.failures.list', {}, owner.token)).items;
       expect(failures).toHaveLength(1);
       expect(failures[0]).toMatchObject({ id: queued.messageId, status: 'failed', errorCode: 'PROVIDER_ERROR', attempts: 3, to: '+62812****7890' });
       expect(failures[0]?.errorMessage).toContain('HTTP 500');
@@ -343,7 +343,7 @@ describe('WhatsApp send queue', () => {
       await settle();
       expect(message(queued.messageId)).toMatchObject({ status: 'sent', attempts: 4 });
       expect(acceptedTargets()).toEqual([TARGET]);
-      expect(await ok(t.core, 'wa.failures.list', {}, owner.token)).toEqual([]);
+      expect((await ok(t.core, 'wa.failures.list', {}, owner.token)).items).toEqual([]);
       expect(await call(t.core, 'wa.failures.retry', { messageId: queued.messageId }, owner.token)).toMatchObject({ error: { code: 'CONFLICT' } });
     });
 
@@ -419,7 +419,7 @@ describe('WhatsApp send queue', () => {
 
       expect(message(queued.messageId)).toMatchObject({ status: 'failed', error_code: 'MAYBE_SENT' });
       expect(server.received).toHaveLength(0);
-      const [failure] = await ok(t.core, 'wa.failures.list', {}, owner.token);
+      const [failure] = (await ok(t.core, 'wa.failures.list', {}, owner.token)).items;
       expect(failure?.errorCode).toBe('MAYBE_SENT');
       await ok(t.core, 'wa.failures.retry', { messageId: queued.messageId }, owner.token);
       await settle();
@@ -569,7 +569,7 @@ describe('WhatsApp send queue', () => {
       const queued = queue(TO, 'inv-1');
       await settle();
       client.ack(message(queued.messageId).provider_message_id ?? '', -1);
-      const [failure] = await ok(t.core, 'wa.failures.list', {}, owner.token);
+      const [failure] = (await ok(t.core, 'wa.failures.list', {}, owner.token)).items;
       expect(failure).toMatchObject({ id: queued.messageId, status: 'failed' });
 
       expect(await ok(t.core, 'wa.failures.retry', { messageId: queued.messageId }, owner.token)).toMatchObject({ status: 'queued' });

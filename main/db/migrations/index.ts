@@ -14,6 +14,7 @@ import { m012BroadcastProgress } from './012-broadcast-progress.js';
 import { m013MessageWindow } from './013-message-window.js';
 import { m014CustomerShortSearch } from './014-customer-short-search.js';
 import { m015LoginThrottle } from './015-login-throttle.js';
+import { m016BroadcastRequestKey } from './016-broadcast-request-key.js';
 
 export const migrations: readonly Migration[] = [
   m001Core,
@@ -31,4 +32,5 @@ export const migrations: readonly Migration[] = [
   m013MessageWindow,
   m014CustomerShortSearch,
   m015LoginThrottle,
+  m016BroadcastRequestKey,
 ];

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { method } from '../define.js';
 import { MANAGERS, OFFICE } from '../../domain/roles.js';
-import { idSchema } from '../../domain/common.js';
+import { cursorSchema, idSchema, pageLimitSchema } from '../../domain/common.js';
 import { phoneInputSchema, waRecipientSchema } from '../../domain/customer.js';
 import {
-  broadcastFilterSchema,
+  broadcastDraftSchema,
   broadcastSchema,
   waEventKeySchema,
+  waFailureSchema,
   waLogQuerySchema,
   waMessageSchema,
   waMetricsSchema,
@@ -52,18 +53,27 @@ export const waMethods = {
     ...wa,
   }),
   'wa.broadcast.create': method({
-    input: z
-      .object({
-        filter: broadcastFilterSchema,
-        templateKey: waEventKeySchema.default('manual_broadcast'),
-        /** The text of a manual broadcast ({message} of its template). */
-        message: z.string().trim().max(2000, 'validation.tooLong').default(''),
+    input: broadcastDraftSchema
+      .extend({
         scheduledAt: z.iso.datetime().nullable().default(null),
+        /**
+         * Made by the client once per broadcast it means to send: a double submit or a retried
+         * request with the same key answers the broadcast already made instead of sending again.
+         */
+        requestKey: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'validation.invalid').optional(),
       })
       .strict(),
     output: broadcastSchema,
     roles: MANAGERS,
     access: 'write',
+    ...wa,
+  }),
+  /** Before confirming: how many receive it, and the text the first of them would get. */
+  'wa.broadcast.preview': method({
+    input: broadcastDraftSchema.strict(),
+    output: z.object({ recipients: z.number().int(), sample: z.object({ name: z.string(), text: z.string() }).nullable() }),
+    roles: MANAGERS,
+    access: 'read',
     ...wa,
   }),
   'wa.broadcast.list': method({ input: empty, output: z.array(broadcastSchema), roles: OFFICE, access: 'read', ...wa }),
@@ -76,7 +86,21 @@ export const waMethods = {
     ...wa,
   }),
   /** Dead letters: messages that finally failed, with their reason, for a person to retry. */
-  'wa.failures.list': method({ input: empty, output: z.array(waMessageSchema), roles: OFFICE, access: 'read', ...wa }),
+  'wa.failures.list': method({
+    input: z.object({ cursor: cursorSchema, limit: pageLimitSchema }).strict(),
+    output: z.object({ items: z.array(waFailureSchema), nextCursor: z.string().nullable() }),
+    roles: OFFICE,
+    access: 'read',
+    ...wa,
+  }),
+  /** Every failed message back to the queue, except those that may have been sent: a person checks those. */
+  'wa.failures.retryAll': method({
+    input: empty,
+    output: z.object({ retried: z.number().int(), needsCheck: z.number().int() }),
+    roles: MANAGERS,
+    access: 'write',
+    ...wa,
+  }),
   'wa.failures.retry': method({ input: z.object({ messageId: idSchema }).strict(), output: waMessageSchema, roles: MANAGERS, access: 'write', ...wa }),
   'wa.optOut.set': method({
     input: z.object({ phone: phoneInputSchema, optedOut: z.boolean(), reason: z.string().trim().max(200).default('') }).strict(),

@@ -14,6 +14,7 @@ import { Header } from './Header.js';
 import { LockedBanner } from './LockedBanner.js';
 import { Sidebar } from './Sidebar.js';
 import { COMING_SOON, sectionsFor } from './sections.js';
+import { useWarnBeforeUnload } from '../../stores/template-drafts-store.js';
 
 export function AppShell() {
   const { t } = useTranslation();
@@ -23,6 +24,7 @@ export function AppShell() {
   const allowed = sections.includes(sectionOf(location));
 
   useEffect(() => connectEvents(), []);
+  useWarnBeforeUnload();
   useEffect(() => rememberPath(location), [location]);
   useEffect(() => {
     // Alt+1 … Alt+9 jump between sections, in sidebar order.

@@ -1,6 +1,8 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
+import type { AppError } from '../../../../shared/contract/errors.js';
+import type { MethodOutput } from '../../../../shared/contract/index.js';
 import { BROADCAST_FILTERS } from '../../../../shared/domain/wa.js';
 import { ZONE_LABELS } from '../../../../shared/util/time.js';
 import { call } from '../../api/client.js';
@@ -8,38 +10,64 @@ import { Field } from '../../components/Field.js';
 import { FormError } from '../../components/FormError.js';
 import { Modal } from '../../components/Modal.js';
 import { useContractForm } from '../../components/use-contract-form.js';
+import { useNumberFormat } from '../../components/use-number-format.js';
 import { usePermissions } from '../../components/use-permissions.js';
 import { useOdps, usePackages } from '../../stores/data-stores.js';
 import { toast } from '../../stores/toast-store.js';
 import { useWaTemplates } from '../../stores/wa-stores.js';
 import { blankBroadcast, broadcastFieldErrors, broadcastFormSchema } from './broadcast-values.js';
 import { useAudienceLabel } from './use-audience-label.js';
-import { useFormatTime, useTenantZone } from './use-wa-format.js';
+import { useClockNow, useFormatTime, useTenantZone } from './use-wa-format.js';
+import { WaBubble } from './WaBubble.js';
 import { invalidateMethod } from '../../query/query-client.js';
+
+/** What the operator is asked to confirm: the form's input and the core's count and sample for it. */
+interface Confirming<I> {
+  input: I;
+  preview: MethodOutput<'wa.broadcast.preview'>;
+}
+
+/** The core's refusal with its field paths (filter.packageId) as the form's own field names. */
+function refusal(error: AppError) {
+  return { ok: false as const, error: error.fields ? { ...error, fields: broadcastFieldErrors(error.fields) ?? {} } : error };
+}
 
 export function BroadcastForm({ onClose }: { onClose(): void }) {
   const { t } = useTranslation();
   const { locked } = usePermissions();
   const zone = useTenantZone();
   const formatTime = useFormatTime();
+  const formatNumber = useNumberFormat();
+  const now = useClockNow();
   const audience = useAudienceLabel();
   const schema = useMemo(() => broadcastFormSchema(zone), [zone]);
   const form = useContractForm(schema, blankBroadcast);
   const packages = usePackages().data;
   const odps = useOdps().data;
   const templates = useWaTemplates().data;
-  const [confirming, setConfirming] = useState<z.output<typeof schema> | null>(null);
+  const [confirming, setConfirming] = useState<Confirming<z.output<typeof schema>> | null>(null);
+  // One key for everything this form sends: a second press or a retried request makes no second broadcast.
+  const [requestKey] = useState(() => crypto.randomUUID());
   const [kind, templateKey, scheduledAt] = form.watch(['kind', 'templateKey', 'scheduledAt']);
 
-  /** Asked first: a broadcast reaches hundreds of customers and cannot be taken back once sent. */
-  const review = form.handleSubmit((input) => setConfirming(input));
+  /**
+   * Asked first, with the number of customers and the text the first of them gets: a broadcast
+   * cannot be taken back once sent. The core's refusals (nobody to send to, a variable it cannot
+   * fill) land on the form before anyone is asked to confirm.
+   */
+  const review = form.onSubmit(
+    async (input) => {
+      const result = await call('wa.broadcast.preview', { filter: input.filter, templateKey: input.templateKey, message: input.message });
+      return result.ok ? { ok: true as const, data: { input, preview: result.data } } : refusal(result.error);
+    },
+    setConfirming,
+  );
 
   const send = form.onSubmit(
     async (input) => {
       setConfirming(null);
-      const result = await call('wa.broadcast.create', input);
-      if (result.ok || !result.error.fields) return result;
-      return { ok: false as const, error: { ...result.error, fields: broadcastFieldErrors(result.error.fields) ?? {} } };
+      const result = await call('wa.broadcast.create', { ...input, requestKey });
+      return result.ok ? result : refusal(result.error);
     },
     (created) => {
       toast(t('whatsapp.broadcastCreated', { count: created.total }));
@@ -119,17 +147,35 @@ export function BroadcastForm({ onClose }: { onClose(): void }) {
       </form>
       {confirming ? (
         <Modal title={t('whatsapp.broadcastConfirmTitle')} onClose={() => setConfirming(null)} testId="wa-broadcast-confirm">
-          <p>
-            {confirming.scheduledAt
-              ? t('whatsapp.broadcastConfirmLater', { audience: audience(confirming.filter), at: formatTime(confirming.scheduledAt) })
-              : t('whatsapp.broadcastConfirmNow', { audience: audience(confirming.filter) })}
+          <p data-testid="wa-broadcast-count">
+            {confirming.input.scheduledAt
+              ? t('whatsapp.broadcastConfirmLater', {
+                  count: confirming.preview.recipients,
+                  total: formatNumber(confirming.preview.recipients),
+                  audience: audience(confirming.input.filter),
+                  at: formatTime(confirming.input.scheduledAt),
+                })
+              : t('whatsapp.broadcastConfirmNow', {
+                  count: confirming.preview.recipients,
+                  total: formatNumber(confirming.preview.recipients),
+                  audience: audience(confirming.input.filter),
+                })}
           </p>
+          {confirming.preview.sample ? (
+            <div className="wa-broadcast-sample">
+              <span className="field-label">{t('whatsapp.broadcastSampleFor', { name: confirming.preview.sample.name })}</span>
+              <WaBubble text={confirming.preview.sample.text} time={now} testId="wa-broadcast-sample" />
+            </div>
+          ) : null}
           <div className="form-actions">
-            <button type="button" className="button" onClick={() => setConfirming(null)}>
-              {t('common.cancel')}
+            {/* Going back holds the focus: Enter must not send to hundreds of customers by accident. */}
+            <button type="button" className="button" onClick={() => setConfirming(null)} data-testid="wa-broadcast-confirm-back" data-autofocus>
+              {t('whatsapp.broadcastEditAgain')}
             </button>
-            <button type="button" className="button primary" onClick={() => void send()} data-testid="wa-broadcast-confirm-ok" data-autofocus>
-              {confirming.scheduledAt ? t('whatsapp.broadcastSchedule') : t('whatsapp.broadcastSend')}
+            <button type="button" className="button primary" disabled={form.busy} onClick={() => void send()} data-testid="wa-broadcast-confirm-ok">
+              {confirming.input.scheduledAt
+                ? t('whatsapp.broadcastScheduleFor', { count: confirming.preview.recipients, total: formatNumber(confirming.preview.recipients) })
+                : t('whatsapp.broadcastSendTo', { count: confirming.preview.recipients, total: formatNumber(confirming.preview.recipients) })}
             </button>
           </div>
         </Modal>

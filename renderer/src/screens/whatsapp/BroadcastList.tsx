@@ -36,11 +36,13 @@ export function BroadcastList() {
         cell: (b) => (
           <>
             {formatTime(b.scheduledAt)}
-            {b.status === 'cancelled' ? (
+            {b.status === 'active' ? null : (
               <div>
-                <span className="badge badge-idle">{t('whatsapp.broadcastCancelled')}</span>
+                <span className={`badge ${b.status === 'finished' ? 'badge-ok' : 'badge-idle'}`} data-testid="wa-broadcast-status" data-status={b.status}>
+                  {t(b.status === 'finished' ? 'whatsapp.broadcastFinished' : 'whatsapp.broadcastCancelled')}
+                </span>
               </div>
-            ) : null}
+            )}
           </>
         ),
       },
@@ -92,9 +94,10 @@ export function BroadcastList() {
       {creating ? <BroadcastForm onClose={() => setCreating(false)} /> : null}
       {cancelling ? (
         <ConfirmDialog
-          title={t('whatsapp.cancelBroadcast')}
+          title={t('whatsapp.cancelBroadcastTitle')}
           message={t('whatsapp.confirmCancel', { count: cancelling.progress.queued ?? 0 })}
           confirmLabel={t('whatsapp.cancelBroadcast')}
+          dismissLabel={t('whatsapp.keepBroadcast')}
           danger
           run={() => call('wa.broadcast.cancel', { id: cancelling.id })}
           onDone={() => {
@@ -119,6 +122,7 @@ function Progress({ broadcast }: { broadcast: Broadcast }) {
   const formatNumber = useNumberFormat();
   const counts = WA_MESSAGE_STATUSES.map((status) => ({ status, count: broadcast.progress[status] ?? 0 })).filter((x) => x.count > 0);
   const total = Math.max(broadcast.total, counts.reduce((sum, x) => sum + x.count, 0));
+  const reached = (broadcast.progress.sent ?? 0) + (broadcast.progress.delivered ?? 0) + (broadcast.progress.read ?? 0);
   return (
     <div className="wa-progress" data-testid="wa-broadcast-progress">
       <div className="wa-bar" role="img" aria-label={counts.map((x) => `${t(`whatsapp.statuses.${x.status}`)} ${x.count}`).join(', ')}>
@@ -127,7 +131,11 @@ function Progress({ broadcast }: { broadcast: Broadcast }) {
           : null}
       </div>
       <div className="wa-counts">
-        <span className="strong">{t('whatsapp.recipients', { count: broadcast.total, total: formatNumber(broadcast.total) })}</span>
+        <span className="strong" data-testid="wa-broadcast-total">
+          {broadcast.status === 'finished'
+            ? t('whatsapp.broadcastReached', { count: broadcast.total, reached: formatNumber(reached), total: formatNumber(broadcast.total) })
+            : t('whatsapp.recipients', { count: broadcast.total, total: formatNumber(broadcast.total) })}
+        </span>
         {counts.map((x) => (
           <span key={x.status} data-testid={`wa-count-${x.status}`}>
             <i className={`wa-dot wa-bar-${x.status}`} aria-hidden="true" />

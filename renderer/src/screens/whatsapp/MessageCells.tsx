@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { TechnicalDetail } from '../../components/TechnicalDetail.js';
 import type { WaMessage } from '../../stores/wa-logs-store.js';
 import { isWaProvider } from './use-wa-format.js';
 import { WA_MESSAGE_CODES, type WaMessageCode } from '../../../../shared/domain/wa.js';
@@ -24,19 +25,22 @@ export function ProviderCell({ message }: { message: Pick<WaMessage, 'provider' 
 }
 
 /**
- * Why a message did not go: the words for staff, the stable code (what support asks for) and, in
- * full mode, the provider's own text, which is technical English and kept as it came.
+ * Why a message did not go, in words for staff with what to do; the stable code (what support asks
+ * for) and, in full mode, the provider's own text (technical English, kept as it came) wait behind
+ * "Detail teknis". A code the screens do not know reads as the provider's refusal, never raw.
  */
 export function ReasonText({ message, full }: { message: Pick<WaMessage, 'errorCode' | 'errorMessage'>; full?: boolean }) {
   const { t } = useTranslation();
   const { errorCode: code, errorMessage: detail } = message;
   if (!code && !detail) return null;
-  const words = code && isReason(code) ? t(`whatsapp.reasons.${code}`) : detail;
+  const words = t(`whatsapp.reasons.${code && isReason(code) ? code : 'PROVIDER_ERROR'}`);
   return (
-    <span className="wa-reason" title={detail ?? undefined}>
-      {code ? <span className="mono wa-reason-code">{code}</span> : null}
-      {words ? <span> {words}</span> : null}
-      {full && detail && detail !== words ? <span className="wa-reason-detail muted">{detail}</span> : null}
+    <span className="wa-reason" data-testid="wa-reason">
+      <span>{words}</span>
+      <TechnicalDetail>
+        {code ? <span className="mono wa-reason-code">{code}</span> : null}
+        {full && detail ? <span className="wa-reason-detail mono">{detail}</span> : null}
+      </TechnicalDetail>
     </span>
   );
 }

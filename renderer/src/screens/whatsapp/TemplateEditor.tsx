@@ -7,6 +7,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { FormError } from '../../components/FormError.js';
 import { usePermissions } from '../../components/use-permissions.js';
 import { toast } from '../../stores/toast-store.js';
+import { useTemplateDrafts } from '../../stores/template-drafts-store.js';
 import { WaBubble } from './WaBubble.js';
 import { useClockNow } from './use-wa-format.js';
 import { methodKey, queryClient } from '../../query/query-client.js';
@@ -22,7 +23,9 @@ const CONDITION_EXAMPLE = '{{#if exists(payment_url)}}Bayar online: {payment_url
 export function TemplateEditor({ template }: { template: Template }) {
   const { t } = useTranslation();
   const { manager, locked } = usePermissions();
-  const [content, setContent] = useState(template.content);
+  const draft = useTemplateDrafts((s) => s.drafts[template.key]);
+  const setDraft = useTemplateDrafts((s) => s.setDraft);
+  const content = draft ?? template.content;
   const [preview, setPreview] = useState<Preview | null>(null);
   const [saveError, setSaveError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -65,8 +68,9 @@ export function TemplateEditor({ template }: { template: Template }) {
     edit(content.slice(0, start) + text + content.slice(end));
   }
 
+  // A text equal to the saved one is no draft: nothing to lose.
   function edit(next: string) {
-    setContent(next);
+    setDraft(template.key, next === template.content ? null : next);
     setSaveError(null);
   }
 
@@ -83,6 +87,7 @@ export function TemplateEditor({ template }: { template: Template }) {
       return;
     }
     keep(result.data);
+    setDraft(template.key, null);
     toast(t('whatsapp.templateSaved', { name: t(`whatsapp.events.${template.key}`) }));
   }
 
@@ -178,7 +183,7 @@ export function TemplateEditor({ template }: { template: Template }) {
           onDone={(saved) => {
             keep(saved);
             setConfirmReset(false);
-            setContent(saved.content);
+            setDraft(template.key, null);
             setSaveError(null);
             toast(t('whatsapp.templateReset'));
           }}

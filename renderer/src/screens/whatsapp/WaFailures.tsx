@@ -2,27 +2,40 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../../shared/contract/errors.js';
 import type { MethodOutput } from '../../../../shared/contract/index.js';
+import { WA_MAYBE_SENT_CODES, type WaMessageCode } from '../../../../shared/domain/wa.js';
 import { formatPhoneLocal } from '../../../../shared/util/phone.js';
 import { call } from '../../api/client.js';
+import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { DataTable, type Column } from '../../components/DataTable.js';
 import { usePermissions } from '../../components/use-permissions.js';
 import { toast } from '../../stores/toast-store.js';
 import { ProviderCell, ReasonText } from './MessageCells.js';
 import { useTemplateLabel, useFormatTime } from './use-wa-format.js';
 import { invalidateMethod } from '../../query/query-client.js';
-import { useMethodQuery } from '../../query/use-method-query.js';
+import { useMethodPages } from '../../query/use-method-pages.js';
 
-type Failure = MethodOutput<'wa.failures.list'>[number];
+type Failure = MethodOutput<'wa.failures.list'>['items'][number];
 
-/** Messages that finally failed, each with its reason and a way to send it again. */
+const maybeSent = (m: Failure) => m.errorCode !== null && WA_MAYBE_SENT_CODES.includes(m.errorCode as WaMessageCode);
+
+function refreshLists() {
+  invalidateMethod('wa.failures.list');
+  invalidateMethod('wa.logs.list');
+}
+
+/**
+ * Messages that finally failed, a page at a time, each with its customer and a way to send it again;
+ * all of them at once, except those that may have reached the customer: a person checks that chat first.
+ */
 export function WaFailures() {
   const { t } = useTranslation();
-  const { data, error, loading } = useMethodQuery('wa.failures.list', {});
+  const list = useMethodPages('wa.failures.list', {});
   const { manager, locked } = usePermissions();
   const formatTime = useFormatTime();
   const templateLabel = useTemplateLabel();
   const [retrying, setRetrying] = useState<string | null>(null);
   const [retryError, setRetryError] = useState<AppError | null>(null);
+  const [retryingAll, setRetryingAll] = useState(false);
 
   const columns = useMemo<Column<Failure>[]>(() => {
     async function retry(messageId: string) {
@@ -35,12 +48,11 @@ export function WaFailures() {
         return;
       }
       toast(t('whatsapp.retried', { to: formatPhoneLocal(result.data.to) }));
-      invalidateMethod('wa.failures.list');
-      invalidateMethod('wa.logs.list');
+      refreshLists();
     }
     return [
       { id: 'time', header: t('whatsapp.colTime'), className: 'wa-col-time wa-time', cell: (m) => formatTime(m.createdAt) },
-      { id: 'number', header: t('whatsapp.colNumber'), className: 'wa-col-number mono', cell: (m) => formatPhoneLocal(m.to) },
+      { id: 'customer', header: t('whatsapp.colCustomer'), className: 'wa-col-customer', cell: (m) => <CustomerCell failure={m} /> },
       { id: 'event', header: t('whatsapp.colEvent'), className: 'wa-col-event', cell: (m) => templateLabel(m.templateKey) },
       { id: 'reason', header: t('whatsapp.colReason'), cell: (m) => <ReasonText message={m} full /> },
       { id: 'provider', header: t('whatsapp.colProvider'), className: 'wa-col-provider', cell: (m) => <ProviderCell message={m} /> },
@@ -63,24 +75,70 @@ export function WaFailures() {
   }, [t, formatTime, templateLabel, manager, locked, retrying]);
 
   return (
-    <DataTable
-      label={t('whatsapp.tabFailures')}
-      columns={columns}
-      rows={data ?? NONE}
-      rowKey={rowKey}
-      loading={loading}
-      error={error ?? retryError}
-      empty={
-        <>
-          <strong>{t('whatsapp.failuresEmpty')}</strong>
-          <span className="muted">{t('whatsapp.failuresEmptyHint')}</span>
-        </>
-      }
-      testId="wa-failures"
-      rowTestId="wa-failure-row"
-    />
+    <>
+      {manager && list.items.length > 0 ? (
+        <div className="toolbar toolbar-end">
+          <button type="button" className="button" disabled={locked} onClick={() => setRetryingAll(true)} data-testid="wa-retry-all">
+            {t('whatsapp.retryAll')}
+          </button>
+        </div>
+      ) : null}
+      <DataTable
+        label={t('whatsapp.tabFailures')}
+        columns={columns}
+        rows={list.items}
+        rowKey={rowKey}
+        rowData={rowData}
+        loading={list.loading}
+        refreshing={list.refreshing}
+        error={list.error ?? retryError}
+        more={list.more}
+        empty={
+          <>
+            <strong>{t('whatsapp.failuresEmpty')}</strong>
+            <span className="muted">{t('whatsapp.failuresEmptyHint')}</span>
+          </>
+        }
+        testId="wa-failures"
+        rowTestId="wa-failure-row"
+      />
+      {retryingAll ? (
+        <ConfirmDialog
+          title={t('whatsapp.retryAll')}
+          message={t('whatsapp.confirmRetryAll')}
+          confirmLabel={t('whatsapp.retryAll')}
+          run={() => call('wa.failures.retryAll', {})}
+          onDone={(done) => {
+            setRetryingAll(false);
+            refreshLists();
+            toast(t('whatsapp.retriedAll', { count: done.retried, needsCheck: done.needsCheck }));
+          }}
+          onClose={() => setRetryingAll(false)}
+        />
+      ) : null}
+    </>
   );
 }
 
-const NONE: readonly Failure[] = [];
+/**
+ * Whose message it is. A message that may have reached the customer shows the whole number: the
+ * person deciding whether to send it again must find that chat on the office phone.
+ */
+function CustomerCell({ failure }: { failure: Failure }) {
+  const { t } = useTranslation();
+  const check = maybeSent(failure) && failure.phone !== null;
+  return (
+    <span className="wa-customer" data-testid="wa-failure-customer">
+      <span className="strong">{failure.customerName ?? t('whatsapp.noCustomer')}</span>
+      <span className="mono">{formatPhoneLocal(check ? (failure.phone as string) : failure.to)}</span>
+      {check ? (
+        <span className="chip chip-small" data-testid="wa-check-chat">
+          {t('whatsapp.checkChat')}
+        </span>
+      ) : null}
+    </span>
+  );
+}
+
 const rowKey = (m: Failure) => m.id;
+const rowData = (m: Failure) => ({ 'data-code': m.errorCode ?? '' });

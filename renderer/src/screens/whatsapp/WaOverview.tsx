@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../components/FormError.js';
+import { TechnicalDetail } from '../../components/TechnicalDetail.js';
 import { useNumberFormat } from '../../components/use-number-format.js';
 import { usePermissions } from '../../components/use-permissions.js';
 import { go, paths } from '../../stores/nav-store.js';
@@ -10,7 +11,8 @@ export function WaOverview() {
   const { t } = useTranslation();
   const formatNumber = useNumberFormat();
   const { data: metrics, error } = useWaMetrics();
-
+  // Seconds with one decimal ("0,4 dtk"): what a person can picture, rather than milliseconds.
+  const seconds = (ms: number) => formatNumber(Math.round(ms / 100) / 10);
 
   return (
     <>
@@ -23,7 +25,7 @@ export function WaOverview() {
           <Metric
             tone="neutral"
             label={t('whatsapp.latency')}
-            value={t('whatsapp.latencyValue', { p50: formatNumber(Math.round(metrics.sendLatencyMs.p50)), p95: formatNumber(Math.round(metrics.sendLatencyMs.p95)) })}
+            value={t('whatsapp.latencyValue', { typical: seconds(metrics.sendLatencyMs.p50), slowest: seconds(metrics.sendLatencyMs.p95) })}
             hint={t('whatsapp.latencyHint')}
             testId="wa-metric-latency"
           />
@@ -77,6 +79,7 @@ function SessionCard() {
         <dd>
           <ConnectionBadge session={session} testId="wa-overview-state" />
           {session.detail ? <span className="muted"> · {session.detail}</span> : null}
+          {session.technical ? <TechnicalDetail>{session.technical}</TechnicalDetail> : null}
         </dd>
       </dl>
       {session.provider === 'dry-run' ? <p className="form-notice wa-notice">{t('whatsapp.dryRunNotice')}</p> : null}

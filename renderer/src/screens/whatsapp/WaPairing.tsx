@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../../shared/contract/errors.js';
 import { call } from '../../api/client.js';
 import { FormError } from '../../components/FormError.js';
+import { TechnicalDetail } from '../../components/TechnicalDetail.js';
 import { usePermissions } from '../../components/use-permissions.js';
 import { useWaSession } from '../../stores/wa-stores.js';
 import { QrImage } from './QrImage.js';
@@ -49,6 +50,11 @@ export function WaPairing() {
         <p className={`wa-detail${['auth_failure', 'disconnected', 'error'].includes(state) ? ' is-problem' : ''}`} data-testid="wa-state-detail">
           {session.detail}
         </p>
+      ) : null}
+      {session?.technical ? (
+        <TechnicalDetail testId="wa-state-technical">
+          <span className="mono">{session.technical}</span>
+        </TechnicalDetail>
       ) : null}
       <p className="muted">{t(`whatsapp.stateHelp.${state}`)}</p>
       {state === 'qr' && session?.qr ? (

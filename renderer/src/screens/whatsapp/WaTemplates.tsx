@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WaEventKey } from '../../../../shared/domain/wa.js';
 import { FormError } from '../../components/FormError.js';
+import { useTemplateDrafts } from '../../stores/template-drafts-store.js';
 import { useWaTemplates } from '../../stores/wa-stores.js';
 import { TemplateEditor } from './TemplateEditor.js';
 
@@ -9,7 +10,7 @@ export function WaTemplates() {
   const { t } = useTranslation();
   const { data, error } = useWaTemplates();
   const [selected, setSelected] = useState<WaEventKey>('invoice_created');
-
+  const drafts = useTemplateDrafts((s) => s.drafts);
 
   const template = data?.find((x) => x.key === selected) ?? data?.[0];
   return (
@@ -35,10 +36,15 @@ export function WaTemplates() {
                     {t('whatsapp.custom')}
                   </span>
                 ) : null}
+                {drafts[x.key] !== undefined ? (
+                  <span className="chip chip-small" data-testid="wa-template-unsaved">
+                    {t('whatsapp.unsaved')}
+                  </span>
+                ) : null}
               </button>
             ))}
           </nav>
-          {/* Keyed: another template starts from its own saved text, not the last one's draft. */}
+          {/* Keyed: another template starts from its own draft or saved text, not the last one's. */}
           <TemplateEditor key={template.key} template={template} />
         </div>
       ) : (

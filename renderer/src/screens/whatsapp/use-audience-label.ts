@@ -12,10 +12,15 @@ export function useAudienceLabel(): (filter: BroadcastFilter) => string {
   return useCallback(
     (filter: BroadcastFilter) => {
       switch (filter.kind) {
-        case 'package':
-          return t('whatsapp.audienceOfPackage', { name: packages?.find((p) => p.id === filter.packageId)?.name ?? filter.packageId });
-        case 'odp':
-          return t('whatsapp.audienceOfOdp', { id: odps?.find((o) => o.id === filter.odpId)?.name ?? filter.odpId });
+        // Never the raw id: a name, or what became of it (still loading, or deleted since).
+        case 'package': {
+          const name = packages ? packages.find((p) => p.id === filter.packageId)?.name ?? t('whatsapp.audienceGone') : '…';
+          return t('whatsapp.audienceOfPackage', { name });
+        }
+        case 'odp': {
+          const name = odps ? odps.find((o) => o.id === filter.odpId)?.name ?? t('whatsapp.audienceGone') : '…';
+          return t('whatsapp.audienceOfOdp', { name });
+        }
         default:
           return t(`whatsapp.audiences.${filter.kind}`);
       }
