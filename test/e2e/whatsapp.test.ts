@@ -295,9 +295,11 @@ describe('WhatsApp in the demo ISP (web mode, Chromium, fake whatsapp-web.js)', 
     await pkg.selectOption({ index: 1 });
     const packageName = (await pkg.locator('option').nth(1).textContent()) ?? '';
     await form.getByTestId('wa-broadcast-message').fill('Besok pukul 01.00-03.00 WIB ada pemeliharaan jaringan.');
-    // Tomorrow 08:00 on the ISP's clock (WIB), whatever zone this machine is in.
+    // Tomorrow 08:00 on the ISP's clock (WIB), typed as office staff write it (dd/mm/yyyy, 24-hour), whatever zone and language this machine has.
     const tomorrow = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(new Date(Date.now() + 24 * 3600_000));
-    await form.getByTestId('wa-broadcast-schedule').fill(`${tomorrow}T08:00`);
+    const [year, month, day] = tomorrow.split('-');
+    await form.getByTestId('wa-broadcast-schedule-day').fill(`${day}/${month}/${year}`);
+    await form.getByTestId('wa-broadcast-schedule-time').fill('8.00');
     await form.getByTestId('wa-broadcast-submit').click();
     const confirm = page.getByTestId('wa-broadcast-confirm');
     await confirm.waitFor();
@@ -309,7 +311,6 @@ describe('WhatsApp in the demo ISP (web mode, Chromium, fake whatsapp-web.js)', 
 
     const row = page.getByTestId('wa-broadcast-row').first();
     await row.waitFor();
-    const [year, month, day] = tomorrow.split('-');
     expect(await row.textContent()).toContain(`${day}/${month}/${year} 08.00 WIB`);
     expect(await row.textContent()).toContain(packageName);
     expect(Number(await row.getByTestId('wa-count-queued').textContent().then((t) => t?.replace(/\D/g, '')))).toBeGreaterThan(0);

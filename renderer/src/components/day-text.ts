@@ -22,3 +22,14 @@ export function parseDayText(text: string): string | null {
   if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
+
+/** A time of day as typed, 24-hour: "7:00", "07.00" and "0700" are 07:00; '' is none; anything else null. */
+export function parseClockText(text: string): string | null {
+  const trimmed = text.trim();
+  if (trimmed === '') return '';
+  const m = /^(\d{1,2})[:.]?(\d{2})$/.exec(trimmed);
+  if (!m) return null;
+  const [hour, minute] = [Number(m[1]), Number(m[2])];
+  if (hour > 23 || minute > 59) return null;
+  return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+}

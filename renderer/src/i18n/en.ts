@@ -119,6 +119,8 @@ export const en: ScreenMessages = {
   dateInput: {
     placeholder: 'dd/mm/yyyy',
     pick: 'Pick a date: {{label}}',
+    timePlaceholder: 'hh:mm',
+    time: 'Time: {{label}}',
   },
   status: {
     active: 'Active',

@@ -118,6 +118,8 @@ export const id = {
   dateInput: {
     placeholder: 'hh/bb/tttt',
     pick: 'Pilih tanggal: {{label}}',
+    timePlaceholder: 'jj:mm',
+    time: 'Jam: {{label}}',
   },
   status: {
     active: 'Aktif',

@@ -6,6 +6,7 @@ import type { MethodOutput } from '../../../../shared/contract/index.js';
 import { BROADCAST_FILTERS } from '../../../../shared/domain/wa.js';
 import { ZONE_LABELS } from '../../../../shared/util/time.js';
 import { call } from '../../api/client.js';
+import { DateTimeInput } from '../../components/DateTimeInput.js';
 import { Field } from '../../components/Field.js';
 import { FormError } from '../../components/FormError.js';
 import { Modal } from '../../components/Modal.js';
@@ -131,7 +132,12 @@ export function BroadcastForm({ onClose }: { onClose(): void }) {
           ) : null}
           <Field name="scheduledAt" label={t('whatsapp.schedule')} error={form.errorOf('scheduledAt')} hint={t('whatsapp.scheduleHint', { zone: ZONE_LABELS[zone] })} optional>
             <span className="input-with-action">
-              <input {...form.register('scheduledAt')} type="datetime-local" data-testid="wa-broadcast-schedule" />
+              <DateTimeInput
+                value={scheduledAt}
+                onChange={(next) => form.setValue('scheduledAt', next, { shouldDirty: true, shouldValidate: form.formState.isSubmitted })}
+                label={t('whatsapp.schedule')}
+                testId="wa-broadcast-schedule"
+              />
               <span className="chip">{ZONE_LABELS[zone]}</span>
             </span>
           </Field>
