@@ -482,6 +482,25 @@ describe('WhatsApp send queue', () => {
       expect(server.received).toHaveLength(1);
     });
 
+    it('Fonnte accepted the message and the connection dropped during its answer: parked as MAYBE_SENT, never resent', async () => {
+      server.failNext(1, 'accepted-then-cut');
+      const queued = queue(TO, 'inv-1');
+      await settle();
+      expect(message(queued.messageId)).toMatchObject({ status: 'failed', error_code: 'MAYBE_SENT', attempts: 1 });
+      await advance(120_000);
+      expect(acceptedTargets()).toEqual([TARGET]);
+      expect(server.received).toHaveLength(1);
+    });
+
+    it('Fonnte accepted the message and the answer was unreadable (a proxy page with HTTP 200): parked, never resent', async () => {
+      server.failNext(1, 'accepted-unreadable');
+      const queued = queue(TO, 'inv-1');
+      await settle();
+      expect(message(queued.messageId)).toMatchObject({ status: 'failed', error_code: 'MAYBE_SENT', attempts: 1 });
+      await advance(120_000);
+      expect(server.received).toHaveLength(1);
+    });
+
     it('a connection refused before anything was written is retried', async () => {
       const gone = await startFonnteServer();
       await gone.close();

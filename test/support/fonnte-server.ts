@@ -19,6 +19,10 @@ export type FonnteFailure =
   | 'timeout'
   /** Read the request, then drop the connection. */
   | 'reset'
+  /** Accept the message (it will be delivered), then drop the connection halfway through the answer. */
+  | 'accepted-then-cut'
+  /** Accept the message, but what comes back is not Fonnte's JSON (a proxy's page with HTTP 200). */
+  | 'accepted-unreadable'
   /** A refusal with a reason the adapter may not know. */
   | { reason: string };
 
@@ -142,6 +146,16 @@ export async function startFonnteServer(options: FonnteServerOptions = {}): Prom
     const ids = targets.map(() => String(++messageId));
     entry.outcome = 'accepted';
     entry.id = ids[0] ?? null;
+    if (failure === 'accepted-then-cut') {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '400' });
+      res.write('{"detail":"success! message in queue","id":["');
+      setImmediate(() => req.socket.destroy());
+      return;
+    }
+    if (failure === 'accepted-unreadable') {
+      res.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>Koneksi sedang dialihkan</body></html>');
+      return;
+    }
     json(res, 200, {
       detail: 'success! message in queue',
       id: ids,

@@ -81,6 +81,11 @@ function interpret(answer: FonnteAnswer): Interpreted {
   }
   const successful = httpStatus >= 200 && httpStatus < 300 && field(body, 'status') === true;
   if (successful && body) return { ok: true, body };
+  // A 2xx without Fonnte's answer in it (a proxy's page, a body cut short) says nothing about
+  // whether Fonnte took the message: it may have, so it is never resent blindly.
+  if (httpStatus >= 200 && httpStatus < 300 && field(body, 'status') === undefined && !reason) {
+    return { ok: false, code: 'PROVIDER_ERROR', retryable: true, mayHaveReached: true, message: `Fonnte answered HTTP ${httpStatus} without a readable answer` };
+  }
   if (reason) return { ...mapFonnteReason(reason), ok: false, mayHaveReached: false, message: `Fonnte: ${reason}` };
   return { ...mapBareStatus(httpStatus), ok: false, mayHaveReached: false, message: `Fonnte refused without a reason (HTTP ${httpStatus})` };
 }
