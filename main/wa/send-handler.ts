@@ -8,12 +8,18 @@ import type { SendLimiter } from './dispatch/rate-limiter.js';
 import type { MessageStore } from './message-store.js';
 import type { OptOuts } from './opt-outs.js';
 import type { ProviderRegistry } from './provider-registry.js';
-import type { WaSettingsService } from './settings-service.js';
+import { sendGapOf, type WaSettingsService } from './settings-service.js';
 
 /** Failures that say the provider is unusable, not that this message is: the fallback gets it at once. */
 const PROVIDER_DOWN: ReadonlySet<string> = new Set<WaErrorCode>(['INVALID_TOKEN', 'DEVICE_DISCONNECTED', 'PROVIDER_QUOTA', 'NOT_READY']);
 /** While suspended, messages wait rather than fail; they go once RRNet lifts the suspension. */
 const SUSPENDED_RECHECK_MS = 60_000;
+/**
+ * Refusals every message would meet alike: the queue pauses with one alert instead of failing
+ * each message on its own. A settings change lifts the pause and wakes the messages.
+ */
+const PAUSES_QUEUE: ReadonlySet<string> = new Set<WaErrorCode>(['INVALID_TOKEN']);
+const PAUSED_RECHECK_MS = 5 * 60_000;
 
 export interface SendHandlerDeps {
   messages: MessageStore;
@@ -26,6 +32,8 @@ export interface SendHandlerDeps {
   log: Logger;
   /** A message changed status: screens refresh (throttled by the caller). */
   activity(tenantId: string, broadcastId: string | null): void;
+  /** The queue paused itself (a bad token): the one alert the operator gets. */
+  paused(tenantId: string, code: string): void;
 }
 
 /**
@@ -63,29 +71,35 @@ export function createSendHandler(d: SendHandlerDeps): (job: Job, signal: AbortS
     const settings = d.settings.resolved(tenantId);
     const now = d.clock.now();
     if (settings.suspended) throw new JobDeferred(now + SUSPENDED_RECHECK_MS, 'sending suspended by RRNet');
-    const allowed = nextAllowedTime(now, d.tenants.zone(tenantId), settings.quietHours);
-    if (allowed > now) throw new JobDeferred(allowed, 'quiet hours');
+    if (settings.paused) throw new JobDeferred(now + PAUSED_RECHECK_MS, `queue paused: ${settings.paused.code}`);
+    // Decided now, with today's settings: quiet hours switched off or shortened release the message.
+    if (msg.quiet === 1 && !settings.nightEvents.includes(msg.template_key)) {
+      const allowed = nextAllowedTime(now, d.tenants.zone(tenantId), settings.quietHours);
+      if (allowed > now) {
+        await d.messages.markHeld(messageId, allowed);
+        d.activity(tenantId, msg.broadcast_id);
+        throw new JobDeferred(allowed, 'quiet hours');
+      }
+    }
     if (d.optOuts.has(tenantId, msg.to_number)) {
       d.messages.markSkipped(messageId, 'OPTED_OUT');
       d.activity(tenantId, msg.broadcast_id);
       return { skipped: 'opted-out' };
     }
-    for (;;) {
-      const decision = d.limiter.acquire(d.clock.now(), tenantId, msg.to_number, settings);
-      if (decision.recipientCapped) {
-        d.messages.markFailed(messageId, 'RECIPIENT_CAP', 'per-recipient hourly cap reached');
-        d.activity(tenantId, msg.broadcast_id);
-        throw new JobError('RECIPIENT_CAP', 'per-recipient hourly cap reached', false);
-      }
-      if (decision.waitMs === 0) break;
-      await waitForSlot(decision.waitMs, signal, d.clock.now());
-    }
-
     const lastError = msg.error_code;
     const onFallback =
       settings.fallbackProvider !== null &&
       (msg.failover === 1 || (lastError !== null && PROVIDER_DOWN.has(lastError)) || job.attempts >= job.maxAttempts);
     const providerKey: WaProviderKey = onFallback && settings.fallbackProvider ? settings.fallbackProvider : settings.provider;
+    const limits = { ratePerSecond: settings.ratePerSecond, perRecipientPerHour: settings.perRecipientPerHour, gap: sendGapOf(settings, providerKey) };
+    for (;;) {
+      const decision = d.limiter.acquire(d.clock.now(), tenantId, msg.to_number, limits);
+      // The number had its share this hour: the message goes later, it does not fail.
+      if (decision.recipientCapped) throw new JobDeferred(d.clock.now() + decision.waitMs, 'per-recipient hourly cap');
+      if (decision.waitMs === 0) break;
+      await waitForSlot(decision.waitMs, signal, d.clock.now());
+    }
+
     const started = d.clock.now();
     let result: SendResult;
     try {
@@ -93,7 +107,7 @@ export function createSendHandler(d: SendHandlerDeps): (job: Job, signal: AbortS
       result = await d.providers.get(tenantId, providerKey).send({ to: msg.to_number, text: msg.content, reference: messageId });
     } finally {
       // The message reached the provider by now, if it ever will: its rate-limit slot counts from here.
-      d.limiter.settle(d.clock.now(), tenantId);
+      d.limiter.settle(d.clock.now(), tenantId, limits.gap);
     }
     if (result.ok) {
       const { providerMessageId } = result;
@@ -127,6 +141,13 @@ export function createSendHandler(d: SendHandlerDeps): (job: Job, signal: AbortS
     }
     // A provider-side refusal is worth another try when a fallback provider has not had its turn.
     const fallbackLeft = settings.fallbackProvider !== null && !onFallback && PROVIDER_DOWN.has(result.code);
+    if (!fallbackLeft && PAUSES_QUEUE.has(result.code)) {
+      // Back to the queue unharmed (no attempt used); the others stop at the pause check.
+      d.messages.markRetrying(messageId, result.code, result.message);
+      if (d.settings.pause(tenantId, result.code)) d.paused(tenantId, result.code);
+      d.activity(tenantId, msg.broadcast_id);
+      throw new JobDeferred(d.clock.now() + PAUSED_RECHECK_MS, `queue paused: ${result.code}`);
+    }
     const retry = (result.retryable || fallbackLeft) && job.attempts < job.maxAttempts;
     if (retry) d.messages.markRetrying(messageId, result.code, result.message);
     else d.messages.markFailed(messageId, result.code, result.message);

@@ -12,11 +12,13 @@ export class SessionControl {
   constructor(
     private readonly settings: WaSettingsService,
     private readonly providers: ProviderRegistry,
+    /** After a save: messages held by the old settings are decided again (see MessageStore.releaseWaiting). */
+    private readonly release: (tenantId: string) => void,
   ) {}
 
   async view(tenantId: string, locale: Locale) {
     const settings = this.settings.resolved(tenantId);
-    const base = { provider: settings.provider, suspended: settings.suspended };
+    const base = { provider: settings.provider, suspended: settings.suspended, paused: this.settings.view(tenantId).paused };
     if (settings.provider !== 'wwebjs') {
       const status = await this.providers.get(tenantId, settings.provider).status();
       return { ...base, state: status.state, detail: status.detail, qr: status.qr };
@@ -47,6 +49,7 @@ export class SessionControl {
     const before = this.settings.resolved(tenantId);
     const view = this.settings.update(tenantId, input);
     await this.providers.settingsChanged(tenantId, input.browserPath !== undefined && input.browserPath !== before.browserPath);
+    this.release(tenantId);
     return view;
   }
 }

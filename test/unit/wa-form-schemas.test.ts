@@ -18,6 +18,10 @@ const SETTINGS: WaSettings = {
   maxLength: 1000,
   retentionDays: 90,
   suspended: false,
+  nightEvents: ['outage_started', 'outage_resolved'],
+  sendGap: null,
+  sendGapCustom: false,
+  paused: null,
 };
 
 /** Each wrong field with its message, as the form shows them after one click on Simpan. */

@@ -13,6 +13,8 @@ import { m011DeadLetters } from './011-dead-letters.js';
 import { m012BroadcastProgress } from './012-broadcast-progress.js';
 import { m013MessageWindow } from './013-message-window.js';
 import { m014CustomerShortSearch } from './014-customer-short-search.js';
+import { m017WaSendTime } from './017-wa-send-time.js';
+import { m018WaSimulated } from './018-wa-simulated.js';
 
 export const migrations: readonly Migration[] = [
   m001Core,
@@ -29,4 +31,6 @@ export const migrations: readonly Migration[] = [
   m012BroadcastProgress,
   m013MessageWindow,
   m014CustomerShortSearch,
+  m017WaSendTime,
+  m018WaSimulated,
 ];

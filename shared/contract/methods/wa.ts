@@ -59,6 +59,8 @@ export const waMethods = {
         /** The text of a manual broadcast ({message} of its template). */
         message: z.string().trim().max(2000, 'validation.tooLong').default(''),
         scheduledAt: z.iso.datetime().nullable().default(null),
+        /** A broadcast goes at once unless it chooses to wait out quiet hours. */
+        respectQuietHours: z.boolean().default(false),
       })
       .strict(),
     output: broadcastSchema,

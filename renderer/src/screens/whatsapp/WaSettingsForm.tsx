@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { WA_EVENT_KEYS, WA_PROVIDERS, type WaEventKey } from '../../../../shared/domain/wa.js';
+import { WA_EVENT_KEYS, WA_FALLBACK_PROVIDERS, WA_PROVIDERS, type WaEventKey } from '../../../../shared/domain/wa.js';
 import { ZONE_LABELS } from '../../../../shared/util/time.js';
 import { call } from '../../api/client.js';
 import { Field } from '../../components/Field.js';
@@ -79,7 +79,7 @@ export function WaSettingsForm({ settings }: { settings: WaSettings }) {
             <Field name="fallbackProvider" label={t('whatsapp.fallbackProvider')} error={form.errorOf('fallbackProvider')} hint={t('whatsapp.fallbackHint')}>
               <select {...form.register('fallbackProvider')} data-testid="wa-fallback">
                 <option value="">{t('whatsapp.noFallback')}</option>
-                {WA_PROVIDERS.filter((key) => key !== provider).map((key) => (
+                {WA_FALLBACK_PROVIDERS.filter((key) => key !== provider).map((key) => (
                   <option key={key} value={key}>
                     {t(`whatsapp.providers.${key}`)}
                   </option>

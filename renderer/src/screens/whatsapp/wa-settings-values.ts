@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FieldErrors } from '../../../../shared/contract/errors.js';
 import type { MethodInput, MethodOutput } from '../../../../shared/contract/index.js';
 import { phoneInputSchema } from '../../../../shared/domain/customer.js';
-import { waSettingsUpdateSchema, type WaProviderKey } from '../../../../shared/domain/wa.js';
+import { waSettingsUpdateSchema, type WaFallbackKey, type WaProviderKey } from '../../../../shared/domain/wa.js';
 import { formatPhoneLocal } from '../../../../shared/util/phone.js';
 import { i18next } from '../../i18n/index.js';
 
@@ -12,7 +12,7 @@ type WaSettingsInput = MethodInput<'wa.settings.update'>;
 /** The settings form as typed: numbers stay text until sent; events are kept beside it as a list. */
 export type WaSettingsValues = {
   provider: WaProviderKey;
-  fallbackProvider: WaProviderKey | '';
+  fallbackProvider: WaFallbackKey | '';
   fonnteToken: string;
   fonnteBaseUrl: string;
   senderNumber: string;
@@ -102,7 +102,7 @@ const QUIET_ISSUE = { message: 'validation.time', when: () => true };
 export const settingsFormSchema = z
   .object({
     provider: contract.provider.unwrap(),
-    fallbackProvider: z.union([contract.provider.unwrap(), z.literal('')]),
+    fallbackProvider: z.union([contract.fallbackProvider.unwrap().unwrap(), z.literal('')]),
     fonnteToken: z.string().trim(),
     fonnteBaseUrl: z.string().trim().pipe(contract.fonnteBaseUrl.unwrap()),
     senderNumber: z.string().trim().pipe(contract.senderNumber.unwrap()),
