@@ -40,7 +40,7 @@ export interface MessageRow {
 
 export type SendView = Pick<
   MessageRow,
-  'tenant_id' | 'to_number' | 'content' | 'status' | 'failover' | 'error_code' | 'broadcast_id' | 'template_key' | 'quiet' | 'provider' | 'provider_message_id'
+  'tenant_id' | 'to_number' | 'content' | 'status' | 'failover' | 'error_code' | 'broadcast_id' | 'template_key' | 'quiet' | 'provider' | 'updated_at'
 >;
 
 /** A message about to be written: its ids are made by the caller, which also queues its job. */
@@ -131,7 +131,7 @@ export class MessageStore {
       get: db.prepare('SELECT * FROM wa_messages WHERE id = ?'),
       // Only what the send job reads: building a 25-field row object per message costs more than the lookup.
       forSend: db.prepare(`SELECT tenant_id, to_number, content, status, failover, error_code, broadcast_id, template_key, quiet, provider,
-        provider_message_id FROM wa_messages WHERE id = ?`),
+        updated_at FROM wa_messages WHERE id = ?`),
       sending: db.prepare(`UPDATE wa_messages SET status = 'sending', provider = ?, failover = ?, attempts = attempts + 1, held_until = NULL, updated_at = ?
         WHERE id = ? AND status = 'queued'`),
       sent: db.prepare(`UPDATE wa_messages SET status = 'sent', provider_message_id = ?, sent_at = ?, send_ms = ?, error_code = NULL, error_message = NULL,
@@ -139,6 +139,7 @@ export class MessageStore {
       retrying: db.prepare(`UPDATE wa_messages SET status = 'queued', error_code = ?, error_message = ?, updated_at = ? WHERE id = ?`),
       failed: db.prepare(`UPDATE wa_messages SET status = 'failed', error_code = ?, error_message = ?, updated_at = ? WHERE id = ?`),
       requeue: db.prepare(`UPDATE wa_messages SET status = 'queued', error_code = NULL, error_message = NULL, updated_at = ? WHERE id = ? AND status = 'failed'`),
+      unsend: db.prepare(`UPDATE wa_messages SET status = 'queued', updated_at = ? WHERE id = ? AND status = 'sending'`),
       held: db.prepare(`UPDATE wa_messages SET held_until = ?, updated_at = ? WHERE id = ? AND status = 'queued'`),
       waitingJobs: db.prepare(`UPDATE wa_messages SET held_until = NULL WHERE tenant_id = ? AND status = 'queued' RETURNING job_id`).pluck(),
       skipped: db.prepare(`UPDATE wa_messages SET status = 'skipped', error_code = ?, updated_at = ? WHERE id = ?`),
@@ -205,6 +206,11 @@ export class MessageStore {
   /** A person's retry of a failed message; false when it is not failed (or never had a job). */
   requeue(id: string): boolean {
     return this.stmt.requeue.run(this.clock.now(), id).changes === 1;
+  }
+
+  /** An interrupted send that never reached the chat (see recover-interrupted.ts): back to the queue, to be sent. */
+  unsend(id: string): boolean {
+    return this.stmt.unsend.run(this.clock.now(), id).changes === 1;
   }
 
   /** The message waits for quiet hours to end at `until`: screens say when it goes. */

@@ -4,6 +4,7 @@ import type { TenantService } from '../tenant/index.js';
 import type { WaProviderKey } from '../../shared/domain/wa.js';
 import type { SendResult, WaErrorCode } from './providers/provider.js';
 import { nextAllowedTime } from './dispatch/quiet-hours.js';
+import { recoverInterrupted } from './recover-interrupted.js';
 import type { SendLimiter } from './dispatch/rate-limiter.js';
 import type { MessageStore } from './message-store.js';
 import type { OptOuts } from './opt-outs.js';
@@ -64,7 +65,13 @@ function waitForSlot(ms: number, signal: AbortSignal, now: number): Promise<void
 export function createSendHandler(d: SendHandlerDeps): (job: Job, signal: AbortSignal) => Promise<unknown> {
   return async (job, signal) => {
     const { messageId } = job.payload as { messageId: string };
-    const msg = d.messages.forSend(messageId);
+    let msg = d.messages.forSend(messageId);
+    if (msg?.status === 'sending' && msg.provider === 'wwebjs') {
+      // Left mid-send by a crash: its chat says whether it went (see recover-interrupted.ts).
+      const recovered = await recoverInterrupted(d, messageId, msg);
+      if (recovered !== 'resend') return recovered;
+      msg = d.messages.forSend(messageId);
+    }
     // Cancelled (broadcast stopped), skipped, or already through: nothing to do, and nothing twice.
     if (!msg || msg.status !== 'queued') return { skipped: msg?.status ?? 'missing' };
     const tenantId = msg.tenant_id;
@@ -91,7 +98,9 @@ export function createSendHandler(d: SendHandlerDeps): (job: Job, signal: AbortS
       settings.fallbackProvider !== null &&
       (msg.failover === 1 || (lastError !== null && PROVIDER_DOWN.has(lastError)) || job.attempts >= job.maxAttempts);
     const providerKey: WaProviderKey = onFallback && settings.fallbackProvider ? settings.fallbackProvider : settings.provider;
-    const limits = { ratePerSecond: settings.ratePerSecond, perRecipientPerHour: settings.perRecipientPerHour, gap: sendGapOf(settings, providerKey) };
+    // A test send is one message someone is waiting for: the pause meant for bulk sending does not hold it back.
+    const gap = msg.template_key === 'test_message' ? null : sendGapOf(settings, providerKey);
+    const limits = { ratePerSecond: settings.ratePerSecond, perRecipientPerHour: settings.perRecipientPerHour, gap };
     for (;;) {
       const decision = d.limiter.acquire(d.clock.now(), tenantId, msg.to_number, limits);
       // The number had its share this hour: the message goes later, it does not fail.
@@ -160,14 +169,15 @@ export function createSendHandler(d: SendHandlerDeps): (job: Job, signal: AbortS
  * After a crash: a message still 'queued' never reached a provider and is safe to send, without
  * the interrupted attempt counting (64 messages wait for a rate-limit slot at any time; three
  * restarts during a long broadcast must not kill them). One left 'sending' may have reached the
- * provider, so it is parked as failed (MAYBE_SENT) for a person to check rather than sent blindly
- * a second time.
+ * provider: on WhatsApp Web its chat is read to find out (the job runs again, see
+ * recover-interrupted.ts); elsewhere it is parked as failed (MAYBE_SENT) for a person to check
+ * rather than sent blindly a second time.
  */
 export function interruptedSend(messages: MessageStore): (job: Job) => InterruptDecision {
   return (job) => {
     const { messageId } = job.payload as { messageId: string };
     const msg = messages.get(messageId);
-    if (msg?.status !== 'sending') return 'requeue';
+    if (msg?.status !== 'sending' || msg.provider === 'wwebjs') return 'requeue';
     messages.markFailed(messageId, 'MAYBE_SENT', 'the app stopped while this message was being sent');
     return 'dead';
   };

@@ -2,7 +2,7 @@ import type { Db } from '../db/index.js';
 import type { Clock, IdGenerator } from '../platform/index.js';
 import { isoAt } from '../platform/index.js';
 import type { SecretBox } from '../secrets/index.js';
-import { DEFAULT_NIGHT_EVENTS, type SendGap, type WaEventKey, type WaFallbackKey, type WaProviderKey, type WaSettings } from '../../shared/domain/wa.js';
+import { DEFAULT_NIGHT_EVENTS, DEFAULT_SEND_GAP, type SendGap, type WaEventKey, type WaFallbackKey, type WaProviderKey, type WaSettings } from '../../shared/domain/wa.js';
 import { FONNTE_BASE_URL } from './providers/fonnte/index.js';
 import { DEFAULT_TENANT_RATE } from './dispatch/rate-limiter.js';
 import type { QuietHours } from './dispatch/quiet-hours.js';
@@ -43,17 +43,6 @@ export interface ResolvedWaSettings extends Omit<WaSettings, 'hasFonnteToken' | 
   customGap: SendGap | null;
   paused: { code: string; at: number } | null;
 }
-
-/**
- * WhatsApp Web is a person's phone: a machine's 10 messages a second gets numbers banned, so
- * local practice is a few seconds between messages, never the same pause twice. Fonnte paces
- * on its own side, so only the rate per second applies. Dry-run sends nothing.
- */
-export const DEFAULT_SEND_GAP: Readonly<Record<WaProviderKey, SendGap | null>> = {
-  wwebjs: { minSeconds: 4, maxSeconds: 10 },
-  fonnte: null,
-  'dry-run': null,
-};
 
 /** The pause in force for a provider: the tenant's choice, else the provider's default. */
 export function sendGapOf(settings: Pick<ResolvedWaSettings, 'customGap'>, provider: WaProviderKey): SendGap | null {

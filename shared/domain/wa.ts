@@ -65,6 +65,17 @@ export const DEFAULT_NIGHT_EVENTS: readonly WaEventKey[] = ['outage_started', 'o
 export const sendGapSchema = z.object({ minSeconds: z.number().int(), maxSeconds: z.number().int() });
 export type SendGap = z.infer<typeof sendGapSchema>;
 
+/**
+ * WhatsApp Web is a person's phone: a machine's 10 messages a second gets numbers banned, so
+ * local practice is a few seconds between messages, never the same pause twice. Fonnte paces
+ * on its own side, so only the rate per second applies. Dry-run sends nothing.
+ */
+export const DEFAULT_SEND_GAP: Readonly<Record<WaProviderKey, SendGap | null>> = {
+  wwebjs: { minSeconds: 4, maxSeconds: 10 },
+  fonnte: null,
+  'dry-run': null,
+};
+
 /** Why the whole queue stopped (one alert instead of every message failing on its own). */
 export const waPauseSchema = z.object({ code: z.string(), since: z.string() });
 

@@ -54,6 +54,8 @@ export const en: MessageTree = {
     maybeSent: 'The app stopped while this message was being sent; it may have arrived. Check WhatsApp before resending.',
     failover: 'Sent through the fallback provider after the main provider failed.',
     notWwebjs: 'QR pairing is only for the whatsapp-web.js provider.',
+    dryRunNoFallback: 'Dry-run mode sends nothing, so it cannot be the fallback provider.',
+    gapOrder: 'The longest pause must be at least the shortest one.',
     timeout: 'The provider did not answer in time; the message may have been sent. Check WhatsApp before resending.',
   },
   system: {

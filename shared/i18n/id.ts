@@ -54,6 +54,8 @@ export const id = {
     maybeSent: 'Aplikasi berhenti saat pesan sedang dikirim; pesan mungkin sudah terkirim. Periksa di WhatsApp sebelum kirim ulang.',
     failover: 'Dikirim lewat penyedia cadangan setelah penyedia utama gagal.',
     notWwebjs: 'Pemasangan lewat QR hanya untuk penyedia whatsapp-web.js.',
+    dryRunNoFallback: 'Mode uji coba tidak mengirim apa pun, jadi tidak bisa menjadi penyedia cadangan.',
+    gapOrder: 'Jeda terlama harus sama atau lebih besar dari jeda tersingkat.',
     timeout: 'Penyedia tidak menjawab tepat waktu; pesan mungkin sudah terkirim. Periksa di WhatsApp sebelum kirim ulang.',
   },
   system: {

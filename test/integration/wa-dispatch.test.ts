@@ -545,6 +545,52 @@ describe('WhatsApp send queue', () => {
       expect(acceptedTargets()).toEqual([TARGET]);
     });
 
+    describe('on WhatsApp Web, the chat is read instead of waiting for a person', () => {
+      /** A message the app had marked 'sending' when it was killed; `reached`: the page had handed it to WhatsApp. */
+      async function crashMidSend(reached: boolean) {
+        const before = await readySession();
+        wa().settings.setSuspended(owner.tenantId, true);
+        const queued = queue(TO, 'inv-1');
+        await settle();
+        await t.core.jobs.stop();
+        leaveRunning(jobOf(queued.messageId).id);
+        expect(await wa().messages.markSending(queued.messageId, 'wwebjs', false)).toBe(true);
+        if (reached) await before.sendMessage(`${TARGET}@c.us`, message(queued.messageId).content);
+        t.core.services.wa.settings.setSuspended(owner.tenantId, false);
+        await t.restart();
+        return { id: queued.messageId, before };
+      }
+      const sentTo = (chatId: string) => wweb.clients.flatMap((c) => c.sent).filter((m) => m.chatId === chatId);
+
+      it('found in the chat: recorded sent with WhatsApp\'s id, never sent again', async () => {
+        const { id, before } = await crashMidSend(true);
+        wweb.latest().scan();
+        await advance(2 * 60_000);
+        expect(message(id)).toMatchObject({ status: 'sent', provider_message_id: before.sent[0]?.message.id._serialized, error_code: null });
+        await advance(60 * 60_000);
+        expect(sentTo(`${TARGET}@c.us`)).toHaveLength(1);
+      });
+
+      it('not in the chat: it never left, so it is sent now, once', async () => {
+        const { id } = await crashMidSend(false);
+        wweb.latest().scan();
+        await advance(2 * 60_000);
+        expect(message(id).status).toBe('sent');
+        await advance(60 * 60_000);
+        expect(sentTo(`${TARGET}@c.us`)).toHaveLength(1);
+      });
+
+      it('a chat that cannot be read for half an hour: parked as MAYBE_SENT for a person, nothing sent', async () => {
+        const { id } = await crashMidSend(false);
+        // The phone never reconnects: the session stays unready.
+        await advance(2 * 60_000);
+        expect(message(id).status).toBe('sending');
+        for (let minute = 0; minute < 30; minute++) await advance(60_000);
+        expect(message(id)).toMatchObject({ status: 'failed', error_code: 'MAYBE_SENT' });
+        expect(sentTo(`${TARGET}@c.us`)).toHaveLength(0);
+      });
+    });
+
     it('a message left sending is parked as MAYBE_SENT, not sent again; a person may resend it', async () => {
       wa().settings.setSuspended(owner.tenantId, true);
       const queued = queue(TO, 'inv-1');

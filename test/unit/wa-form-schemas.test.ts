@@ -65,6 +65,6 @@ describe('WhatsApp form schemas', () => {
 
   it("turns a broadcast's fields into the contract's input, the schedule read on the tenant's clock", () => {
     const result = broadcastFormSchema('Asia/Makassar').safeParse({ ...blankBroadcast, message: 'Pemeliharaan jaringan.', scheduledAt: '2026-12-01T08:00' });
-    expect(result.success && result.data).toEqual({ filter: { kind: 'all_active' }, templateKey: 'manual_broadcast', message: 'Pemeliharaan jaringan.', scheduledAt: '2026-12-01T00:00:00.000Z' });
+    expect(result.success && result.data).toEqual({ filter: { kind: 'all_active' }, templateKey: 'manual_broadcast', message: 'Pemeliharaan jaringan.', scheduledAt: '2026-12-01T00:00:00.000Z', respectQuietHours: false });
   });
 });

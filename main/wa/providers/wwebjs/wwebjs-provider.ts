@@ -75,7 +75,25 @@ export interface WwebjsProvider extends WaProvider {
   logout(): Promise<void>;
   onState(listener: WwebjsStateListener): () => void;
   onAck(listener: WwebjsAckListener): () => void;
+  /**
+   * After a crash mid-send: is `message` in its chat, sent by us since `since` (ms)? Read from the
+   * chat's recent history, which WhatsApp Web keeps in step with the phone.
+   */
+  findSent(message: OutgoingMessage, since: number): Promise<SentLookup>;
 }
+
+/** What a chat's history says about an interrupted send. */
+export type SentLookup =
+  | { kind: 'found'; providerMessageId: string }
+  /** Not in the chat: it never left, sending it now is safe. */
+  | { kind: 'absent' }
+  /** The session could not be asked (not ready, the page did not answer): ask again later. */
+  | { kind: 'unknown'; reason: string };
+
+/** How far back a chat is read: the interrupted message is among our latest ones to that number. */
+const LOOKUP_MESSAGES = 50;
+/** The phone's clock and ours may differ by this much: a message stamped a little earlier still counts. */
+const CLOCK_SLACK_MS = 5 * 60_000;
 
 /**
  * Stable codes in `detail` for what the provider itself decided; whatsapp-web.js's own reasons
@@ -366,6 +384,22 @@ export function createWwebjsProvider({
         return { ok: true, providerMessageId: sent.id._serialized };
       } catch (error) {
         return sendFailure(error, gen, true);
+      }
+    },
+
+    async findSent(message: OutgoingMessage, since: number): Promise<SentLookup> {
+      const attached = current;
+      if (!attached || status.state !== 'ready') return { kind: 'unknown', reason: `WhatsApp session is not ready (${status.state})` };
+      try {
+        const chatId = await withTimeout(attached.client.getNumberId(message.to.replace(/\D/g, '')), callTimeoutMs, 'Checking the number on WhatsApp');
+        // No WhatsApp account: nothing can have been delivered; the send will say so.
+        if (!chatId) return { kind: 'absent' };
+        const chat = await withTimeout(attached.client.getChatById(chatId._serialized), callTimeoutMs, 'Opening the chat');
+        const recent = await withTimeout(chat.fetchMessages({ limit: LOOKUP_MESSAGES, fromMe: true }), callTimeoutMs, 'Reading the chat');
+        const match = recent.find((m) => m.fromMe && m.body === message.text && m.timestamp * 1000 >= since - CLOCK_SLACK_MS);
+        return match ? { kind: 'found', providerMessageId: match.id._serialized } : { kind: 'absent' };
+      } catch (error) {
+        return { kind: 'unknown', reason: describeError(error) };
       }
     },
 

@@ -11,7 +11,7 @@ import { useContractForm } from '../../components/use-contract-form.js';
 import { usePermissions } from '../../components/use-permissions.js';
 import { useOdps, usePackages } from '../../stores/data-stores.js';
 import { toast } from '../../stores/toast-store.js';
-import { useWaTemplates } from '../../stores/wa-stores.js';
+import { useWaSettings, useWaTemplates } from '../../stores/wa-stores.js';
 import { blankBroadcast, broadcastFieldErrors, broadcastFormSchema } from './broadcast-values.js';
 import { useAudienceLabel } from './use-audience-label.js';
 import { useFormatTime, useTenantZone } from './use-wa-format.js';
@@ -28,6 +28,7 @@ export function BroadcastForm({ onClose }: { onClose(): void }) {
   const packages = usePackages().data;
   const odps = useOdps().data;
   const templates = useWaTemplates().data;
+  const quiet = useWaSettings().data?.quietHours ?? null;
   const [confirming, setConfirming] = useState<z.output<typeof schema> | null>(null);
   const [kind, templateKey, scheduledAt] = form.watch(['kind', 'templateKey', 'scheduledAt']);
 
@@ -107,6 +108,15 @@ export function BroadcastForm({ onClose }: { onClose(): void }) {
               <span className="chip">{ZONE_LABELS[zone]}</span>
             </span>
           </Field>
+          {quiet ? (
+            <div className="field span-2">
+              <label className="check">
+                <input type="checkbox" {...form.register('respectQuietHours')} data-testid="wa-broadcast-quiet" />
+                <span>{t('whatsapp.respectQuietHours')}</span>
+              </label>
+              <span className="field-hint">{t('whatsapp.respectQuietHoursHint', { start: quiet.start, end: quiet.end, zone: ZONE_LABELS[zone] })}</span>
+            </div>
+          ) : null}
         </div>
         <div className="form-actions">
           <button type="button" className="button" onClick={onClose}>

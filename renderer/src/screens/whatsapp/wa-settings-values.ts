@@ -21,6 +21,9 @@ export type WaSettingsValues = {
   quietEnabled: boolean;
   quietStart: string;
   quietEnd: string;
+  /** Seconds as typed; both empty: the provider's default pause. */
+  gapMin: string;
+  gapMax: string;
   adminRecipients: string;
   browserPath: string;
   maxLength: string;
@@ -42,6 +45,8 @@ export function settingsValues(settings: WaSettings): WaSettingsValues {
     quietEnabled: settings.quietHours !== null,
     quietStart: (settings.quietHours ?? QUIET_DEFAULT).start,
     quietEnd: (settings.quietHours ?? QUIET_DEFAULT).end,
+    gapMin: settings.sendGapCustom ? String(settings.sendGap?.minSeconds ?? 0) : '',
+    gapMax: settings.sendGapCustom ? String(settings.sendGap?.maxSeconds ?? 0) : '',
     adminRecipients: settings.adminRecipients.map(formatPhoneLocal).join('\n'),
     browserPath: settings.browserPath,
     maxLength: String(settings.maxLength),
@@ -93,6 +98,16 @@ function quietTimeOk(name: 'quietStart' | 'quietEnd') {
 /** Checked even when other fields are wrong (`when`), so a wrong time shows in the same round as the rest. */
 const QUIET_ISSUE = { message: 'validation.time', when: () => true };
 
+const gapRule = contract.sendGap.unwrap().unwrap();
+/** A pause is both seconds or neither (the provider's default); the contract's rules judge the numbers. */
+function gapOf(values: Pick<WaSettingsValues, 'gapMin' | 'gapMax'>) {
+  if (values.gapMin === '' && values.gapMax === '') return null;
+  return gapRule.safeParse({ minSeconds: Number(values.gapMin === '' ? NaN : values.gapMin), maxSeconds: Number(values.gapMax === '' ? NaN : values.gapMax) });
+}
+const gapOk = (name: 'minSeconds' | 'maxSeconds') => (values: Pick<WaSettingsValues, 'gapMin' | 'gapMax'>) =>
+  !(gapOf(values)?.error?.issues.some((issue) => issue.path[0] === name) ?? false);
+const GAP_ISSUE = { message: 'validation.invalid', when: () => true };
+
 /**
  * The settings form as typed, on its way to the contract's own input: counts and lines become
  * numbers and lists, and the contract's rules (ranges, phones, URLs) judge them before the core is
@@ -111,6 +126,8 @@ export const settingsFormSchema = z
     quietEnabled: z.boolean(),
     quietStart: z.string(),
     quietEnd: z.string(),
+    gapMin: z.string().trim(),
+    gapMax: z.string().trim(),
     adminRecipients: adminLines,
     browserPath: contract.browserPath.unwrap(),
     maxLength: count(contract.maxLength.unwrap()),
@@ -118,8 +135,11 @@ export const settingsFormSchema = z
   })
   .refine(quietTimeOk('quietStart'), { ...QUIET_ISSUE, path: ['quietStart'] })
   .refine(quietTimeOk('quietEnd'), { ...QUIET_ISSUE, path: ['quietEnd'] })
-  .transform(({ quietEnabled, quietStart, quietEnd, fonnteToken, ...values }): Omit<WaSettingsInput, 'enabledEvents'> => ({
+  .refine(gapOk('minSeconds'), { ...GAP_ISSUE, path: ['gapMin'] })
+  .refine(gapOk('maxSeconds'), { ...GAP_ISSUE, path: ['gapMax'] })
+  .transform(({ quietEnabled, quietStart, quietEnd, fonnteToken, gapMin, gapMax, ...values }): Omit<WaSettingsInput, 'enabledEvents' | 'nightEvents'> => ({
     ...values,
+    sendGap: gapOf({ gapMin, gapMax })?.data ?? null,
     fallbackProvider: values.fallbackProvider === '' || values.fallbackProvider === values.provider ? null : values.fallbackProvider,
     ...(fonnteToken ? { fonnteToken } : {}),
     quietHours: quietEnabled ? { start: quietStart, end: quietEnd } : null,
@@ -140,6 +160,8 @@ export function settingsFieldErrors(fields: FieldErrors | undefined): FieldError
   for (const [key, message] of Object.entries(fields)) {
     if (key === 'quietHours.start' || key === 'quietHours') mapped.quietStart = message;
     else if (key === 'quietHours.end') mapped.quietEnd = message;
+    else if (key === 'sendGap.minSeconds' || key === 'sendGap') mapped.gapMin = message;
+    else if (key === 'sendGap.maxSeconds') mapped.gapMax = message;
     else if (!key.startsWith('adminRecipients')) mapped[key] = message;
   }
   const admins = groupedErrors(fields, 'adminRecipients', adminRecipientLabel);
