@@ -139,6 +139,7 @@ export class MessageStore {
       retrying: db.prepare(`UPDATE wa_messages SET status = 'queued', error_code = ?, error_message = ?, updated_at = ? WHERE id = ?`),
       failed: db.prepare(`UPDATE wa_messages SET status = 'failed', error_code = ?, error_message = ?, updated_at = ? WHERE id = ?`),
       requeue: db.prepare(`UPDATE wa_messages SET status = 'queued', error_code = NULL, error_message = NULL, updated_at = ? WHERE id = ? AND status = 'failed'`),
+      tried: db.prepare(`UPDATE wa_messages SET provider = ?, failover = ?, attempts = attempts + 1, updated_at = ? WHERE id = ?`),
       unsend: db.prepare(`UPDATE wa_messages SET status = 'queued', updated_at = ? WHERE id = ? AND status = 'sending'`),
       held: db.prepare(`UPDATE wa_messages SET held_until = ?, updated_at = ? WHERE id = ? AND status = 'queued'`),
       waitingJobs: db.prepare(`UPDATE wa_messages SET held_until = NULL WHERE tenant_id = ? AND status = 'queued' RETURNING job_id`).pluck(),
@@ -206,6 +207,11 @@ export class MessageStore {
   /** A person's retry of a failed message; false when it is not failed (or never had a job). */
   requeue(id: string): boolean {
     return this.stmt.requeue.run(this.clock.now(), id).changes === 1;
+  }
+
+  /** An attempt that failed before the message could leave (no connection, number check): counted, never 'sending'. */
+  markTried(id: string, provider: string, failover: boolean): void {
+    this.stmt.tried.run(provider, Number(failover), this.clock.now(), id);
   }
 
   /** An interrupted send that never reached the chat (see recover-interrupted.ts): back to the queue, to be sent. */

@@ -111,13 +111,26 @@ export function createSendHandler(d: SendHandlerDeps): (job: Job, signal: AbortS
 
     const started = d.clock.now();
     let result: SendResult;
+    // 'sending' is committed by the provider's handover, at the last moment before the message can
+    // leave (Fonnte: the connection open; WhatsApp Web: the number checked): a crash before it
+    // leaves the message 'queued', and the restart sends it without doubt.
+    let handedOver = false;
+    let cancelled = false;
+    const handover = async () => {
+      handedOver = await d.messages.markSending(messageId, providerKey, onFallback);
+      cancelled = !handedOver;
+      return handedOver;
+    };
     try {
-      if (!(await d.messages.markSending(messageId, providerKey, onFallback))) return { skipped: d.messages.get(messageId)?.status ?? 'missing' };
-      result = await d.providers.get(tenantId, providerKey).send({ to: msg.to_number, text: msg.content, reference: messageId });
+      result = await d.providers.get(tenantId, providerKey).send({ to: msg.to_number, text: msg.content, reference: messageId }, handover);
     } finally {
       // The message reached the provider by now, if it ever will: its rate-limit slot counts from here.
       d.limiter.settle(d.clock.now(), tenantId, limits.gap);
     }
+    // Cancelled (broadcast stopped) while it waited for its connection: nothing left.
+    if (cancelled) return { skipped: d.messages.get(messageId)?.status ?? 'missing' };
+    // Failed before anything could leave: still an attempt, on this provider.
+    if (!handedOver && !result.ok) d.messages.markTried(messageId, providerKey, onFallback);
     if (result.ok) {
       const { providerMessageId } = result;
       const sendMs = d.clock.now() - started;

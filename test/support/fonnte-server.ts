@@ -58,6 +58,8 @@ export interface FonnteServer {
   readonly url: string;
   /** Every POST /send that reached the server, in arrival order. */
   readonly received: readonly ReceivedMessage[];
+  /** Requests that began to arrive and were cut off before their body was complete (the sender died). */
+  readonly cutOff: number;
   /** POST /send arrivals per whole second of `now` (key: Math.floor(at / 1000)). */
   perSecond(): Map<number, number>;
   readonly quota: number;
@@ -85,6 +87,7 @@ export async function startFonnteServer(options: FonnteServerOptions = {}): Prom
   let requestId = 2_937_000;
   let messageId = 80_367_000;
 
+  let cutOff = 0;
   const server = createServer((req, res) => {
     handle(req, res).catch(() => {
       if (!res.headersSent) res.writeHead(500).end();
@@ -94,7 +97,14 @@ export async function startFonnteServer(options: FonnteServerOptions = {}): Prom
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const at = now();
     const path = new URL(req.url ?? '/', 'http://fonnte.local').pathname.replace(/\/+$/, '');
-    const raw = await readBody(req);
+    let raw: Buffer;
+    try {
+      raw = await readBody(req);
+    } catch (error) {
+      // The sender went away mid-request (killed): it had started sending, the body never completed.
+      cutOff += 1;
+      throw error;
+    }
     if (req.method !== 'POST' || (path !== '/send' && path !== '/device')) {
       json(res, 404, { reason: 'not found', status: false });
       return;
@@ -214,6 +224,9 @@ export async function startFonnteServer(options: FonnteServerOptions = {}): Prom
     get quota() {
       return quota;
     },
+    get cutOff() {
+      return cutOff;
+    },
     setQuota(remaining) {
       quota = remaining;
     },
@@ -269,6 +282,7 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
+    req.on('aborted', () => reject(new Error('request aborted')));
   });
 }
 

@@ -4,6 +4,7 @@ import { backoffDelay, type Backoff } from '../../../jobs/index.js';
 import { isoAt, silentLogger, systemClock, type Clock, type Logger } from '../../../platform/index.js';
 import type {
   DeliveryStatus,
+  Handover,
   OutgoingMessage,
   ProviderState,
   ProviderStatus,
@@ -364,7 +365,7 @@ export function createWwebjsProvider({
   return {
     key: 'wwebjs',
 
-    async send(message: OutgoingMessage): Promise<SendResult> {
+    async send(message: OutgoingMessage, handover?: Handover): Promise<SendResult> {
       const attached = current;
       const gen = generation;
       if (!attached || status.state !== 'ready') {
@@ -379,6 +380,7 @@ export function createWwebjsProvider({
         return sendFailure(error, gen, false);
       }
       if (!chat) return failure('NOT_ON_WHATSAPP', false, 'The number has no WhatsApp account');
+      if (handover && !(await handover())) return failure('PROVIDER_ERROR', false, 'cancelled before sending');
       try {
         const sent = await withTimeout(attached.client.sendMessage(chat._serialized, message.text), callTimeoutMs, 'Sending');
         return { ok: true, providerMessageId: sent.id._serialized };
