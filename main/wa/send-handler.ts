@@ -131,6 +131,8 @@ export function createSendHandler(d: SendHandlerDeps): (job: Job, signal: AbortS
     if (cancelled) return { skipped: d.messages.get(messageId)?.status ?? 'missing' };
     // Failed before anything could leave: still an attempt, on this provider.
     if (!handedOver && !result.ok) d.messages.markTried(messageId, providerKey, onFallback);
+    // A provider that took the message without handing over first: it went all the same, and is recorded.
+    if (!handedOver && result.ok && !(await handover())) return { skipped: d.messages.get(messageId)?.status ?? 'missing' };
     if (result.ok) {
       const { providerMessageId } = result;
       const sendMs = d.clock.now() - started;
