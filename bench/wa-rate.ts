@@ -1,3 +1,4 @@
+import { startFonnteServer } from '../test/support/fonnte-server.js';
 import { maxInAnyWindow } from '../test/support/wa-harness.js';
 import { call, createWaBenchCore, seedRecipients } from './wa-fixture.js';
 
@@ -5,24 +6,17 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * (c) Rate accuracy: a broadcast of `rate x seconds` messages through the real rate limiter and the
- * real Fonnte adapter, whose HTTP goes to a counting in-process stand-in that answers at once.
+ * real Fonnte adapter, whose HTTP goes to the local Fonnte stand-in, which answers at once.
  * The arrival times are what a provider would count.
  */
 export async function measureRate(rate: number, seconds: number, progress: (message: string) => void) {
-  const arrivals: number[] = [];
-  const countingFetch: typeof fetch = async () => {
-    arrivals.push(Date.now());
-    return new Response(JSON.stringify({ detail: 'success! message in queue', id: [String(arrivals.length)], process: 'pending', status: true }), {
-      status: 200,
-      headers: { 'content-type': 'application/json' },
-    });
-  };
-  const bench = await createWaBenchCore({ wa: { fetch: countingFetch } });
+  const server = await startFonnteServer({ tokens: ['bench-token'] });
+  const bench = await createWaBenchCore({});
   try {
     await call(bench.core, bench.session, 'wa.settings.update', {
       provider: 'fonnte',
       fonnteToken: 'bench-token',
-      fonnteBaseUrl: 'http://fonnte.bench.invalid',
+      fonnteBaseUrl: server.url,
       ratePerSecond: rate,
     });
     const messages = rate * seconds;
@@ -30,6 +24,7 @@ export async function measureRate(rate: number, seconds: number, progress: (mess
     progress(`whatsapp: ${messages} messages at ${rate}/s through the real limiter (about ${seconds} s)`);
     const broadcast = await call<{ id: string }>(bench.core, bench.session, 'wa.broadcast.create', { filter: { kind: 'package', packageId }, message: 'Uji laju.' });
     while (bench.core.services.wa.broadcasts.progress(broadcast.id).sent < messages) await sleep(250);
+    const arrivals = server.received.map((r) => r.at);
 
     const spanSeconds = ((arrivals.at(-1) as number) - (arrivals[0] as number)) / 1_000;
     return {
@@ -43,5 +38,6 @@ export async function measureRate(rate: number, seconds: number, progress: (mess
     };
   } finally {
     await bench.close();
+    await server.close();
   }
 }

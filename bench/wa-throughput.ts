@@ -88,10 +88,10 @@ function countDryRunSends(bench: WaBenchCore) {
   const original = provider.send;
   const references = new Set<string>();
   let count = 0;
-  provider.send = (message) => {
+  provider.send = (message, handover) => {
     count += 1;
     references.add(message.reference);
-    return original(message);
+    return original(message, handover);
   };
   return {
     get count() {

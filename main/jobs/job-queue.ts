@@ -251,6 +251,20 @@ export class JobQueue {
     return changed === 1;
   }
 
+  /**
+   * Queued jobs waiting for a later time that is no longer why they wait (quiet hours switched off):
+   * due now. Their handlers decide again whether to go. Returns how many were woken.
+   */
+  wake(ids: readonly string[]): number {
+    if (ids.length === 0) return 0;
+    const now = this.clock.now();
+    const changed = this.db
+      .prepare(`UPDATE jobs SET run_at = ?, updated_at = ? WHERE id IN (SELECT value FROM json_each(?)) AND status = 'queued' AND run_at > ?`)
+      .run(now, now, JSON.stringify(ids), now).changes;
+    if (changed) this.kick();
+    return changed;
+  }
+
   cancel(id: string): boolean {
     return (
       this.db.prepare(`UPDATE jobs SET status = 'cancelled', updated_at = ? WHERE id = ? AND status = 'queued'`).run(this.clock.now(), id)

@@ -30,11 +30,12 @@ interface BroadcastRow {
   status: 'active' | 'cancelled';
   total: number;
   fed: number;
+  respect_quiet_hours: number;
   created_at: number;
 }
 
 /** A broadcast as screens read it: no recipient list, its message counters beside it. */
-type BroadcastView = Omit<BroadcastRow, 'recipients'> & Record<MessageStatus, number>;
+type BroadcastView = Omit<BroadcastRow, 'recipients'> & Record<MessageStatus | 'simulated', number>;
 
 /** [customerId, name, phone, packageName]: compact, a 10,000-recipient list is one small row. */
 type StoredRecipient = [string, string, string, string];
@@ -43,8 +44,8 @@ type StoredRecipient = [string, string, string, string];
  * Everything a screen shows, without the recipient list (600 kB for 10,000 recipients), with the
  * counters migration 012's triggers keep in step with every message's status.
  */
-const VIEW_FROM = `SELECT b.id, b.tenant_id, b.template_key, b.filter, b.message, b.scheduled_at, b.status, b.total, b.fed, b.created_at,
-    p.queued, p.sending, p.sent, p.delivered, p.read, p.failed, p.cancelled, p.skipped
+const VIEW_FROM = `SELECT b.id, b.tenant_id, b.template_key, b.filter, b.message, b.scheduled_at, b.status, b.total, b.fed, b.respect_quiet_hours, b.created_at,
+    p.queued, p.sending, p.sent, p.delivered, p.read, p.failed, p.cancelled, p.skipped, p.simulated
   FROM wa_broadcasts b JOIN wa_broadcast_progress p ON p.broadcast_id = b.id`;
 
 export const BROADCAST_FEED_JOB = 'wa_broadcast_feed';
@@ -69,9 +70,11 @@ export class BroadcastService {
     private readonly recipients: RecipientSources,
     private readonly templates: WaTemplateService,
     private readonly ispName: (tenantId: string) => string,
+    /** When messages that wait out quiet hours may go, if not now (the send path decides the same way). */
+    private readonly quietUntil: (tenantId: string) => number | null,
   ) {}
 
-  create(tenantId: string, input: BroadcastDraft & { scheduledAt: string | null; requestKey?: string | undefined; createdBy: string }) {
+  create(tenantId: string, input: BroadcastDraft & { scheduledAt: string | null; respectQuietHours: boolean; requestKey?: string | undefined; createdBy: string }) {
     const requestKey = input.requestKey ?? null;
     const earlier = requestKey === null ? undefined : this.byRequestKey(tenantId, requestKey);
     if (earlier !== undefined) return earlier;
@@ -83,10 +86,10 @@ export class BroadcastService {
       // A request with the same key that got here first already made it: no second broadcast, no second feeder.
       const inserted = this.db
         .prepare(`INSERT INTO wa_broadcasts (id, tenant_id, template_key, filter, message, recipients, scheduled_at, status, total, fed, created_by,
-            created_at, updated_at, request_key)
-          VALUES (?, ?, ?, ?, ?, ?, ?, 'active', ?, 0, ?, ?, ?, ?) ON CONFLICT (tenant_id, request_key) WHERE request_key IS NOT NULL DO NOTHING`)
+            respect_quiet_hours, created_at, updated_at, request_key)
+          VALUES (?, ?, ?, ?, ?, ?, ?, 'active', ?, 0, ?, ?, ?, ?, ?) ON CONFLICT (tenant_id, request_key) WHERE request_key IS NOT NULL DO NOTHING`)
         .run(id, tenantId, input.templateKey, JSON.stringify(input.filter), input.message, JSON.stringify(people), runAt, people.length,
-          input.createdBy, now, now, requestKey);
+          input.createdBy, Number(input.respectQuietHours), now, now, requestKey);
       if (inserted.changes === 0) return false;
       this.jobs.enqueue({ type: BROADCAST_FEED_JOB, tenantId, payload: { broadcastId: id }, key: `broadcast:${id}`, runAt });
       return true;
@@ -123,7 +126,7 @@ export class BroadcastService {
 
   private byRequestKey(tenantId: string, requestKey: string) {
     const row = this.db.prepare(`${VIEW_FROM} WHERE b.tenant_id = ? AND b.request_key = ?`).get(tenantId, requestKey) as BroadcastView | undefined;
-    return row === undefined ? undefined : view(row);
+    return row === undefined ? undefined : this.view(row);
   }
 
   /**
@@ -151,6 +154,7 @@ export class BroadcastService {
           entityType: 'customer',
           entityId: customerId,
           broadcastId,
+          quietHours: row.respect_quiet_hours === 1,
           key: Outbound.keyOf(row.tenant_id, { event: `broadcast:${broadcastId}`, entityId: customerId, templateKey: row.template_key, to: phone }),
         })),
       );
@@ -163,15 +167,15 @@ export class BroadcastService {
   get(tenantId: string, id: string) {
     const row = this.db.prepare(`${VIEW_FROM} WHERE b.tenant_id = ? AND b.id = ?`).get(tenantId, id) as BroadcastView | undefined;
     if (!row) throw notFound();
-    return view(row);
+    return this.view(row);
   }
 
   list(tenantId: string, limit = 50) {
     const rows = this.db.prepare(`${VIEW_FROM} WHERE b.tenant_id = ? ORDER BY b.id DESC LIMIT ?`).all(tenantId, limit) as BroadcastView[];
-    return rows.map(view);
+    return rows.map((r) => this.view(r));
   }
 
-  /** A broadcast's counts by message status: one row read, however many messages it has. */
+  /** A broadcast's counts by message status (dry-run trials among the sent): one row read, however many messages it has. */
   progress(broadcastId: string): Record<MessageStatus, number> {
     const row = this.db.prepare(`${VIEW_FROM} WHERE b.id = ?`).get(broadcastId) as BroadcastView | undefined;
     if (!row) throw notFound();
@@ -188,6 +192,25 @@ export class BroadcastService {
     })();
     return this.get(tenantId, id);
   }
+
+  private view(r: BroadcastView) {
+    const waiting = r.status === 'active' && r.respect_quiet_hours === 1 && r.queued + r.total - r.fed > 0;
+    const heldUntil = waiting ? this.quietUntil(r.tenant_id) : null;
+    return {
+      id: r.id,
+      templateKey: r.template_key,
+      filter: JSON.parse(r.filter) as BroadcastFilter,
+      scheduledAt: new Date(r.scheduled_at).toISOString(),
+      status: statusOf(r),
+      total: r.total,
+      // Dry-run "sends" are trials ("uji coba"), shown apart, never as sent.
+      progress: { ...progressOf(r), sent: r.sent - r.simulated },
+      simulated: r.simulated,
+      respectQuietHours: r.respect_quiet_hours === 1,
+      heldUntil: heldUntil === null ? null : new Date(heldUntil).toISOString(),
+      createdAt: new Date(r.created_at).toISOString(),
+    };
+  }
 }
 
 /** Recipients not yet made into messages count as queued (or cancelled, once the broadcast is). */
@@ -203,17 +226,4 @@ function progressOf(r: BroadcastView): Record<MessageStatus, number> {
 function statusOf(r: BroadcastView): 'active' | 'finished' | 'cancelled' {
   if (r.status === 'cancelled') return 'cancelled';
   return r.fed >= r.total && r.queued + r.sending === 0 ? 'finished' : 'active';
-}
-
-function view(r: BroadcastView) {
-  return {
-    id: r.id,
-    templateKey: r.template_key,
-    filter: JSON.parse(r.filter) as BroadcastFilter,
-    scheduledAt: new Date(r.scheduled_at).toISOString(),
-    status: statusOf(r),
-    total: r.total,
-    progress: progressOf(r),
-    createdAt: new Date(r.created_at).toISOString(),
-  };
 }

@@ -31,10 +31,17 @@ export interface MessageRow {
   delivered_at: number | null;
   read_at: number | null;
   send_ms: number | null;
+  /** 0: goes during quiet hours too (a test send, a broadcast that chose so). */
+  quiet: number;
+  /** Waiting for quiet hours to end until then (ms), else null. */
+  held_until: number | null;
   updated_at: number;
 }
 
-export type SendView = Pick<MessageRow, 'tenant_id' | 'to_number' | 'content' | 'status' | 'failover' | 'error_code' | 'broadcast_id'>;
+export type SendView = Pick<
+  MessageRow,
+  'tenant_id' | 'to_number' | 'content' | 'status' | 'failover' | 'error_code' | 'broadcast_id' | 'template_key' | 'quiet' | 'provider' | 'updated_at'
+>;
 
 /** A message about to be written: its ids are made by the caller, which also queues its job. */
 export interface PlannedMessage {
@@ -50,6 +57,8 @@ export interface PlannedMessage {
   broadcastId: string | null;
   to: string;
   content: string;
+  /** Whether it waits out quiet hours (see OutboundRequest.quietHours). */
+  quiet: boolean;
   status: 'queued' | 'skipped' | 'failed';
   errorCode?: string | null;
   errorMessage?: string | null;
@@ -82,6 +91,8 @@ export function toMessageView(r: MessageRow) {
     errorCode: r.error_code,
     errorMessage: r.error_message,
     broadcastId: r.broadcast_id,
+    simulated: r.provider === 'dry-run' && r.status === 'sent',
+    heldUntil: r.status === 'queued' ? iso(r.held_until) : null,
     createdAt: new Date(r.created_at).toISOString(),
     sentAt: iso(r.sent_at),
     deliveredAt: iso(r.delivered_at),
@@ -110,23 +121,28 @@ export class MessageStore {
       setJob: db.prepare('UPDATE wa_messages SET job_id = ? WHERE id = ?'),
       // One statement for a whole broadcast; RETURNING names the rows that were new (not an idempotent repeat).
       insertMany: db.prepare(`INSERT INTO wa_messages (id, tenant_id, idempotency_key, event, template_key, entity_type, entity_id, broadcast_id,
-          to_number, content, status, error_code, error_message, job_id, created_at, updated_at)
+          to_number, content, status, error_code, error_message, job_id, quiet, created_at, updated_at)
         SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7, value ->> 8,
-          value ->> 9, value ->> 10, value ->> 11, value ->> 12, value ->> 13, @now, @now
+          value ->> 9, value ->> 10, value ->> 11, value ->> 12, value ->> 13, value ->> 14, @now, @now
         FROM json_each(@rows) WHERE true
         ON CONFLICT (idempotency_key) DO NOTHING
         RETURNING id`).pluck(),
       byKey: db.prepare('SELECT id FROM wa_messages WHERE idempotency_key = ?').pluck(),
       get: db.prepare('SELECT * FROM wa_messages WHERE id = ?'),
       // Only what the send job reads: building a 25-field row object per message costs more than the lookup.
-      forSend: db.prepare('SELECT tenant_id, to_number, content, status, failover, error_code, broadcast_id FROM wa_messages WHERE id = ?'),
-      sending: db.prepare(`UPDATE wa_messages SET status = 'sending', provider = ?, failover = ?, attempts = attempts + 1, updated_at = ?
+      forSend: db.prepare(`SELECT tenant_id, to_number, content, status, failover, error_code, broadcast_id, template_key, quiet, provider,
+        updated_at FROM wa_messages WHERE id = ?`),
+      sending: db.prepare(`UPDATE wa_messages SET status = 'sending', provider = ?, failover = ?, attempts = attempts + 1, held_until = NULL, updated_at = ?
         WHERE id = ? AND status = 'queued'`),
       sent: db.prepare(`UPDATE wa_messages SET status = 'sent', provider_message_id = ?, sent_at = ?, send_ms = ?, error_code = NULL, error_message = NULL,
         updated_at = ? WHERE id = ? AND status = 'sending'`),
       retrying: db.prepare(`UPDATE wa_messages SET status = 'queued', error_code = ?, error_message = ?, updated_at = ? WHERE id = ?`),
       failed: db.prepare(`UPDATE wa_messages SET status = 'failed', error_code = ?, error_message = ?, updated_at = ? WHERE id = ?`),
       requeue: db.prepare(`UPDATE wa_messages SET status = 'queued', error_code = NULL, error_message = NULL, updated_at = ? WHERE id = ? AND status = 'failed'`),
+      tried: db.prepare(`UPDATE wa_messages SET provider = ?, failover = ?, attempts = attempts + 1, updated_at = ? WHERE id = ?`),
+      unsend: db.prepare(`UPDATE wa_messages SET status = 'queued', updated_at = ? WHERE id = ? AND status = 'sending'`),
+      held: db.prepare(`UPDATE wa_messages SET held_until = ?, updated_at = ? WHERE id = ? AND status = 'queued'`),
+      waitingJobs: db.prepare(`UPDATE wa_messages SET held_until = NULL WHERE tenant_id = ? AND status = 'queued' RETURNING job_id`).pluck(),
       skipped: db.prepare(`UPDATE wa_messages SET status = 'skipped', error_code = ?, updated_at = ? WHERE id = ?`),
       byProviderId: db.prepare('SELECT id, status FROM wa_messages WHERE provider_message_id = ?'),
       ack: db.prepare(`UPDATE wa_messages SET status = @status, delivered_at = COALESCE(delivered_at, @delivered), read_at = COALESCE(read_at, @read),
@@ -139,7 +155,7 @@ export class MessageStore {
     if (messages.length === 0) return new Set();
     const rows = messages.map((m) => [
       m.id, m.tenantId, m.key, m.event, m.templateKey, m.entityType, m.entityId, m.broadcastId, m.to, m.content, m.status,
-      m.errorCode ?? null, m.errorMessage ?? null, m.status === 'queued' ? m.jobId : null,
+      m.errorCode ?? null, m.errorMessage ?? null, m.status === 'queued' ? m.jobId : null, Number(m.quiet),
     ]);
     return new Set(this.stmt.insertMany.all({ rows: JSON.stringify(rows), now: this.clock.now() }) as string[]);
   }
@@ -191,6 +207,31 @@ export class MessageStore {
   /** A person's retry of a failed message; false when it is not failed (or never had a job). */
   requeue(id: string): boolean {
     return this.stmt.requeue.run(this.clock.now(), id).changes === 1;
+  }
+
+  /** An attempt that failed before the message could leave (no connection, number check): counted, never 'sending'. */
+  markTried(id: string, provider: string, failover: boolean): void {
+    this.stmt.tried.run(provider, Number(failover), this.clock.now(), id);
+  }
+
+  /** An interrupted send that never reached the chat (see recover-interrupted.ts): back to the queue, to be sent. */
+  unsend(id: string): boolean {
+    return this.stmt.unsend.run(this.clock.now(), id).changes === 1;
+  }
+
+  /** The message waits for quiet hours to end at `until`: screens say when it goes. */
+  markHeld(id: string, until: number): Promise<void> {
+    return this.writes.runStatement(() => {
+      this.stmt.held.run(until, this.clock.now(), id);
+    });
+  }
+
+  /**
+   * The settings changed (quiet hours off or shorter, a new token after a pause): every waiting
+   * message of the tenant is decided again by the send path; returns their jobs to wake.
+   */
+  releaseWaiting(tenantId: string): string[] {
+    return (this.stmt.waitingJobs.all(tenantId) as (string | null)[]).filter((id): id is string => id !== null);
   }
 
   markSkipped(id: string, code: string): void {

@@ -17,11 +17,12 @@ export function waMetrics(db: Db, clock: Clock, tenantId: string) {
   const since = firstIdAt(clock.now() - DAY_MS);
   const counts = db
     .prepare(`SELECT
-        SUM(CASE WHEN status IN ('sent', 'delivered', 'read') THEN 1 ELSE 0 END) AS sent,
+        SUM(CASE WHEN status IN ('sent', 'delivered', 'read') AND provider IS NOT 'dry-run' THEN 1 ELSE 0 END) AS sent,
+        SUM(CASE WHEN status = 'sent' AND provider = 'dry-run' THEN 1 ELSE 0 END) AS simulated,
         SUM(CASE WHEN status = 'failed' THEN 1 ELSE 0 END) AS failed,
         SUM(attempts) AS attempts
       FROM wa_messages WHERE tenant_id = ? AND id >= ?`)
-    .get(tenantId, since) as { sent: number | null; failed: number | null; attempts: number | null };
+    .get(tenantId, since) as { sent: number | null; simulated: number | null; failed: number | null; attempts: number | null };
   // Named: the window index also starts with tenant_id and holds status, and would be walked whole.
   const queueDepth = db
     .prepare(`SELECT COUNT(*) FROM wa_messages INDEXED BY wa_messages_unfinished WHERE tenant_id = ? AND status IN ('queued', 'sending')`)
@@ -37,10 +38,12 @@ export function waMetrics(db: Db, clock: Clock, tenantId: string) {
   const attempts = counts.attempts ?? 0;
   return {
     sent24h: sent,
+    // Dry-run trials: shown as "uji coba", never as sent.
+    simulated24h: counts.simulated ?? 0,
     failed24h: counts.failed ?? 0,
     queueDepth,
     sendLatencyMs: { p50: pick(0.5), p95: pick(0.95) },
     // Every attempt that did not end in a sent message was a provider error (or a crash).
-    providerErrorRate: attempts === 0 ? 0 : Math.max(0, attempts - sent) / attempts,
+    providerErrorRate: attempts === 0 ? 0 : Math.max(0, attempts - sent - (counts.simulated ?? 0)) / attempts,
   };
 }

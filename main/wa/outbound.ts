@@ -20,6 +20,11 @@ export interface OutboundRequest {
   entityId?: string | null;
   broadcastId?: string | null;
   runAt?: number;
+  /**
+   * Whether the message waits out quiet hours (default: yes, automatic notices do). Broadcasts say
+   * so by their own choice; a test send never waits. Urgent kinds go at night by the settings.
+   */
+  quietHours?: boolean;
   /** Defaults to (tenant, event, entity, template, recipient): the same trigger never sends twice. */
   key?: string;
 }
@@ -111,6 +116,7 @@ export class Outbound {
       entityId: r.entityId ?? null,
       broadcastId: r.broadcastId ?? null,
       to: r.to,
+      quiet: r.quietHours ?? true,
     };
     if (optedOut.has(r.to)) return { message: { ...base, content: '', status: 'skipped', errorCode: 'OPTED_OUT' }, runAt: r.runAt };
     const rendered = render(r.templateKey, r.variables);

@@ -13,7 +13,6 @@ export interface ProviderRegistryOptions {
   /** Tests pass the fake whatsapp-web.js client here; production uses the real one. */
   clientFactory?: WwebClientFactory;
   findBrowser?: (configuredPath: string | null) => BrowserLookup;
-  fetch?: typeof globalThis.fetch;
 }
 
 export interface RegistryEvents {
@@ -44,7 +43,7 @@ export class ProviderRegistry {
     let provider = this.fonnte.get(tenantId);
     if (!provider) {
       const s = this.settings.resolved(tenantId);
-      provider = createFonnteProvider({ token: s.fonnteToken ?? '', baseUrl: s.fonnteBaseUrl, ...(this.options.fetch ? { fetch: this.options.fetch } : {}) });
+      provider = createFonnteProvider({ token: s.fonnteToken ?? '', baseUrl: s.fonnteBaseUrl });
       this.fonnte.set(tenantId, provider);
     }
     return provider;

@@ -16,11 +16,13 @@ export class SessionControl {
   constructor(
     private readonly settings: WaSettingsService,
     private readonly providers: ProviderRegistry,
+    /** After a save: messages held by the old settings are decided again (see MessageStore.releaseWaiting). */
+    private readonly release: (tenantId: string) => void,
   ) {}
 
   async view(tenantId: string, locale: Locale) {
     const settings = this.settings.resolved(tenantId);
-    const base = { provider: settings.provider, suspended: settings.suspended };
+    const base = { provider: settings.provider, suspended: settings.suspended, paused: this.settings.view(tenantId).paused };
     if (settings.provider !== 'wwebjs') {
       const status = await this.providers.get(tenantId, settings.provider).status();
       return { ...base, state: status.state, ...explained(settings.provider, status.state, status.detail, locale), qr: status.qr };
@@ -55,6 +57,7 @@ export class SessionControl {
     checkSettingsChange(before, input, role);
     const view = this.settings.update(tenantId, input);
     await this.providers.settingsChanged(tenantId, input.browserPath !== undefined && input.browserPath !== before.browserPath);
+    this.release(tenantId);
     return view;
   }
 }

@@ -91,6 +91,8 @@ export function waFace(d: CoreInfra, tenants: TenantService, parts: WaParts) {
         variables: { isp_name: tenants.name(tenantId), sent_at: new Date(d.clock.now()).toISOString() },
         entityType: 'test',
         entityId: pressId,
+        // The operator pressed "send a test" and watches for it: it never waits for the morning.
+        quietHours: false,
       }).messageId;
     },
     /** RRNet's suspension (from sync): screens show the banner at once. */

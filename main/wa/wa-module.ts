@@ -4,6 +4,7 @@ import type { TenantService } from '../tenant/index.js';
 import { ActivityThrottle } from './activity-throttle.js';
 import { BROADCAST_FEED_JOB, BroadcastService } from './broadcast-service.js';
 import { pruneBroadcastRecipients } from './broadcast-retention.js';
+import { nextAllowedTime } from './dispatch/quiet-hours.js';
 import { RateLimiter, type SendLimiter } from './dispatch/rate-limiter.js';
 import { MessageStore } from './message-store.js';
 import { NotificationRules, notifierSubscriber } from './notifier.js';
@@ -58,8 +59,16 @@ function createWa(d: CoreInfra, options: WaOptions, tenants: TenantService) {
   const recipients = new RecipientSources();
   const names = new CustomerNames();
   const notifications = new NotificationRules();
-  const broadcasts = new BroadcastService(d.db, d.clock, d.ids, outbound, d.jobs, recipients, templates, (t) => tenants.name(t));
-  const session = new SessionControl(settings, providers);
+  const quietUntil = (tenantId: string) => {
+    const now = d.clock.now();
+    const allowed = nextAllowedTime(now, tenants.zone(tenantId), settings.resolved(tenantId).quietHours);
+    return allowed > now ? allowed : null;
+  };
+  const broadcasts = new BroadcastService(d.db, d.clock, d.ids, outbound, d.jobs, recipients, templates, (t) => tenants.name(t), quietUntil);
+  const session = new SessionControl(settings, providers, (tenantId) => {
+    d.jobs.wake(messages.releaseWaiting(tenantId));
+    activity.touch(tenantId, null);
+  });
 
   const sendJob = {
     type: WA_SEND_JOB,
@@ -73,6 +82,10 @@ function createWa(d: CoreInfra, options: WaOptions, tenants: TenantService) {
       clock: d.clock,
       log: d.log,
       activity: (t, b) => activity.touch(t, b),
+      paused: (tenantId, code) => {
+        d.log.warn('WhatsApp queue paused: every message would be refused', { tenantId, code });
+        d.bus.announce('wa_session_changed', tenantId, {});
+      },
     }),
     options: { concurrency: concurrency ?? 256, maxAttempts: MAX_ATTEMPTS, backoff: DEFAULT_BACKOFF, onInterrupted: interruptedSend(messages) },
   };

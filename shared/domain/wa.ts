@@ -54,11 +54,36 @@ export const WA_PROVIDERS = ['wwebjs', 'fonnte', 'dry-run'] as const;
 export const waProviderSchema = z.enum(WA_PROVIDERS);
 export type WaProviderKey = z.infer<typeof waProviderSchema>;
 
+/** Dry-run sends nothing: it may be the provider (trying the console out), never the fallback. */
+export const WA_FALLBACK_PROVIDERS = ['wwebjs', 'fonnte'] as const;
+export type WaFallbackKey = (typeof WA_FALLBACK_PROVIDERS)[number];
+
+/** Kinds that may go during quiet hours when the tenant has not chosen: news of an outage is wanted at night. */
+export const DEFAULT_NIGHT_EVENTS: readonly WaEventKey[] = ['outage_started', 'outage_resolved'];
+
+/** A random pause between two messages, in seconds (WhatsApp Web: a person's pace, not a machine's). */
+export const sendGapSchema = z.object({ minSeconds: z.number().int(), maxSeconds: z.number().int() });
+export type SendGap = z.infer<typeof sendGapSchema>;
+
+/**
+ * WhatsApp Web is a person's phone: a machine's 10 messages a second gets numbers banned, so
+ * local practice is a few seconds between messages, never the same pause twice. Fonnte paces
+ * on its own side, so only the rate per second applies. Dry-run sends nothing.
+ */
+export const DEFAULT_SEND_GAP: Readonly<Record<WaProviderKey, SendGap | null>> = {
+  wwebjs: { minSeconds: 4, maxSeconds: 10 },
+  fonnte: null,
+  'dry-run': null,
+};
+
+/** Why the whole queue stopped (one alert instead of every message failing on its own). */
+export const waPauseSchema = z.object({ code: z.string(), since: z.string() });
+
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'validation.time');
 
 export const waSettingsSchema = z.object({
   provider: waProviderSchema,
-  fallbackProvider: waProviderSchema.nullable(),
+  fallbackProvider: z.enum(WA_FALLBACK_PROVIDERS).nullable(),
   /** Never the token itself: the renderer only learns whether one is stored. */
   hasFonnteToken: z.boolean(),
   fonnteBaseUrl: z.string(),
@@ -67,6 +92,14 @@ export const waSettingsSchema = z.object({
   ratePerSecond: z.number().int(),
   perRecipientPerHour: z.number().int(),
   quietHours: z.object({ start: z.string(), end: z.string() }).nullable(),
+  /** Kinds that go during quiet hours anyway (outages). */
+  nightEvents: z.array(waEventKeySchema),
+  /** The pause between messages in force (the provider's default unless the tenant set one); null: only the rate per second. */
+  sendGap: sendGapSchema.nullable(),
+  /** True when sendGap is the tenant's own choice rather than the provider's default. */
+  sendGapCustom: z.boolean(),
+  /** The queue is stopped until a person fixes the settings (a refused token). */
+  paused: waPauseSchema.nullable(),
   adminRecipients: z.array(z.string()),
   browserPath: z.string(),
   maxLength: z.number().int(),
@@ -77,7 +110,7 @@ export type WaSettings = z.infer<typeof waSettingsSchema>;
 
 export const waSettingsUpdateSchema = z.object({
   provider: waProviderSchema.optional(),
-  fallbackProvider: waProviderSchema.nullable().optional(),
+  fallbackProvider: z.enum(WA_FALLBACK_PROVIDERS, { error: 'wa.dryRunNoFallback' }).nullable().optional(),
   /** A new token replaces the stored one; null removes it; absent keeps it. */
   fonnteToken: z.string().trim().min(1, 'validation.required').max(200, 'validation.tooLong').nullable().optional(),
   fonnteBaseUrl: z.url({ protocol: /^https?$/, error: 'validation.url' }).max(200).optional(),
@@ -87,6 +120,13 @@ export const waSettingsUpdateSchema = z.object({
   ratePerSecond: z.number().int().min(1, 'validation.tooSmall').max(50, 'validation.rateCap').optional(),
   perRecipientPerHour: z.number().int().min(1).max(100).optional(),
   quietHours: z.object({ start: hhmm, end: hhmm }).nullable().optional(),
+  nightEvents: z.array(waEventKeySchema).max(WA_EVENT_KEYS.length).optional(),
+  /** null: the provider's default pause; 0 to 0: no pause, only the rate per second. */
+  sendGap: z
+    .object({ minSeconds: z.number().int().min(0, 'validation.tooSmall').max(600), maxSeconds: z.number().int().min(0, 'validation.tooSmall').max(600) })
+    .refine((g) => g.maxSeconds >= g.minSeconds, { path: ['maxSeconds'], message: 'wa.gapOrder' })
+    .nullable()
+    .optional(),
   adminRecipients: z.array(waRecipientSchema).max(10, 'validation.tooMany').optional(),
   browserPath: z.string().trim().max(500, 'validation.tooLong').optional(),
   maxLength: z.number().int().min(160).max(4096).optional(),
@@ -104,6 +144,8 @@ export const waSessionSchema = z.object({
   /** The pairing QR as text; the screen draws it. */
   qr: z.string().nullable(),
   suspended: z.boolean(),
+  /** The queue stopped itself (a refused token): the one alert, until the settings are fixed. */
+  paused: waPauseSchema.nullable(),
 });
 
 export const waTemplateSchema = z.object({
@@ -136,6 +178,10 @@ export const waMessageSchema = z.object({
   errorCode: z.string().nullable(),
   errorMessage: z.string().nullable(),
   broadcastId: z.string().nullable(),
+  /** Sent by the dry-run provider: a trial ("uji coba"), nothing reached anyone. */
+  simulated: z.boolean(),
+  /** Waiting for quiet hours to end: when it goes (ISO). */
+  heldUntil: z.string().nullable(),
   createdAt: z.string(),
   sentAt: z.string().nullable(),
   deliveredAt: z.string().nullable(),
@@ -193,11 +239,18 @@ export const broadcastSchema = z.object({
   status: z.enum(['active', 'finished', 'cancelled']),
   total: z.number().int(),
   progress: z.record(waMessageStatusSchema, z.number().int()),
+  /** Of progress.sent, how many the dry-run provider only simulated ("uji coba"). */
+  simulated: z.number().int(),
+  respectQuietHours: z.boolean(),
+  /** Its next messages wait for quiet hours to end: when they go (ISO). */
+  heldUntil: z.string().nullable(),
   createdAt: z.string(),
 });
 
 export const waMetricsSchema = z.object({
   sent24h: z.number().int(),
+  /** Dry-run "sends" of the last 24 h: trials, not counted as sent. */
+  simulated24h: z.number().int(),
   failed24h: z.number().int(),
   queueDepth: z.number().int(),
   /** Provider call time of messages sent in the last 24 h. */

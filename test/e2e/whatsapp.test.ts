@@ -499,4 +499,80 @@ describe('WhatsApp in the demo ISP (web mode, Chromium, fake whatsapp-web.js)', 
     await page.getByTestId('wa-pairing').scrollIntoViewIfNeeded();
     await app.shot('offline');
   });
+
+  it('explains the pacing per provider, never offers dry-run as the fallback, and says when held messages and broadcasts go', async () => {
+    const { page, server } = app;
+    const wa = server.core.services.wa;
+    const tenantId = server.core.services.tenants.primaryId();
+    if (!tenantId) throw new Error('the demo tenant is missing');
+
+    await page.getByTestId('tab-settings').click();
+    const form = page.getByTestId('wa-settings-form');
+    await form.waitFor();
+    expect(await form.getByTestId('wa-fallback').locator('option').allTextContents()).not.toContain('Mode uji coba');
+    expect(await form.getByTestId('wa-gap-hint').textContent()).toContain('jeda acak 4–10 detik');
+    expect(await form.getByTestId('wa-night-outage_started').isChecked()).toBe(true);
+    await form.getByTestId('wa-gap-hint').scrollIntoViewIfNeeded();
+    await app.shot('settings-pacing');
+
+    // Quiet hours around the present moment on the ISP's clock: an automatic notice waits, and says until when.
+    const wib = (offsetMinutes: number) =>
+      new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Jakarta', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(Date.now() + offsetMinutes * 60_000));
+    const end = wib(120);
+    await wa.session.update(tenantId, { quietHours: { start: wib(-60), end } }, 'owner');
+    wa.outbound.queue(tenantId, {
+      event: 'invoice_paid',
+      templateKey: 'test_message',
+      to: '+6281355556666',
+      variables: { isp_name: 'RT/RW Net Demo' },
+      entityType: 'invoice',
+      entityId: 'e2e-held',
+    });
+    await page.getByTestId('tab-log').click();
+    const held = page.getByTestId('wa-log-row').filter({ hasText: '0813' }).filter({ has: page.getByTestId('wa-held') }).first();
+    await held.waitFor();
+    expect(await held.getByTestId('wa-held').textContent()).toBe(`Menunggu jam tenang, dikirim ${end} WIB`);
+    await app.shot('log-held');
+
+    // A broadcast goes at once unless it chooses to wait; this one chooses to.
+    await page.getByTestId('tab-broadcast').click();
+    await page.getByTestId('wa-broadcast-new').click();
+    const broadcastForm = page.getByTestId('wa-broadcast-form');
+    await broadcastForm.getByTestId('wa-broadcast-message').fill('Pembayaran bulan ini bisa lewat kolektor.');
+    await broadcastForm.getByTestId('wa-broadcast-quiet').check();
+    expect(await broadcastForm.textContent()).toContain('Tunggu jam tenang');
+    await app.shot('broadcast-quiet-choice');
+    await broadcastForm.getByTestId('wa-broadcast-submit').click();
+    await page.getByTestId('wa-broadcast-confirm-ok').click();
+    const row = page.getByTestId('wa-broadcast-row').first();
+    await expect.poll(() => row.getByTestId('wa-held').textContent()).toBe(`Menunggu jam tenang, dikirim ${end} WIB`);
+    await app.shot('broadcast-held');
+    await row.getByTestId('wa-broadcast-cancel').click();
+    await page.getByTestId('confirm-ok').click();
+    await row.getByTestId('wa-count-cancelled').waitFor();
+
+    // Quiet hours off: the held notice goes now.
+    await wa.session.update(tenantId, { quietHours: null }, 'owner');
+    await page.getByTestId('tab-log').click();
+    await expect.poll(() => wweb.latest().sent.filter((m) => m.chatId === '6281355556666@c.us').length, { timeout: 15_000 }).toBe(1);
+
+    // A refused token pauses the queue: one banner, with the way out.
+    wa.settings.pause(tenantId, 'INVALID_TOKEN');
+    server.core.bus.announce('wa_session_changed', tenantId, {});
+    await page.getByTestId('wa-paused').waitFor();
+    expect(await page.getByTestId('wa-paused').textContent()).toContain('Tidak ada pesan yang gagal');
+    await app.shot('paused');
+    await wa.session.update(tenantId, {}, 'owner');
+    server.core.bus.announce('wa_session_changed', tenantId, {});
+    await page.getByTestId('wa-paused').waitFor({ state: 'detached' });
+
+    // Dry-run sends are trials, never "Terkirim".
+    await wa.session.update(tenantId, { provider: 'dry-run' }, 'owner');
+    wa.sendTest(tenantId, '+6281377778888');
+    const trial = page.getByTestId('wa-log-row').filter({ hasText: '0813' }).filter({ has: page.locator('[data-status="simulated"]') }).first();
+    await trial.waitFor();
+    expect(await trial.getByTestId('wa-status').textContent()).toBe('Uji coba');
+    await app.shot('log-trial');
+    await wa.session.update(tenantId, { provider: 'wwebjs' }, 'owner');
+  });
 });

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SendLimiter } from '../../main/wa/index.js';
 import type { MessageStatus } from '../../main/wa/message-store.js';
 import { createTestCore, ok, type OwnerSession, type TestCore } from '../support/core-fixture.js';
+import { createFakeWweb } from '../support/fake-wweb-client.js';
 import { startFonnteServer, type FonnteFailure, type FonnteServer } from '../support/fonnte-server.js';
 import { messageRows, seedCustomers, useFonnte, whatsappOwner } from '../support/wa-harness.js';
 
@@ -32,10 +33,13 @@ describe('broadcast progress counters', () => {
 
   beforeEach(async () => {
     server = await startFonnteServer();
-    t = createTestCore({ wa: { limiter: noLimits } });
+    const wweb = createFakeWweb();
+    t = createTestCore({ wa: { limiter: noLimits, clientFactory: wweb.factory, findBrowser: () => ({ ok: true, path: '/usr/bin/chromium', source: 'detected' }) } });
     owner = await whatsappOwner(t.core);
-    // A fallback, so provider-side failures move messages over to it.
-    await useFonnte(t.core, owner, server.url, { fallbackProvider: 'dry-run' });
+    // A fallback, so provider-side failures move messages over to it (WhatsApp Web, paired: dry-run is never a fallback).
+    await useFonnte(t.core, owner, server.url, { fallbackProvider: 'wwebjs' });
+    await t.core.services.wa.providers.session(owner.tenantId).start();
+    wweb.latest().scan();
     await seedCustomers(t.core, owner, 40);
   });
   afterEach(async () => {
@@ -118,7 +122,8 @@ describe('broadcast progress counters', () => {
     // The database as it was before migration 012.
     t.core.db.exec(`DROP TRIGGER wa_broadcast_progress_start; DROP TRIGGER wa_broadcast_progress_insert;
       DROP TRIGGER wa_broadcast_progress_update; DROP TRIGGER wa_broadcast_progress_delete;
-      DROP TABLE wa_broadcast_progress; DELETE FROM schema_migrations WHERE version = 12`);
+      DROP TRIGGER wa_broadcast_simulated_update; DROP TRIGGER wa_broadcast_simulated_delete;
+      DROP TABLE wa_broadcast_progress; DELETE FROM schema_migrations WHERE version IN (12, 18)`);
     await t.restart();
     expect(counters(broadcast.id)).toEqual(recount(broadcast.id));
     expect(recount(broadcast.id)).toMatchObject({ sent: 40 });
@@ -165,10 +170,11 @@ describe('broadcast screens read bounded ranges', () => {
   });
 
   it('wa.metrics counts the messages of the last 24 hours', async () => {
-    expect(await ok(t.core, 'wa.metrics', {}, owner.token)).toMatchObject({ sent24h: 3, failed24h: 0, queueDepth: 0, providerErrorRate: 0 });
+    // Sent by dry-run (the default provider): trials ("uji coba"), never counted as sent.
+    expect(await ok(t.core, 'wa.metrics', {}, owner.token)).toMatchObject({ sent24h: 0, simulated24h: 3, failed24h: 0, queueDepth: 0, providerErrorRate: 0 });
     t.clock.advance(25 * 3_600_000);
     // (The session has expired by now: the service answers directly.)
-    expect(t.core.services.wa.metrics(owner.tenantId)).toMatchObject({ sent24h: 0, failed24h: 0, sendLatencyMs: { p50: 0, p95: 0 } });
+    expect(t.core.services.wa.metrics(owner.tenantId)).toMatchObject({ sent24h: 0, simulated24h: 0, failed24h: 0, sendLatencyMs: { p50: 0, p95: 0 } });
   });
 
   it('wa.metrics reads index ranges of wa_messages, never a scan of it', async () => {

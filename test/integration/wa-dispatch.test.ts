@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Job } from '../../main/jobs/index.js';
 import { WA_SEND_JOB } from '../../main/wa/index.js';
 import { ZONE_OFFSET_MINUTES, type TimeZone } from '../../shared/util/time.js';
-import { call, createTestCore, ok, type OwnerSession, type TestCore } from '../support/core-fixture.js';
+import { OWNER, call, createTestCore, login, ok, type OwnerSession, type TestCore } from '../support/core-fixture.js';
 import { startFonnteServer, type FonnteServer } from '../support/fonnte-server.js';
 import { createFakeWweb, type FakeWweb } from '../support/fake-wweb-client.js';
 import { messageRows, seedCustomers, testTrigger, useFonnte, waSettings, whatsappOwner } from '../support/wa-harness.js';
@@ -17,6 +17,7 @@ import { messageRows, seedCustomers, testTrigger, useFonnte, waSettings, whatsap
 
 const TO = '+6281234567890';
 const TARGET = '6281234567890';
+const NO_GAP = { minSeconds: 0, maxSeconds: 0 };
 const localTime = (zone: TimeZone, day: number, hh: number, mm = 0) => Date.UTC(2026, 0, day, hh, mm - ZONE_OFFSET_MINUTES[zone]);
 
 describe('WhatsApp send queue', () => {
@@ -48,7 +49,8 @@ describe('WhatsApp send queue', () => {
 
   /** whatsapp-web.js as the provider, its (fake) phone paired and ready. */
   async function readySession() {
-    await waSettings(t.core, owner, { provider: 'wwebjs' });
+    // No pause between messages: WhatsApp Web's default seconds would wait on a clock that does not move.
+    await waSettings(t.core, owner, { provider: 'wwebjs', sendGap: NO_GAP });
     await ok(t.core, 'wa.session.start', {}, owner.token);
     wweb.latest().scan();
     expect((await ok(t.core, 'wa.session.status', {}, owner.token)).state).toBe('ready');
@@ -202,6 +204,141 @@ describe('WhatsApp send queue', () => {
     });
   });
 
+  describe('quiet hours are decided at send time', () => {
+    const NIGHT = () => localTime('Asia/Jakarta', 5, 22, 30);
+    const MORNING = localTime('Asia/Jakarta', 6, 7);
+    const held = (count: number) => Array.from({ length: count }, (_, i) => queue(`+62812345${String(i).padStart(5, '0')}`, `inv-${i}`).messageId);
+
+    /** The pinned clock jumps hours ahead: the owner signs in again, as the office would. */
+    async function at(time: number) {
+      t.clock.set(time);
+      owner = { ...owner, token: await login(t.core, OWNER.username, OWNER.password) };
+    }
+
+    beforeEach(async () => {
+      await waSettings(t.core, owner, { quietHours: { start: '21:00', end: '07:00' } });
+      await at(NIGHT());
+    });
+
+    it('held messages say when they go, and switching quiet hours off sends them at once', async () => {
+      const ids = held(10);
+      await settle();
+      const logs = await ok(t.core, 'wa.logs.list', {}, owner.token);
+      expect(logs.items.map((m) => m.heldUntil)).toEqual(ids.map(() => new Date(MORNING).toISOString()));
+      expect(server.received).toHaveLength(0);
+
+      await waSettings(t.core, owner, { quietHours: null });
+      await settle();
+      expect(ids.map((id) => message(id).status)).toEqual(ids.map(() => 'sent'));
+      expect(ids.map((id) => message(id).held_until)).toEqual(ids.map(() => null));
+      expect(new Set(acceptedTargets()).size).toBe(10);
+    });
+
+    it('shortening quiet hours releases what the new window no longer covers', async () => {
+      const [id] = held(1) as [string];
+      await settle();
+      await at(localTime('Asia/Jakarta', 6, 5, 30));
+      await settle();
+      expect(message(id).status).toBe('queued');
+      // 21:00-05:00 now: 05:30 is outside it.
+      await waSettings(t.core, owner, { quietHours: { start: '21:00', end: '05:00' } });
+      await settle();
+      expect(message(id).status).toBe('sent');
+    });
+
+    it('lengthening them holds the message again, with the new time', async () => {
+      const [id] = held(1) as [string];
+      await settle();
+      await waSettings(t.core, owner, { quietHours: { start: '21:00', end: '08:00' } });
+      await settle();
+      expect(message(id)).toMatchObject({ status: 'queued', held_until: localTime('Asia/Jakarta', 6, 8) });
+      expect(server.received).toHaveLength(0);
+    });
+
+    it('a test send goes at once at night', async () => {
+      const { messageId } = await ok(t.core, 'wa.testSend', { to: '081234567890' }, owner.token);
+      await settle();
+      expect(message(messageId).status).toBe('sent');
+    });
+
+    it('urgent kinds (outages) go at night; taking them off the list holds them like the rest', async () => {
+      const outage = (entityId: string) =>
+        wa().outbound.queue(owner.tenantId, { event: 'outage_started', templateKey: 'outage_started', to: TO, variables: { name: 'Budi', area: 'ODP-01', isp_name: 'Net' }, entityType: 'outage', entityId });
+      const urgent = outage('o-1');
+      await settle();
+      expect(message(urgent.messageId).status).toBe('sent');
+
+      await waSettings(t.core, owner, { nightEvents: [] });
+      const later = outage('o-2');
+      await settle();
+      expect(message(later.messageId)).toMatchObject({ status: 'queued', held_until: MORNING });
+    });
+
+    it('a broadcast goes at once unless it chooses to respect quiet hours; then it says until when', async () => {
+      await seedCustomers(t.core, owner, 3);
+      const now = await ok(t.core, 'wa.broadcast.create', { filter: { kind: 'all_active' }, message: 'Segera.' }, owner.token);
+      const polite = await ok(t.core, 'wa.broadcast.create', { filter: { kind: 'all_active' }, message: 'Besok pagi.', respectQuietHours: true }, owner.token);
+      await settle();
+      await settle();
+      const list = await ok(t.core, 'wa.broadcast.list', {}, owner.token);
+      const byId = new Map(list.map((b) => [b.id, b]));
+      expect(byId.get(now.id)).toMatchObject({ respectQuietHours: false, heldUntil: null, progress: { sent: 3 } });
+      expect(byId.get(polite.id)).toMatchObject({ respectQuietHours: true, heldUntil: new Date(MORNING).toISOString(), progress: { sent: 0, queued: 3 } });
+
+      await at(MORNING);
+      await settle();
+      expect((await ok(t.core, 'wa.broadcast.list', {}, owner.token)).find((b) => b.id === polite.id)).toMatchObject({ heldUntil: null, progress: { sent: 3 } });
+    });
+  });
+
+  describe('dry-run', () => {
+    it('is refused as the fallback provider', async () => {
+      const refused = await call(t.core, 'wa.settings.update', { fallbackProvider: 'dry-run' as never }, owner.token);
+      expect(refused).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', fields: { fallbackProvider: expect.any(String) } } });
+    });
+
+    it('counts its sends as trials ("uji coba"), never as sent', async () => {
+      await waSettings(t.core, owner, { provider: 'dry-run' });
+      await seedCustomers(t.core, owner, 2);
+      const broadcast = await ok(t.core, 'wa.broadcast.create', { filter: { kind: 'all_active' }, message: 'Uji.' }, owner.token);
+      await settle();
+      await settle();
+      const [view] = (await ok(t.core, 'wa.broadcast.list', {}, owner.token)).filter((b) => b.id === broadcast.id);
+      expect(view).toMatchObject({ simulated: 2, progress: { sent: 0 } });
+      const logs = await ok(t.core, 'wa.logs.list', {}, owner.token);
+      expect(logs.items.every((m) => m.simulated)).toBe(true);
+      expect(await ok(t.core, 'wa.metrics', {}, owner.token)).toMatchObject({ sent24h: 0, simulated24h: 2 });
+    });
+  });
+
+  describe('a refused token', () => {
+    it('pauses the queue with one alert instead of failing every message, and a new token sends them all', async () => {
+      const events: string[] = [];
+      t.core.bus.subscribe('test-alerts', (e) => void (e.name === 'wa_session_changed' && events.push(e.name)), { durable: false });
+      server.setTokens(['another-token']);
+      const ids = Array.from({ length: 10 }, (_, i) => queue(`+62812345${String(i).padStart(5, '0')}`, `inv-${i}`).messageId);
+      await settle();
+
+      // Nothing failed: every message still waits (those already in flight learnt it together).
+      expect(ids.map((id) => message(id).status)).toEqual(ids.map(() => 'queued'));
+      expect(await ok(t.core, 'wa.failures.list', {}, owner.token)).toEqual([]);
+      const asked = server.received.length;
+      const status = await ok(t.core, 'wa.session.status', {}, owner.token);
+      expect(status.paused).toMatchObject({ code: 'INVALID_TOKEN' });
+      expect(events).toHaveLength(1);
+      // While paused, nothing more is tried: the provider is not hammered with a token it refuses.
+      await advance(10 * 60_000);
+      expect(server.received).toHaveLength(asked);
+      expect(events).toHaveLength(1);
+
+      server.setTokens(['test-device-token', 'another-token']);
+      await waSettings(t.core, owner, { fonnteToken: 'another-token' });
+      expect((await ok(t.core, 'wa.session.status', {}, owner.token)).paused).toBeNull();
+      await settle();
+      expect(ids.map((id) => message(id).status)).toEqual(ids.map(() => 'sent'));
+    });
+  });
+
   describe('suspension', () => {
     it('sends nothing while suspended, keeps the messages queued with their attempts, and sends them once lifted', async () => {
       wa().settings.setSuspended(owner.tenantId, true);
@@ -227,33 +364,38 @@ describe('WhatsApp send queue', () => {
   });
 
   describe('per-recipient cap', () => {
-    it('fails the messages over perRecipientPerHour with RECIPIENT_CAP; other numbers are not affected', async () => {
+    it('delays the messages over perRecipientPerHour until the hour has passed; nothing fails, other numbers are not affected', async () => {
       await waSettings(t.core, owner, { perRecipientPerHour: 3 });
+      const start = t.clock.now();
       const ids = [1, 2, 3, 4, 5].map((n) => queue(TO, `inv-${n}`).messageId);
       const other = queue('+6281111111111', 'inv-1').messageId;
       await settle();
 
       const statuses = ids.map((id) => message(id).status);
       expect(statuses.filter((s) => s === 'sent')).toHaveLength(3);
-      expect(statuses.filter((s) => s === 'failed')).toHaveLength(2);
+      expect(statuses.filter((s) => s === 'queued')).toHaveLength(2);
       expect(acceptedTargets().filter((x) => x === TARGET)).toHaveLength(3);
       expect(message(other).status).toBe('sent');
+      expect(await ok(t.core, 'wa.failures.list', {}, owner.token)).toEqual([]);
+      for (const id of ids.filter((id) => message(id).status === 'queued')) {
+        // Waiting, without using up an attempt, until the first send of the hour is an hour old.
+        expect(jobOf(id)).toMatchObject({ status: 'queued', attempts: 0 });
+        expect(jobOf(id).runAt).toBeGreaterThanOrEqual(start + 60 * 60_000);
+      }
 
-      const failures = (await ok(t.core, 'wa.failures.list', {}, owner.token)).items;
-      expect(failures.map((f) => f.errorCode)).toEqual(['RECIPIENT_CAP', 'RECIPIENT_CAP']);
-      for (const f of failures) expect(jobOf(f.id)).toMatchObject({ status: 'dead', lastErrorCode: 'RECIPIENT_CAP' });
-
-      // An hour later the number may be written to again.
-      t.clock.advance(60 * 60_000);
-      queue(TO, 'inv-6');
-      await settle();
-      expect(acceptedTargets().filter((x) => x === TARGET)).toHaveLength(4);
+      // An hour later the number may be written to again: the delayed two go.
+      await advance(60 * 60_000);
+      expect(ids.map((id) => message(id).status)).toEqual(['sent', 'sent', 'sent', 'sent', 'sent']);
+      expect(acceptedTargets().filter((x) => x === TARGET)).toHaveLength(5);
     });
   });
 
   describe('failover', () => {
+    // Dry-run can no longer be a fallback (it would count failures as sent): WhatsApp Web, paired.
     beforeEach(async () => {
-      await waSettings(t.core, owner, { fallbackProvider: 'dry-run' });
+      await waSettings(t.core, owner, { fallbackProvider: 'wwebjs', sendGap: NO_GAP });
+      await wa().providers.session(owner.tenantId).start();
+      wweb.latest().scan();
     });
 
     it('a disconnected Fonnte device sends the message through the fallback, marked as failover', async () => {
@@ -265,7 +407,7 @@ describe('WhatsApp send queue', () => {
 
       const logs = await ok(t.core, 'wa.logs.list', {}, owner.token);
       expect(logs.items).toHaveLength(1);
-      expect(logs.items[0]).toMatchObject({ status: 'sent', provider: 'dry-run', failover: true, attempts: 2, errorCode: null });
+      expect(logs.items[0]).toMatchObject({ status: 'sent', provider: 'wwebjs', failover: true, attempts: 2, errorCode: null });
       expect(server.received.map((r) => r.reason)).toEqual(['disconnected device']);
     });
 
@@ -279,7 +421,7 @@ describe('WhatsApp send queue', () => {
       expect(server.received).toHaveLength(2);
       await advance(4_000);
 
-      expect(message(queued.messageId)).toMatchObject({ status: 'sent', provider: 'dry-run', failover: 1, attempts: 3 });
+      expect(message(queued.messageId)).toMatchObject({ status: 'sent', provider: 'wwebjs', failover: 1, attempts: 3 });
       // The primary would have taken it now; the last attempt went to the fallback all the same.
       expect(server.received).toHaveLength(2);
       expect(accepted()).toHaveLength(0);
@@ -403,6 +545,52 @@ describe('WhatsApp send queue', () => {
       expect(acceptedTargets()).toEqual([TARGET]);
     });
 
+    describe('on WhatsApp Web, the chat is read instead of waiting for a person', () => {
+      /** A message the app had marked 'sending' when it was killed; `reached`: the page had handed it to WhatsApp. */
+      async function crashMidSend(reached: boolean) {
+        const before = await readySession();
+        wa().settings.setSuspended(owner.tenantId, true);
+        const queued = queue(TO, 'inv-1');
+        await settle();
+        await t.core.jobs.stop();
+        leaveRunning(jobOf(queued.messageId).id);
+        expect(await wa().messages.markSending(queued.messageId, 'wwebjs', false)).toBe(true);
+        if (reached) await before.sendMessage(`${TARGET}@c.us`, message(queued.messageId).content);
+        t.core.services.wa.settings.setSuspended(owner.tenantId, false);
+        await t.restart();
+        return { id: queued.messageId, before };
+      }
+      const sentTo = (chatId: string) => wweb.clients.flatMap((c) => c.sent).filter((m) => m.chatId === chatId);
+
+      it('found in the chat: recorded sent with WhatsApp\'s id, never sent again', async () => {
+        const { id, before } = await crashMidSend(true);
+        wweb.latest().scan();
+        await advance(2 * 60_000);
+        expect(message(id)).toMatchObject({ status: 'sent', provider_message_id: before.sent[0]?.message.id._serialized, error_code: null });
+        await advance(60 * 60_000);
+        expect(sentTo(`${TARGET}@c.us`)).toHaveLength(1);
+      });
+
+      it('not in the chat: it never left, so it is sent now, once', async () => {
+        const { id } = await crashMidSend(false);
+        wweb.latest().scan();
+        await advance(2 * 60_000);
+        expect(message(id).status).toBe('sent');
+        await advance(60 * 60_000);
+        expect(sentTo(`${TARGET}@c.us`)).toHaveLength(1);
+      });
+
+      it('a chat that cannot be read for half an hour: parked as MAYBE_SENT for a person, nothing sent', async () => {
+        const { id } = await crashMidSend(false);
+        // The phone never reconnects: the session stays unready.
+        await advance(2 * 60_000);
+        expect(message(id).status).toBe('sending');
+        for (let minute = 0; minute < 30; minute++) await advance(60_000);
+        expect(message(id)).toMatchObject({ status: 'failed', error_code: 'MAYBE_SENT' });
+        expect(sentTo(`${TARGET}@c.us`)).toHaveLength(0);
+      });
+    });
+
     it('a message left sending is parked as MAYBE_SENT, not sent again; a person may resend it', async () => {
       wa().settings.setSuspended(owner.tenantId, true);
       const queued = queue(TO, 'inv-1');
@@ -478,6 +666,25 @@ describe('WhatsApp send queue', () => {
       await settle();
       expect(message(queued.messageId)).toMatchObject({ status: 'failed', error_code: 'MAYBE_SENT', attempts: 1 });
       expect(jobOf(queued.messageId).status).toBe('dead');
+      await advance(120_000);
+      expect(server.received).toHaveLength(1);
+    });
+
+    it('Fonnte accepted the message and the connection dropped during its answer: parked as MAYBE_SENT, never resent', async () => {
+      server.failNext(1, 'accepted-then-cut');
+      const queued = queue(TO, 'inv-1');
+      await settle();
+      expect(message(queued.messageId)).toMatchObject({ status: 'failed', error_code: 'MAYBE_SENT', attempts: 1 });
+      await advance(120_000);
+      expect(acceptedTargets()).toEqual([TARGET]);
+      expect(server.received).toHaveLength(1);
+    });
+
+    it('Fonnte accepted the message and the answer was unreadable (a proxy page with HTTP 200): parked, never resent', async () => {
+      server.failNext(1, 'accepted-unreadable');
+      const queued = queue(TO, 'inv-1');
+      await settle();
+      expect(message(queued.messageId)).toMatchObject({ status: 'failed', error_code: 'MAYBE_SENT', attempts: 1 });
       await advance(120_000);
       expect(server.received).toHaveLength(1);
     });

@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type {
+  WwebChat,
   WwebClient,
   WwebClientFactory,
   WwebClientParams,
@@ -23,6 +24,8 @@ export interface FakeMessage {
   from: string;
   fromMe: true;
   ack: number;
+  /** Seconds, as whatsapp-web.js stamps messages. */
+  timestamp: number;
 }
 
 export interface FakeSent {
@@ -36,6 +39,8 @@ interface FakeWorld {
   registered: Map<string, boolean>;
   phone: { pushname: string; user: string };
   nextMessage: number;
+  /** Every chat's messages as WhatsApp keeps them: a new session (after a crash) reads the same history. */
+  history: FakeMessage[];
 }
 
 type SendFailure = { kind: 'throw'; message: string } | { kind: 'hang' };
@@ -119,11 +124,24 @@ export class FakeWwebClient extends EventEmitter<WwebEvents> implements WwebClie
       from: `${this.world.phone.user}@c.us`,
       fromMe: true,
       ack: 0,
+      timestamp: Math.floor(Date.now() / 1000),
     };
     this.sent.push({ chatId, content, message });
+    this.world.history.push(message);
     // WhatsApp's server can confirm before the page's promise settles: the receipt overtakes the answer.
     for (const ack of this.acksOnSend.splice(0)) this.ack(message.id._serialized, ack);
     return message;
+  }
+
+  async getChatById(chatId: string): Promise<WwebChat> {
+    this.page();
+    const { history } = this.world;
+    return {
+      async fetchMessages({ limit = Infinity, fromMe }) {
+        const mine = history.filter((m) => m.id.remote === chatId && (fromMe === undefined || m.fromMe === fromMe));
+        return mine.slice(Math.max(0, mine.length - limit));
+      },
+    };
   }
 
   // --- test controls ---
@@ -235,7 +253,7 @@ export interface FakeWweb {
 }
 
 export function createFakeWweb({ pushname = 'Kantor RRNet', user = '6281299990000' } = {}): FakeWweb {
-  const world: FakeWorld = { registered: new Map(), phone: { pushname, user }, nextMessage: 0 };
+  const world: FakeWorld = { registered: new Map(), phone: { pushname, user }, nextMessage: 0, history: [] };
   const clients: FakeWwebClient[] = [];
   let initializeFailure: string | null = null;
 

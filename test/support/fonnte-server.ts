@@ -19,6 +19,10 @@ export type FonnteFailure =
   | 'timeout'
   /** Read the request, then drop the connection. */
   | 'reset'
+  /** Accept the message (it will be delivered), then drop the connection halfway through the answer. */
+  | 'accepted-then-cut'
+  /** Accept the message, but what comes back is not Fonnte's JSON (a proxy's page with HTTP 200). */
+  | 'accepted-unreadable'
   /** A refusal with a reason the adapter may not know. */
   | { reason: string };
 
@@ -54,6 +58,8 @@ export interface FonnteServer {
   readonly url: string;
   /** Every POST /send that reached the server, in arrival order. */
   readonly received: readonly ReceivedMessage[];
+  /** Requests that began to arrive and were cut off before their body was complete (the sender died). */
+  readonly cutOff: number;
   /** POST /send arrivals per whole second of `now` (key: Math.floor(at / 1000)). */
   perSecond(): Map<number, number>;
   readonly quota: number;
@@ -81,6 +87,7 @@ export async function startFonnteServer(options: FonnteServerOptions = {}): Prom
   let requestId = 2_937_000;
   let messageId = 80_367_000;
 
+  let cutOff = 0;
   const server = createServer((req, res) => {
     handle(req, res).catch(() => {
       if (!res.headersSent) res.writeHead(500).end();
@@ -90,7 +97,14 @@ export async function startFonnteServer(options: FonnteServerOptions = {}): Prom
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const at = now();
     const path = new URL(req.url ?? '/', 'http://fonnte.local').pathname.replace(/\/+$/, '');
-    const raw = await readBody(req);
+    let raw: Buffer;
+    try {
+      raw = await readBody(req);
+    } catch (error) {
+      // The sender went away mid-request (killed): it had started sending, the body never completed.
+      cutOff += 1;
+      throw error;
+    }
     if (req.method !== 'POST' || (path !== '/send' && path !== '/device')) {
       json(res, 404, { reason: 'not found', status: false });
       return;
@@ -142,6 +156,16 @@ export async function startFonnteServer(options: FonnteServerOptions = {}): Prom
     const ids = targets.map(() => String(++messageId));
     entry.outcome = 'accepted';
     entry.id = ids[0] ?? null;
+    if (failure === 'accepted-then-cut') {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '400' });
+      res.write('{"detail":"success! message in queue","id":["');
+      setImmediate(() => req.socket.destroy());
+      return;
+    }
+    if (failure === 'accepted-unreadable') {
+      res.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>Koneksi sedang dialihkan</body></html>');
+      return;
+    }
     json(res, 200, {
       detail: 'success! message in queue',
       id: ids,
@@ -200,6 +224,9 @@ export async function startFonnteServer(options: FonnteServerOptions = {}): Prom
     get quota() {
       return quota;
     },
+    get cutOff() {
+      return cutOff;
+    },
     setQuota(remaining) {
       quota = remaining;
     },
@@ -255,6 +282,7 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
+    req.on('aborted', () => reject(new Error('request aborted')));
   });
 }
 

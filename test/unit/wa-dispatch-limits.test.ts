@@ -225,6 +225,41 @@ describe('RateLimiter', () => {
     expect(more).toBe(10);
   });
 
+  describe('pause between messages (WhatsApp Web)', () => {
+    const gap = { minSeconds: 4, maxSeconds: 10 };
+    const paced: SendLimits = { ...limits(10), gap };
+
+    it('lets one message go at a time, the next a random 4-10 s after the previous one was answered', () => {
+      const random = seededRandom(7);
+      const limiter = new RateLimiter(random);
+      let now = 0;
+      const pauses: number[] = [];
+      let answeredAt = 0;
+      for (let i = 0; i < 50; i++) {
+        for (;;) {
+          const decision = limiter.acquire(now, TENANT, number(i), paced);
+          if (decision.waitMs === 0) break;
+          now += decision.waitMs;
+        }
+        if (i > 0) pauses.push(now - answeredAt);
+        // While this one is in flight, nobody else goes.
+        expect(limiter.acquire(now, TENANT, number(1_000 + i), paced).waitMs).toBeGreaterThan(0);
+        now += 300;
+        answeredAt = now;
+        limiter.settle(now, TENANT, gap);
+      }
+      expect(Math.min(...pauses)).toBeGreaterThanOrEqual(4_000);
+      expect(Math.max(...pauses)).toBeLessThanOrEqual(10_000 + 1_005);
+      // Jitter: not the same pause every time.
+      expect(new Set(pauses.map((p) => Math.round(p / 1_000))).size).toBeGreaterThan(3);
+    });
+
+    it('without a pause, the rate per second alone paces', () => {
+      const limiter = new RateLimiter();
+      for (let i = 0; i < 10; i++) expect(limiter.acquire(0, TENANT, number(i), limits(10)).waitMs).toBe(0);
+    });
+  });
+
   describe('per-recipient cap', () => {
     const to = '+6281234567890';
     const send = (limiter: RateLimiter, now: number, perHour: number, tenant = TENANT, recipient = to) => {

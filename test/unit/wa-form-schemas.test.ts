@@ -18,6 +18,10 @@ const SETTINGS: WaSettings = {
   maxLength: 1000,
   retentionDays: 90,
   suspended: false,
+  nightEvents: ['outage_started', 'outage_resolved'],
+  sendGap: null,
+  sendGapCustom: false,
+  paused: null,
 };
 
 /** Each wrong field with its message, as the form shows them after one click on Simpan. */
@@ -61,6 +65,6 @@ describe('WhatsApp form schemas', () => {
 
   it("turns a broadcast's fields into the contract's input, the schedule read on the tenant's clock", () => {
     const result = broadcastFormSchema('Asia/Makassar').safeParse({ ...blankBroadcast, message: 'Pemeliharaan jaringan.', scheduledAt: '2026-12-01T08:00' });
-    expect(result.success && result.data).toEqual({ filter: { kind: 'all_active' }, templateKey: 'manual_broadcast', message: 'Pemeliharaan jaringan.', scheduledAt: '2026-12-01T00:00:00.000Z' });
+    expect(result.success && result.data).toEqual({ filter: { kind: 'all_active' }, templateKey: 'manual_broadcast', message: 'Pemeliharaan jaringan.', scheduledAt: '2026-12-01T00:00:00.000Z', respectQuietHours: false });
   });
 });

@@ -15,6 +15,8 @@ import { m013MessageWindow } from './013-message-window.js';
 import { m014CustomerShortSearch } from './014-customer-short-search.js';
 import { m015LoginThrottle } from './015-login-throttle.js';
 import { m016BroadcastRequestKey } from './016-broadcast-request-key.js';
+import { m017WaSendTime } from './017-wa-send-time.js';
+import { m018WaSimulated } from './018-wa-simulated.js';
 
 export const migrations: readonly Migration[] = [
   m001Core,
@@ -33,4 +35,6 @@ export const migrations: readonly Migration[] = [
   m014CustomerShortSearch,
   m015LoginThrottle,
   m016BroadcastRequestKey,
+  m017WaSendTime,
+  m018WaSimulated,
 ];

@@ -1,3 +1,4 @@
+import type { SendGap } from '../../../shared/domain/wa.js';
 import { SlidingWindow } from './sliding-window.js';
 
 /** Seed 000: the platform never sends more than 50 messages a second in all. */
@@ -23,13 +24,15 @@ export interface RateDecision {
 export interface SendLimits {
   ratePerSecond: number;
   perRecipientPerHour: number;
+  /** A random pause between two of the tenant's messages (WhatsApp Web), on top of the rate; null: none. */
+  gap?: SendGap | null;
 }
 
 /** What the send handler needs from a limiter; the bench passes one without limits. */
 export interface SendLimiter {
   acquire(now: number, tenantId: string, recipient: string, limits: SendLimits): RateDecision;
-  /** The provider answered (or gave up on) a send acquire() allowed: it counts from `now`. */
-  settle(now: number, tenantId: string): void;
+  /** The provider answered (or gave up on) a send acquire() allowed: it counts from `now`, and so does the next gap. */
+  settle(now: number, tenantId: string, gap?: SendGap | null): void;
 }
 
 /**
@@ -40,7 +43,15 @@ export class RateLimiter implements SendLimiter {
   private readonly global = new SlidingWindow(GLOBAL_CAP_PER_SECOND, SECOND_MS);
   private readonly tenants = new Map<string, SlidingWindow>();
   private readonly recipients = new Map<string, SlidingWindow>();
+  /** Per tenant with a gap: when its next message may go (IN_FLIGHT while one awaits its answer). */
+  private readonly gaps = new Map<string, number>();
+  /** The gap's length between two sends, drawn anew each time; Math.random outside tests. */
+  private readonly gapRandom: () => number;
   private sinceSweep = 0;
+
+  constructor(random: () => number = Math.random) {
+    this.gapRandom = random;
+  }
 
   /** Checks all three and, when all allow, records the send in all three. */
   acquire(now: number, tenantId: string, recipient: string, limits: SendLimits): RateDecision {
@@ -49,8 +60,13 @@ export class RateLimiter implements SendLimiter {
     const person = this.window(this.recipients, `${tenantId}:${recipient}`, Math.max(1, Math.floor(limits.perRecipientPerHour)), HOUR_MS);
     const personWait = person.waitMs(now);
     if (personWait > 0) return { waitMs: personWait, recipientCapped: true };
-    const wait = Math.max(this.global.waitMs(now), tenant.waitMs(now));
+    const gapAt = limits.gap ? (this.gaps.get(tenantId) ?? 0) : 0;
+    // One message at a time while a gap applies: the next pause starts from this one's answer.
+    const gapWait = gapAt === Number.POSITIVE_INFINITY ? SECOND_MS : Math.max(0, gapAt - now);
+    const wait = Math.max(this.global.waitMs(now), tenant.waitMs(now), gapWait);
     if (wait > 0) return { waitMs: wait, recipientCapped: false };
+    if (limits.gap) this.gaps.set(tenantId, Number.POSITIVE_INFINITY);
+    else this.gaps.delete(tenantId);
     this.global.hold();
     tenant.hold();
     person.take(now);
@@ -64,9 +80,13 @@ export class RateLimiter implements SendLimiter {
     for (const [key, window] of this.recipients) if (window.idle(now)) this.recipients.delete(key);
   }
 
-  settle(now: number, tenantId: string): void {
+  settle(now: number, tenantId: string, gap: SendGap | null = null): void {
     this.global.settle(now);
     this.tenants.get(tenantId)?.settle(now);
+    if (gap) {
+      const spread = (gap.maxSeconds - gap.minSeconds) * 1000;
+      this.gaps.set(tenantId, now + gap.minSeconds * 1000 + Math.round(this.gapRandom() * spread));
+    }
   }
 
   /** A changed setting takes effect at once, with the sends already made still counted. */

@@ -51,8 +51,17 @@ export interface ProviderStatus {
 /** Delivery progress reported by the provider after sending (wwebjs `message_ack`). */
 export type DeliveryStatus = 'sent' | 'delivered' | 'read' | 'failed';
 
+/**
+ * Called by a provider at the last moment before the message can leave (the connection open, the
+ * number checked): the caller commits "sending" then, so a crash before it leaves nothing to
+ * doubt. False: do not send (the message was cancelled meanwhile); the provider answers a
+ * failure that did not reach anyone.
+ */
+export type Handover = () => Promise<boolean>;
+
 export interface WaProvider {
   readonly key: WaProviderKey;
-  send(message: OutgoingMessage): Promise<SendResult>;
+  /** Without `handover` the message goes as soon as it can (tests, a provider's own checks). */
+  send(message: OutgoingMessage, handover?: Handover): Promise<SendResult>;
   status(): Promise<ProviderStatus>;
 }

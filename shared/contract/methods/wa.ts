@@ -61,6 +61,8 @@ export const waMethods = {
          * request with the same key answers the broadcast already made instead of sending again.
          */
         requestKey: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'validation.invalid').optional(),
+        /** A broadcast goes at once unless it chooses to wait out quiet hours. */
+        respectQuietHours: z.boolean().default(false),
       })
       .strict(),
     output: broadcastSchema,

@@ -1,4 +1,4 @@
-import type { OutgoingMessage, ProviderStatus, SendResult, WaProvider } from '../provider.js';
+import type { Handover, OutgoingMessage, ProviderStatus, SendResult, WaProvider } from '../provider.js';
 
 /**
  * Sends nothing and always succeeds: the demo tenant's default, so reminders and broadcasts can be
@@ -7,7 +7,8 @@ import type { OutgoingMessage, ProviderStatus, SendResult, WaProvider } from '..
 export function createDryRunProvider(): WaProvider {
   return {
     key: 'dry-run',
-    async send(message: OutgoingMessage): Promise<SendResult> {
+    async send(message: OutgoingMessage, handover?: Handover): Promise<SendResult> {
+      if (handover && !(await handover())) return { ok: false, code: 'PROVIDER_ERROR', retryable: false, message: 'cancelled before sending', mayHaveReached: false };
       return { ok: true, providerMessageId: `dry-${message.reference}` };
     },
     async status(): Promise<ProviderStatus> {

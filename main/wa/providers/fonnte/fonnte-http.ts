@@ -1,3 +1,5 @@
+import http from 'node:http';
+import https from 'node:https';
 /** What came back from one POST: an HTTP answer, or why there was none. Never throws. */
 export type FonnteAnswer =
   | { kind: 'answer'; httpStatus: number; body: Record<string, unknown> | null }
@@ -5,54 +7,101 @@ export type FonnteAnswer =
       kind: 'no-answer';
       code: 'TIMEOUT' | 'NETWORK';
       message: string;
-      /** False only when the connection never opened, so no byte of the request reached Fonnte. */
+      /** False only when no byte of the request was written, so Fonnte cannot have read it. */
       mayHaveReached: boolean;
     };
 
 export interface FonnteHttp {
-  post(path: string, form?: URLSearchParams): Promise<FonnteAnswer>;
+  /**
+   * `handover` is awaited once the connection is open and before the first byte of the request is
+   * written (the caller commits "sending" there); false cancels the request unsent.
+   */
+  post(path: string, form?: URLSearchParams, handover?: () => Promise<boolean>): Promise<FonnteAnswer>;
 }
 
 export interface FonnteHttpOptions {
   token: string;
   baseUrl: string;
   timeoutMs: number;
-  fetch: typeof globalThis.fetch;
 }
 
-export function createFonnteHttp({ token, baseUrl, timeoutMs, fetch }: FonnteHttpOptions): FonnteHttp {
+/** Connections are kept open between sends: a message waits for no handshake once the first has gone. */
+const AGENTS = { 'http:': new http.Agent({ keepAlive: true }), 'https:': new https.Agent({ keepAlive: true }) } as const;
+
+/**
+ * node:http rather than fetch: fetch writes the request as soon as it has a connection, so
+ * "sending" had to be committed before connecting, and a crash while connecting (seconds on a
+ * slow line, the first request of a process) parked messages that had never left. Here nothing is
+ * written until `handover` says so, on an open connection.
+ */
+export function createFonnteHttp({ token, baseUrl, timeoutMs }: FonnteHttpOptions): FonnteHttp {
   const root = baseUrl.replace(/\/+$/, '');
 
   return {
-    async post(path, form) {
-      const controller = new AbortController();
-      let timedOut = false;
-      const timer = setTimeout(() => {
-        timedOut = true;
-        controller.abort();
-      }, timeoutMs);
-      try {
-        const response = await fetch(`${root}${path}`, {
+    post(path, form, handover) {
+      const url = new URL(`${root}${path}`);
+      const body = form ? form.toString() : '';
+      const secure = url.protocol === 'https:';
+      return new Promise<FonnteAnswer>((resolve) => {
+        let written = false;
+        let timedOut = false;
+        let settled = false;
+        const finish = (answer: FonnteAnswer) => {
+          if (settled) return;
+          settled = true;
+          clearTimeout(timer);
+          resolve(answer);
+        };
+        const request = (secure ? https : http).request(url, {
           method: 'POST',
-          // Fonnte wants the bare token, no "Bearer" prefix.
-          headers: { Authorization: token },
-          body: form,
-          signal: controller.signal,
+          agent: AGENTS[secure ? 'https:' : 'http:'],
+          headers: {
+            // Fonnte wants the bare token, no "Bearer" prefix.
+            Authorization: token,
+            'content-type': 'application/x-www-form-urlencoded;charset=UTF-8',
+            'content-length': Buffer.byteLength(body),
+          },
         });
-        // The body read shares the deadline: a server can send headers and then stall.
-        const text = await response.text();
-        return { kind: 'answer', httpStatus: response.status, body: parseObject(text) };
-      } catch (error) {
-        const mayHaveReached = !failedBeforeSending(error);
-        if (timedOut) {
-          return { kind: 'no-answer', code: 'TIMEOUT', message: `Fonnte did not answer within ${timeoutMs} ms`, mayHaveReached };
-        }
-        return { kind: 'no-answer', code: 'NETWORK', message: `Fonnte unreachable: ${describeError(error)}`, mayHaveReached };
-      } finally {
-        clearTimeout(timer);
-      }
+        // The whole exchange shares one deadline: a server can accept, answer headers and then stall.
+        const timer = setTimeout(() => {
+          timedOut = true;
+          request.destroy(new Error('deadline'));
+        }, timeoutMs);
+        const write = async () => {
+          if (handover && !(await handover())) {
+            finish({ kind: 'no-answer', code: 'NETWORK', message: 'cancelled before anything was sent', mayHaveReached: false });
+            request.destroy();
+            return;
+          }
+          written = true;
+          request.end(body);
+        };
+        request.on('socket', (socket) => {
+          if (!socket.connecting) return void write();
+          socket.once(secure ? 'secureConnect' : 'connect', () => void write());
+        });
+        request.on('response', (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () =>
+            finish({ kind: 'answer', httpStatus: response.statusCode ?? 0, body: parseObject(Buffer.concat(chunks).toString('utf8')) }),
+          );
+          response.on('error', (error) => finish(noAnswer(error, written, timedOut, timeoutMs)));
+          response.on('aborted', () => finish(noAnswer(new Error('the answer was cut off'), written, timedOut, timeoutMs)));
+        });
+        request.on('error', (error) => finish(noAnswer(error, written, timedOut, timeoutMs)));
+      });
     },
   };
+}
+
+/**
+ * No answer: whether Fonnte may have read the request is whether any of it was written. Before
+ * that (name lookup, connect, TLS handshake, our own deadline while connecting) nothing was sent.
+ */
+function noAnswer(error: Error, written: boolean, timedOut: boolean, timeoutMs: number): FonnteAnswer {
+  if (timedOut) return { kind: 'no-answer', code: 'TIMEOUT', message: `Fonnte did not answer within ${timeoutMs} ms`, mayHaveReached: written };
+  return { kind: 'no-answer', code: 'NETWORK', message: `Fonnte unreachable: ${describeError(error)}`, mayHaveReached: written };
 }
 
 function parseObject(text: string): Record<string, unknown> | null {
@@ -66,41 +115,8 @@ function parseObject(text: string): Record<string, unknown> | null {
   }
 }
 
-/**
- * Errors of the connection phase (name lookup, connect, TLS handshake): fetch writes the request
- * only on an open connection, so with these nothing was sent. Anything else (a reset or "other side
- * closed" after the body went out, our own deadline while waiting for the answer) may have been
- * read by Fonnte, so it is never taken as "not sent".
- */
-const BEFORE_SENDING = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'ENETDOWN',
-  'EHOSTDOWN',
-  'UND_ERR_CONNECT_TIMEOUT',
-  'CERT_HAS_EXPIRED',
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'ERR_TLS_CERT_ALTNAME_INVALID',
-]);
-
-function failedBeforeSending(error: unknown): boolean {
-  const cause: unknown = error instanceof Error ? error.cause : undefined;
-  const code = cause instanceof Error ? (cause as NodeJS.ErrnoException).code : undefined;
-  return code !== undefined && BEFORE_SENDING.has(code);
-}
-
-/** fetch hides the useful part (ECONNREFUSED, "other side closed") in `cause`. */
-function describeError(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const cause: unknown = error.cause;
-  if (cause instanceof Error) {
-    const code = (cause as NodeJS.ErrnoException).code;
-    return code ? `${code} (${cause.message})` : cause.message;
-  }
-  return error.message;
+/** "ECONNREFUSED (connect ECONNREFUSED 127.0.0.1:80)": the code first, for support. */
+function describeError(error: Error): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code ? `${code} (${error.message})` : error.message;
 }

@@ -1,4 +1,4 @@
-import type { OutgoingMessage, ProviderStatus, SendResult, WaErrorCode, WaProvider } from '../provider.js';
+import type { Handover, OutgoingMessage, ProviderStatus, SendResult, WaErrorCode, WaProvider } from '../provider.js';
 import { createFonnteHttp, type FonnteAnswer } from './fonnte-http.js';
 import { mapBareStatus, mapFonnteReason, mapOverridingStatus } from './reason-map.js';
 
@@ -9,7 +9,6 @@ export interface FonnteProviderOptions {
   token: string;
   baseUrl?: string;
   timeoutMs?: number;
-  fetch?: typeof globalThis.fetch;
 }
 
 type Interpreted =
@@ -21,21 +20,20 @@ export function createFonnteProvider({
   token,
   baseUrl = FONNTE_BASE_URL,
   timeoutMs = 15_000,
-  fetch = globalThis.fetch,
 }: FonnteProviderOptions): WaProvider {
-  const http = createFonnteHttp({ token, baseUrl, timeoutMs, fetch });
+  const http = createFonnteHttp({ token, baseUrl, timeoutMs });
   // Whatever the provider or the network says ends up in logs and on screen: keep the token out.
   const redact = (text: string) => (token ? text.split(token).join('[token]') : text);
 
-  async function call(path: string, form?: URLSearchParams): Promise<Interpreted> {
-    const result = interpret(await http.post(path, form));
+  async function call(path: string, form?: URLSearchParams, handover?: Handover): Promise<Interpreted> {
+    const result = interpret(await http.post(path, form, handover));
     return result.ok ? result : { ...result, message: redact(result.message) };
   }
 
   return {
     key: 'fonnte',
 
-    async send(message: OutgoingMessage): Promise<SendResult> {
+    async send(message: OutgoingMessage, handover?: Handover): Promise<SendResult> {
       const result = await call(
         '/send',
         new URLSearchParams({
@@ -43,6 +41,7 @@ export function createFonnteProvider({
           message: message.text,
           countryCode: '62',
         }),
+        handover,
       );
       if (!result.ok) return result;
       return { ok: true, providerMessageId: firstId(field(result.body, 'id')) };
@@ -81,6 +80,11 @@ function interpret(answer: FonnteAnswer): Interpreted {
   }
   const successful = httpStatus >= 200 && httpStatus < 300 && field(body, 'status') === true;
   if (successful && body) return { ok: true, body };
+  // A 2xx without Fonnte's answer in it (a proxy's page, a body cut short) says nothing about
+  // whether Fonnte took the message: it may have, so it is never resent blindly.
+  if (httpStatus >= 200 && httpStatus < 300 && field(body, 'status') === undefined && !reason) {
+    return { ok: false, code: 'PROVIDER_ERROR', retryable: true, mayHaveReached: true, message: `Fonnte answered HTTP ${httpStatus} without a readable answer` };
+  }
   if (reason) return { ...mapFonnteReason(reason), ok: false, mayHaveReached: false, message: `Fonnte: ${reason}` };
   return { ...mapBareStatus(httpStatus), ok: false, mayHaveReached: false, message: `Fonnte refused without a reason (HTTP ${httpStatus})` };
 }

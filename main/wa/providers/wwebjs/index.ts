@@ -7,6 +7,7 @@ export {
   type WwebjsWatchdogOptions,
   type WwebjsStateListener,
   type WwebjsAckListener,
+  type SentLookup,
 } from './wwebjs-provider.js';
 export { findBrowser, type BrowserLookup, type BrowserFound, type BrowserProblem, type FindBrowserOptions } from './browser-finder.js';
 export {
@@ -14,6 +15,7 @@ export {
   clientOptions,
   sessionDir,
   WWEBJS_DIR,
+  type WwebChat,
   type WwebClient,
   type WwebClientFactory,
   type WwebClientParams,

@@ -25,6 +25,19 @@ export interface WwebMessage {
   id: { _serialized: string };
 }
 
+/** A message as a chat's history returns it (whatsapp-web.js Message: body, fromMe, timestamp in seconds). */
+export interface WwebChatMessage {
+  id: { _serialized: string };
+  body: string;
+  fromMe: boolean;
+  timestamp: number;
+}
+
+export interface WwebChat {
+  /** The chat's latest messages, oldest first (Chat.fetchMessages; `fromMe` filters by sender). */
+  fetchMessages(options: { limit?: number; fromMe?: boolean }): Promise<WwebChatMessage[]>;
+}
+
 export interface WwebClientInfo {
   pushname?: string;
   wid?: { user: string };
@@ -42,6 +55,7 @@ export interface WwebClient {
   sendMessage(chatId: string, content: string): Promise<WwebMessage>;
   /** The chat id of a number (digits only), or null when it has no WhatsApp account. */
   getNumberId(number: string): Promise<{ _serialized: string } | null>;
+  getChatById(chatId: string): Promise<WwebChat>;
   /** A WAState such as 'CONNECTED', or null when WhatsApp Web has no socket state yet. */
   getState(): Promise<string | null>;
   /** Set by whatsapp-web.js at `ready`. */

@@ -4,6 +4,7 @@ import { backoffDelay, type Backoff } from '../../../jobs/index.js';
 import { isoAt, silentLogger, systemClock, type Clock, type Logger } from '../../../platform/index.js';
 import type {
   DeliveryStatus,
+  Handover,
   OutgoingMessage,
   ProviderState,
   ProviderStatus,
@@ -75,7 +76,25 @@ export interface WwebjsProvider extends WaProvider {
   logout(): Promise<void>;
   onState(listener: WwebjsStateListener): () => void;
   onAck(listener: WwebjsAckListener): () => void;
+  /**
+   * After a crash mid-send: is `message` in its chat, sent by us since `since` (ms)? Read from the
+   * chat's recent history, which WhatsApp Web keeps in step with the phone.
+   */
+  findSent(message: OutgoingMessage, since: number): Promise<SentLookup>;
 }
+
+/** What a chat's history says about an interrupted send. */
+export type SentLookup =
+  | { kind: 'found'; providerMessageId: string }
+  /** Not in the chat: it never left, sending it now is safe. */
+  | { kind: 'absent' }
+  /** The session could not be asked (not ready, the page did not answer): ask again later. */
+  | { kind: 'unknown'; reason: string };
+
+/** How far back a chat is read: the interrupted message is among our latest ones to that number. */
+const LOOKUP_MESSAGES = 50;
+/** The phone's clock and ours may differ by this much: a message stamped a little earlier still counts. */
+const CLOCK_SLACK_MS = 5 * 60_000;
 
 /**
  * Stable codes in `detail` for what the provider itself decided; whatsapp-web.js's own reasons
@@ -346,7 +365,7 @@ export function createWwebjsProvider({
   return {
     key: 'wwebjs',
 
-    async send(message: OutgoingMessage): Promise<SendResult> {
+    async send(message: OutgoingMessage, handover?: Handover): Promise<SendResult> {
       const attached = current;
       const gen = generation;
       if (!attached || status.state !== 'ready') {
@@ -361,11 +380,28 @@ export function createWwebjsProvider({
         return sendFailure(error, gen, false);
       }
       if (!chat) return failure('NOT_ON_WHATSAPP', false, 'The number has no WhatsApp account');
+      if (handover && !(await handover())) return failure('PROVIDER_ERROR', false, 'cancelled before sending');
       try {
         const sent = await withTimeout(attached.client.sendMessage(chat._serialized, message.text), callTimeoutMs, 'Sending');
         return { ok: true, providerMessageId: sent.id._serialized };
       } catch (error) {
         return sendFailure(error, gen, true);
+      }
+    },
+
+    async findSent(message: OutgoingMessage, since: number): Promise<SentLookup> {
+      const attached = current;
+      if (!attached || status.state !== 'ready') return { kind: 'unknown', reason: `WhatsApp session is not ready (${status.state})` };
+      try {
+        const chatId = await withTimeout(attached.client.getNumberId(message.to.replace(/\D/g, '')), callTimeoutMs, 'Checking the number on WhatsApp');
+        // No WhatsApp account: nothing can have been delivered; the send will say so.
+        if (!chatId) return { kind: 'absent' };
+        const chat = await withTimeout(attached.client.getChatById(chatId._serialized), callTimeoutMs, 'Opening the chat');
+        const recent = await withTimeout(chat.fetchMessages({ limit: LOOKUP_MESSAGES, fromMe: true }), callTimeoutMs, 'Reading the chat');
+        const match = recent.find((m) => m.fromMe && m.body === message.text && m.timestamp * 1000 >= since - CLOCK_SLACK_MS);
+        return match ? { kind: 'found', providerMessageId: match.id._serialized } : { kind: 'absent' };
+      } catch (error) {
+        return { kind: 'unknown', reason: describeError(error) };
       }
     },
 

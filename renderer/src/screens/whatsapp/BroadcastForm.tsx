@@ -15,7 +15,7 @@ import { useNumberFormat } from '../../components/use-number-format.js';
 import { usePermissions } from '../../components/use-permissions.js';
 import { useOdps, usePackages } from '../../stores/data-stores.js';
 import { toast } from '../../stores/toast-store.js';
-import { useWaTemplates } from '../../stores/wa-stores.js';
+import { useWaSettings, useWaTemplates } from '../../stores/wa-stores.js';
 import { blankBroadcast, broadcastFieldErrors, broadcastFormSchema } from './broadcast-values.js';
 import { useAudienceLabel } from './use-audience-label.js';
 import { useClockNow, useFormatTime, useTenantZone } from './use-wa-format.js';
@@ -46,6 +46,7 @@ export function BroadcastForm({ onClose }: { onClose(): void }) {
   const packages = usePackages().data;
   const odps = useOdps().data;
   const templates = useWaTemplates().data;
+  const quiet = useWaSettings().data?.quietHours ?? null;
   const [confirming, setConfirming] = useState<Confirming<z.output<typeof schema>> | null>(null);
   // One key for everything this form sends: a second press or a retried request makes no second broadcast.
   const [requestKey] = useState(() => crypto.randomUUID());
@@ -141,6 +142,15 @@ export function BroadcastForm({ onClose }: { onClose(): void }) {
               <span className="chip">{ZONE_LABELS[zone]}</span>
             </span>
           </Field>
+          {quiet ? (
+            <div className="field span-2">
+              <label className="check">
+                <input type="checkbox" {...form.register('respectQuietHours')} data-testid="wa-broadcast-quiet" />
+                <span>{t('whatsapp.respectQuietHours')}</span>
+              </label>
+              <span className="field-hint">{t('whatsapp.respectQuietHoursHint', { start: quiet.start, end: quiet.end, zone: ZONE_LABELS[zone] })}</span>
+            </div>
+          ) : null}
         </div>
         <div className="form-actions">
           <button type="button" className="button" onClick={onClose}>

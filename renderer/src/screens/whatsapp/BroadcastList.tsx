@@ -10,6 +10,7 @@ import { useNumberFormat } from '../../components/use-number-format.js';
 import { usePermissions } from '../../components/use-permissions.js';
 import { toast } from '../../stores/toast-store.js';
 import { BroadcastForm } from './BroadcastForm.js';
+import { HeldNote } from './MessageCells.js';
 import { useAudienceLabel } from './use-audience-label.js';
 import { useTemplateLabel, useFormatTime } from './use-wa-format.js';
 import { invalidateMethod } from '../../query/query-client.js';
@@ -121,13 +122,15 @@ function Progress({ broadcast }: { broadcast: Broadcast }) {
   const { t } = useTranslation();
   const formatNumber = useNumberFormat();
   const counts = WA_MESSAGE_STATUSES.map((status) => ({ status, count: broadcast.progress[status] ?? 0 })).filter((x) => x.count > 0);
-  const total = Math.max(broadcast.total, counts.reduce((sum, x) => sum + x.count, 0));
+  const total = Math.max(broadcast.total, counts.reduce((sum, x) => sum + x.count, broadcast.simulated));
   const reached = (broadcast.progress.sent ?? 0) + (broadcast.progress.delivered ?? 0) + (broadcast.progress.read ?? 0);
   return (
     <div className="wa-progress" data-testid="wa-broadcast-progress">
       <div className="wa-bar" role="img" aria-label={counts.map((x) => `${t(`whatsapp.statuses.${x.status}`)} ${x.count}`).join(', ')}>
         {total > 0
-          ? counts.map((x) => <span key={x.status} className={`wa-bar-${x.status}`} style={{ width: `${(x.count / total) * 100}%` }} />)
+          ? [...counts, { status: 'simulated', count: broadcast.simulated }].map((x) => (
+              <span key={x.status} className={`wa-bar-${x.status}`} style={{ width: `${(x.count / total) * 100}%` }} />
+            ))
           : null}
       </div>
       <div className="wa-counts">
@@ -142,7 +145,14 @@ function Progress({ broadcast }: { broadcast: Broadcast }) {
             {t(`whatsapp.statuses.${x.status}`)} {formatNumber(x.count)}
           </span>
         ))}
+        {broadcast.simulated > 0 ? (
+          <span title={t('whatsapp.simulatedHint')} data-testid="wa-count-simulated">
+            <i className="wa-dot wa-bar-simulated" aria-hidden="true" />
+            {t('whatsapp.simulated')} {formatNumber(broadcast.simulated)}
+          </span>
+        ) : null}
       </div>
+      <HeldNote heldUntil={broadcast.heldUntil} />
     </div>
   );
 }

@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { TechnicalDetail } from '../../components/TechnicalDetail.js';
 import type { WaMessage } from '../../stores/wa-logs-store.js';
-import { isWaProvider } from './use-wa-format.js';
+import { MessageStatusBadge } from './WaBadges.js';
+import { isWaProvider, useFormatClock } from './use-wa-format.js';
 import { WA_MESSAGE_CODES, type WaMessageCode } from '../../../../shared/domain/wa.js';
 
 function isReason(code: string): code is WaMessageCode {
@@ -21,6 +22,29 @@ export function ProviderCell({ message }: { message: Pick<WaMessage, 'provider' 
         </span>
       ) : null}
     </>
+  );
+}
+
+/** "Menunggu jam tenang, dikirim 07:00 WIB": a held message (or broadcast) says when it goes. */
+export function HeldNote({ heldUntil }: { heldUntil: string | null }) {
+  const { t } = useTranslation();
+  const formatClock = useFormatClock();
+  if (!heldUntil) return null;
+  return (
+    <span className="wa-held" data-testid="wa-held">
+      {t('whatsapp.heldUntil', { time: formatClock(heldUntil) })}
+    </span>
+  );
+}
+
+/** The status as staff should read it: a dry-run "send" reached nobody, so it is a trial, never "Terkirim". */
+export function MessageStatusCell({ message }: { message: Pick<WaMessage, 'status' | 'simulated'> }) {
+  const { t } = useTranslation();
+  if (!message.simulated) return <MessageStatusBadge status={message.status} />;
+  return (
+    <span className="badge badge-warn" title={t('whatsapp.simulatedHint')} data-testid="wa-status" data-status="simulated">
+      {t('whatsapp.simulated')}
+    </span>
   );
 }
 

@@ -6,8 +6,7 @@ import { DateInput } from '../../components/DateInput.js';
 import { DataTable, type Column } from '../../components/DataTable.js';
 import { useMethodPages } from '../../query/use-method-pages.js';
 import { useWaLogFilters, type WaMessage, type WaMessageStatus } from '../../stores/wa-logs-store.js';
-import { ProviderCell, ReasonText } from './MessageCells.js';
-import { MessageStatusBadge } from './WaBadges.js';
+import { HeldNote, MessageStatusCell, ProviderCell, ReasonText } from './MessageCells.js';
 import { useTemplateLabel, useFormatTime, useTenantZone } from './use-wa-format.js';
 import { nextDayInput, zonedInputToIso } from './zoned-time.js';
 
@@ -50,10 +49,11 @@ export function WaLog() {
               {m.preview}
             </span>
             <ReasonText message={m} />
+            <HeldNote heldUntil={m.heldUntil} />
           </>
         ),
       },
-      { id: 'status', header: t('whatsapp.colStatus'), className: 'wa-col-status', cell: (m) => <MessageStatusBadge status={m.status} /> },
+      { id: 'status', header: t('whatsapp.colStatus'), className: 'wa-col-status', cell: (m) => <MessageStatusCell message={m} /> },
       { id: 'provider', header: t('whatsapp.colProvider'), className: 'wa-col-provider', cell: (m) => <ProviderCell message={m} /> },
       { id: 'attempts', header: t('whatsapp.colAttempts'), className: 'wa-col-attempts num', cell: (m) => m.attempts },
     ],

@@ -19,7 +19,13 @@ export function WaOverview() {
       <FormError error={error} />
       {metrics ? (
         <div className="stats stats-5" data-testid="wa-metrics">
-          <Metric tone="active" label={t('whatsapp.sent24h')} value={formatNumber(metrics.sent24h)} testId="wa-metric-sent" />
+          <Metric
+            tone="active"
+            label={t('whatsapp.sent24h')}
+            value={formatNumber(metrics.sent24h)}
+            {...(metrics.simulated24h > 0 ? { hint: `${t('whatsapp.simulated24h')}: ${formatNumber(metrics.simulated24h)}` } : {})}
+            testId="wa-metric-sent"
+          />
           <Metric tone={metrics.failed24h > 0 ? 'isolated' : 'inactive'} label={t('whatsapp.failed24h')} value={formatNumber(metrics.failed24h)} testId="wa-metric-failed" />
           <Metric tone="neutral" label={t('whatsapp.queueDepth')} value={formatNumber(metrics.queueDepth)} testId="wa-metric-queue" />
           <Metric

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { WA_EVENT_KEYS, WA_PROVIDERS, type WaEventKey } from '../../../../shared/domain/wa.js';
+import { DEFAULT_SEND_GAP, WA_EVENT_KEYS, WA_FALLBACK_PROVIDERS, WA_PROVIDERS, type WaEventKey, type WaProviderKey } from '../../../../shared/domain/wa.js';
 import { ZONE_LABELS } from '../../../../shared/util/time.js';
 import { call } from '../../api/client.js';
 import { Field } from '../../components/Field.js';
@@ -25,6 +25,7 @@ export function WaSettingsForm({ settings }: { settings: WaSettings }) {
   const zone = useTenantZone();
   const form = useContractForm(settingsFormSchema, settingsValues(settings));
   const [events, setEvents] = useState<WaEventKey[]>(settings.enabledEvents);
+  const [nightEvents, setNightEvents] = useState<WaEventKey[]>(settings.nightEvents);
   const [clearing, setClearing] = useState(false);
   const [provider, fallbackProvider] = form.watch(['provider', 'fallbackProvider']);
   const uses = (key: string) => provider === key || fallbackProvider === key;
@@ -32,12 +33,12 @@ export function WaSettingsForm({ settings }: { settings: WaSettings }) {
   const eventsError = groupedErrors(form.formError?.fields, 'enabledEvents', () => t('whatsapp.sectionEvents'));
 
   function toggleEvent(key: WaEventKey, on: boolean) {
-    setEvents((current) => (on ? WA_EVENT_KEYS.filter((k) => k === key || current.includes(k)) : current.filter((k) => k !== key)));
+    setEvents((current) => toggled(current, key, on));
   }
 
   const onSubmit = form.onSubmit(
     async (input) => {
-      const result = await call('wa.settings.update', { ...input, enabledEvents: events });
+      const result = await call('wa.settings.update', { ...input, enabledEvents: events, nightEvents });
       if (result.ok || !result.error.fields) return result;
       return { ok: false as const, error: { ...result.error, fields: settingsFieldErrors(result.error.fields) ?? {} } };
     },
@@ -82,7 +83,7 @@ export function WaSettingsForm({ settings }: { settings: WaSettings }) {
             <Field name="fallbackProvider" label={t('whatsapp.fallbackProvider')} error={form.errorOf('fallbackProvider')} hint={t('whatsapp.fallbackHint')}>
               <select {...form.register('fallbackProvider')} data-testid="wa-fallback">
                 <option value="">{t('whatsapp.noFallback')}</option>
-                {WA_PROVIDERS.filter((key) => key !== provider).map((key) => (
+                {WA_FALLBACK_PROVIDERS.filter((key) => key !== provider).map((key) => (
                   <option key={key} value={key}>
                     {t(`whatsapp.providers.${key}`)}
                   </option>
@@ -160,6 +161,24 @@ export function WaSettingsForm({ settings }: { settings: WaSettings }) {
             </Field>
           </div>
           <QuietHours form={form} zoneLabel={ZONE_LABELS[zone]} />
+          <div className="field" role="group" aria-label={t('whatsapp.nightEvents')}>
+            <span className="field-label">{t('whatsapp.nightEvents')}</span>
+            <div className="wa-events" data-testid="wa-night-events">
+              {AUTOMATIC_EVENTS.map((key) => (
+                <label key={key} className="check">
+                  <input
+                    type="checkbox"
+                    checked={nightEvents.includes(key)}
+                    onChange={(e) => setNightEvents((current) => toggled(current, key, e.target.checked))}
+                    data-testid={`wa-night-${key}`}
+                  />
+                  <span>{t(`whatsapp.events.${key}`)}</span>
+                </label>
+              ))}
+            </div>
+            <span className="field-hint">{t('whatsapp.nightEventsHint')}</span>
+          </div>
+          <SendGap form={form} provider={provider} />
         </fieldset>
 
         <fieldset className="form-section">
@@ -181,6 +200,45 @@ export function WaSettingsForm({ settings }: { settings: WaSettings }) {
 }
 
 type SettingsForm = ReturnType<typeof useContractForm<typeof settingsFormSchema>>;
+
+/** The list with `key` in or out, in the catalogue's order. */
+function toggled(current: readonly WaEventKey[], key: WaEventKey, on: boolean): WaEventKey[] {
+  return on ? WA_EVENT_KEYS.filter((k) => k === key || current.includes(k)) : current.filter((k) => k !== key);
+}
+
+/** A broadcast of 300 at the default pause: what "a few seconds each" means for the office's evening. */
+const SAMPLE_BROADCAST = 300;
+
+/**
+ * The pause between two messages, explained for the chosen provider: WhatsApp Web waits a random
+ * few seconds (a phone number sending like a machine gets banned), Fonnte paces on its side.
+ * Empty: the provider's default.
+ */
+function SendGap({ form, provider }: { form: SettingsForm; provider: WaProviderKey }) {
+  const { t } = useTranslation();
+  const fallback = DEFAULT_SEND_GAP[provider];
+  const minutes = fallback ? Math.round((SAMPLE_BROADCAST * (fallback.minSeconds + fallback.maxSeconds)) / 2 / 60) : 0;
+  const error = [form.errorOf('gapMin'), form.errorOf('gapMax')].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={`field${error ? ' has-error' : ''}`} role="group" aria-label={t('whatsapp.sendGap')}>
+      <span className="field-label">{t('whatsapp.sendGap')}</span>
+      <div className="wa-quiet">
+        <label>
+          {t('whatsapp.sendGapMin')}
+          <input {...form.register('gapMin')} inputMode="numeric" className="wa-clock" placeholder={fallback ? String(fallback.minSeconds) : t('whatsapp.sendGapDefault')} data-testid="wa-gap-min" />
+        </label>
+        <label>
+          {t('whatsapp.sendGapMax')}
+          <input {...form.register('gapMax')} inputMode="numeric" className="wa-clock" placeholder={fallback ? String(fallback.maxSeconds) : t('whatsapp.sendGapDefault')} data-testid="wa-gap-max" />
+        </label>
+      </div>
+      <span className="field-hint" data-testid="wa-gap-hint">
+        {t(`whatsapp.sendGapHints.${provider}`, { min: fallback?.minSeconds ?? 0, max: fallback?.maxSeconds ?? 0, minutes })} {t('whatsapp.sendGapNone')}
+      </span>
+      {error ? <span className="field-error">{error}</span> : null}
+    </div>
+  );
+}
 
 /**
  * Typed as 21:00 rather than a time picker: the picker follows the computer's locale and may show

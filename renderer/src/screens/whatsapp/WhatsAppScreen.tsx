@@ -67,6 +67,17 @@ export function WhatsAppScreen({ tab: current }: { tab: string | undefined }) {
           <span>{t('whatsapp.suspendedBody')}</span>
         </div>
       ) : null}
+      {session?.paused ? (
+        <div className="wa-banner" role="alert" data-testid="wa-paused">
+          <strong>{t('whatsapp.pausedTitle')}</strong>
+          <span>{t('whatsapp.pausedBody')}</span>
+          {manager ? (
+            <button type="button" className="button small" onClick={() => go(paths.whatsappTab('settings'))} data-testid="wa-paused-settings">
+              {t('whatsapp.pausedAction')}
+            </button>
+          ) : null}
+        </div>
+      ) : null}
       <FormError error={error} />
       <Tabs<WhatsAppTab> label={t('whatsapp.title')} tabs={tabs} current={tab} onChange={(next) => go(paths.whatsappTab(next))} />
       {tab === 'overview' ? <WaOverview /> : null}

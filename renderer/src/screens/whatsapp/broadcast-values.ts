@@ -15,6 +15,8 @@ export const blankBroadcast: BroadcastFormValues = {
   message: '',
   /** datetime-local text, on the tenant's clock; empty sends now. */
   scheduledAt: '',
+  /** Broadcasts go at once unless the operator ticks this. */
+  respectQuietHours: false,
 };
 
 /**
@@ -32,6 +34,7 @@ export function broadcastFormSchema(zone: TimeZone) {
       templateKey: waEventKeySchema,
       message: z.string(),
       scheduledAt: z.string(),
+      respectQuietHours: z.boolean(),
     })
     .superRefine((values, ctx) => {
       const required = (path: string) => ctx.addIssue({ code: 'custom', path: [path], message: 'validation.required' });
@@ -46,6 +49,7 @@ export function broadcastFormSchema(zone: TimeZone) {
         templateKey: values.templateKey,
         message: values.templateKey === 'manual_broadcast' ? values.message : '',
         scheduledAt: values.scheduledAt ? zonedInputToIso(values.scheduledAt, zone) : null,
+        respectQuietHours: values.respectQuietHours,
       }),
     );
 }

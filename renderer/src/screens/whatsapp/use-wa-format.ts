@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { WA_EVENT_KEYS, WA_PROVIDERS, type WaEventKey, type WaProviderKey } from '../../../../shared/domain/wa.js';
-import { formatDateTime } from '../../../../shared/util/time.js';
+import { ZONE_LABELS, formatDateTime } from '../../../../shared/util/time.js';
 import { useLocale } from '../../stores/locale-store.js';
 import { useTenant } from '../../stores/tenant-store.js';
 
@@ -23,6 +23,20 @@ export function useFormatTime(): (iso: string) => string {
   const zone = useTenantZone();
   const locale = useLocale((s) => s.locale);
   return useCallback((iso: string) => formatDateTime(iso, zone, locale), [zone, locale]);
+}
+
+/** The time of day on the tenant's clock with its zone (07:00 WIB): when a held message goes. */
+export function useFormatClock(): (iso: string) => string {
+  const zone = useTenantZone();
+  const locale = useLocale((s) => s.locale);
+  return useCallback(
+    (iso: string) => {
+      const time = new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+      // id-ID writes 07.00; the office (and the settings page) writes 07:00.
+      return `${time.replace('.', ':')} ${ZONE_LABELS[zone]}`;
+    },
+    [zone, locale],
+  );
 }
 
 /** A message's kind is its template (Pengingat jatuh tempo, Pesan uji …); unknown keys show as they are. */

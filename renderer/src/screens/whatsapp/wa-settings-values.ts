@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FieldErrors } from '../../../../shared/contract/errors.js';
 import type { MethodInput, MethodOutput } from '../../../../shared/contract/index.js';
 import { waRecipientSchema } from '../../../../shared/domain/customer.js';
-import { waSettingsUpdateSchema, type WaProviderKey } from '../../../../shared/domain/wa.js';
+import { waSettingsUpdateSchema, type WaFallbackKey, type WaProviderKey } from '../../../../shared/domain/wa.js';
 import { formatPhoneLocal } from '../../../../shared/util/phone.js';
 import { i18next } from '../../i18n/index.js';
 
@@ -12,7 +12,7 @@ type WaSettingsInput = MethodInput<'wa.settings.update'>;
 /** The settings form as typed: numbers stay text until sent; events are kept beside it as a list. */
 export type WaSettingsValues = {
   provider: WaProviderKey;
-  fallbackProvider: WaProviderKey | '';
+  fallbackProvider: WaFallbackKey | '';
   fonnteToken: string;
   fonnteBaseUrl: string;
   senderNumber: string;
@@ -21,6 +21,9 @@ export type WaSettingsValues = {
   quietEnabled: boolean;
   quietStart: string;
   quietEnd: string;
+  /** Seconds as typed; both empty: the provider's default pause. */
+  gapMin: string;
+  gapMax: string;
   adminRecipients: string;
   browserPath: string;
   maxLength: string;
@@ -42,6 +45,8 @@ export function settingsValues(settings: WaSettings): WaSettingsValues {
     quietEnabled: settings.quietHours !== null,
     quietStart: (settings.quietHours ?? QUIET_DEFAULT).start,
     quietEnd: (settings.quietHours ?? QUIET_DEFAULT).end,
+    gapMin: settings.sendGapCustom ? String(settings.sendGap?.minSeconds ?? 0) : '',
+    gapMax: settings.sendGapCustom ? String(settings.sendGap?.maxSeconds ?? 0) : '',
     adminRecipients: settings.adminRecipients.map(formatPhoneLocal).join('\n'),
     browserPath: settings.browserPath,
     maxLength: String(settings.maxLength),
@@ -94,6 +99,16 @@ function quietTimeOk(name: 'quietStart' | 'quietEnd') {
 /** Checked even when other fields are wrong (`when`), so a wrong time shows in the same round as the rest. */
 const QUIET_ISSUE = { message: 'validation.time', when: () => true };
 
+const gapRule = contract.sendGap.unwrap().unwrap();
+/** A pause is both seconds or neither (the provider's default); the contract's rules judge the numbers. */
+function gapOf(values: Pick<WaSettingsValues, 'gapMin' | 'gapMax'>) {
+  if (values.gapMin === '' && values.gapMax === '') return null;
+  return gapRule.safeParse({ minSeconds: Number(values.gapMin === '' ? NaN : values.gapMin), maxSeconds: Number(values.gapMax === '' ? NaN : values.gapMax) });
+}
+const gapOk = (name: 'minSeconds' | 'maxSeconds') => (values: Pick<WaSettingsValues, 'gapMin' | 'gapMax'>) =>
+  !(gapOf(values)?.error?.issues.some((issue) => issue.path[0] === name) ?? false);
+const GAP_ISSUE = { message: 'validation.invalid', when: () => true };
+
 /**
  * The settings form as typed, on its way to the contract's own input: counts and lines become
  * numbers and lists, and the contract's rules (ranges, phones, URLs) judge them before the core is
@@ -103,7 +118,7 @@ const QUIET_ISSUE = { message: 'validation.time', when: () => true };
 export const settingsFormSchema = z
   .object({
     provider: contract.provider.unwrap(),
-    fallbackProvider: z.union([contract.provider.unwrap(), z.literal('')]),
+    fallbackProvider: z.union([contract.fallbackProvider.unwrap().unwrap(), z.literal('')]),
     fonnteToken: z.string().trim(),
     fonnteBaseUrl: z.string().trim().pipe(contract.fonnteBaseUrl.unwrap()),
     senderNumber: z.string().trim().pipe(contract.senderNumber.unwrap()),
@@ -112,6 +127,8 @@ export const settingsFormSchema = z
     quietEnabled: z.boolean(),
     quietStart: z.string(),
     quietEnd: z.string(),
+    gapMin: z.string().trim(),
+    gapMax: z.string().trim(),
     adminRecipients: adminLines,
     browserPath: contract.browserPath.unwrap(),
     maxLength: count(contract.maxLength.unwrap()),
@@ -119,8 +136,11 @@ export const settingsFormSchema = z
   })
   .refine(quietTimeOk('quietStart'), { ...QUIET_ISSUE, path: ['quietStart'] })
   .refine(quietTimeOk('quietEnd'), { ...QUIET_ISSUE, path: ['quietEnd'] })
-  .transform(({ quietEnabled, quietStart, quietEnd, fonnteToken, ...values }): Omit<WaSettingsInput, 'enabledEvents'> => ({
+  .refine(gapOk('minSeconds'), { ...GAP_ISSUE, path: ['gapMin'] })
+  .refine(gapOk('maxSeconds'), { ...GAP_ISSUE, path: ['gapMax'] })
+  .transform(({ quietEnabled, quietStart, quietEnd, fonnteToken, gapMin, gapMax, ...values }): Omit<WaSettingsInput, 'enabledEvents' | 'nightEvents'> => ({
     ...values,
+    sendGap: gapOf({ gapMin, gapMax })?.data ?? null,
     fallbackProvider: values.fallbackProvider === '' || values.fallbackProvider === values.provider ? null : values.fallbackProvider,
     ...(fonnteToken ? { fonnteToken } : {}),
     quietHours: quietEnabled ? { start: quietStart, end: quietEnd } : null,
@@ -141,6 +161,8 @@ export function settingsFieldErrors(fields: FieldErrors | undefined): FieldError
   for (const [key, message] of Object.entries(fields)) {
     if (key === 'quietHours.start' || key === 'quietHours') mapped.quietStart = message;
     else if (key === 'quietHours.end') mapped.quietEnd = message;
+    else if (key === 'sendGap.minSeconds' || key === 'sendGap') mapped.gapMin = message;
+    else if (key === 'sendGap.maxSeconds') mapped.gapMax = message;
     else if (!key.startsWith('adminRecipients')) mapped[key] = message;
   }
   const admins = groupedErrors(fields, 'adminRecipients', adminRecipientLabel);

@@ -1,0 +1,53 @@
+import { JobDeferred, JobDone, JobError } from '../jobs/index.js';
+import type { Clock } from '../platform/index.js';
+import type { MessageStore, SendView } from './message-store.js';
+import type { ProviderRegistry } from './provider-registry.js';
+
+/**
+ * An interrupted attempt's own call into the page gives up after at most this long (the provider's
+ * call deadline, twice over): only then can the chat be read without racing it.
+ */
+const SETTLE_MS = 2 * 60_000;
+/** While the session cannot be asked (not ready yet after the restart), ask again this often. */
+const RECHECK_MS = 30_000;
+/** Undecided for this long after the crash: a person decides (MAYBE_SENT), as before. */
+const GIVE_UP_MS = 30 * 60_000;
+
+export interface RecoveryDeps {
+  messages: MessageStore;
+  providers: ProviderRegistry;
+  clock: Clock;
+  activity(tenantId: string, broadcastId: string | null): void;
+}
+
+/**
+ * A WhatsApp Web message the app left 'sending' when it stopped: instead of waiting for a person,
+ * the chat's recent history (whatsapp-web.js Chat.fetchMessages) says what happened. Found there:
+ * it went, and is recorded sent with WhatsApp's id (receipts follow). Not there: it never left,
+ * and goes back to the queue to be sent now (returns 'resend'). Only when the session cannot be
+ * asked for half an hour is it parked as MAYBE_SENT for a person.
+ */
+export async function recoverInterrupted(d: RecoveryDeps, messageId: string, msg: SendView): Promise<JobDone | 'resend'> {
+  const now = d.clock.now();
+  if (now < msg.updated_at + SETTLE_MS) throw new JobDeferred(msg.updated_at + SETTLE_MS, 'an interrupted send may still be settling');
+  const lookup = await d.providers.session(msg.tenant_id).findSent({ to: msg.to_number, text: msg.content, reference: messageId }, msg.updated_at);
+  if (lookup.kind === 'found') {
+    const { providerMessageId } = lookup;
+    d.activity(msg.tenant_id, msg.broadcast_id);
+    return new JobDone(
+      { providerMessageId, provider: 'wwebjs', recovered: true },
+      () => d.messages.markSent(messageId, providerMessageId, 0),
+      // Still 'sending': the next try reads the chat again and finds it again.
+      (error) => new JobError('NOT_RECORDED', error instanceof Error ? error.message : String(error), true),
+    );
+  }
+  if (lookup.kind === 'absent') {
+    d.messages.unsend(messageId);
+    return 'resend';
+  }
+  if (now < msg.updated_at + GIVE_UP_MS) throw new JobDeferred(now + RECHECK_MS, `chat not readable yet: ${lookup.reason}`);
+  const note = `the app stopped while this message was being sent, and its chat could not be read: ${lookup.reason}`;
+  d.messages.markFailed(messageId, 'MAYBE_SENT', note);
+  d.activity(msg.tenant_id, msg.broadcast_id);
+  throw new JobError('MAYBE_SENT', note, false);
+}
