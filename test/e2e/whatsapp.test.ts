@@ -482,24 +482,6 @@ describe('WhatsApp in the demo ISP (web mode, Chromium, fake whatsapp-web.js)', 
     await page.getByTestId('lang-id').click();
   });
 
-  it('says the office has no internet when WhatsApp Web cannot be reached, not that the browser path is wrong', async () => {
-    const { page } = app;
-    await page.getByTestId('tab-settings').click();
-    await page.getByTestId('wa-pairing').waitFor();
-    // The browser opens, but web.whatsapp.com's name cannot be looked up.
-    wweb.failNextInitialize('net::ERR_NAME_NOT_RESOLVED at https://web.whatsapp.com/');
-    await page.getByTestId('wa-logout').click();
-    await expect.poll(() => page.getByTestId('wa-state').getAttribute('data-state')).toBe('error');
-    expect(await page.getByTestId('wa-state').textContent()).toBe('Bermasalah');
-    const detail = (await page.getByTestId('wa-state-detail').textContent()) ?? '';
-    expect(detail).toContain('tidak tersambung ke internet');
-    expect(detail).not.toMatch(/ERR_|browser/i);
-    expect(await page.getByTestId('wa-pairing').textContent()).not.toContain('Periksa lokasi browser');
-    expect(await page.getByTestId('wa-state-technical').locator('summary').textContent()).toBe('Detail teknis');
-    await page.getByTestId('wa-pairing').scrollIntoViewIfNeeded();
-    await app.shot('offline');
-  });
-
   it('explains the pacing per provider, never offers dry-run as the fallback, and says when held messages and broadcasts go', async () => {
     const { page, server } = app;
     const wa = server.core.services.wa;
@@ -574,5 +556,24 @@ describe('WhatsApp in the demo ISP (web mode, Chromium, fake whatsapp-web.js)', 
     expect(await trial.getByTestId('wa-status').textContent()).toBe('Uji coba');
     await app.shot('log-trial');
     await wa.session.update(tenantId, { provider: 'wwebjs' }, 'owner');
+  });
+
+  // Last: it leaves WhatsApp Web unreachable, and the tests before it need it connected.
+  it('says the office has no internet when WhatsApp Web cannot be reached, not that the browser path is wrong', async () => {
+    const { page } = app;
+    await page.getByTestId('tab-settings').click();
+    await page.getByTestId('wa-pairing').waitFor();
+    // The browser opens, but web.whatsapp.com's name cannot be looked up.
+    wweb.failNextInitialize('net::ERR_NAME_NOT_RESOLVED at https://web.whatsapp.com/');
+    await page.getByTestId('wa-logout').click();
+    await expect.poll(() => page.getByTestId('wa-state').getAttribute('data-state')).toBe('error');
+    expect(await page.getByTestId('wa-state').textContent()).toBe('Bermasalah');
+    const detail = (await page.getByTestId('wa-state-detail').textContent()) ?? '';
+    expect(detail).toContain('tidak tersambung ke internet');
+    expect(detail).not.toMatch(/ERR_|browser/i);
+    expect(await page.getByTestId('wa-pairing').textContent()).not.toContain('Periksa lokasi browser');
+    expect(await page.getByTestId('wa-state-technical').locator('summary').textContent()).toBe('Detail teknis');
+    await page.getByTestId('wa-pairing').scrollIntoViewIfNeeded();
+    await app.shot('offline');
   });
 });

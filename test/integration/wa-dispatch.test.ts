@@ -321,7 +321,7 @@ describe('WhatsApp send queue', () => {
 
       // Nothing failed: every message still waits (those already in flight learnt it together).
       expect(ids.map((id) => message(id).status)).toEqual(ids.map(() => 'queued'));
-      expect(await ok(t.core, 'wa.failures.list', {}, owner.token)).toEqual([]);
+      expect((await ok(t.core, 'wa.failures.list', {}, owner.token)).items).toEqual([]);
       const asked = server.received.length;
       const status = await ok(t.core, 'wa.session.status', {}, owner.token);
       expect(status.paused).toMatchObject({ code: 'INVALID_TOKEN' });
@@ -376,7 +376,7 @@ describe('WhatsApp send queue', () => {
       expect(statuses.filter((s) => s === 'queued')).toHaveLength(2);
       expect(acceptedTargets().filter((x) => x === TARGET)).toHaveLength(3);
       expect(message(other).status).toBe('sent');
-      expect(await ok(t.core, 'wa.failures.list', {}, owner.token)).toEqual([]);
+      expect((await ok(t.core, 'wa.failures.list', {}, owner.token)).items).toEqual([]);
       for (const id of ids.filter((id) => message(id).status === 'queued')) {
         // Waiting, without using up an attempt, until the first send of the hour is an hour old.
         expect(jobOf(id)).toMatchObject({ status: 'queued', attempts: 0 });
