@@ -124,7 +124,7 @@ export const waSettingsUpdateSchema = z.object({
   /** null: the provider's default pause; 0 to 0: no pause, only the rate per second. */
   sendGap: z
     .object({ minSeconds: z.number().int().min(0, 'validation.tooSmall').max(600), maxSeconds: z.number().int().min(0, 'validation.tooSmall').max(600) })
-    .refine((g) => g.maxSeconds >= g.minSeconds, { path: ['maxSeconds'], message: 'wa.gapOrder' })
+    .refine((g) => g.maxSeconds >= g.minSeconds, { path: ['maxSeconds'], message: 'validation.gapOrder' })
     .nullable()
     .optional(),
   adminRecipients: z.array(waRecipientSchema).max(10, 'validation.tooMany').optional(),

@@ -33,6 +33,7 @@ export const en: MessageTree = {
     packageInactive: 'This package is not active.',
   },
   validation: {
+    gapOrder: 'The longest pause must be at least the shortest one.',
     required: 'Required.',
     tooLong: 'Too long.',
     tooShort: 'Too short.',
@@ -70,7 +71,6 @@ export const en: MessageTree = {
     baseUrlHttps: 'The server address must start with https:// (http:// only for this computer: localhost or 127.0.0.1).',
     baseUrlLinkLocal: 'This address (169.254.x.x, fe80:: or a metadata service) is not accepted. Use the Fonnte server address starting with https://.',
     dryRunNoFallback: 'Dry-run mode sends nothing, so it cannot be the fallback provider.',
-    gapOrder: 'The longest pause must be at least the shortest one.',
     timeout: 'The provider did not answer in time; the message may have been sent. Check WhatsApp before resending.',
     broadcastVariable: 'A broadcast has no "{{name}}" for each recipient. You can use: {{known}}.',
     noRecipients: 'No customer would receive this broadcast. Choose other recipients.',

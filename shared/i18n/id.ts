@@ -33,6 +33,7 @@ export const id = {
     packageInactive: 'Paket ini tidak aktif.',
   },
   validation: {
+    gapOrder: 'Jeda terlama harus sama atau lebih besar dari jeda tersingkat.',
     required: 'Wajib diisi.',
     tooLong: 'Terlalu panjang.',
     tooShort: 'Terlalu pendek.',
@@ -70,7 +71,6 @@ export const id = {
     baseUrlHttps: 'Alamat server harus diawali https:// (http:// hanya untuk komputer ini: localhost atau 127.0.0.1).',
     baseUrlLinkLocal: 'Alamat ini (169.254.x.x, fe80:: atau layanan metadata) tidak diterima. Gunakan alamat server Fonnte yang diawali https://.',
     dryRunNoFallback: 'Mode uji coba tidak mengirim apa pun, jadi tidak bisa menjadi penyedia cadangan.',
-    gapOrder: 'Jeda terlama harus sama atau lebih besar dari jeda tersingkat.',
     timeout: 'Penyedia tidak menjawab tepat waktu; pesan mungkin sudah terkirim. Periksa di WhatsApp sebelum kirim ulang.',
     broadcastVariable: 'Broadcast tidak punya data "{{name}}" untuk setiap penerima. Yang bisa dipakai: {{known}}.',
     noRecipients: 'Tidak ada pelanggan yang akan menerima broadcast ini. Pilih penerima lain.',

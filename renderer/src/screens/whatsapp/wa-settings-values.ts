@@ -105,8 +105,13 @@ function gapOf(values: Pick<WaSettingsValues, 'gapMin' | 'gapMax'>) {
   if (values.gapMin === '' && values.gapMax === '') return null;
   return gapRule.safeParse({ minSeconds: Number(values.gapMin === '' ? NaN : values.gapMin), maxSeconds: Number(values.gapMax === '' ? NaN : values.gapMax) });
 }
+/** The contract's reason for a reversed range (a validation.* key, so the form words it as the core does). */
+const GAP_ORDER = 'validation.gapOrder';
+/** A number out of range (or missing) on its own field; the order of the two is said apart, below. */
 const gapOk = (name: 'minSeconds' | 'maxSeconds') => (values: Pick<WaSettingsValues, 'gapMin' | 'gapMax'>) =>
-  !(gapOf(values)?.error?.issues.some((issue) => issue.path[0] === name) ?? false);
+  !(gapOf(values)?.error?.issues.some((issue) => issue.path[0] === name && issue.message !== GAP_ORDER) ?? false);
+/** Both numbers fine but the longest pause below the shortest: the contract's own words, not "invalid". */
+const gapInOrder = (values: Pick<WaSettingsValues, 'gapMin' | 'gapMax'>) => !(gapOf(values)?.error?.issues.some((issue) => issue.message === GAP_ORDER) ?? false);
 const GAP_ISSUE = { message: 'validation.invalid', when: () => true };
 
 /**
@@ -138,6 +143,7 @@ export const settingsFormSchema = z
   .refine(quietTimeOk('quietEnd'), { ...QUIET_ISSUE, path: ['quietEnd'] })
   .refine(gapOk('minSeconds'), { ...GAP_ISSUE, path: ['gapMin'] })
   .refine(gapOk('maxSeconds'), { ...GAP_ISSUE, path: ['gapMax'] })
+  .refine(gapInOrder, { message: GAP_ORDER, path: ['gapMax'], when: () => true })
   .transform(({ quietEnabled, quietStart, quietEnd, fonnteToken, gapMin, gapMax, ...values }): Omit<WaSettingsInput, 'enabledEvents' | 'nightEvents'> => ({
     ...values,
     sendGap: gapOf({ gapMin, gapMax })?.data ?? null,
