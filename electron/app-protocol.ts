@@ -1,4 +1,6 @@
-import { extname, resolve, sep } from 'node:path';
+import { resolve, sep } from 'node:path';
+
+export { contentTypeOf } from '../shared/util/content-types.js';
 
 /**
  * The renderer is served from `app://rrnet/` rather than file://: a file:// page has privileges a
@@ -11,21 +13,6 @@ export const APP_SCHEME = 'app';
 export const APP_HOST = 'rrnet';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_PAGE = `${APP_ORIGIN}/index.html`;
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
-
-export function contentTypeOf(file: string): string {
-  return TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
-}
 
 /**
  * The file under `root` an app:// request names, or null: another host, a malformed escape, a NUL,

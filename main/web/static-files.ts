@@ -1,17 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
+import { join, normalize, sep } from 'node:path';
 import type { ServerResponse } from 'node:http';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
+import { contentTypeOf } from '../../shared/util/content-types.js';
 
 /** Serves the built renderer. index.html gets the web token as a meta tag so the page can call the API. */
 export class StaticFiles {
@@ -30,7 +20,7 @@ export class StaticFiles {
     try {
       const body = await readFile(file);
       res.writeHead(200, {
-        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'content-type': contentTypeOf(file),
         // Vite puts a content hash in asset names, so they never change under the same URL.
         'cache-control': pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
       });
@@ -51,7 +41,7 @@ export class StaticFiles {
         return;
       }
     }
-    res.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-store' });
+    res.writeHead(200, { 'content-type': contentTypeOf('index.html'), 'cache-control': 'no-store' });
     res.end(this.index);
   }
 }

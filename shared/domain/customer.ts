@@ -35,17 +35,17 @@ export const customerSchema = z.object({
 export type Customer = z.infer<typeof customerSchema>;
 
 /** Accepts 08xx, +62 and 62 forms and stores E.164; anything else is a field error next to "phone". */
+/** The number as E.164, or null with the field's issue added. */
+function toE164(value: string, ctx: z.RefinementCtx): string | null {
+  const e164 = normalizePhone(value);
+  if (!e164) ctx.addIssue({ code: 'custom', message: 'validation.phone' });
+  return e164 || null;
+}
+
 export const phoneInputSchema = z
   .string()
   .max(32, 'validation.phone')
-  .transform((value, ctx) => {
-    const e164 = normalizePhone(value);
-    if (!e164) {
-      ctx.addIssue({ code: 'custom', message: 'validation.phone' });
-      return z.NEVER;
-    }
-    return e164;
-  });
+  .transform((value, ctx) => toE164(value, ctx) ?? z.NEVER);
 
 /**
  * A number a WhatsApp message is sent to (a test send, the office's alert recipients): an
@@ -57,11 +57,8 @@ export const waRecipientSchema = z
   .string()
   .max(32, 'validation.phone')
   .transform((value, ctx) => {
-    const e164 = normalizePhone(value);
-    if (!e164) {
-      ctx.addIssue({ code: 'custom', message: 'validation.phone' });
-      return z.NEVER;
-    }
+    const e164 = toE164(value, ctx);
+    if (e164 === null) return z.NEVER;
     const international = value.replace(/[^\d+]/g, '').startsWith('+');
     if (isIndonesianMobile(e164) || (international && !e164.startsWith('+62'))) return e164;
     ctx.addIssue({ code: 'custom', message: 'validation.waNumber' });
