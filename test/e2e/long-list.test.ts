@@ -40,9 +40,13 @@ describe('the long customer list (web mode, Chromium)', () => {
 
   it('moves through the rows with the arrow keys and opens one with Enter', async () => {
     const { page } = app;
+    // The first row drawn: the list is scrolled to wherever "Muat lagi" left it.
     await page.getByTestId('customer-row').first().focus();
+    const from = Number(await page.evaluate<string | null>(`document.activeElement?.getAttribute('data-index') ?? null`));
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
+    // Focus follows the arrows a frame later (the row may first have to be drawn): wait for it to land.
+    await expect.poll(() => page.evaluate<string | null>(`document.activeElement?.getAttribute('data-index') ?? null`)).toBe(String(from + 2));
     const code = await page.evaluate<string | null>(`document.activeElement?.getAttribute('data-code') ?? null`);
     expect(code).toBeTruthy();
     await page.keyboard.press('Enter');

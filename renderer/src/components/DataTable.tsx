@@ -54,6 +54,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
   const [scrollElement, setScrollElement] = useState<HTMLElement | null>(null);
   const [scrollMargin, setScrollMargin] = useState(0);
   const [active, setActive] = useState(0);
+  const focusWanted = useRef<number | null>(null);
 
   // The page scrolls, not the table: the virtualiser follows the screen's scroll container.
   useLayoutEffect(() => {
@@ -111,10 +112,20 @@ export function DataTable<T>(props: DataTableProps<T>) {
     e.preventDefault();
     const index = Math.max(0, Math.min(rows.length - 1, target));
     setActive(index);
+    focusWanted.current = index;
     virtualizer.scrollToIndex(index);
-    // The row may only be drawn on the next frame, after the scroll.
-    requestAnimationFrame(() => bodyRef.current?.querySelector<HTMLElement>(`tr[data-index="${index}"]`)?.focus());
   }
+
+  // The row to focus may only be drawn a render or two later, after the scroll: every render
+  // tries until it is there (a single next-frame attempt sometimes came too early and lost focus).
+  useLayoutEffect(() => {
+    const index = focusWanted.current;
+    if (index === null) return;
+    const row = bodyRef.current?.querySelector<HTMLElement>(`tr[data-index="${index}"]`);
+    if (!row) return;
+    focusWanted.current = null;
+    row.focus();
+  });
 
   const span = columns.length;
   return (
