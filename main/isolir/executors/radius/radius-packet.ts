@@ -69,12 +69,6 @@ export function ipv4(type: number, address: string): RadiusAttribute {
   return { type, value: Buffer.from(parts) };
 }
 
-export function integer(type: number, value: number): RadiusAttribute {
-  const buffer = Buffer.alloc(4);
-  buffer.writeUInt32BE(value);
-  return { type, value: buffer };
-}
-
 /** The first attribute of a type, or undefined. */
 export const find = (packet: RadiusPacket, type: number): RadiusAttribute | undefined =>
   packet.attributes.find((a) => a.type === type);
