@@ -60,7 +60,17 @@ function requireFreeRadius(): void {
 
 export async function startFreeRadius(options: FreeRadiusOptions = {}): Promise<FreeRadius> {
   requireFreeRadius();
-  const secret = options.secret ?? 'rahasia-radius-uji';
+  // The free ports are picked a moment before FreeRADIUS binds them: another test may take one meanwhile.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(options.secret ?? 'rahasia-radius-uji');
+    } catch (error) {
+      if (attempt === 3 || !(error as Error).message.includes('Address already in use')) throw error;
+    }
+  }
+}
+
+async function startOnce(secret: string): Promise<FreeRadius> {
   const dir = mkdtempSync(join(tmpdir(), 'rrnet-freeradius-'));
   for (const sub of ['log', 'run']) mkdirSync(join(dir, sub));
   const dbPath = join(dir, 'radius.sqlite');

@@ -131,12 +131,10 @@ export class DisconnectClient {
       socket.on('error', (error: NodeJS.ErrnoException) => finish({ kind: 'socket-error', code: error.code ?? error.message }));
       socket.on('message', (message) => {
         const reply = parse(message);
-        const expected =
-          reply !== null &&
-          (reply.code === RadiusCode.DisconnectAck || reply.code === RadiusCode.DisconnectNak) &&
-          verifyReply(reply, request, nas.secret);
-        if (reply !== null && expected) finish({ kind: 'reply', reply });
-        else if (reply !== null && reply.identifier === request.identifier) foreignReplies += 1;
+        if (reply === null) return;
+        const answers = reply.code === RadiusCode.DisconnectAck || reply.code === RadiusCode.DisconnectNak;
+        if (answers && verifyReply(reply, request, nas.secret)) finish({ kind: 'reply', reply });
+        else if (reply.identifier === request.identifier) foreignReplies += 1;
       });
       // connect() makes the kernel report "port unreachable" (nothing listens) as ECONNREFUSED.
       socket.connect(nas.port, nas.host, send);

@@ -19,8 +19,9 @@ export class SqliteRadiusStore implements RadiusStore {
 
   async setGroup(username: string, group: string): Promise<{ changed: boolean }> {
     const db = this.open();
-    // IMMEDIATE: read and write under one write lock, so two runs for one user cannot both insert;
-    // and FreeRADIUS never sees the user in no group (which would mean no reply attributes at all).
+    // One IMMEDIATE transaction: the read and the write under one write lock (another process on
+    // the file cannot slip a row in between), and FreeRADIUS never reads the user in no group,
+    // which would log them in with no group reply attributes at all.
     const apply = db.transaction((): boolean => {
       const rows = db
         .prepare<[string], { groupname: string }>('SELECT groupname FROM radusergroup WHERE username = ?')
