@@ -17,6 +17,8 @@ import { startFakeNas, type FakeNas } from '../support/fake-nas.js';
 
 const SECRET = 'rahasia-nas';
 const SCHEMA = `
+  CREATE TABLE radgroupreply (id INTEGER PRIMARY KEY AUTOINCREMENT, groupname varchar(64) NOT NULL default '',
+    attribute varchar(64) NOT NULL default '', op char(2) NOT NULL DEFAULT '=', value varchar(253) NOT NULL default '');
   CREATE TABLE radusergroup (id INTEGER PRIMARY KEY AUTOINCREMENT, username varchar(64) NOT NULL default '',
     groupname varchar(64) NOT NULL default '', priority int(11) NOT NULL default '1');
   CREATE TABLE radacct (radacctid INTEGER PRIMARY KEY AUTOINCREMENT, acctsessionid varchar(64) NOT NULL default '',
@@ -37,6 +39,9 @@ beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'rrnet-radius-'));
   db = new Database(join(dir, 'radius.sqlite'));
   db.exec(SCHEMA);
+  const reply = db.prepare("INSERT INTO radgroupreply (groupname, attribute, op, value) VALUES (?, ?, ':=', ?)");
+  reply.run('isolir', 'Mikrotik-Address-List', 'isolir');
+  reply.run('paket-20m', 'Mikrotik-Rate-Limit', '20M/20M');
   db.prepare("INSERT INTO radacct (acctsessionid, username, acctstarttime, framedipaddress) VALUES ('8100000a', 'sari', '2026-11-30 08:00:00', '10.10.2.7')").run();
   store = new SqliteRadiusStore(join(dir, 'radius.sqlite'));
   nas = await startFakeNas(SECRET);
@@ -116,6 +121,16 @@ describe('RADIUS executor faults', () => {
 
     expect(db.prepare("SELECT groupname FROM radusergroup WHERE username = 'sari'").all()).toEqual([{ groupname: 'isolir' }]);
     expect(db.prepare("SELECT groupname FROM radusergroup WHERE username = 'joko'").all()).toEqual([{ groupname: 'paket-10m' }]);
+  });
+
+  it('a group without reply attributes (never set up) is refused before anyone is moved into it: that would be unrestricted', async () => {
+    db.prepare("INSERT INTO radusergroup (username, groupname) VALUES ('sari', 'paket-20m')").run();
+    const result = await executor().isolate({ ...target(), isolirGroup: 'isolir-baru' }, SARI);
+
+    expect(result.outcome).toBe('failed');
+    expect(failureOf(result)).toMatchObject({ code: 'RADIUS_GROUP_MISSING', retryable: false });
+    expect(db.prepare("SELECT groupname FROM radusergroup WHERE username = 'sari'").all()).toEqual([{ groupname: 'paket-20m' }]);
+    expect(nas.received).toHaveLength(0);
   });
 
   it('a RADIUS database that is not there: a classified failure, nothing sent, and no empty file made', async () => {

@@ -24,7 +24,7 @@ const INFRASTRUCTURE_TABLES: Record<string, readonly string[]> = {
  * file, so no other file may name them.
  */
 const OTHER_DATABASES: Record<string, readonly string[]> = {
-  'main/isolir/executors/radius/sqlite-radius-store.ts': ['radusergroup', 'radacct'],
+  'main/isolir/executors/radius/sqlite-radius-store.ts': ['radgroupreply', 'radusergroup', 'radacct'],
 };
 /** SQLite's table-valued functions read as tables after FROM; they belong to nobody. */
 const TABLE_FUNCTIONS = new Set(['json_each', 'json_tree']);

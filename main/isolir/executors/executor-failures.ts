@@ -47,6 +47,13 @@ export const EXECUTOR_FAILURES = {
       en: 'The router is busy and could not end the session yet. The app will try again.',
     },
   },
+  RADIUS_GROUP_MISSING: {
+    retryable: false,
+    meaning: {
+      id: 'Grup ini belum disiapkan di RADIUS (belum ada atribut balasan), jadi pelanggan tidak dipindahkan. Siapkan grupnya dulu: pool, address list dan batas kecepatan.',
+      en: 'This group is not set up in RADIUS yet (it has no reply attributes), so the customer was not moved. Set the group up first: pool, address list and rate limit.',
+    },
+  },
   RADIUS_DB_UNAVAILABLE: {
     retryable: true,
     meaning: {

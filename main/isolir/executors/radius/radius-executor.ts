@@ -42,6 +42,9 @@ export class RadiusExecutor implements IsolirExecutor<RadiusTarget> {
     let changed: boolean;
     let session: OpenSession | null;
     try {
+      if (!(await this.store.hasGroup(group))) {
+        return { outcome: 'failed', failure: executorFailure('RADIUS_GROUP_MISSING', `group ${group} has no radgroupreply rows`) };
+      }
       ({ changed } = await this.store.setGroup(customer.username, group));
       session = await this.store.openSession(customer.username);
     } catch (error) {

@@ -5,7 +5,7 @@
  *
  * The tables are FreeRADIUS's standard rlm_sql schema, the same in SQLite, PostgreSQL and MySQL;
  * only the driver differs. `sqlite-radius-store.ts` is the SQLite one (a file rlm_sql_sqlite
- * reads); a PostgreSQL or MySQL store implements these two methods with the same statements.
+ * reads); a PostgreSQL or MySQL store implements these three methods with the same statements.
  * Methods are async for their sake.
  */
 
@@ -16,6 +16,12 @@ export interface OpenSession {
 }
 
 export interface RadiusStore {
+  /**
+   * Whether the group gives any reply attributes (`radgroupreply`). A user moved into a group
+   * without them logs in with no pool, address list or rate limit at all: unrestricted, the
+   * opposite of isolated.
+   */
+  hasGroup(group: string): Promise<boolean>;
   /**
    * Leaves the user in exactly this one group (one `radusergroup` row). `changed` is false when
    * that was already so: running it twice changes nothing more.

@@ -17,6 +17,13 @@ export class SqliteRadiusStore implements RadiusStore {
     private readonly options: { busyTimeoutMs?: number } = {},
   ) {}
 
+  async hasGroup(group: string): Promise<boolean> {
+    const row = this.open()
+      .prepare<[string], { one: number }>('SELECT 1 AS one FROM radgroupreply WHERE groupname = ? LIMIT 1')
+      .get(group);
+    return row !== undefined;
+  }
+
   async setGroup(username: string, group: string): Promise<{ changed: boolean }> {
     const db = this.open();
     // One IMMEDIATE transaction: the read and the write under one write lock (another process on
