@@ -132,6 +132,19 @@ describe('RADIUS isolir against FreeRADIUS 3.2', () => {
     expect(radius.log().slice(logBefore)).toMatch(/invalid Message-Authenticator/i);
   });
 
+  it("after an unanswered Disconnect, running isolate again (the job's retry) ends the session it left up", async () => {
+    const session = await online();
+    expect((await executor('secret-yang-salah').isolate(BUDI)).outcome).toBe('unknown');
+    expect(sessionStop(session)?.acctstoptime).toBeNull();
+
+    const retry = await executor().isolate(BUDI);
+
+    expect(retry.outcome).toBe('applied');
+    expect(retry.outcome === 'applied' && retry.confirmed).toMatch(/^budi@rtrw already in group isolir; .* acknowledged/);
+    expect(sessionStop(session)?.acctstoptime).not.toBeNull();
+    expect(groups()).toEqual([{ groupname: 'isolir' }]);
+  });
+
   it('no listener on the port: a classified failure at once, never applied', async () => {
     await online();
     const closedPort = await unusedPort();
