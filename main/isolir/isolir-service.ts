@@ -4,7 +4,7 @@ import type { JobQueue } from '../jobs/index.js';
 import type { Clock, IdGenerator } from '../platform/index.js';
 import { Failure, notFound } from '../platform/index.js';
 import type { CustomersService } from '../customers/index.js';
-import type { IsolirAction, IsolirKind, IsolirSource, IsolirView } from '../../shared/domain/isolir.js';
+import type { IsolirAction, IsolirKind, IsolirSkipCode, IsolirSource, IsolirView } from '../../shared/domain/isolir.js';
 import type { ActionRow, ActionStore } from './action-store.js';
 
 export const ISOLIR_APPLY_JOB = 'isolir.apply';
@@ -20,7 +20,7 @@ export interface IsolirRequest {
 
 export interface IsolirRequestResult {
   actions: IsolirAction[];
-  skipped: { customerId: string; code: string }[];
+  skipped: { customerId: string; code: IsolirSkipCode }[];
 }
 
 /**
@@ -55,7 +55,7 @@ export class IsolirService implements IsolirCommands {
       .transaction(() => {
         for (const customerId of new Set(r.customerIds)) {
           const customer = this.customers.find(tenantId, customerId);
-          const skip = (code: string) => result.skipped.push({ customerId, code });
+          const skip = (code: IsolirSkipCode) => result.skipped.push({ customerId, code });
           if (!customer) {
             skip('NOT_FOUND');
             continue;

@@ -39,11 +39,21 @@ export const isolirRequestSchema = z.object({
   reason: text(200),
 });
 
+/** Why a customer was left out of a request. */
+export const ISOLIR_SKIP_CODES = ['NOT_FOUND', 'CUSTOMER_INACTIVE', 'NOT_ISOLATED', 'NO_ROUTER'] as const;
+export type IsolirSkipCode = (typeof ISOLIR_SKIP_CODES)[number];
+
+/** The failures the Isolir screen explains in plain words (what happened, what to do); any other reads "failed on the router". */
+export const ISOLIR_ERROR_CODES = [
+  'UNREACHABLE', 'TIMEOUT', 'AUTH_FAILED', 'API_DISABLED', 'NOT_ALLOWED', 'NO_WRITE_RIGHTS', 'COMMAND_FAILED', 'NO_ROUTER', 'ROUTER_NOT_SET_UP', 'NOT_FOUND',
+] as const;
+export type IsolirErrorCode = (typeof ISOLIR_ERROR_CODES)[number];
+
 export const isolirRequestResultSchema = z.object({
   /** The requests made now, or the one already under way for a customer (a double submit makes nothing new). */
   actions: z.array(isolirActionSchema),
   /** Customers left out, with why (no router, deactivated, not found). */
-  skipped: z.array(z.object({ customerId: idSchema, code: z.string() })),
+  skipped: z.array(z.object({ customerId: idSchema, code: z.enum(ISOLIR_SKIP_CODES) })),
 });
 
 export const ISOLIR_VIEWS = ['isolated', 'pending', 'failed', 'reconnected'] as const;

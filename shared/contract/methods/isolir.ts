@@ -1,11 +1,8 @@
 import { z } from 'zod';
 import { method } from '../define.js';
-import type { Role } from '../../domain/roles.js';
+import { ISOLATES } from '../../domain/roles.js';
 import { idSchema } from '../../domain/common.js';
 import { isolirActionSchema, isolirListSchema, isolirPageSchema, isolirRequestResultSchema, isolirRequestSchema } from '../../domain/isolir.js';
-
-/** Who cuts and restores service: the office's managers, and the technician who runs the network. */
-const ISOLATES: readonly Role[] = ['owner', 'admin', 'technician'];
 
 export const isolirMethods = {
   'isolir.isolate': method({ input: isolirRequestSchema.strict(), output: isolirRequestResultSchema, roles: ISOLATES, access: 'write', feature: 'isolir' }),
