@@ -45,7 +45,7 @@ export type IsolirSkipCode = (typeof ISOLIR_SKIP_CODES)[number];
 
 /** The failures the Isolir screen explains in plain words (what happened, what to do); any other reads "failed on the router". */
 export const ISOLIR_ERROR_CODES = [
-  'UNREACHABLE', 'TIMEOUT', 'AUTH_FAILED', 'API_DISABLED', 'NOT_ALLOWED', 'NO_WRITE_RIGHTS', 'COMMAND_FAILED', 'NO_ROUTER', 'ROUTER_NOT_SET_UP', 'NOT_FOUND',
+  'UNREACHABLE', 'TIMEOUT', 'AUTH_FAILED', 'API_DISABLED', 'NOT_ALLOWED', 'NO_WRITE_RIGHTS', 'COMMAND_FAILED', 'ACCOUNT_MISSING', 'NO_ROUTER', 'ROUTER_NOT_SET_UP', 'NOT_FOUND',
 ] as const;
 export type IsolirErrorCode = (typeof ISOLIR_ERROR_CODES)[number];
 

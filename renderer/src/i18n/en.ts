@@ -331,6 +331,7 @@ export const en: ScreenMessages = {
     error_NOT_ALLOWED: 'The router refuses connections from this computer. Add its address in IP > Services > api, then retry.',
     error_NO_WRITE_RIGHTS: 'The router API user has no write rights. Give it the "write" or "full" group, then retry.',
     error_COMMAND_FAILED: 'The router refused the command.',
+    error_ACCOUNT_MISSING: 'This customer\'s PPPoE/hotspot account is not on the router. Check the username, then retry.',
     error_NO_ROUTER: 'This customer has no router.',
     error_ROUTER_NOT_SET_UP: 'This router is not set up for isolation yet.',
     error_NOT_FOUND: 'The customer was deleted.',

@@ -331,6 +331,7 @@ export const id = {
     error_NOT_ALLOWED: 'Router menolak koneksi dari komputer ini. Tambahkan alamatnya di IP > Services > api, lalu ulangi.',
     error_NO_WRITE_RIGHTS: 'User API router tidak punya hak tulis. Beri grup "write" atau "full", lalu ulangi.',
     error_COMMAND_FAILED: 'Router menolak perintahnya.',
+    error_ACCOUNT_MISSING: 'Akun PPPoE/hotspot pelanggan ini tidak ada di router. Periksa username-nya, lalu ulangi.',
     error_NO_ROUTER: 'Pelanggan ini belum punya router.',
     error_ROUTER_NOT_SET_UP: 'Router ini belum disiapkan untuk isolir.',
     error_NOT_FOUND: 'Pelanggan sudah dihapus.',
