@@ -13,6 +13,7 @@ import { demoModule } from '../demo/index.js';
 import { setupModule } from '../setup/index.js';
 import { systemModule } from '../system/index.js';
 import { waModule, type WaOptions } from '../wa/index.js';
+import { isolirModule, type IsolirOptions } from '../isolir/index.js';
 import { Dispatcher, type CallMeta } from '../api/index.js';
 import type { SecretBox } from '../secrets/index.js';
 import { makePrivateDir, silentLogger, systemClock, ulidGenerator, type Clock, type IdGenerator, type Logger } from '../platform/index.js';
@@ -28,6 +29,7 @@ export interface CoreOptions {
   ids?: IdGenerator;
   log?: Logger;
   wa?: WaOptions;
+  isolir?: IsolirOptions;
   /**
    * The recovery path for an owner the sign-in throttle holds back (`--unlock-login` on the desktop
    * app or `npm run web`): whoever can start the app as this OS user can read its database anyway.
@@ -39,7 +41,7 @@ export interface CoreOptions {
  * The modules, in the order they are composed: each may use what the ones above it provide (the
  * compiler checks). A new module is one line here plus its folder (see main/README.md).
  */
-export const coreModules = (wa: WaOptions = {}) =>
+export const coreModules = (wa: WaOptions = {}, isolir: IsolirOptions = {}) =>
   [
     tenantModule,
     accountsModule,
@@ -47,6 +49,7 @@ export const coreModules = (wa: WaOptions = {}) =>
     templatesModule,
     waModule(wa),
     customersModule,
+    isolirModule(isolir),
     mapsModule,
     demoModule,
     setupModule,
@@ -100,7 +103,7 @@ export function createCore(options: CoreOptions): Core {
   // The scheduler sits below tenancy: it asks the tenant module for the zones only when it ticks.
   const scheduler: Scheduler = new Scheduler(db, jobs, clock, log, (): readonly ScheduledTenant[] => modules.services.tenants.zones());
   const infra = { db, writes, bus, jobs, scheduler, clock, ids, log, secrets: options.secrets, dataDir: options.dataDir, usage: new UsageRegistry() };
-  const modules = composeModules(coreModules(options.wa), infra);
+  const modules = composeModules(coreModules(options.wa, options.isolir), infra);
   const { services } = modules;
   // Every contract method has exactly one module's handler: a method no module handles fails to compile here.
   const handlers: Handlers = modules.handlers;

@@ -145,6 +145,35 @@ export class CustomersService {
     return this.withRouterNames(tenantId, [row])[0] as Customer;
   }
 
+  find(tenantId: string, id: string): Customer | null {
+    const row = this.stmt.get.get(tenantId, id) as CustomerRow | undefined;
+    return row ? (this.withRouterNames(tenantId, [row])[0] ?? null) : null;
+  }
+
+  /** Name and code of each customer, whatever their status: for ledgers that name them (isolir history). */
+  labels(tenantId: string, ids: readonly string[]): Map<string, { name: string; code: string }> {
+    if (ids.length === 0) return new Map();
+    const rows = this.db
+      .prepare('SELECT id, name, code FROM customers WHERE tenant_id = ? AND id IN (SELECT value FROM json_each(?))')
+      .all(tenantId, JSON.stringify(ids)) as { id: string; name: string; code: string }[];
+    return new Map(rows.map((r) => [r.id, { name: r.name, code: r.code }]));
+  }
+
+  /**
+   * The router confirmed an isolation or a reconnection (the isolir module calls this in the
+   * transaction that records the router's answer): the status follows. A deactivated customer stays
+   * deactivated; only isolir moves a customer between active and isolated, and nothing else (a
+   * saved edit) touches it.
+   */
+  setIsolated(tenantId: string, id: string, isolated: boolean): boolean {
+    const [to, from] = isolated ? ['isolated', 'active'] : ['active', 'isolated'];
+    const changed =
+      this.db.prepare('UPDATE customers SET status = ?, updated_at = ? WHERE tenant_id = ? AND id = ? AND status = ?').run(to, isoAt(this.clock), tenantId, id, from)
+        .changes === 1;
+    if (changed) this.bus.publish('customer_updated', tenantId, { customerId: id });
+    return changed;
+  }
+
   private withRouterNames(tenantId: string, rows: readonly CustomerRow[]): Customer[] {
     const names = rows.some((r) => r.router_id !== null) ? this.routers.names(tenantId) : NO_ROUTERS;
     return rows.map((r) => toCustomer(r, names));

@@ -15,6 +15,11 @@ export const events = {
   customer_updated: event(z.object({ customerId: idSchema })),
   customer_deactivated: event(z.object({ customerId: idSchema })),
   customer_reactivated: event(z.object({ customerId: idSchema })),
+  /** The router confirmed the isolation (or the reconnection) of the request `actionId`. */
+  customer_isolated: event(z.object({ customerId: idSchema, actionId: idSchema })),
+  customer_reconnected: event(z.object({ customerId: idSchema, actionId: idSchema })),
+  /** An isolir request changed (queued, retried, failed): the Isolir screen re-reads. */
+  isolir_changed: event(z.object({ customerId: idSchema })),
   /** Transient (announced, not stored): the WhatsApp session changed state or showed a new QR. */
   wa_session_changed: event(z.object({})),
   /** Transient, at most a few per second: messages changed status; screens re-read logs and progress. */

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { authMethods } from './methods/auth.js';
 import { customerMethods } from './methods/customers.js';
 import { dashboardMethods } from './methods/dashboard.js';
+import { isolirMethods } from './methods/isolir.js';
 import { mapMethods } from './methods/maps.js';
 import { packageMethods } from './methods/packages.js';
 import { routerMethods } from './methods/routers.js';
@@ -20,6 +21,7 @@ export const contract = {
   ...packageMethods,
   ...customerMethods,
   ...routerMethods,
+  ...isolirMethods,
   ...dashboardMethods,
   ...mapMethods,
   ...waMethods,

@@ -20,3 +20,6 @@ export const SEES_REVENUE: readonly Role[] = OFFICE;
  * phone or code (until the collectors module gives each one a route of their own customers).
  */
 export const BROWSES_CUSTOMERS: readonly Role[] = ['owner', 'admin', 'finance', 'technician'];
+
+/** Who cuts and restores a customer's service on the router: the managers, and the technician who runs the network. */
+export const ISOLATES: readonly Role[] = ['owner', 'admin', 'technician'];

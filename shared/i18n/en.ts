@@ -26,6 +26,8 @@ export const en: MessageTree = {
     minutes: '{{count}} minutes',
   },
   conflicts: {
+    isolirSuperseded: 'A newer request for the same customer replaced this one.',
+    isolirNotFailed: 'Only a failed request can be retried.',
     username: 'This username is already taken.',
     customerUsername: 'Another customer already uses this PPPoE/hotspot username.',
     packageName: 'A package with this name already exists.',

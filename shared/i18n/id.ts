@@ -26,6 +26,8 @@ export const id = {
     minutes: '{{count}} menit',
   },
   conflicts: {
+    isolirSuperseded: 'Permintaan ini sudah digantikan permintaan yang lebih baru untuk pelanggan yang sama.',
+    isolirNotFailed: 'Hanya permintaan yang gagal yang bisa diulang.',
     username: 'Nama pengguna ini sudah dipakai.',
     customerUsername: 'Username PPPoE/hotspot ini sudah dipakai pelanggan lain.',
     packageName: 'Nama paket ini sudah ada.',

@@ -1,4 +1,4 @@
-import { BROWSES_CUSTOMERS, MANAGERS, SEES_REVENUE } from '../../../shared/domain/roles.js';
+import { BROWSES_CUSTOMERS, ISOLATES, MANAGERS, SEES_REVENUE } from '../../../shared/domain/roles.js';
 import { useSession } from '../stores/session-store.js';
 import { useLocked } from '../stores/tenant-store.js';
 
@@ -17,5 +17,7 @@ export function usePermissions() {
     seesRevenue: role !== undefined && SEES_REVENUE.includes(role),
     /** The whole customer list; the others find a customer by searching. */
     browsesCustomers: role !== undefined && BROWSES_CUSTOMERS.includes(role),
+    /** Isolates and reconnects customers on the router. */
+    isolates: role !== undefined && ISOLATES.includes(role),
   };
 }

@@ -9,6 +9,7 @@ import { CustomersScreen } from '../customers/CustomersScreen.js';
 import { CustomerDetail } from '../customers/CustomerDetail.js';
 import { SettingsScreen } from '../settings/SettingsScreen.js';
 import { WhatsAppScreen } from '../whatsapp/WhatsAppScreen.js';
+import { IsolirScreen } from '../isolir/IsolirScreen.js';
 import { ComingSoon } from './ComingSoon.js';
 import { Header } from './Header.js';
 import { LockedBanner } from './LockedBanner.js';
@@ -56,6 +57,7 @@ export function AppShell() {
               <Route path="/customers/packages">{() => <CustomersScreen tab="packages" />}</Route>
               <Route path="/customers/:id">{(params) => <CustomerDetail id={params.id} />}</Route>
               <Route path="/customers">{() => <CustomersScreen tab="customers" />}</Route>
+              <Route path="/isolir" component={IsolirScreen} />
               <Route path="/whatsapp/:tab?">{(params) => <WhatsAppScreen tab={params.tab} />}</Route>
               <Route path="/settings/:tab?">{(params) => <SettingsScreen tab={params.tab} />}</Route>
               {COMING_SOON.map((section) => (

@@ -1,0 +1,80 @@
+import type { Db } from '../db/index.js';
+import type { EventBus } from '../bus/index.js';
+import { JobError, type Job } from '../jobs/index.js';
+import type { CustomersService, PackagesService } from '../customers/index.js';
+import type { ActionRow, ActionStore } from './action-store.js';
+import type { CustomerLock } from './customer-lock.js';
+import type { ExecutorResult, IsolirExecutors } from './isolir-executor.js';
+
+export interface ApplyDeps {
+  db: Db;
+  store: ActionStore;
+  bus: EventBus;
+  customers: CustomersService;
+  packages: PackagesService;
+  executors: IsolirExecutors;
+  lock: CustomerLock;
+}
+
+/** Failures of our own setup, not of the router: no use trying again until a person fixes them. */
+const fail = (code: string, message: string): ExecutorResult => ({ ok: false, code, message, retryable: false });
+
+/**
+ * The job behind every isolir request: asks the router's executor for the change and records what
+ * the router answered. Only a confirmed change moves the customer's status (and tells them on
+ * WhatsApp); an unreachable router leaves the request pending with the reason, retried with
+ * backoff, and a request a newer one replaced is dropped unapplied.
+ */
+export function createApplyHandler(d: ApplyDeps): (job: Job, signal: AbortSignal) => Promise<unknown> {
+  return async (job, signal) => {
+    const { actionId } = job.payload as { actionId: string };
+    const first = d.store.get(actionId);
+    if (first?.status !== 'pending') return { skipped: first?.status ?? 'missing' };
+    return d.lock.run(`${first.tenant_id}:${first.customer_id}`, async () => {
+      // Read again: a newer request may have replaced this one while it waited for the lock.
+      const action = d.store.get(actionId);
+      if (action?.status !== 'pending') return { skipped: action?.status ?? 'missing' };
+      const result = await execute(d, action, signal);
+      const customerId = action.customer_id;
+      if (result.ok) {
+        d.db.transaction(() => {
+          // Replaced meanwhile: the router did it, the newer request undoes it next, and the customer's status stays.
+          if (!d.store.markApplied(actionId, result.answer)) return;
+          d.customers.setIsolated(action.tenant_id, customerId, action.kind === 'isolate');
+          d.bus.publish(action.kind === 'isolate' ? 'customer_isolated' : 'customer_reconnected', action.tenant_id, { customerId, actionId });
+          d.bus.publish('isolir_changed', action.tenant_id, { customerId });
+        })();
+        return { applied: result.answer };
+      }
+      const again = result.retryable && job.attempts < job.maxAttempts;
+      d.db.transaction(() => {
+        if (again) d.store.markWaiting(actionId, result.code, result.message);
+        else d.store.markFailed(actionId, result.code, result.message);
+        d.bus.publish('isolir_changed', action.tenant_id, { customerId });
+      })();
+      throw new JobError(result.code, result.message, again);
+    });
+  };
+}
+
+async function execute(d: ApplyDeps, action: ActionRow, signal: AbortSignal): Promise<ExecutorResult> {
+  const { tenant_id: tenantId, customer_id: customerId, router_id: routerId } = action;
+  const customer = d.customers.find(tenantId, customerId);
+  if (!customer) return fail('NOT_FOUND', 'the customer was deleted');
+  if (routerId === null) return fail('NO_ROUTER', 'the customer has no router');
+  const executor = d.executors.forRouter(tenantId, routerId);
+  if (!executor) return fail('ROUTER_NOT_SET_UP', 'no isolir method is set up for this router');
+  const subject = {
+    customerId,
+    username: customer.username,
+    serviceType: customer.serviceType,
+    packageProfile: d.packages.get(tenantId, customer.packageId).routerProfile,
+  };
+  d.store.countAttempt(action.id);
+  try {
+    return await (action.kind === 'isolate' ? executor.isolate(subject, signal) : executor.reconnect(subject, signal));
+  } catch (error) {
+    // An executor should answer with a result; one that throws is treated like a router that did not answer.
+    return { ok: false, code: 'UNEXPECTED', message: error instanceof Error ? error.message : String(error), retryable: true };
+  }
+}

@@ -1,0 +1,50 @@
+import { defineModule } from '../module-kit/index.js';
+import type { CustomersService, PackagesService } from '../customers/index.js';
+import type { WaNotifications } from '../wa/index.js';
+import { ActionStore } from './action-store.js';
+import { createApplyHandler } from './apply-handler.js';
+import { CustomerLock } from './customer-lock.js';
+import { isolirHandlers } from './handlers.js';
+import { noExecutors, type IsolirExecutors } from './isolir-executor.js';
+import { ISOLIR_APPLY_JOB, IsolirService } from './isolir-service.js';
+import { isolirNotificationRules } from './notifications.js';
+
+export interface IsolirOptions {
+  /** Which executor acts on each router (the RouterOS API or RADIUS, by the router's isolir method). */
+  executors?: IsolirExecutors;
+}
+
+/**
+ * Routers hear about a change of mind within a minute at most: an unreachable router is retried with
+ * backoff from 2 s up to 60 s, for about half an hour, before the request is shown as failed.
+ */
+const MAX_ATTEMPTS = 30;
+/** Requests go to routers in parallel (each executor bounds its own router's load). */
+const CONCURRENCY = 32;
+
+/** Isolate and reconnect customers on the network, with a ledger of what each router confirmed. */
+export const isolirModule = (options: IsolirOptions = {}) =>
+  defineModule({
+    name: 'isolir',
+    tables: ['isolir_actions'],
+    create: (infra, needs: { customers: CustomersService; packages: PackagesService; wa: WaNotifications }) => {
+      const store = new ActionStore(infra.db, infra.clock);
+      const isolir = new IsolirService(infra.db, store, infra.jobs, infra.bus, needs.customers, infra.clock, infra.ids);
+      for (const rule of isolirNotificationRules(needs.customers)) needs.wa.notifications.register(rule);
+      const apply = createApplyHandler({
+        db: infra.db,
+        store,
+        bus: infra.bus,
+        customers: needs.customers,
+        packages: needs.packages,
+        executors: options.executors ?? noExecutors,
+        lock: new CustomerLock(),
+      });
+      return {
+        services: { isolir },
+        handlers: isolirHandlers(isolir),
+        // A repeat is harmless (an executor sets a state), so a run a crash interrupted simply goes again.
+        jobTypes: [{ type: ISOLIR_APPLY_JOB, handler: apply, options: { concurrency: CONCURRENCY, maxAttempts: MAX_ATTEMPTS, onInterrupted: 'retry' } }],
+      };
+    },
+  });
