@@ -4,7 +4,8 @@ import { JobError, type Job } from '../jobs/index.js';
 import type { CustomersService, PackagesService } from '../customers/index.js';
 import type { ActionRow, ActionStore } from './action-store.js';
 import type { CustomerLock } from './customer-lock.js';
-import type { ExecutorResult, IsolirExecutors } from './isolir-executor.js';
+import type { ExecutorFailure, ExecutorResult } from './executors/executor.js';
+import type { IsolirExecutors } from './isolir-executor.js';
 
 export interface ApplyDeps {
   db: Db;
@@ -16,8 +17,10 @@ export interface ApplyDeps {
   lock: CustomerLock;
 }
 
-/** Failures of our own setup, not of the router: no use trying again until a person fixes them. */
-const fail = (code: string, message: string): ExecutorResult => ({ ok: false, code, message, retryable: false });
+/** A failure before any executor ran: our own setup, not the router; no use trying again until a person fixes it. */
+type SetupFailure = Omit<ExecutorFailure, 'code'> & { code: 'NOT_FOUND' | 'NO_ROUTER' | 'ROUTER_NOT_SET_UP' | 'UNEXPECTED' };
+type Outcome = { outcome: 'applied'; confirmed: string } | { outcome: 'failed' | 'unknown'; failure: ExecutorFailure | SetupFailure };
+const fail = (code: SetupFailure['code'], detail: string): Outcome => ({ outcome: 'failed', failure: { code, detail, retryable: false } });
 
 /**
  * The job behind every isolir request: asks the router's executor for the change and records what
@@ -25,8 +28,8 @@ const fail = (code: string, message: string): ExecutorResult => ({ ok: false, co
  * WhatsApp); an unreachable router leaves the request pending with the reason, retried with
  * backoff, and a request a newer one replaced is dropped unapplied.
  */
-export function createApplyHandler(d: ApplyDeps): (job: Job, signal: AbortSignal) => Promise<unknown> {
-  return async (job, signal) => {
+export function createApplyHandler(d: ApplyDeps): (job: Job) => Promise<unknown> {
+  return async (job) => {
     const { actionId } = job.payload as { actionId: string };
     const first = d.store.get(actionId);
     if (first?.status !== 'pending') return { skipped: first?.status ?? 'missing' };
@@ -34,47 +37,46 @@ export function createApplyHandler(d: ApplyDeps): (job: Job, signal: AbortSignal
       // Read again: a newer request may have replaced this one while it waited for the lock.
       const action = d.store.get(actionId);
       if (action?.status !== 'pending') return { skipped: action?.status ?? 'missing' };
-      const result = await execute(d, action, signal);
+      const result = await execute(d, action);
       const customerId = action.customer_id;
-      if (result.ok) {
+      if (result.outcome === 'applied') {
         d.db.transaction(() => {
           // Replaced meanwhile: the router did it, the newer request undoes it next, and the customer's status stays.
-          if (!d.store.markApplied(actionId, result.answer)) return;
+          if (!d.store.markApplied(actionId, result.confirmed)) return;
           d.customers.setIsolated(action.tenant_id, customerId, action.kind === 'isolate');
           d.bus.publish(action.kind === 'isolate' ? 'customer_isolated' : 'customer_reconnected', action.tenant_id, { customerId, actionId });
           d.bus.publish('isolir_changed', action.tenant_id, { customerId });
         })();
-        return { applied: result.answer };
+        return { applied: result.confirmed };
       }
-      const again = result.retryable && job.attempts < job.maxAttempts;
+      const { code, detail } = result.failure;
+      // Perhaps applied (no answer came): never counted as done, and safe to repeat (executors set a state).
+      const again = (result.outcome === 'unknown' || result.failure.retryable) && job.attempts < job.maxAttempts;
       d.db.transaction(() => {
-        if (again) d.store.markWaiting(actionId, result.code, result.message);
-        else d.store.markFailed(actionId, result.code, result.message);
+        if (again) d.store.markWaiting(actionId, code, detail);
+        else d.store.markFailed(actionId, code, detail);
         d.bus.publish('isolir_changed', action.tenant_id, { customerId });
       })();
-      throw new JobError(result.code, result.message, again);
+      throw new JobError(code, detail, again);
     });
   };
 }
 
-async function execute(d: ApplyDeps, action: ActionRow, signal: AbortSignal): Promise<ExecutorResult> {
+async function execute(d: ApplyDeps, action: ActionRow): Promise<Outcome> {
   const { tenant_id: tenantId, customer_id: customerId, router_id: routerId } = action;
   const customer = d.customers.find(tenantId, customerId);
   if (!customer) return fail('NOT_FOUND', 'the customer was deleted');
   if (routerId === null) return fail('NO_ROUTER', 'the customer has no router');
   const executor = d.executors.forRouter(tenantId, routerId);
   if (!executor) return fail('ROUTER_NOT_SET_UP', 'no isolir method is set up for this router');
-  const subject = {
-    customerId,
-    username: customer.username,
-    serviceType: customer.serviceType,
-    packageProfile: d.packages.get(tenantId, customer.packageId).routerProfile,
-  };
+  const subject = { id: customerId, username: customer.username, serviceType: customer.serviceType };
   d.store.countAttempt(action.id);
   try {
-    return await (action.kind === 'isolate' ? executor.isolate(subject, signal) : executor.reconnect(subject, signal));
+    const result: ExecutorResult =
+      action.kind === 'isolate' ? await executor.isolate(subject) : await executor.reconnect(subject, d.packages.get(tenantId, customer.packageId).routerProfile);
+    return result;
   } catch (error) {
-    // An executor should answer with a result; one that throws is treated like a router that did not answer.
-    return { ok: false, code: 'UNEXPECTED', message: error instanceof Error ? error.message : String(error), retryable: true };
+    // An executor answers with a result; one that throws anyway is treated like a router that did not answer.
+    return { outcome: 'unknown', failure: { code: 'UNEXPECTED', detail: error instanceof Error ? error.message : String(error), retryable: true } };
   }
 }

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ExecutorResult, IsolirExecutor, IsolirSubject } from '../../main/isolir/index.js';
+import type { ExecutorResult, IsolirCustomer, RouterIsolir } from '../../main/isolir/index.js';
 import { call, createOwner, createTestCore, ok, type OwnerSession, type TestCore } from '../support/core-fixture.js';
 import { createPackage, customerInput } from '../support/customers.js';
 
@@ -8,18 +8,20 @@ import { createPackage, customerInput } from '../support/customers.js';
  * scripted router: what it answers, when, and what it was asked in which order. (The executors
  * themselves are tested against the RouterOS wire server and a real FreeRADIUS.)
  */
-class ScriptedRouter implements IsolirExecutor {
+const APPLIED: ExecutorResult = { outcome: 'applied', confirmed: 'profile=isolir' };
+
+class ScriptedRouter implements RouterIsolir {
   readonly calls: string[] = [];
-  answer: () => ExecutorResult = () => ({ ok: true, answer: 'profile=isolir' });
+  answer: () => ExecutorResult = () => APPLIED;
   /** Holds every call until released (a slow router). */
   hold: Promise<void> | null = null;
 
-  async isolate(subject: IsolirSubject): Promise<ExecutorResult> {
-    return this.run(`isolate ${subject.username}`);
+  async isolate(customer: IsolirCustomer): Promise<ExecutorResult> {
+    return this.run(`isolate ${customer.username}`);
   }
 
-  async reconnect(subject: IsolirSubject): Promise<ExecutorResult> {
-    return this.run(`reconnect ${subject.username} ${subject.packageProfile}`);
+  async reconnect(customer: IsolirCustomer, packageGroup: string): Promise<ExecutorResult> {
+    return this.run(`reconnect ${customer.username} ${packageGroup}`);
   }
 
   private async run(what: string): Promise<ExecutorResult> {
@@ -78,13 +80,13 @@ describe('isolir: isolate and reconnect, as the router confirms', () => {
   });
 
   it('keeps a request pending with the reason while the router is unreachable, and applies it when it is back', async () => {
-    router.answer = () => ({ ok: false, code: 'UNREACHABLE', message: 'connect ECONNREFUSED 192.168.88.1:8728', retryable: true });
+    router.answer = () => ({ outcome: 'failed', failure: { code: 'UNREACHABLE', detail: 'connect ECONNREFUSED 192.168.88.1:8728', retryable: true } });
     await isolate();
     await t.core.jobs.runDue();
     const [waiting] = await history();
     expect(waiting).toMatchObject({ status: 'pending', errorCode: 'UNREACHABLE' });
     expect(await status()).toBe('active');
-    router.answer = () => ({ ok: true, answer: 'profile=isolir' });
+    router.answer = () => APPLIED;
     t.clock.advance(60_000);
     await t.core.jobs.runDue();
     expect(await history()).toMatchObject([{ status: 'applied', errorCode: null, attempts: 2 }]);
@@ -92,13 +94,13 @@ describe('isolir: isolate and reconnect, as the router confirms', () => {
   });
 
   it('fails a request the router refuses, and a person can retry it', async () => {
-    router.answer = () => ({ ok: false, code: 'COMMAND_FAILED', message: 'no such item', retryable: false });
+    router.answer = () => ({ outcome: 'failed', failure: { code: 'COMMAND_FAILED', detail: 'no such item', retryable: false } });
     const { actions } = await isolate();
     await t.core.jobs.runDue();
     const failed = await ok(t.core, 'isolir.list', { view: 'failed' }, owner.token);
     expect(failed.items.map((a) => a.id)).toEqual([actions[0]?.id]);
     expect(failed.items[0]).toMatchObject({ errorCode: 'COMMAND_FAILED', customerName: 'Pelanggan 1' });
-    router.answer = () => ({ ok: true, answer: 'profile=isolir' });
+    router.answer = () => APPLIED;
     await ok(t.core, 'isolir.retry', { id: actions[0]?.id ?? '' }, owner.token);
     await t.core.jobs.runDue();
     expect(await status()).toBe('isolated');

@@ -24,7 +24,7 @@ const SCHEMA = `
   CREATE TABLE radacct (radacctid INTEGER PRIMARY KEY AUTOINCREMENT, acctsessionid varchar(64) NOT NULL default '',
     username varchar(64) NOT NULL default '', acctstarttime datetime NULL default NULL, acctstoptime datetime NULL default NULL,
     framedipaddress varchar(15) NOT NULL default '');`;
-const SARI = { id: '01JCUST0000000000000000SAR', username: 'sari' };
+const SARI = { id: '01JCUST0000000000000000SAR', username: 'sari', serviceType: 'pppoe' } as const;
 
 let dir: string;
 let db: Database.Database;
@@ -71,7 +71,6 @@ describe('RADIUS executor faults', () => {
 
     expect(result.outcome).toBe('failed');
     expect(failureOf(result)).toMatchObject({ code: 'NAS_WRONG_SECRET', retryable: false });
-    expect(failureOf(result)?.meaning.en).toMatch(/secret/);
   });
 
   it('NAK Session-Context-Not-Found: the session had ended already, so the move is applied', async () => {

@@ -16,7 +16,7 @@ import { accountingStart, exchange, login } from '../support/radius-nas.js';
 
 const ISOLIR = { 'Framed-Pool': 'pool-isolir', 'Mikrotik-Address-List': 'isolir', 'Mikrotik-Rate-Limit': '256k/256k' };
 const PAKET = { 'Framed-Pool': 'pool-pelanggan', 'Mikrotik-Rate-Limit': '10M/10M' };
-const BUDI = { id: '01JCUST0000000000000000BUD', username: 'budi@rtrw' };
+const BUDI = { id: '01JCUST0000000000000000BUD', username: 'budi@rtrw', serviceType: 'pppoe' } as const;
 const PASSWORD = 'kata-sandi-budi';
 
 let radius: FreeRadius;
@@ -127,7 +127,6 @@ describe('RADIUS isolir against FreeRADIUS 3.2', () => {
 
     expect(result.outcome).toBe('unknown');
     expect(result.outcome !== 'applied' && result.failure).toMatchObject({ code: 'NAS_NO_ANSWER', retryable: true });
-    expect(result.outcome !== 'applied' && result.failure.meaning.id).toMatch(/secret RADIUS/);
     expect(sessionStop(session)?.acctstoptime).toBeNull();
     expect(radius.log().slice(logBefore)).toMatch(/invalid Message-Authenticator/i);
   });

@@ -13,17 +13,13 @@ import type { ExecutorFailureCode } from './executor-failures.js';
 export interface IsolirCustomer {
   id: string;
   username: string;
-}
-
-/** Plain words for an operator, in both of the console's languages. */
-export interface Meaning {
-  id: string;
-  en: string;
+  /** Which account the username names on a RouterOS router (a PPP secret or a hotspot user); RADIUS needs no more than the name. */
+  serviceType: 'pppoe' | 'hotspot';
 }
 
 export interface ExecutorFailure {
+  /** Stable; its plain words (what happened, what to check) are the screens' `isolir.error_<code>`. */
   code: ExecutorFailureCode;
-  meaning: Meaning;
   /** Worth trying again by itself later (the router was away); false: a person must fix something first. */
   retryable: boolean;
   /** The technical particulars (addresses, the router's own words) for the history and the log. */
