@@ -96,6 +96,28 @@ describe('the node-routeros traps cannot hurt the console', () => {
     expect(await api.print(router, '/system/identity')).toEqual([{ name: 'MikroTik' }]);
   });
 
+  it('reads replies split at any byte across TCP reads (the library\'s own parser lost its place and hung)', async () => {
+    for (const chunkBytes of [1, 2, 3, 7, 11, 64, 1_400]) {
+      const { server: fake, api: client, router } = await setUp({ chunkBytes });
+      // Comments of 0 to 199 characters: one- and two-byte lengths, words ending anywhere.
+      fake.seed('/ppp/secret', Array.from({ length: chunkBytes < 8 ? 12 : 200 }, (_, i) => ({ name: `pel${i}`, comment: 'x'.repeat((i * 37) % 200) })));
+      const [all, none, identity] = await Promise.all([client.print(router, '/ppp/secret'), client.print(router, '/ppp/secret', { name: 'nobody' }), client.print(router, '/system/identity')]);
+      expect(all.map((row) => row.comment?.length)).toEqual(fake.table('/ppp/secret').map((row) => row.comment?.length));
+      expect([none, identity]).toEqual([[], [{ name: 'MikroTik' }]]);
+      await client.close();
+      await fake.close();
+      server = null;
+    }
+  });
+
+  it('reads a reconciler-sized print (2,000 secrets) arriving in MTU-sized pieces', async () => {
+    const { server, api, router } = await setUp({ chunkBytes: 1_400 }, { commandMs: 20_000 });
+    server.seed('/ppp/secret', Array.from({ length: 2_000 }, (_, i) => ({ name: `pel${i}`, password: `pw${i}`, profile: i % 10 ? 'paket-10' : 'isolir', service: 'pppoe', comment: `rrnet:cust-${i}` })));
+    const rows = await api.print(router, '/ppp/secret', {}, ['.id', 'name', 'profile', 'disabled', 'comment']);
+    expect(rows).toHaveLength(2_000);
+    expect(rows[1_999]).toMatchObject({ name: 'pel1999', profile: 'paket-10', comment: 'rrnet:cust-1999' });
+  });
+
   it('reads the router date of RouterOS 7.10+ (2023-07-14) and of older versions (jul/14/2023) alike', async () => {
     for (const version of ['6.49', '7.10', '7.18'] as const) {
       const { api, router } = await setUp({ version });

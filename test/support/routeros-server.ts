@@ -44,6 +44,11 @@ export interface RouterOsServerOptions {
   roundTripMs?: number;
   cpuLoad?: number;
   uptime?: string;
+  /**
+   * Cut every reply into pieces of at most this many bytes, each its own write a moment apart, so
+   * words and length bytes arrive split across TCP reads as they do from a real router over a WAN.
+   */
+  chunkBytes?: number;
 }
 
 export interface ReceivedCommand {
@@ -169,6 +174,31 @@ function matches(row: Row, queries: string[]): boolean {
 
 class Failure extends Error {}
 
+/**
+ * Writes replies in pieces, one per timer turn so each leaves as its own TCP segment even on
+ * loopback; replies queue behind each other so pieces of two replies never interleave.
+ */
+function pieceWriter(socket: Socket, size: number): (bytes: Buffer) => void {
+  let outbox = Buffer.alloc(0);
+  let pumping = false;
+  const pump = () => {
+    if (socket.destroyed || outbox.length === 0) {
+      pumping = false;
+      return;
+    }
+    socket.write(outbox.subarray(0, size));
+    outbox = outbox.subarray(size);
+    setImmediate(pump);
+  };
+  return (bytes) => {
+    outbox = Buffer.concat([outbox, bytes]);
+    if (!pumping) {
+      pumping = true;
+      pump();
+    }
+  };
+}
+
 export async function startRouterOsServer(options: RouterOsServerOptions = {}): Promise<RouterOsServer> {
   const version = options.version ?? '7.18';
   const users = options.users ?? [{ name: 'admin', password: 'rahasia', group: 'full' }];
@@ -287,6 +317,7 @@ export async function startRouterOsServer(options: RouterOsServerOptions = {}): 
     }
     sockets.add(socket);
     const reader = new SentenceReader();
+    const write = options.chunkBytes === undefined ? (bytes: Buffer) => socket.write(bytes) : pieceWriter(socket, options.chunkBytes);
     let user: RouterOsUser | null = null;
     let challenge: Buffer | null = null;
     let pending = 0;
@@ -304,7 +335,8 @@ export async function startRouterOsServer(options: RouterOsServerOptions = {}): 
           inFlight -= 1;
         }
         if (socket.destroyed) return;
-        socket.write(Buffer.concat(sentences.map((s) => encodeSentence(tag === null ? s : [...s, `.tag=${tag}`]))));
+        const bytes = Buffer.concat(sentences.map((s) => encodeSentence(tag === null ? s : [...s, `.tag=${tag}`])));
+        write(bytes);
       };
       const wait = roundTripMs + extraMs;
       if (wait > 0) setTimeout(send, wait);
