@@ -87,6 +87,25 @@ describe('the node-routeros traps cannot hurt the console', () => {
     expect(server.table('/ppp/secret')[0]?.profile).toBe('isolir');
   });
 
+  it('a !fatal from the router ends the session: the commands in flight are rejected, the next one reconnects', async () => {
+    const { server, api, router } = await setUp();
+    server.failNext(1, 'silent', '/ppp/active');
+    const waiting = api.print(router, '/ppp/active');
+    server.failNext(1, 'fatal', '/ppp/secret');
+    expect(await failure(api.print(router, '/ppp/secret'))).toMatchObject({ code: 'UNREACHABLE', mayHaveApplied: true });
+    expect(await failure(waiting)).toMatchObject({ code: 'UNREACHABLE', mayHaveApplied: true });
+    expect(await api.print(router, '/system/identity')).toEqual([{ name: 'MikroTik' }]);
+    expect(server.connections).toBe(2);
+  });
+
+  it('a slow router: an answer later than the command timeout is TIMEOUT, one within it is taken', async () => {
+    const { server, api, router } = await setUp({}, { commandMs: 200 });
+    server.setCommandDelay(400);
+    expect(await failure(api.print(router, '/system/identity'))).toMatchObject({ code: 'TIMEOUT' });
+    server.setCommandDelay(50);
+    expect(await api.print(router, '/system/identity')).toEqual([{ name: 'MikroTik' }]);
+  });
+
   it('a router that goes silent fails the command with TIMEOUT after the milliseconds asked for', async () => {
     // 300 ms: read as seconds (the library's unit) this would wait five minutes and the test would time out.
     const { server, api, router } = await setUp({}, { commandMs: 300 });
@@ -98,7 +117,8 @@ describe('the node-routeros traps cannot hurt the console', () => {
 
   it('reads replies split at any byte across TCP reads (the library\'s own parser lost its place and hung)', async () => {
     for (const chunkBytes of [1, 2, 3, 7, 11, 64, 1_400]) {
-      const { server: fake, api: client, router } = await setUp({ chunkBytes });
+      // A piece per event-loop turn is slow on a busy machine: the command timeout is not what is tested here.
+      const { server: fake, api: client, router } = await setUp({ chunkBytes }, { commandMs: 20_000 });
       // Comments of 0 to 199 characters: one- and two-byte lengths, words ending anywhere.
       fake.seed('/ppp/secret', Array.from({ length: chunkBytes < 8 ? 12 : 200 }, (_, i) => ({ name: `pel${i}`, comment: 'x'.repeat((i * 37) % 200) })));
       const [all, none, identity] = await Promise.all([client.print(router, '/ppp/secret'), client.print(router, '/ppp/secret', { name: 'nobody' }), client.print(router, '/system/identity')]);

@@ -11,7 +11,7 @@ import { encodeSentence, SentenceReader } from './routeros-wire.js';
  * finds nothing from 7.18 on. Its menus hold rows; print (with `?` queries and `.proplist`), add,
  * set, remove, enable and disable work on them by `.id` or `numbers`, as RouterOS does.
  *
- * Faults a real router shows, switchable: slow, silent, a connection dropped before or after a
+ * Faults a real router shows, switchable: slow, silent, `!fatal`, a connection dropped before or after a
  * command is applied, down (refuses connections), the API service disabled (closes at once), an
  * address outside the service's allowed list (RouterOS ignores it: nothing ever comes back), and a
  * round-trip delay added to every reply.
@@ -25,7 +25,7 @@ export type RouterOsVersion = '6.42' | '6.49' | '7.10' | '7.18';
 /** Affects new connections until cleared. */
 export type ConnectionFault = 'down' | 'api-disabled' | 'not-allowed';
 /** Affects the next commands (after login) that match. */
-export type CommandFault = 'silent' | 'drop-before-apply' | 'drop-after-apply';
+export type CommandFault = 'silent' | 'drop-before-apply' | 'drop-after-apply' | 'fatal';
 
 export interface RouterOsUser {
   name: string;
@@ -386,6 +386,11 @@ export async function startRouterOsServer(options: RouterOsServerOptions = {}): 
       maxInFlight = Math.max(maxInFlight, inFlight);
       const fault = takeFault(words);
       if (fault === 'silent') return;
+      if (fault === 'fatal') {
+        // What an admin's "kill session" or a reboot in progress says: untagged, then the end.
+        socket.end(encodeSentence(['!fatal', 'session terminated on request']));
+        return;
+      }
       if (fault === 'drop-before-apply') {
         socket.destroy();
         return;
