@@ -21,7 +21,8 @@ afterEach(async () => {
 
 async function setUp(options: RouterOsServerOptions = {}, pool: Partial<RouterConnectionsOptions> = {}) {
   server = await startRouterOsServer(options);
-  api = new RouterOsApi({ ...DEFAULT_CONNECTIONS, connectMs: 1_000, commandMs: 1_000, ...pool });
+  // Generous: a busy CI machine must not turn a slow handshake into a failure; timeout tests set their own.
+  api = new RouterOsApi({ ...DEFAULT_CONNECTIONS, connectMs: 5_000, commandMs: 5_000, ...pool });
   const router: RouterRef = { id: 'r1', host: server.host, port: server.port, tls: false, username: 'admin', password: 'rahasia' };
   return { server, api, router };
 }
@@ -99,10 +100,10 @@ describe('the node-routeros traps cannot hurt the console', () => {
   });
 
   it('a slow router: an answer later than the command timeout is TIMEOUT, one within it is taken', async () => {
-    const { server, api, router } = await setUp({}, { commandMs: 200 });
-    server.setCommandDelay(400);
+    const { server, api, router } = await setUp({}, { commandMs: 1_000 });
+    server.setCommandDelay(3_000);
     expect(await failure(api.print(router, '/system/identity'))).toMatchObject({ code: 'TIMEOUT' });
-    server.setCommandDelay(50);
+    server.setCommandDelay(20);
     expect(await api.print(router, '/system/identity')).toEqual([{ name: 'MikroTik' }]);
   });
 
@@ -173,7 +174,7 @@ describe('router failures are classified into stable codes with plain words', ()
   });
 
   it('NOT_ALLOWED: the router accepts the connection and never answers the login (an address outside "available from")', async () => {
-    const { server, api, router } = await setUp({}, { connectMs: 300 });
+    const { server, api, router } = await setUp({}, { connectMs: 1_000 });
     await server.setFault('not-allowed');
     expect(await failure(api.print(router, '/system/identity'))).toMatchObject({ code: 'NOT_ALLOWED' });
   });

@@ -18,7 +18,7 @@ afterEach(async () => {
 async function setUp(options: RouterOsServerOptions = {}, pool: Partial<RouterConnectionsOptions> = {}) {
   const server = await startRouterOsServer(options);
   servers.push(server);
-  api = new RouterOsApi({ ...DEFAULT_CONNECTIONS, connectMs: 1_000, commandMs: 2_000, now: () => now, ...pool });
+  api = new RouterOsApi({ ...DEFAULT_CONNECTIONS, connectMs: 5_000, commandMs: 10_000, now: () => now, ...pool });
   const router: RouterRef = { id: `r${servers.length}`, host: server.host, port: server.port, tls: false, username: 'admin', password: 'rahasia' };
   return { server, api, router };
 }
