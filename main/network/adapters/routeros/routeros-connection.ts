@@ -3,7 +3,7 @@ import { RouterOSAPI } from 'node-routeros';
 import type { Row, RouterTarget } from './router-api.js';
 import { RouterError, trapError } from './router-error.js';
 
-/** node-routeros passes `tls` to the other trap: without a port it would still dial 8728. */
+/** The API-SSL service listens on 8729; node-routeros would dial 8728 with `tls` too unless told the port. */
 export const apiPort = (target: RouterTarget): number => target.port ?? (target.tls ? 8729 : 8728);
 
 export interface ConnectionTimeouts {
