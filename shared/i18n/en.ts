@@ -105,6 +105,16 @@ export const en: MessageTree = {
     bodyTooLarge: 'The data sent is larger than 1 MB.',
     badPath: 'Invalid address.',
   },
+  /** Why a MikroTik did not do what was asked (RouterOS API), by RouterError code. */
+  routeros: {
+    UNREACHABLE: 'The router cannot be reached. Check the IP address and API port, that the router is on and the network to it is up.',
+    TIMEOUT: 'The router did not answer in time (busy or the connection broke). The command may have been applied; the app checks and retries by itself.',
+    AUTH_FAILED: 'The router refused the username or password. Check the user on the router (System > Users) and enter the password here again.',
+    API_DISABLED: 'The router closed the connection at once: its API service is off. Turn it on in IP > Services: "api" (port 8728) or "api-ssl" (port 8729).',
+    NOT_ALLOWED: 'The router accepted the connection but never answered. Usually this computer\'s address is not in the API service\'s "Available From" (IP > Services > api); RouterOS ignores it without a message. Add this computer\'s address there.',
+    NO_WRITE_RIGHTS: 'This user may only read. Use a user in the "full" or "write" group so isolir and changes can be applied.',
+    COMMAND_FAILED: 'The router refused the command: {{detail}}',
+  },
   waWwebjs: {
     START_TIMEOUT: 'WhatsApp Web did not open; retrying automatically.',
     READY_TIMEOUT: 'Linked, but WhatsApp Web did not get ready; retrying automatically.',

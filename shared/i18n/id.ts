@@ -105,6 +105,16 @@ export const id = {
     bodyTooLarge: 'Data yang dikirim lebih dari 1 MB.',
     badPath: 'Alamat tidak valid.',
   },
+  /** Why a MikroTik did not do what was asked (RouterOS API), by RouterError code. */
+  routeros: {
+    UNREACHABLE: 'Router tidak bisa dihubungi. Periksa alamat IP dan port API, pastikan router menyala dan jaringan ke router tersambung.',
+    TIMEOUT: 'Router tidak menjawab tepat waktu (sibuk atau koneksi terputus). Perintah mungkin sudah dijalankan; aplikasi memeriksa dan mencoba lagi sendiri.',
+    AUTH_FAILED: 'Router menolak username atau password. Periksa user di router (System > Users) dan isi ulang passwordnya di sini.',
+    API_DISABLED: 'Router langsung menutup koneksi: layanan API mati. Nyalakan di IP > Services: "api" (port 8728) atau "api-ssl" (port 8729).',
+    NOT_ALLOWED: 'Router menerima koneksi tetapi tidak pernah menjawab. Biasanya alamat komputer ini tidak ada di "Available From" layanan API (IP > Services > api); RouterOS mengabaikannya tanpa pesan. Tambahkan alamat komputer ini di sana.',
+    NO_WRITE_RIGHTS: 'User ini hanya boleh membaca. Pakai user dengan grup "full" atau "write" agar isolir dan perubahan bisa diterapkan.',
+    COMMAND_FAILED: 'Router menolak perintah: {{detail}}',
+  },
   waWwebjs: {
     START_TIMEOUT: 'WhatsApp Web tidak kunjung terbuka; dicoba ulang otomatis.',
     READY_TIMEOUT: 'Sudah tertaut tetapi WhatsApp Web belum siap; dicoba ulang otomatis.',
