@@ -6,7 +6,7 @@ import { UsageRegistry, type Handlers } from '../module-kit/index.js';
 import { accountsModule } from '../accounts/index.js';
 import { tenantModule } from '../tenant/index.js';
 import { customersModule } from '../customers/index.js';
-import { networkModule } from '../network/index.js';
+import { networkModule, type RouterProbe } from '../network/index.js';
 import { mapsModule } from '../maps/index.js';
 import { templatesModule } from '../templates/index.js';
 import { demoModule } from '../demo/index.js';
@@ -28,6 +28,8 @@ export interface CoreOptions {
   ids?: IdGenerator;
   log?: Logger;
   wa?: WaOptions;
+  /** Talks to the routers for "Tes koneksi" and health (tests pass their own; see PLACEHOLDER_ROUTER_PROBE). */
+  routerProbe?: RouterProbe;
   /**
    * The recovery path for an owner the sign-in throttle holds back (`--unlock-login` on the desktop
    * app or `npm run web`): whoever can start the app as this OS user can read its database anyway.
@@ -39,11 +41,11 @@ export interface CoreOptions {
  * The modules, in the order they are composed: each may use what the ones above it provide (the
  * compiler checks). A new module is one line here plus its folder (see main/README.md).
  */
-export const coreModules = (wa: WaOptions = {}) =>
+export const coreModules = (wa: WaOptions = {}, routerProbe: RouterProbe = PLACEHOLDER_ROUTER_PROBE) =>
   [
     tenantModule,
     accountsModule,
-    networkModule,
+    networkModule({ probe: routerProbe }),
     templatesModule,
     waModule(wa),
     customersModule,
@@ -52,6 +54,25 @@ export const coreModules = (wa: WaOptions = {}) =>
     setupModule,
     systemModule,
   ] as const;
+
+/**
+ * PLACEHOLDER, to be replaced at merge by the RouterOS API client (branch `routeros`): this branch
+ * has no client, so every router reads as unreachable here. Nothing else uses it.
+ */
+const PLACEHOLDER_ROUTER_PROBE: RouterProbe = {
+  test: () => Promise.resolve({ reachable: false, identity: null, version: null, writeRights: null, problem: { code: 'UNREACHABLE' } }),
+  health: () =>
+    Promise.resolve({
+      reachable: false,
+      identity: null,
+      version: null,
+      cpuLoad: null,
+      uptime: null,
+      pppoeActive: null,
+      hotspotActive: null,
+      problem: { code: 'UNREACHABLE' },
+    }),
+};
 
 type Modules = ReturnType<typeof composeModules<ReturnType<typeof coreModules>>>;
 
@@ -100,7 +121,7 @@ export function createCore(options: CoreOptions): Core {
   // The scheduler sits below tenancy: it asks the tenant module for the zones only when it ticks.
   const scheduler: Scheduler = new Scheduler(db, jobs, clock, log, (): readonly ScheduledTenant[] => modules.services.tenants.zones());
   const infra = { db, writes, bus, jobs, scheduler, clock, ids, log, secrets: options.secrets, dataDir: options.dataDir, usage: new UsageRegistry() };
-  const modules = composeModules(coreModules(options.wa), infra);
+  const modules = composeModules(coreModules(options.wa, options.routerProbe), infra);
   const { services } = modules;
   // Every contract method has exactly one module's handler: a method no module handles fails to compile here.
   const handlers: Handlers = modules.handlers;

@@ -8,6 +8,7 @@ export const STALE_AFTER: Record<EventName, readonly MethodName[]> = {
   customer_deactivated: ['customers.list', 'customers.get', 'customers.duplicates', 'dashboard.summary', 'packages.list'],
   customer_reactivated: ['customers.list', 'customers.get', 'customers.duplicates', 'dashboard.summary', 'packages.list'],
   package_changed: ['packages.list', 'customers.list', 'customers.get', 'dashboard.summary'],
+  router_changed: ['routers.list', 'routers.get', 'customers.list', 'customers.get'],
   tenant_updated: ['tenant.get'],
   user_changed: ['users.list', 'auth.me'],
   wa_session_changed: ['wa.session.status'],
