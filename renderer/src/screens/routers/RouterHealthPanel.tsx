@@ -35,7 +35,7 @@ export function RouterHealthPanel({ router, onClose }: { router: Router; onClose
       : t('routers.uptimeValue', { days: Math.floor(seconds / 86_400), hours: Math.floor((seconds % 86_400) / 3_600), minutes: Math.floor((seconds % 3_600) / 60) });
 
   return (
-    <section className="card" data-testid="router-health" aria-live="polite">
+    <section className="card router-health" data-testid="router-health" aria-live="polite">
       <div className="card-header">
         <h2>{t('routers.healthTitle', { name: router.name })}</h2>
         <div className="page-actions">
