@@ -1,4 +1,4 @@
 export { RoutersService } from './routers-service.js';
 export { networkModule, type NetworkOptions } from './network-module.js';
 export type { RouterProbe, RouterTarget, ProbeProblem, ProbeTestAnswer, ProbeHealthAnswer } from './router-probe.js';
-export type { RouterUsers, RouterUseCount } from './router-users.js';
+export type { RouterUsers } from './router-users.js';

@@ -44,10 +44,10 @@ export const routerSchema = z.object({
 });
 export type Router = z.infer<typeof routerSchema>;
 
-export const portSchema = z.number({ error: 'validation.port' }).int('validation.port').min(1, 'validation.port').max(65535, 'validation.port');
+const portSchema = z.number({ error: 'validation.port' }).int('validation.port').min(1, 'validation.port').max(65535, 'validation.port');
 
 /** An address as people paste it: trimmed, and "192.168.88.1:8728" is checked as host plus port. */
-export const hostSchema = z
+const hostSchema = z
   .string()
   .trim()
   .min(1, 'validation.required')
@@ -114,7 +114,6 @@ function withPastedPort<T extends { host?: string; apiPort?: number | null }>(va
 }
 
 export const routerCreateSchema = routerCreateObject.strict().superRefine(radiusNeedsSecret).transform(withPastedPort);
-export type RouterCreateInput = z.output<typeof routerCreateSchema>;
 
 /** A patch: only the fields sent change; an empty password or secret keeps the stored one. */
 export const routerUpdateSchema = z.object(routerFields).partial().extend({ id: idSchema }).strict().transform(withPastedPort);
@@ -122,10 +121,10 @@ export type RouterUpdateInput = z.output<typeof routerUpdateSchema>;
 
 /** The classified answers of "Tes koneksi" and the health check, each with a plain message that says what to do. */
 export const ROUTER_PROBE_CODES = ['UNREACHABLE', 'TIMEOUT', 'AUTH_FAILED', 'API_DISABLED', 'NOT_ALLOWED', 'NO_WRITE_RIGHTS', 'COMMAND_FAILED'] as const;
-export const routerProbeCodeSchema = z.enum(ROUTER_PROBE_CODES);
+const routerProbeCodeSchema = z.enum(ROUTER_PROBE_CODES);
 export type RouterProbeCode = z.infer<typeof routerProbeCodeSchema>;
 
-export const routerProblemSchema = z.object({ code: routerProbeCodeSchema, message: z.string() });
+const routerProblemSchema = z.object({ code: routerProbeCodeSchema, message: z.string() });
 export type RouterProblem = z.infer<typeof routerProblemSchema>;
 
 /**
