@@ -1,4 +1,5 @@
 import { defineModule } from '../module-kit/index.js';
+import type { RouterUsers } from '../network/index.js';
 import type { WaNotifications } from '../wa/index.js';
 import { CustomersService, type RouterLookup } from './customers-service.js';
 import { customerHandlers } from './handlers.js';
@@ -9,9 +10,11 @@ import { PackagesService } from './packages-service.js';
 export const customersModule = defineModule({
   name: 'customers',
   tables: ['customers', 'customers_search', 'customers_grams', 'packages', 'counters'],
-  create: (infra, needs: { routers: RouterLookup; wa: WaNotifications }) => {
+  create: (infra, needs: { routers: RouterLookup; routerUsers: RouterUsers; wa: WaNotifications }) => {
     const packages = new PackagesService(infra.db, infra.bus, infra.clock, infra.ids);
     const customers = new CustomersService(infra.db, infra.bus, infra.clock, infra.ids, packages, needs.routers);
+    // A router with customers on it cannot be removed: network asks here, never reads the customers table.
+    needs.routerUsers.provide((tenantId) => customers.countByRouter(tenantId));
     needs.wa.notifications.register(customerWelcomeRule(customers));
     const recipients = customerRecipients(customers);
     needs.wa.recipients.provide('all_active', recipients.all_active);

@@ -218,6 +218,14 @@ export class CustomersService {
     return this.db.prepare(`SELECT COUNT(*) FROM customers WHERE tenant_id = ? AND status <> 'inactive'`).pluck().get(tenantId) as number;
   }
 
+  /** Customers on each router, whatever their status: a router someone is on is not removed (customers_by_router). */
+  countByRouter(tenantId: string): Map<string, number> {
+    const rows = this.db
+      .prepare('SELECT router_id, COUNT(*) AS n FROM customers WHERE tenant_id = ? AND router_id IS NOT NULL GROUP BY router_id')
+      .all(tenantId) as { router_id: string; n: number }[];
+    return new Map(rows.map((r) => [r.router_id, r.n]));
+  }
+
   /** The dashboard's headline numbers, in one pass over the status index. */
   summary(tenantId: string): { customers: Record<CustomerStatus, number>; packages: number; monthlyRevenue: number } {
     const customers: Record<CustomerStatus, number> = { active: 0, isolated: 0, inactive: 0 };

@@ -21,6 +21,3 @@ export function bindExecutor<Target>(executor: IsolirExecutor<Target>, target: T
 export interface IsolirExecutors {
   forRouter(tenantId: string, routerId: string): RouterIsolir | null;
 }
-
-/** Until a router's connection is set up, every request fails saying so (never marked done). */
-export const noExecutors: IsolirExecutors = { forRouter: () => null };

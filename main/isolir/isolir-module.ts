@@ -1,17 +1,22 @@
 import { defineModule } from '../module-kit/index.js';
 import type { CustomersService, PackagesService } from '../customers/index.js';
 import type { WaNotifications } from '../wa/index.js';
+import type { RouterApi, RoutersService } from '../network/index.js';
+import type { RadiusStore } from './executors/radius/radius-store.js';
+import { routerExecutors } from './router-executors.js';
 import { ActionStore } from './action-store.js';
 import { createApplyHandler } from './apply-handler.js';
 import { CustomerLock } from './customer-lock.js';
 import { isolirHandlers } from './handlers.js';
-import { noExecutors, type IsolirExecutors } from './isolir-executor.js';
+import type { IsolirExecutors } from './isolir-executor.js';
 import { ISOLIR_APPLY_JOB, IsolirService } from './isolir-service.js';
 import { isolirNotificationRules } from './notifications.js';
 
 export interface IsolirOptions {
-  /** Which executor acts on each router (the RouterOS API or RADIUS, by the router's isolir method). */
+  /** Which executor acts on each router; by default the router's isolir method over the network module's connections. */
   executors?: IsolirExecutors;
+  /** The install's FreeRADIUS database, for routers whose isolir method is RADIUS (none: those requests fail, saying so). */
+  radiusStore?: RadiusStore;
 }
 
 /**
@@ -27,7 +32,7 @@ export const isolirModule = (options: IsolirOptions = {}) =>
   defineModule({
     name: 'isolir',
     tables: ['isolir_actions'],
-    create: (infra, needs: { customers: CustomersService; packages: PackagesService; wa: WaNotifications }) => {
+    create: (infra, needs: { customers: CustomersService; packages: PackagesService; wa: WaNotifications; routers: RoutersService; routerApi: RouterApi }) => {
       const store = new ActionStore(infra.db, infra.clock);
       const isolir = new IsolirService(infra.db, store, infra.jobs, infra.bus, needs.customers, infra.clock, infra.ids);
       for (const rule of isolirNotificationRules(needs.customers)) needs.wa.notifications.register(rule);
@@ -37,7 +42,7 @@ export const isolirModule = (options: IsolirOptions = {}) =>
         bus: infra.bus,
         customers: needs.customers,
         packages: needs.packages,
-        executors: options.executors ?? noExecutors,
+        executors: options.executors ?? routerExecutors(needs.routers, needs.routerApi, options.radiusStore ?? null),
         lock: new CustomerLock(),
       });
       return {

@@ -11,6 +11,8 @@ export const events = {
   tenant_updated: event(z.object({ tenantId: idSchema })),
   user_changed: event(z.object({ userId: idSchema })),
   package_changed: event(z.object({ packageId: idSchema })),
+  /** A router was added, edited, removed, or its RouterOS version was read. */
+  router_changed: event(z.object({ routerId: idSchema })),
   customer_created: event(z.object({ customerId: idSchema })),
   customer_updated: event(z.object({ customerId: idSchema })),
   customer_deactivated: event(z.object({ customerId: idSchema })),

@@ -17,6 +17,7 @@ import { m015LoginThrottle } from './015-login-throttle.js';
 import { m016BroadcastRequestKey } from './016-broadcast-request-key.js';
 import { m017WaSendTime } from './017-wa-send-time.js';
 import { m018WaSimulated } from './018-wa-simulated.js';
+import { m019RouterSettings } from './019-router-settings.js';
 import { m022IsolirActions } from './022-isolir-actions.js';
 
 export const migrations: readonly Migration[] = [
@@ -38,5 +39,6 @@ export const migrations: readonly Migration[] = [
   m016BroadcastRequestKey,
   m017WaSendTime,
   m018WaSimulated,
+  m019RouterSettings,
   m022IsolirActions,
 ];

@@ -12,6 +12,7 @@ export const STALE_AFTER: Record<EventName, readonly MethodName[]> = {
   customer_reconnected: ['isolir.list', 'isolir.history'],
   isolir_changed: ['isolir.list', 'isolir.history'],
   package_changed: ['packages.list', 'customers.list', 'customers.get', 'dashboard.summary'],
+  router_changed: ['routers.list', 'routers.get', 'customers.list', 'customers.get'],
   tenant_updated: ['tenant.get'],
   user_changed: ['users.list', 'auth.me'],
   wa_session_changed: ['wa.session.status'],

@@ -32,7 +32,7 @@ function showCustomer(customer: Customer): void {
 export function CustomerDetail({ id }: { id: string }) {
   const { t } = useTranslation();
   const { data: customer, error } = useMethodQuery('customers.get', { id });
-  const { manager, isolates, locked } = usePermissions();
+  const { manager, networkStaff: isolates, locked } = usePermissions();
   const [dialog, setDialog] = useState<Dialog>(null);
 
   // Esc goes back to the list, unless it is closing a dialog on top of the detail.

@@ -49,7 +49,7 @@ export function IsolirScreen() {
 function IsolirList({ view }: { view: IsolirView }) {
   const { t } = useTranslation();
   const list = useMethodPages('isolir.list', { view });
-  const { isolates, locked } = usePermissions();
+  const { networkStaff: isolates, locked } = usePermissions();
   const formatTime = useFormatTime();
   const stateOf = useIsolirState();
   const [reconnecting, setReconnecting] = useState<IsolirAction | null>(null);
