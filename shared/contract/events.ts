@@ -15,6 +15,8 @@ export const events = {
   customer_updated: event(z.object({ customerId: idSchema })),
   customer_deactivated: event(z.object({ customerId: idSchema })),
   customer_reactivated: event(z.object({ customerId: idSchema })),
+  /** One event for a whole import (not customer_created per row: no welcome message to each of 500 customers moved in). */
+  customers_imported: event(z.object({ importId: idSchema })),
   /** Transient (announced, not stored): the WhatsApp session changed state or showed a new QR. */
   wa_session_changed: event(z.object({})),
   /** Transient, at most a few per second: messages changed status; screens re-read logs and progress. */

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { authMethods } from './methods/auth.js';
 import { customerMethods } from './methods/customers.js';
+import { customerImportMethods } from './methods/customer-import.js';
 import { dashboardMethods } from './methods/dashboard.js';
 import { mapMethods } from './methods/maps.js';
 import { packageMethods } from './methods/packages.js';
@@ -19,6 +20,7 @@ export const contract = {
   ...tenantMethods,
   ...packageMethods,
   ...customerMethods,
+  ...customerImportMethods,
   ...routerMethods,
   ...dashboardMethods,
   ...mapMethods,

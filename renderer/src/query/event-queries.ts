@@ -7,6 +7,7 @@ export const STALE_AFTER: Record<EventName, readonly MethodName[]> = {
   customer_updated: ['customers.list', 'customers.get', 'customers.duplicates', 'dashboard.summary', 'packages.list'],
   customer_deactivated: ['customers.list', 'customers.get', 'customers.duplicates', 'dashboard.summary', 'packages.list'],
   customer_reactivated: ['customers.list', 'customers.get', 'customers.duplicates', 'dashboard.summary', 'packages.list'],
+  customers_imported: ['customers.list', 'customers.get', 'customers.duplicates', 'dashboard.summary', 'packages.list', 'customers.import.history'],
   package_changed: ['packages.list', 'customers.list', 'customers.get', 'dashboard.summary'],
   tenant_updated: ['tenant.get'],
   user_changed: ['users.list', 'auth.me'],
