@@ -241,7 +241,8 @@ function changesOf(row: RowCandidate, c: ExistingCustomer, packageId: string, pa
   if (row.longitude !== null && row.longitude !== c.longitude) write.longitude = row.longitude;
   if (packageId !== c.packageId) write.packageId = packageId;
   if (row.serviceType !== null && row.serviceType !== c.serviceType) write.serviceType = row.serviceType;
-  if (row.username !== null && row.username !== c.username) write.username = row.username;
+  // Matched case aside (as the customer form's uniqueness is), so a file writing BUDI for budi changes nothing.
+  if (row.username !== null && row.username.toLowerCase() !== c.username.toLowerCase()) write.username = row.username;
   if (row.billingDay !== null && row.billingDay !== c.billingDay) write.billingDay = row.billingDay;
   if (row.notes !== null && row.notes !== c.notes) write.notes = row.notes;
   if (row.password !== null && row.password !== passwordOf(c.id)) write.password = row.password;
