@@ -24,7 +24,7 @@ export function CustomerFileButtons({ locked }: { locked: boolean }) {
 
   return (
     <>
-      <button type="button" className="button" disabled={locked} onClick={() => setImporting(true)} data-testid="customer-import">
+      <button type="button" className="button" disabled={locked} onClick={() => setImporting(true)} data-testid="customer-import-open">
         {t('customerImport.open')}
       </button>
       <button type="button" className="button" disabled={exporting} title={t('customerImport.exportHint')} onClick={() => void exportAs('csv')} data-testid="customer-export-csv">

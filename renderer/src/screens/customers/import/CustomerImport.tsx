@@ -121,7 +121,7 @@ export function CustomerImport({ onClose }: { onClose(): void }) {
           </p>
           <ImportPreviewTable rows={step.preview.rows} totals={step.preview.totals} />
           <div className="form-actions">
-            <button type="button" className="button" onClick={() => setStep({ kind: 'choose' })} disabled={busy}>
+            <button type="button" className="button" onClick={() => setStep({ kind: 'choose' })} disabled={busy} data-testid="import-other-file">
               {t('customerImport.otherFile')}
             </button>
             <button
