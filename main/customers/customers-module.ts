@@ -13,7 +13,7 @@ import type { TenantService } from '../tenant/index.js';
 export const customersModule = defineModule({
   name: 'customers',
   tables: ['customers', 'customers_search', 'customers_grams', 'packages', 'counters', 'customer_imports'],
-  create: (infra, needs: { routers: RouterLookup; wa: WaNotifications; tenants: Pick<TenantService, 'access'> }) => {
+  create: (infra, needs: { routers: RouterLookup; wa: WaNotifications; tenants: Pick<TenantService, 'access' | 'zone'> }) => {
     const packages = new PackagesService(infra.db, infra.bus, infra.clock, infra.ids);
     const customers = new CustomersService(infra.db, infra.bus, infra.clock, infra.ids, packages, needs.routers);
     needs.wa.notifications.register(customerWelcomeRule(customers));
@@ -26,7 +26,7 @@ export const customersModule = defineModule({
     const imports = new ImportService(infra.db, infra.bus, infra.clock, infra.ids, infra.secrets, customers, packages, limit);
     return {
       services: { customers, packages, customerImports: imports },
-      handlers: { ...customerHandlers(customers, packages), ...importHandlers(imports, new CustomerExporter(customers, infra.clock)) },
+      handlers: { ...customerHandlers(customers, packages), ...importHandlers(imports, new CustomerExporter(customers, infra.clock, (tenantId) => needs.tenants.zone(tenantId))) },
       usage: { maxCustomers: (t: string) => customers.countBillable(t) },
     };
   },

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { call, createOwner, createTestCore, ok, type OwnerSession, type TestCore } from '../support/core-fixture.js';
+import { call, createOwner, createTestCore, login, ok, OWNER, type OwnerSession, type TestCore } from '../support/core-fixture.js';
 import { createPackage, customerInput } from '../support/customers.js';
 import { fixture, uploadFile } from '../support/customer-import.js';
 import { readCsv } from '../../main/customers/import/csv-reader.js';
@@ -177,12 +177,16 @@ describe('exporting customers', () => {
   it('writes CSV with Indonesian headers, phones in the 08xx form kept as text, and it re-imports as unchanged', async () => {
     const file = await ok(t.core, 'customers.export', { format: 'csv' }, owner.token);
     expect(file.fileName).toBe('pelanggan-2026-01-05.csv');
+    // Named after the office's day: at 03:00 WIB on the 6th, UTC still says the 5th.
+    t.clock.set(Date.UTC(2026, 0, 5, 20, 0));
+    const later = await login(t.core, OWNER.username, OWNER.password);
+    expect((await ok(t.core, 'customers.export', { format: 'csv' }, later)).fileName).toBe('pelanggan-2026-01-06.csv');
     const text = Buffer.from(file.data, 'base64').toString('utf8');
     expect(text.split('\r\n')[0]).toBe('\uFEFFKode;Nama;No HP;Alamat;Paket;Harga;Username;Layanan;Tgl Tagihan;Latitude;Longitude;Status;Catatan');
     expect(text).toContain(';0812-1000-0001;');
     expect(text).toContain(';"=""0281637123""";');
-    const uploadId = await uploadFile(t.core, owner.token, file.fileName, Buffer.from(file.data, 'base64'));
-    const preview = await ok(t.core, 'customers.import.preview', { uploadId }, owner.token);
+    const uploadId = await uploadFile(t.core, later, file.fileName, Buffer.from(file.data, 'base64'));
+    const preview = await ok(t.core, 'customers.import.preview', { uploadId }, later);
     expect(preview.source).toBe('rrnet');
     expect(preview.totals).toEqual({ new: 0, update: 0, unchanged: 2, skipped: 0 });
   });

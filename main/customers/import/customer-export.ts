@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import type { Customer } from '../../../shared/domain/customer.js';
 import type { Download } from '../../../shared/domain/customer-import.js';
 import type { Clock } from '../../platform/index.js';
-import { isoAt } from '../../platform/index.js';
+import { ZONE_OFFSET_MINUTES, type TimeZone } from '../../../shared/util/time.js';
 import type { CustomersService } from '../customers-service.js';
 import type { Locale } from '../../../shared/domain/user.js';
 import { translate } from '../../../shared/i18n/index.js';
@@ -64,6 +64,7 @@ export class CustomerExporter {
   constructor(
     private readonly customers: CustomersService,
     private readonly clock: Clock,
+    private readonly zoneOf: (tenantId: string) => TimeZone,
   ) {}
 
   async file(
@@ -78,6 +79,8 @@ export class CustomerExporter {
       all.push(...page.items);
       cursor = page.nextCursor;
     } while (cursor !== null);
-    return toFile(all, input.format, locale, isoAt(this.clock).slice(0, 10));
+    // The file is named after the office's date, not UTC's (at 06:00 WIB, UTC is still yesterday).
+    const local = new Date(this.clock.now() + ZONE_OFFSET_MINUTES[this.zoneOf(tenantId)] * 60_000);
+    return toFile(all, input.format, locale, local.toISOString().slice(0, 10));
   }
 }

@@ -46,7 +46,7 @@ export function ImportPreviewTable({ rows, totals }: { rows: readonly ImportRow[
                   <span className={`badge import-${r.outcome}`}>{t(`importOutcomes.${r.outcome}`)}</span>
                 </td>
                 <td>{r.name}</td>
-                <td className="mono">{r.phone === '' ? '' : formatPhoneLocal(r.phone)}</td>
+                <td className="mono nowrap">{r.phone === '' ? '' : formatPhoneLocal(r.phone)}</td>
                 <td className="mono">{r.username}</td>
                 <td>{r.packageName}</td>
                 <td>

@@ -37,25 +37,11 @@ export function ImportSettings({ preview, choices, unknownPackages, packages, on
       <p className="muted" data-testid="import-source">
         {t(`customerImport.source_${preview.source}`)}
       </p>
-      <div className="form-grid-3">
-        {preview.sheets.length > 1 ? (
-          <label className="field">
-            <span className="field-label">{t('customerImport.sheet')}</span>
-            <select value={preview.sheet ?? ''} onChange={(e) => onChange({ ...choices, sheet: e.target.value, mapping: null })} data-testid="import-sheet">
-              {preview.sheets.map((s) => (
-                <option key={s} value={s}>
-                  {s}
-                </option>
-              ))}
-            </select>
-          </label>
-        ) : null}
-      </div>
       <details className="import-mapping" data-testid="import-mapping">
         <summary>
           {t('customerImport.mapping')} · <span className="muted">{t('customerImport.mappingHint')}</span>
         </summary>
-        <div className="form-grid-3">
+        <div className="form-grid form-grid-3">
           {IMPORT_FIELDS.map((field) => (
             <label className="field" key={field}>
               <span className="field-label">{t(`importFields.${field}`)}</span>
@@ -71,7 +57,19 @@ export function ImportSettings({ preview, choices, unknownPackages, packages, on
           ))}
         </div>
       </details>
-      <div className="form-grid-3">
+      <div className="form-grid form-grid-3">
+        {preview.sheets.length > 1 ? (
+          <label className="field">
+            <span className="field-label">{t('customerImport.sheet')}</span>
+            <select value={preview.sheet ?? ''} onChange={(e) => onChange({ ...choices, sheet: e.target.value, mapping: null })} data-testid="import-sheet">
+              {preview.sheets.map((s) => (
+                <option key={s} value={s}>
+                  {s}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
         <label className="field">
           <span className="field-label">{t('customerImport.defaultPackage')}</span>
           <select value={choices.defaultPackageId ?? ''} onChange={(e) => onChange({ ...choices, defaultPackageId: e.target.value || null })} data-testid="import-default-package">
@@ -106,7 +104,7 @@ export function ImportSettings({ preview, choices, unknownPackages, packages, on
             const decision = choices.packages[name.toLowerCase()];
             const value = decision === undefined ? '' : decision.action === 'create' ? 'create' : decision.packageId;
             return (
-              <div className="form-grid-3" key={name}>
+              <div className="form-grid form-grid-3" key={name}>
                 <label className="field">
                   <span className="field-label">
                     {name} · {t('customerImport.packageRows', { count: rows })}
