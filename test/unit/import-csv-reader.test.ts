@@ -29,6 +29,14 @@ describe('reading CSV files as spreadsheets write them', () => {
     expect(readCsv(bytes)).toEqual([['nama'], ['José'], ['Café']]);
   });
 
+  it('writes text Excel would run as a formula as inert text, and reads it back as written', () => {
+    const rows = [['Nama', 'Catatan'], ['=HYPERLINK("http://x","klik")', '+62 bukan rumus'], ['@SUM(A1)', '-tiang 3']];
+    const text = writeCsv(rows, ',').toString('utf8');
+    expect(text).toContain(`"'=HYPERLINK(""http://x"",""klik"")"`);
+    expect(text).toContain(`'+62 bukan rumus`);
+    expect(readCsv(Buffer.from(text))).toEqual(rows);
+  });
+
   it('reads back what the writer writes, a landline kept as text for Excel included', () => {
     const rows = [['Nama', 'No HP', 'Catatan'], ["Siti; O'Neil", excelText('0281637123'), 'dua\r\nbaris "kutip"']];
     const written = writeCsv(rows, ';');

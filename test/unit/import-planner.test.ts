@@ -101,6 +101,10 @@ describe('planning an import', () => {
     expect([...decided.packagesToCreate.values()]).toEqual([{ name: 'Gold 50', price: 0 }]);
     const mapped = plan(rows.slice(0, 1), context(), options({ packages: { 'gold 50': { action: 'map', packageId: HEMAT } } }));
     expect(mapped.rows[0]?.write).toMatchObject({ kind: 'create', customer: { packageId: HEMAT } });
+    // A package chosen before it was deactivated (or an id from nowhere) is no choice at all.
+    const GONE = '01JD0000000000000000000009';
+    const stale = plan(rows, context(), options({ packages: { 'gold 50': { action: 'map', packageId: GONE } }, defaultPackageId: GONE }));
+    expect(stale.rows.map((r) => r.reason)).toEqual(['unknownPackage', 'missingPackage']);
   });
 
   it('finds a customer by username first, then code, then phone with the name, then the name alone', () => {

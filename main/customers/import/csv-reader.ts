@@ -10,11 +10,14 @@ export function readCsv(bytes: Uint8Array): string[][] {
   const sepLine = /^sep=(.)\r?\n/i.exec(text);
   if (sepLine) text = text.slice(sepLine[0].length);
   const delimiter = sepLine?.[1] ?? guessDelimiter(text);
-  return parse(text, delimiter).map((row) => row.map(unwrapExcelText));
+  return parse(text, delimiter).map((row) => row.map(plainText));
 }
 
-/** ="0812..." is how a number is kept as text in a CSV for Excel (ours write it so too). */
-const unwrapExcelText = (cell: string): string => /^="(.*)"$/s.exec(cell)?.[1] ?? cell;
+/**
+ * ="0812..." is how a number is kept as text in a CSV for Excel, and '=... how a formula-looking
+ * text is kept from running (ours write both): the cell's text is what is inside.
+ */
+const plainText = (cell: string): string => /^="(.*)"$/s.exec(cell)?.[1] ?? /^'([=+\-@].*)$/s.exec(cell)?.[1] ?? cell;
 
 function decodeText(bytes: Uint8Array): string {
   try {

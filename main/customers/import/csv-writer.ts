@@ -5,7 +5,7 @@
  */
 export function writeCsv(rows: readonly (readonly (string | number | null)[])[], separator: ',' | ';'): Buffer {
   const field = (value: string | number | null) => {
-    const text = value === null ? '' : String(value);
+    const text = value === null ? '' : typeof value === 'number' ? String(value) : inert(value);
     return text.includes(separator) || /["\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
   return Buffer.from(`\uFEFF${rows.map((r) => r.map(field).join(separator)).join('\r\n')}\r\n`, 'utf8');
@@ -16,3 +16,13 @@ export function writeCsv(rows: readonly (readonly (string | number | null)[])[],
  * as the formula ="0281637123", which Excel shows as text; the reader takes the text back out.
  */
 export const excelText = (value: string): string => (/^\d+$/.test(value) ? `="${value}"` : value);
+
+/**
+ * Text that Excel would run as a formula (a name typed as "=HYPERLINK(...)", "+62..." or "@..."): a
+ * leading apostrophe makes Excel show it as text, and the reader takes it off again. Our own
+ * ="0281..." (above) is the one formula written on purpose.
+ */
+function inert(text: string): string {
+  if (/^="\d+"$/.test(text)) return text;
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}

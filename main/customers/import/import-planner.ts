@@ -78,6 +78,7 @@ const PENDING = 'pending:';
  */
 export function planImport(table: ImportTable, mapping: ImportMapping, options: ImportOptions, serviceType: 'pppoe' | 'hotspot', ctx: PlanContext): ImportPlan {
   const index = indexCustomers(ctx.customers);
+  const packageIds = new Set(ctx.packages.map((p) => p.id));
   const packages = new Map<string, string>();
   for (const p of ctx.packages) {
     if (p.routerProfile !== '') packages.set(p.routerProfile.toLowerCase(), p.id);
@@ -96,7 +97,8 @@ export function planImport(table: ImportTable, mapping: ImportMapping, options: 
     const known = packages.get(lower);
     if (known) return known;
     const decision = options.packages[lower];
-    if (decision?.action === 'map') return decision.packageId;
+    // A package chosen on an older screen may have been deactivated since: the row waits for a new choice.
+    if (decision?.action === 'map' && packageIds.has(decision.packageId)) return decision.packageId;
     if (decision?.action === 'create') return PENDING + lower;
     const entry = unknown.get(lower) ?? { name: written, rows: 0 };
     entry.rows += 1;
@@ -113,7 +115,8 @@ export function planImport(table: ImportTable, mapping: ImportMapping, options: 
     if (seen.has(identity)) return skip('duplicateInFile', match?.customer.id ?? null);
     seen.add(identity);
 
-    let packageId: string | null = match?.customer.packageId ?? options.defaultPackageId;
+    const fallback = options.defaultPackageId !== null && packageIds.has(options.defaultPackageId) ? options.defaultPackageId : null;
+    let packageId: string | null = match?.customer.packageId ?? fallback;
     if (row.packageName !== null) {
       const resolved = resolvePackage(row.packageName);
       if (resolved === null) return skip('unknownPackage');
