@@ -100,9 +100,9 @@ export class CustomersService {
     this.stmt = {
       get: db.prepare(`${SELECT} WHERE c.tenant_id = ? AND c.id = ?`),
       insert: db.prepare(`INSERT INTO customers (id, tenant_id, code, name, name_key, phone, address, latitude, longitude, package_id,
-          router_id, service_type, username, billing_day, status, notes, created_at, updated_at)
+          router_id, service_type, username, billing_day, status, notes, pppoe_password, created_at, updated_at)
         VALUES (@id, @tenantId, @code, @name, @nameKey, @phone, @address, @latitude, @longitude, @packageId, @routerId, @serviceType,
-          @username, @billingDay, 'active', @notes, @now, @now)`),
+          @username, @billingDay, @status, @notes, @sealedPassword, @now, @now)`),
       nextCode: db.prepare(`INSERT INTO counters (tenant_id, name, value) VALUES (?, 'customer_code', 1)
         ON CONFLICT (tenant_id, name) DO UPDATE SET value = value + 1 RETURNING value`).pluck(),
       samePhone: db.prepare(`SELECT id, code, name, phone, status FROM customers WHERE tenant_id = ? AND phone = ? AND id <> ? ORDER BY name_key, id LIMIT ${DUPLICATES_SHOWN}`),
@@ -248,23 +248,47 @@ export class CustomersService {
    * the count and the insert. Seeders that set their own plan leave it out.
    */
   create(tenantId: string, input: CustomerInput, claimLimit: () => void = noLimit): Customer {
-    const id = this.ids.next();
+    let id = '';
     this.db.transaction(() => {
       claimLimit();
       this.checkReferences(tenantId, input.packageId, input.routerId, true);
       this.assertUsernameFree(tenantId, input.username, null);
-      const seq = this.stmt.nextCode.get(tenantId) as number;
-      this.stmt.insert.run({
-        ...input,
-        id,
-        tenantId,
-        code: `C${String(seq).padStart(5, '0')}`,
-        nameKey: nameKey(input.name),
-        now: isoAt(this.clock),
-      });
+      id = this.insert(tenantId, { ...input, status: 'active', sealedPassword: null });
       this.bus.publish('customer_created', tenantId, { customerId: id });
     }).immediate();
     return this.get(tenantId, id);
+  }
+
+  /**
+   * A customer read from an import file. The import holds the transaction and has checked the
+   * package, the username and the plan's room for the whole file; it publishes one
+   * customers_imported, not customer_created per row: an ISP moving 500 customers in does not
+   * send each a welcome message on WhatsApp.
+   */
+  insertImported(tenantId: string, input: CustomerInput & { status: 'active' | 'inactive'; sealedPassword: string | null }): string {
+    return this.insert(tenantId, input);
+  }
+
+  /** The import's update of one customer: the fields the file changes, and its PPPoE password (sealed) when the file has a new one. */
+  updateImported(tenantId: string, id: string, patch: Partial<CustomerInput>, sealedPassword: string | null): void {
+    if (Object.keys(patch).length > 0) this.update(tenantId, id, patch);
+    if (sealedPassword !== null) {
+      this.db.prepare('UPDATE customers SET pppoe_password = ?, updated_at = ? WHERE tenant_id = ? AND id = ?').run(sealedPassword, isoAt(this.clock), tenantId, id);
+    }
+  }
+
+  private insert(tenantId: string, input: CustomerInput & { status: 'active' | 'inactive'; sealedPassword: string | null }): string {
+    const id = this.ids.next();
+    const seq = this.stmt.nextCode.get(tenantId) as number;
+    this.stmt.insert.run({
+      ...input,
+      id,
+      tenantId,
+      code: `C${String(seq).padStart(5, '0')}`,
+      nameKey: nameKey(input.name),
+      now: isoAt(this.clock),
+    });
+    return id;
   }
 
   update(tenantId: string, id: string, patch: Partial<CustomerInput>): Customer {

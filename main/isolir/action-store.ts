@@ -46,7 +46,7 @@ const VIEWS: Record<IsolirView, string> = {
 };
 const RECENT_MS = 7 * 86_400_000;
 
-/** isolir_actions: the ledger of requests (see migration 022). */
+/** isolir_actions: the ledger of requests (see migration 021). */
 export class ActionStore {
   private readonly stmt;
 

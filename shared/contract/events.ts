@@ -22,6 +22,8 @@ export const events = {
   customer_reconnected: event(z.object({ customerId: idSchema, actionId: idSchema })),
   /** An isolir request changed (queued, retried, failed): the Isolir screen re-reads. */
   isolir_changed: event(z.object({ customerId: idSchema })),
+  /** One event for a whole import (not customer_created per row: no welcome message to each of 500 customers moved in). */
+  customers_imported: event(z.object({ importId: idSchema })),
   /** Transient (announced, not stored): the WhatsApp session changed state or showed a new QR. */
   wa_session_changed: event(z.object({})),
   /** Transient, at most a few per second: messages changed status; screens re-read logs and progress. */

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { authMethods } from './methods/auth.js';
 import { customerMethods } from './methods/customers.js';
+import { customerImportMethods } from './methods/customer-import.js';
 import { dashboardMethods } from './methods/dashboard.js';
 import { isolirMethods } from './methods/isolir.js';
 import { mapMethods } from './methods/maps.js';
@@ -20,6 +21,7 @@ export const contract = {
   ...tenantMethods,
   ...packageMethods,
   ...customerMethods,
+  ...customerImportMethods,
   ...routerMethods,
   ...isolirMethods,
   ...dashboardMethods,

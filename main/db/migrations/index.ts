@@ -18,7 +18,8 @@ import { m016BroadcastRequestKey } from './016-broadcast-request-key.js';
 import { m017WaSendTime } from './017-wa-send-time.js';
 import { m018WaSimulated } from './018-wa-simulated.js';
 import { m019RouterSettings } from './019-router-settings.js';
-import { m022IsolirActions } from './022-isolir-actions.js';
+import { m020CustomerImports } from './020-customer-imports.js';
+import { m021IsolirActions } from './021-isolir-actions.js';
 
 export const migrations: readonly Migration[] = [
   m001Core,
@@ -40,5 +41,6 @@ export const migrations: readonly Migration[] = [
   m017WaSendTime,
   m018WaSimulated,
   m019RouterSettings,
-  m022IsolirActions,
+  m020CustomerImports,
+  m021IsolirActions,
 ];

@@ -7,8 +7,8 @@ import type { Migration } from '../migrate.js';
  * back: a retry is the same row going on, a change of mind is a new row. The customer's own status
  * changes only when a row is applied, so nothing is shown as isolated that the router did not confirm.
  */
-export const m022IsolirActions: Migration = {
-  version: 22,
+export const m021IsolirActions: Migration = {
+  version: 21,
   name: 'isolir-actions',
   up(db) {
     db.exec(`
