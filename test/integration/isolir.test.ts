@@ -169,17 +169,24 @@ describe('isolir: isolate and reconnect, as the router confirms', () => {
   });
 });
 
-describe('isolir without a router connection set up', () => {
+describe('isolir on a router that is not set up for it', () => {
   let t: TestCore;
 
   afterEach(async () => {
     await t.cleanup();
   });
 
-  it('fails the request with the reason instead of pretending it happened', async () => {
+  it('fails the request with the reason instead of pretending it happened (a RADIUS router, no RADIUS database given)', async () => {
     t = createTestCore();
     const owner = await createOwner(t.core);
-    const routerId = t.core.services.routers.create(owner.tenantId, { name: 'Pusat', host: '192.168.88.1', username: 'rrnet', password: 'x' });
+    const routerId = t.core.services.routers.create(owner.tenantId, {
+      name: 'Pusat',
+      host: '192.168.88.1',
+      username: 'rrnet',
+      password: 'x',
+      isolirMethod: 'radius',
+      radiusSecret: 'rahasia-radius',
+    });
     const packageId = await createPackage(t.core, owner.token);
     const customerId = (await ok(t.core, 'customers.create', { ...customerInput(packageId, 1), routerId }, owner.token)).id;
     await ok(t.core, 'isolir.isolate', { customerIds: [customerId], reason: 'Tunggakan' }, owner.token);

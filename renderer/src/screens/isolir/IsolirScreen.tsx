@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../../shared/contract/errors.js';
 import type { IsolirAction, IsolirView } from '../../../../shared/domain/isolir.js';
@@ -66,18 +66,26 @@ function IsolirList({ view }: { view: IsolirView }) {
       invalidateMethod('isolir.list');
       toast(t('isolir.retried'));
     }
+    // A row opens the customer: its buttons keep their clicks and keys to themselves.
+    const own = { onKeyDown: (e: KeyboardEvent) => e.stopPropagation() };
     const action = (a: IsolirAction) => {
       if (!isolates) return null;
       if (view === 'failed') {
         return (
-          <button type="button" className="button small" disabled={locked} onClick={() => void retry(a.id)} data-testid="isolir-retry">
+          <button type="button" className="button small" disabled={locked} onClick={(e) => {
+              e.stopPropagation();
+              void retry(a.id);
+            }} {...own} data-testid="isolir-retry">
             {t('isolir.retry')}
           </button>
         );
       }
       if (view === 'isolated') {
         return (
-          <button type="button" className="button small" disabled={locked} onClick={() => setReconnecting(a)} data-testid="isolir-reconnect">
+          <button type="button" className="button small" disabled={locked} onClick={(e) => {
+              e.stopPropagation();
+              setReconnecting(a);
+            }} {...own} data-testid="isolir-reconnect">
             {t('isolir.reconnect')}
           </button>
         );
