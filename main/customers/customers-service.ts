@@ -98,6 +98,7 @@ export class CustomersService {
     private readonly routers: RouterLookup,
   ) {
     this.stmt = {
+      setIsolated: db.prepare('UPDATE customers SET status = ?, updated_at = ? WHERE tenant_id = ? AND id = ? AND status = ?'),
       get: db.prepare(`${SELECT} WHERE c.tenant_id = ? AND c.id = ?`),
       insert: db.prepare(`INSERT INTO customers (id, tenant_id, code, name, name_key, phone, address, latitude, longitude, package_id,
           router_id, service_type, username, billing_day, status, notes, pppoe_password, created_at, updated_at)
@@ -163,15 +164,12 @@ export class CustomersService {
    * The router confirmed an isolation or a reconnection (the isolir module calls this in the
    * transaction that records the router's answer): the status follows. A deactivated customer stays
    * deactivated; only isolir moves a customer between active and isolated, and nothing else (a
-   * saved edit) touches it.
+   * saved edit) touches it. The isolir module's customer_isolated / customer_reconnected event says so
+   * (a customer_updated beside it would tell the screens twice).
    */
   setIsolated(tenantId: string, id: string, isolated: boolean): boolean {
     const [to, from] = isolated ? ['isolated', 'active'] : ['active', 'isolated'];
-    const changed =
-      this.db.prepare('UPDATE customers SET status = ?, updated_at = ? WHERE tenant_id = ? AND id = ? AND status = ?').run(to, isoAt(this.clock), tenantId, id, from)
-        .changes === 1;
-    if (changed) this.bus.publish('customer_updated', tenantId, { customerId: id });
-    return changed;
+    return this.stmt.setIsolated.run(to, isoAt(this.clock), tenantId, id, from).changes === 1;
   }
 
   private withRouterNames(tenantId: string, rows: readonly CustomerRow[]): Customer[] {

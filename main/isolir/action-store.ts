@@ -61,11 +61,10 @@ export class ActionStore {
       latest: db.prepare(`SELECT * FROM isolir_actions WHERE tenant_id = ? AND customer_id = ? AND status <> 'superseded' ORDER BY id DESC LIMIT 1`),
       supersede: db.prepare(`UPDATE isolir_actions SET status = 'superseded', updated_at = ? WHERE tenant_id = ? AND customer_id = ? AND status = 'pending'
         RETURNING job_id`).pluck(),
-      attempt: db.prepare(`UPDATE isolir_actions SET attempts = attempts + 1, updated_at = ? WHERE id = ? AND status = 'pending'`),
-      applied: db.prepare(`UPDATE isolir_actions SET status = 'applied', answer = ?, error_code = NULL, error_message = NULL, applied_at = ?, updated_at = ?
+      applied: db.prepare(`UPDATE isolir_actions SET status = 'applied', attempts = attempts + 1, answer = ?, error_code = NULL, error_message = NULL, applied_at = ?, updated_at = ?
         WHERE id = ? AND status = 'pending'`),
-      waiting: db.prepare(`UPDATE isolir_actions SET error_code = ?, error_message = ?, updated_at = ? WHERE id = ? AND status = 'pending'`),
-      failed: db.prepare(`UPDATE isolir_actions SET status = 'failed', error_code = ?, error_message = ?, updated_at = ? WHERE id = ? AND status = 'pending'`),
+      waiting: db.prepare(`UPDATE isolir_actions SET attempts = attempts + 1, error_code = ?, error_message = ?, updated_at = ? WHERE id = ? AND status = 'pending'`),
+      failed: db.prepare(`UPDATE isolir_actions SET status = 'failed', attempts = attempts + 1, error_code = ?, error_message = ?, updated_at = ? WHERE id = ? AND status = 'pending'`),
       retry: db.prepare(`UPDATE isolir_actions SET status = 'pending', job_id = ?, updated_at = ? WHERE id = ? AND status = 'failed'`),
       history: db.prepare('SELECT * FROM isolir_actions WHERE tenant_id = ? AND customer_id = ? ORDER BY id DESC LIMIT 200'),
     };
@@ -89,16 +88,12 @@ export class ActionStore {
     return (this.stmt.supersede.all(this.clock.now(), tenantId, customerId) as (string | null)[]).filter((id): id is string => id !== null);
   }
 
-  countAttempt(id: string): void {
-    this.stmt.attempt.run(this.clock.now(), id);
-  }
-
   markApplied(id: string, answer: string): boolean {
     const now = this.clock.now();
     return this.stmt.applied.run(answer.slice(0, 500), now, now, id).changes === 1;
   }
 
-  /** Still pending, with why it has not gone through yet (shown to the operator). */
+  /** Still pending, with why it has not gone through yet (shown to the operator). Each outcome counts one try. */
   markWaiting(id: string, code: string, message: string): void {
     this.stmt.waiting.run(code, message.slice(0, 500), this.clock.now(), id);
   }

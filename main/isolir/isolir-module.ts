@@ -24,8 +24,12 @@ export interface IsolirOptions {
  * backoff from 2 s up to 60 s, for about half an hour, before the request is shown as failed.
  */
 const MAX_ATTEMPTS = 30;
-/** Requests go to routers in parallel (each executor bounds its own router's load). */
-const CONCURRENCY = 32;
+/**
+ * Requests in flight at once, across routers: five routers each take 8 commands at a time (the
+ * connection's bound keeps a small hEX from being flooded), and each request waits a round trip
+ * or two, so this many keep them all busy.
+ */
+const CONCURRENCY = 128;
 
 /** Isolate and reconnect customers on the network, with a ledger of what each router confirmed. */
 export const isolirModule = (options: IsolirOptions = {}) =>
@@ -37,7 +41,7 @@ export const isolirModule = (options: IsolirOptions = {}) =>
       const isolir = new IsolirService(infra.db, store, infra.jobs, infra.bus, needs.customers, infra.clock, infra.ids);
       for (const rule of isolirNotificationRules(needs.customers)) needs.wa.notifications.register(rule);
       const apply = createApplyHandler({
-        db: infra.db,
+        writes: infra.writes,
         store,
         bus: infra.bus,
         customers: needs.customers,
