@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { Customer } from '../../../shared/domain/customer.js';
 import type { Download } from '../../../shared/domain/customer-import.js';
 import type { Clock } from '../../platform/index.js';
@@ -43,7 +42,9 @@ async function toFile(customers: readonly Customer[], format: 'csv' | 'xlsx', lo
     const data = writeCsv([headers, ...rows], locale === 'id' ? ';' : ',');
     return { fileName: `${base}.csv`, mimeType: 'text/csv', data: data.toString('base64') };
   }
-  const book = new ExcelJS.Workbook();
+  // Loaded on first use: exceljs takes half a second to import, which every start of the app would pay.
+  const { default: Excel } = await import('exceljs');
+  const book = new Excel.Workbook();
   const sheet = book.addWorksheet(translate(locale, 'customerExport.sheet'));
   sheet.addRow(headers).font = { bold: true };
   for (const c of customers) sheet.addRow(row(c, locale));

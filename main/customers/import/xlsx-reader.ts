@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 
 export interface Workbook {
   sheets: string[];
@@ -8,7 +8,9 @@ export interface Workbook {
 
 /** An .xlsx workbook (Excel, LibreOffice, Google Sheets, Mikhmon's export) read into rows of text, sheet by sheet. */
 export async function readXlsx(bytes: Uint8Array): Promise<Workbook> {
-  const book = new ExcelJS.Workbook();
+  // Loaded on first use: exceljs takes half a second to import, which every start of the app would pay.
+  const { default: Excel } = await import('exceljs');
+  const book = new Excel.Workbook();
   await book.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
   const sheets = book.worksheets.map((s) => s.name);
   return {
