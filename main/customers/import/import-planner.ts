@@ -34,20 +34,10 @@ export interface PlanContext {
 }
 
 /** What a new row inserts, or the fields an update sets (only those the file says and that differ). */
-export interface CustomerWrite {
-  name: string;
-  phone: string;
-  address: string;
-  latitude: number | null;
-  longitude: number | null;
-  packageId: string;
-  serviceType: 'pppoe' | 'hotspot';
-  username: string;
-  billingDay: number;
-  notes: string;
+export type CustomerWrite = Omit<ExistingCustomer, 'id' | 'code'> & {
   password: string | null;
   status: 'active' | 'inactive';
-}
+};
 
 /** An update never changes the status: isolation and deactivation are the operator's, not a file's. */
 export type CustomerPatch = Partial<Omit<CustomerWrite, 'status'>>;
