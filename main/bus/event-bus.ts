@@ -8,6 +8,9 @@ import { storedEvent } from './stored-event.js';
 
 export type EventHandler = (event: DomainEvent) => Promise<void> | void;
 
+/** What a handler did with an event: threw, or returned (a promise still to settle, for an async one). */
+type HandlerResult = { failed: true; error: unknown } | { failed: false; pending: Promise<void> | null };
+
 interface Subscriber {
   name: string;
   handler: EventHandler;
@@ -55,6 +58,8 @@ export class EventBus {
   private readonly readAfter;
   private readonly saveCursor;
   private readonly parkAndMoveOn;
+  /** A function run in a transaction: a savepoint when called inside another one. */
+  private readonly savepoint;
   private readonly maxFailures: number;
   private readonly retryBaseMs: number;
   readonly deadLetters: DeadLetters;
@@ -74,6 +79,7 @@ export class EventBus {
       ON CONFLICT (subscriber) DO UPDATE SET last_seq = excluded.last_seq, failures = excluded.failures, last_error = excluded.last_error`);
     // The letter and the cursor past it commit together: a crash between them neither loses the
     // event nor parks it twice.
+    this.savepoint = db.transaction((work: () => HandlerResult) => work());
     this.parkAndMoveOn = db.transaction((sub: Subscriber, event: DomainEvent, error: string) => {
       this.deadLetters.park(sub.name, event, sub.failures, error);
       this.saveCursor.run(sub.name, event.seq, 0, null);
@@ -194,22 +200,71 @@ export class EventBus {
       for (;;) {
         const rows = this.readAfter.all(sub.cursor, BATCH) as OutboxRow[];
         if (rows.length === 0) return;
-        for (const row of rows) {
+        for (let i = 0; i < rows.length; ) {
           if (this.closed || !this.subscribers.has(sub.name)) return;
-          const event = storedEvent(row, row.created_at);
+          const group = this.deliverInOneCommit(sub, rows.slice(i));
+          i += group.handled;
+          if (!group.stopped) continue;
+          const { event, result } = group.stopped;
           try {
-            await sub.handler(event);
+            if (result.failed) throw result.error;
+            await result.pending;
           } catch (err) {
             if (!this.parkAfterTooMany(sub, event, err)) return;
           }
-          sub.cursor = row.seq;
-          sub.failures = 0;
-          if (sub.durable) this.saveCursor.run(sub.name, row.seq, 0, null);
+          this.advance(sub, event.seq);
+          i += 1;
         }
       }
     } finally {
       sub.running = false;
     }
+  }
+
+  /**
+   * Hands the subscriber events until one fails or is asynchronous, all in ONE commit: each event's
+   * writes (in a savepoint of their own, so a failing one leaves nothing behind) and the cursor past
+   * them commit together. A subscriber that writes for every event (the WhatsApp notifier) then costs
+   * one disk flush per batch, not two per event, and a crash can no longer separate an event's
+   * writes from the cursor that says it was handled. Returns how many were handled, and the event
+   * it stopped at (failed, or still running asynchronously: its synchronous part is committed).
+   */
+  private deliverInOneCommit(sub: Subscriber, rows: readonly OutboxRow[]) {
+    return this.db.transaction(() => {
+      let handled = 0;
+      let stopped: { event: DomainEvent; result: HandlerResult } | null = null;
+      for (const row of rows) {
+        const event = storedEvent(row, row.created_at);
+        const result = this.handleOne(sub, event);
+        if (result.failed || result.pending) {
+          stopped = { event, result };
+          break;
+        }
+        handled += 1;
+      }
+      const last = rows[handled - 1];
+      if (last) this.advance(sub, last.seq);
+      return { handled, stopped };
+    })();
+  }
+
+  private handleOne(sub: Subscriber, event: DomainEvent): HandlerResult {
+    try {
+      // better-sqlite3 refuses a transaction function that returns a promise: it is handed out wrapped.
+      return this.savepoint(() => {
+        const returned = sub.handler(event);
+        return { failed: false, pending: returned instanceof Promise ? returned : null };
+      });
+    } catch (error) {
+      return { failed: true, error };
+    }
+  }
+
+  /** Past `seq`: kept in memory, and in SQLite for a durable subscriber (inside the caller's transaction when there is one). */
+  private advance(sub: Subscriber, seq: number): void {
+    sub.cursor = seq;
+    sub.failures = 0;
+    if (sub.durable) this.saveCursor.run(sub.name, seq, 0, null);
   }
 
   /**

@@ -104,6 +104,30 @@ describe('event bus (transactional outbox)', () => {
     });
   });
 
+  it("a subscriber's writes for an event commit with the cursor past it; a failing event leaves none of its writes", async () => {
+    db.exec('CREATE TABLE probe (customer_id TEXT NOT NULL)');
+    const write = db.prepare('INSERT INTO probe (customer_id) VALUES (?)');
+    let failuresLeft = 1;
+    bus.subscribe('writer', (e) => {
+      const id = (e.payload as { customerId: string }).customerId;
+      write.run(id);
+      if (id === customerId(2) && failuresLeft-- > 0) throw new Error('half done');
+    }, { durable: true });
+
+    publishCommitted(1, 2, 3);
+    await bus.drain();
+    const written = () => db.prepare('SELECT customer_id FROM probe ORDER BY rowid').pluck().all();
+    const cursor = () => db.prepare(`SELECT last_seq FROM bus_cursors WHERE subscriber = 'writer'`).pluck().get();
+    const seqOf = (n: number) => db.prepare(`SELECT seq FROM outbox WHERE payload LIKE ?`).pluck().get(`%${customerId(n)}%`);
+    // The first event's write and the cursor past it are in; the failed one left nothing half written.
+    expect(written()).toEqual([customerId(1)]);
+    expect(cursor()).toBe(seqOf(1));
+
+    await vi.waitFor(() => expect(written()).toHaveLength(3), { timeout: 5_000, interval: 50 });
+    expect(written()).toEqual([1, 2, 3].map(customerId));
+    expect(cursor()).toBe(seqOf(3));
+  });
+
   it('a new durable subscriber starts at the end instead of replaying history', async () => {
     publishCommitted(1, 2);
     await bus.drain();
