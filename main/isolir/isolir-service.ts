@@ -76,11 +76,12 @@ export class IsolirService implements IsolirCommands {
    * mind replaces the pending request, whose job is cancelled.
    */
   request(tenantId: string, r: IsolirRequest): IsolirRequestResult {
-    const result: IsolirRequestResult = { actions: [], skipped: [] };
+    const rows: ActionRow[] = [];
+    const skipped: IsolirRequestResult['skipped'] = [];
     this.db
       .transaction(() => {
         for (const { customerId, customer } of byRouterInTurn(tenantId, r.customerIds, this.customers)) {
-          const skip = (code: IsolirSkipCode) => result.skipped.push({ customerId, code });
+          const skip = (code: IsolirSkipCode) => skipped.push({ customerId, code });
           if (!customer) {
             skip('NOT_FOUND');
             continue;
@@ -91,7 +92,7 @@ export class IsolirService implements IsolirCommands {
           }
           const latest = this.store.latest(tenantId, customerId);
           if (latest && latest.kind === r.kind && (latest.status === 'pending' || latest.status === 'applied')) {
-            result.actions.push(this.view(latest));
+            rows.push(latest);
             continue;
           }
           if (r.kind === 'reconnect' && customer.status === 'active' && latest?.status !== 'pending') {
@@ -108,11 +109,12 @@ export class IsolirService implements IsolirCommands {
           this.jobs.enqueue({ id: jobId, type: ISOLIR_APPLY_JOB, tenantId, payload: { actionId: id }, key: `isolir:${id}` });
           this.store.insert({ id, tenantId, customerId, routerId: customer.routerId, kind: r.kind, reason: r.reason, source: r.source, requestedBy: r.requestedBy, jobId });
           this.bus.publish('isolir_changed', tenantId, { customerId });
-          result.actions.push(this.view(this.store.get(id) as ActionRow));
+          rows.push(this.store.get(id) as ActionRow);
         }
       })
       .immediate();
-    return result;
+    // Named once for the whole request: a daily scan's thousand rows are one look-up, not a thousand.
+    return { actions: this.withNames(tenantId, rows), skipped };
   }
 
   /** A failed request goes again, as it was (same customer, same change), with a fresh set of attempts. */

@@ -15,6 +15,7 @@ import {
 } from '../../shared/domain/router.js';
 import type { RouterTarget } from './router-probe.js';
 import type { RouterUsers } from './router-users.js';
+import { OpenedSecrets } from './opened-secrets.js';
 
 export interface RouterIsolirSetup {
   method: IsolirMethod;
@@ -78,6 +79,8 @@ export const defaultApiPort = (tls: boolean): number => (tls ? API_TLS_PORT : AP
 export class RoutersService {
   /** Prepared once: every customers page with a router on it asks. */
   private readonly namesOf;
+  private readonly rowOf;
+  private readonly opened: OpenedSecrets;
 
   constructor(
     private readonly db: Db,
@@ -88,6 +91,9 @@ export class RoutersService {
     private readonly users: RouterUsers,
   ) {
     this.namesOf = db.prepare('SELECT id, name FROM routers WHERE tenant_id = ?');
+    // Prepared once: every isolir job reads its router's row.
+    this.rowOf = db.prepare('SELECT * FROM routers WHERE tenant_id = ? AND id = ?');
+    this.opened = new OpenedSecrets(secrets);
   }
 
   list(tenantId: string): Router[] {
@@ -207,14 +213,7 @@ export class RoutersService {
 
   /** What the RouterOS client logs in with: the password opened only for the call. */
   target(tenantId: string, id: string): RouterTarget {
-    const row = this.row(tenantId, id);
-    return {
-      host: row.host,
-      port: row.api_port,
-      tls: row.tls === 1,
-      username: row.username,
-      password: row.password_ref === null ? '' : this.secrets.open(row.password_ref),
-    };
+    return this.targetOf(this.row(tenantId, id));
   }
 
   /**
@@ -222,13 +221,13 @@ export class RoutersService {
    * call) and, for the RADIUS method, where its NAS takes Disconnect-Requests. Null: no such router.
    */
   isolirSetup(tenantId: string, id: string): RouterIsolirSetup | null {
-    const row = this.db.prepare('SELECT * FROM routers WHERE tenant_id = ? AND id = ?').get(tenantId, id) as RouterRow | undefined;
+    const row = this.rowOf.get(tenantId, id) as RouterRow | undefined;
     if (!row) return null;
     const nas =
       row.isolir_method === 'radius' && row.radius_secret_ref !== null
-        ? { host: row.radius_nas_address ?? row.host, port: row.radius_coa_port, secret: this.secrets.open(row.radius_secret_ref) }
+        ? { host: row.radius_nas_address ?? row.host, port: row.radius_coa_port, secret: this.opened.open(row.radius_secret_ref) }
         : null;
-    return { method: row.isolir_method, isolirProfile: row.isolir_profile, api: { id: row.id, ...this.target(tenantId, id) }, nas };
+    return { method: row.isolir_method, isolirProfile: row.isolir_profile, api: { id: row.id, ...this.targetOf(row) }, nas };
   }
 
   /** What a router said it is when it last answered: the list's version and "last seen". */
@@ -242,8 +241,18 @@ export class RoutersService {
     })();
   }
 
+  private targetOf(row: RouterRow): RouterTarget {
+    return {
+      host: row.host,
+      port: row.api_port,
+      tls: row.tls === 1,
+      username: row.username,
+      password: row.password_ref === null ? '' : this.opened.open(row.password_ref),
+    };
+  }
+
   private row(tenantId: string, id: string): RouterRow {
-    const row = this.db.prepare('SELECT * FROM routers WHERE tenant_id = ? AND id = ?').get(tenantId, id) as RouterRow | undefined;
+    const row = this.rowOf.get(tenantId, id) as RouterRow | undefined;
     if (!row) throw notFound();
     return row;
   }
