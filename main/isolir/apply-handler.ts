@@ -1,6 +1,6 @@
 import type { WriteBatcher } from '../db/index.js';
 import type { EventBus } from '../bus/index.js';
-import { JobError, type Job } from '../jobs/index.js';
+import { JobDone, JobError, type Job } from '../jobs/index.js';
 import type { CustomersService, PackagesService } from '../customers/index.js';
 import type { ActionRow, ActionStore } from './action-store.js';
 import type { CustomerLock } from './customer-lock.js';
@@ -41,14 +41,20 @@ export function createApplyHandler(d: ApplyDeps): (job: Job) => Promise<unknown>
       const result = await execute(d, action);
       const customerId = action.customer_id;
       if (result.outcome === 'applied') {
-        await d.writes.run(() => {
-          // Replaced meanwhile: the router did it, the newer request undoes it next, and the customer's status stays.
-          if (!d.store.markApplied(actionId, result.confirmed)) return;
-          d.customers.setIsolated(action.tenant_id, customerId, action.kind === 'isolate');
-          // Also what refreshes the customer's page and lists (see STALE_AFTER): one event, not three.
-          d.bus.publish(action.kind === 'isolate' ? 'customer_isolated' : 'customer_reconnected', action.tenant_id, { customerId, actionId });
-        });
-        return { applied: result.confirmed };
+        // The router's confirmation commits with the job's 'done', in one write (one disk flush, not
+        // two waited for one after the other): the job is never done without it.
+        return new JobDone(
+          { applied: result.confirmed },
+          () => {
+            // Replaced meanwhile: the router did it, the newer request undoes it next, and the customer's status stays.
+            if (!d.store.markApplied(actionId, result.confirmed)) return;
+            d.customers.setIsolated(action.tenant_id, customerId, action.kind === 'isolate');
+            // Also what refreshes the customer's page and lists (see STALE_AFTER): one event, not three.
+            d.bus.publish(action.kind === 'isolate' ? 'customer_isolated' : 'customer_reconnected', action.tenant_id, { customerId, actionId });
+          },
+          // Disk full, database locked: the router has it, the ledger does not. Tried again (setting the same state changes nothing more).
+          (error) => new JobError('UNEXPECTED', `the router confirmed but recording it failed: ${error instanceof Error ? error.message : String(error)}`, true),
+        );
       }
       const { code, detail } = result.failure;
       // Perhaps applied (no answer came): never counted as done, and safe to repeat (executors set a state).
