@@ -76,6 +76,8 @@ export interface RouterOsServer {
   setFault(fault: ConnectionFault | null): Promise<void>;
   /** The next `count` commands whose words start with `command` (any, if omitted) meet `fault`. */
   failNext(count: number, fault: CommandFault, command?: string): void;
+  /** Forgets the command faults still to come: a router silent for "the next 10,000 commands" answers again. */
+  clearCommandFaults(): void;
   /** Extra time before answering each command (a busy router). */
   setCommandDelay(ms: number): void;
   setRoundTrip(ms: number): void;
@@ -458,6 +460,9 @@ export async function startRouterOsServer(options: RouterOsServerOptions = {}): 
     },
     failNext: (count, fault, command) => {
       commandFaults.push({ count, fault, command });
+    },
+    clearCommandFaults: () => {
+      commandFaults.splice(0);
     },
     setCommandDelay: (ms) => {
       commandDelayMs = ms;
