@@ -34,8 +34,11 @@ export const isolirActionSchema = z.object({
 export type IsolirAction = z.infer<typeof isolirActionSchema>;
 
 /** Many customers at once (an overdue list), each with the same reason. */
+/** Customers in one request at most: a screen's selection; the billing policy's daily scan goes through the face, unbounded. */
+export const ISOLIR_MAX_PER_REQUEST = 500;
+
 export const isolirRequestSchema = z.object({
-  customerIds: z.array(idSchema).min(1, 'validation.required').max(500, 'validation.tooMany'),
+  customerIds: z.array(idSchema).min(1, 'validation.required').max(ISOLIR_MAX_PER_REQUEST, 'validation.tooMany'),
   reason: text(200),
 });
 

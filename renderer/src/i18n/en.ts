@@ -411,6 +411,11 @@ export const en: ScreenMessages = {
     languageTitle: 'Display language',
     languageHint: 'The language is saved for your account on this computer.',
   },
+  /** Choosing rows of a list for one action on all of them. */
+  selection: {
+    allShown: 'Select all shown',
+    one: 'Select {{name}}',
+  },
   isolir: {
     title: 'Isolation',
     intro: 'Customers isolated on their router, requests on their way, and the ones that failed. A customer\'s status changes only once the router confirms.',
@@ -472,6 +477,20 @@ export const en: ScreenMessages = {
     error_NO_ROUTER: 'This customer has no router.',
     error_ROUTER_NOT_SET_UP: 'This router is not set up for isolation yet.',
     error_NOT_FOUND: 'The customer was deleted.',
+    bulkLabel: 'Selected customers',
+    selectedCount_one: '{{shown}} selected',
+    selectedCount_other: '{{shown}} selected',
+    tooManySelected: 'At most {{max}} customers at once. Select fewer.',
+    bulkIsolate: 'Isolate',
+    bulkReconnect: 'Reconnect',
+    clearSelection: 'Clear selection',
+    confirmIsolateMany_one: '{{count}} customer will be isolated on router {{routers}}. Their internet stops until reconnected.',
+    confirmIsolateMany_other: '{{count}} customers will be isolated on routers {{routers}}. Their internet stops until reconnected.',
+    confirmReconnectMany_one: '{{count}} customer will be reconnected on router {{routers}}.',
+    confirmReconnectMany_other: '{{count}} customers will be reconnected on routers {{routers}}.',
+    noRouter: 'no router',
+    skippedCount_one: '{{count}} customer {{reason}}',
+    skippedCount_other: '{{count}} customers {{reason}}',
     error_other: 'Failed on the router.',
   },
   whatsapp: {

@@ -411,6 +411,11 @@ export const id = {
     languageTitle: 'Bahasa tampilan',
     languageHint: 'Pilihan bahasa disimpan untuk akun Anda di komputer ini.',
   },
+  /** Choosing rows of a list for one action on all of them. */
+  selection: {
+    allShown: 'Pilih semua yang tampil',
+    one: 'Pilih {{name}}',
+  },
   isolir: {
     title: 'Isolir',
     intro: 'Pelanggan yang diisolir di router, permintaan yang sedang dikirim, dan yang gagal. Status pelanggan baru berubah setelah router mengonfirmasi.',
@@ -472,6 +477,20 @@ export const id = {
     error_NO_ROUTER: 'Pelanggan ini belum punya router.',
     error_ROUTER_NOT_SET_UP: 'Router ini belum disiapkan untuk isolir.',
     error_NOT_FOUND: 'Pelanggan sudah dihapus.',
+    bulkLabel: 'Pelanggan yang dipilih',
+    selectedCount_one: '{{shown}} dipilih',
+    selectedCount_other: '{{shown}} dipilih',
+    tooManySelected: 'Paling banyak {{max}} pelanggan sekali kirim. Kurangi pilihannya.',
+    bulkIsolate: 'Isolir',
+    bulkReconnect: 'Buka isolir',
+    clearSelection: 'Batal pilih',
+    confirmIsolateMany_one: '{{count}} pelanggan akan diisolir di router {{routers}}. Internetnya berhenti sampai disambungkan kembali.',
+    confirmIsolateMany_other: '{{count}} pelanggan akan diisolir di router {{routers}}. Internet mereka berhenti sampai disambungkan kembali.',
+    confirmReconnectMany_one: '{{count}} pelanggan akan disambungkan kembali di router {{routers}}.',
+    confirmReconnectMany_other: '{{count}} pelanggan akan disambungkan kembali di router {{routers}}.',
+    noRouter: 'tanpa router',
+    skippedCount_one: '{{count}} pelanggan {{reason}}',
+    skippedCount_other: '{{count}} pelanggan {{reason}}',
     error_other: 'Gagal di router.',
   },
   whatsapp: {

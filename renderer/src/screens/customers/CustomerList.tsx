@@ -11,6 +11,8 @@ import { useMethodPages } from '../../query/use-method-pages.js';
 import { usePackages } from '../../stores/data-stores.js';
 import { go, paths } from '../../stores/nav-store.js';
 import { useCustomerFilters } from '../../stores/customer-filters-store.js';
+import { useRowSelection } from '../../components/use-row-selection.js';
+import { IsolirBulkBar } from '../isolir/IsolirBulkBar.js';
 
 const SEARCH_DELAY_MS = 200;
 /** What a role that does not browse the list types before anyone is shown (the core's own rule). */
@@ -20,7 +22,7 @@ export function CustomerList() {
   const { t } = useTranslation();
   const formatNumber = useNumberFormat();
   const { query, status, packageId, setFilters } = useCustomerFilters();
-  const { browsesCustomers } = usePermissions();
+  const { browsesCustomers, networkStaff, locked } = usePermissions();
   // A collector finds the customer in front of them; the whole list is the office's.
   const mustSearch = !browsesCustomers && query.replace(/\s/g, '').length < FIND_MIN_CHARS;
   const list = useMethodPages('customers.list', { query, status, packageId }, { enabled: !mustSearch });
@@ -28,6 +30,11 @@ export function CustomerList() {
   const [search, setSearch] = useState(query);
   const searchRef = useRef<HTMLInputElement>(null);
   const total = list.first?.total ?? 0;
+  const selection = useRowSelection(list.items, rowKey, customerName);
+  const { clear } = selection;
+
+  // Another search or filter is another list: what was chosen in the last one is not carried over unseen.
+  useEffect(() => clear(), [query, status, packageId, clear]);
 
   // The server searches names, both phone forms and usernames; we only wait for a pause in typing.
   useEffect(() => {
@@ -51,6 +58,8 @@ export function CustomerList() {
   const columns = useMemo<Column<Customer>[]>(() => {
     const statusLabel = Object.fromEntries(CUSTOMER_STATUSES.map((s) => [s, t(`status.${s}`)]));
     return [
+      // Those who run the network choose customers here to isolate or reconnect them together.
+      ...(networkStaff ? [selection.column] : []),
       { id: 'code', header: t('customers.colCode'), className: 'col-code mono', cell: (c) => c.code },
       { id: 'name', header: t('customers.colName'), className: 'strong', cell: (c) => c.name },
       { id: 'phone', header: t('customers.colPhone'), className: 'col-phone mono', cell: (c) => (c.whatsapp ? formatPhoneLocal(c.phone) : `${formatPhoneLocal(c.phone)} · ${t('customers.noWhatsappBadge')}`) },
@@ -58,7 +67,7 @@ export function CustomerList() {
       { id: 'username', header: t('customers.colUsername'), className: 'col-username mono', cell: (c) => c.username },
       { id: 'status', header: t('customers.colStatus'), className: 'col-status', cell: (c) => <StatusBadgeText status={c.status} label={statusLabel[c.status] ?? c.status} /> },
     ];
-  }, [t]);
+  }, [t, networkStaff, selection.column]);
 
   return (
     <>
@@ -104,6 +113,7 @@ export function CustomerList() {
           </span>
         )}
       </div>
+      {networkStaff ? <IsolirBulkBar chosen={[...selection.selected.values()]} kinds={BULK_KINDS} onClear={clear} locked={locked} /> : null}
       {mustSearch ? (
         <div className="card empty" data-testid="customer-search-first">
           <strong>{t('customers.searchFirst')}</strong>
@@ -137,6 +147,8 @@ export function CustomerList() {
 }
 
 const rowKey = (c: Customer) => c.id;
+const customerName = (c: Customer) => c.name;
+const BULK_KINDS = ['isolate', 'reconnect'] as const;
 const rowData = (c: Customer) => ({ 'data-code': c.code });
 const openCustomer = (c: Customer) => go(paths.customer(c.id));
 

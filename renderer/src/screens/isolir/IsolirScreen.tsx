@@ -11,7 +11,9 @@ import { useMethodPages } from '../../query/use-method-pages.js';
 import { go, paths } from '../../stores/nav-store.js';
 import { toast } from '../../stores/toast-store.js';
 import { useFormatTime } from '../whatsapp/use-wa-format.js';
-import { IsolirRequestDialog } from './IsolirRequestDialog.js';
+import { useRowSelection } from '../../components/use-row-selection.js';
+import { IsolirBulkBar } from './IsolirBulkBar.js';
+import { IsolirRequestDialog, type IsolirTarget } from './IsolirRequestDialog.js';
 import { useIsolirState } from './isolir-text.js';
 
 const VIEWS: readonly IsolirView[] = ['isolated', 'pending', 'failed', 'reconnected'];
@@ -54,6 +56,9 @@ function IsolirList({ view }: { view: IsolirView }) {
   const stateOf = useIsolirState();
   const [reconnecting, setReconnecting] = useState<IsolirAction | null>(null);
   const [retryError, setRetryError] = useState<AppError | null>(null);
+  // The isolated may be reconnected several at once (a row each paid at the counter this morning).
+  const choosing = isolates && view === 'isolated';
+  const selection = useRowSelection(list.items, rowKey, actionName);
 
   const columns = useMemo<Column<IsolirAction>[]>(() => {
     async function retry(id: string) {
@@ -93,6 +98,7 @@ function IsolirList({ view }: { view: IsolirView }) {
       return null;
     };
     return [
+      ...(choosing ? [selection.column] : []),
       {
         id: 'customer',
         header: t('isolir.colCustomer'),
@@ -110,10 +116,11 @@ function IsolirList({ view }: { view: IsolirView }) {
       { id: 'time', header: t('isolir.colTime'), className: 'wa-col-time', cell: (a) => formatTime(a.appliedAt ?? a.updatedAt) },
       { id: 'action', header: <span className="visually-hidden">{t('isolir.retry')}</span>, className: 'col-actions', cell: action },
     ];
-  }, [t, view, isolates, locked, formatTime, stateOf]);
+  }, [t, view, isolates, locked, formatTime, stateOf, choosing, selection.column]);
 
   return (
     <>
+      {choosing ? <IsolirBulkBar chosen={[...selection.selected.values()].map(targetOf)} kinds={RECONNECT} onClear={selection.clear} locked={locked} /> : null}
       <DataTable
         label={t(TAB_LABEL[view])}
         columns={columns}
@@ -130,11 +137,14 @@ function IsolirList({ view }: { view: IsolirView }) {
         rowTestId="isolir-row"
       />
       {reconnecting ? (
-        <IsolirRequestDialog kind="reconnect" customers={[{ id: reconnecting.customerId, name: reconnecting.customerName ?? '' }]} onClose={() => setReconnecting(null)} />
+        <IsolirRequestDialog kind="reconnect" customers={[targetOf(reconnecting)]} onClose={() => setReconnecting(null)} />
       ) : null}
     </>
   );
 }
 
 const rowKey = (a: IsolirAction) => a.id;
+const actionName = (a: IsolirAction) => a.customerName ?? a.customerCode ?? '';
+const targetOf = (a: IsolirAction): IsolirTarget => ({ id: a.customerId, name: a.customerName ?? '', routerId: a.routerId });
+const RECONNECT = ['reconnect'] as const;
 const rowData = (a: IsolirAction) => ({ 'data-status': a.status, 'data-customer': a.customerCode ?? '' });
