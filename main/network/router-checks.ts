@@ -52,5 +52,5 @@ const sameRouter = (a: RouterTarget, b: RouterTarget): boolean => a.host === b.h
 
 function say(problem: ProbeProblem | null, locale: Locale): RouterProblem | null {
   if (problem === null) return null;
-  return { code: problem.code, message: translate(locale, `routerProbe.${problem.code}`, { detail: problem.detail ?? '' }) };
+  return { code: problem.code, message: translate(locale, `routeros.${problem.code}`, { detail: problem.detail ?? '' }) };
 }

@@ -20,15 +20,6 @@ export const en: MessageTree = {
     BUSY: 'Too many connections to RRNet Console. Close unused tabs and try again.',
     INTERNAL: 'Something went wrong in the app. Your data is safe; please try again.',
   },
-  routerProbe: {
-    UNREACHABLE: 'The router cannot be reached. Check the address and port, that the router is on, and that this computer is on its network (or VPN).',
-    TIMEOUT: 'The router did not answer in time. The network may be slow, or the router\'s firewall drops this connection; check /ip firewall filter and try again.',
-    AUTH_FAILED: 'The router refused the API username or password. Check them in Winbox › System › Users, then type the password again.',
-    API_DISABLED: 'The API service is off on the router. Turn it on in Winbox › IP › Services: "api" (port 8728) or "api-ssl" (port 8729 for TLS).',
-    NOT_ALLOWED: 'The router ignores API connections from this computer\'s address. Add this computer\'s address to "Available From" in IP › Services › api.',
-    NO_WRITE_RIGHTS: 'Signed in, but this API user has no write rights, so isolir cannot run. Use the "full" group or a group with write, api and read rights.',
-    COMMAND_FAILED: 'The router refused the command: {{detail}}',
-  },
   units: {
     second: '{{count}} second',
     seconds: '{{count}} seconds',
@@ -119,15 +110,18 @@ export const en: MessageTree = {
     bodyTooLarge: 'The data sent is larger than 1 MB.',
     badPath: 'Invalid address.',
   },
-  /** Why a MikroTik did not do what was asked (RouterOS API), by RouterError code. */
+  /**
+   * Why a MikroTik did not do what was asked (RouterOS API), by RouterError code: the one wording of
+   * each, read by "Tes koneksi" on the Routers screen, isolir's history and the Isolir screen alike.
+   */
   routeros: {
-    UNREACHABLE: 'The router cannot be reached. Check the IP address and API port, that the router is on and the network to it is up.',
-    TIMEOUT: 'The router did not answer in time (busy or the connection broke). The command may have been applied; the app checks and retries by itself.',
-    AUTH_FAILED: 'The router refused the username or password. Check the user on the router (System > Users) and enter the password here again.',
-    API_DISABLED: 'The router closed the connection at once: its API service is off. Turn it on in IP > Services: "api" (port 8728) or "api-ssl" (port 8729).',
-    NOT_ALLOWED: 'The router accepted the connection but never answered. Usually this computer\'s address is not in the API service\'s "Available From" (IP > Services > api); RouterOS ignores it without a message. Add this computer\'s address there.',
-    NO_WRITE_RIGHTS: 'This user may only read. Use a user in the "full" or "write" group so isolir and changes can be applied.',
-    COMMAND_FAILED: 'The router refused the command: {{detail}}',
+    UNREACHABLE: 'The router cannot be reached. Check the IP address and API port, that the router is on, and that this computer is on its network (or VPN).',
+    TIMEOUT: 'The router did not answer in time: it is busy, the network is slow, or the router\'s firewall drops this connection (check IP › Firewall › Filter Rules).',
+    AUTH_FAILED: 'The router refused the API username or password. Check the user in Winbox › System › Users, then type the password here again.',
+    API_DISABLED: 'The API service is off on the router: it closed the connection at once. Turn it on in Winbox › IP › Services: "api" (port 8728) or "api-ssl" (port 8729 for TLS).',
+    NOT_ALLOWED: 'The router accepted the connection but never answered. Usually this computer\'s address is not in the API service\'s "Available From" (IP › Services › api); RouterOS ignores it without a message. Add this computer\'s address there.',
+    NO_WRITE_RIGHTS: 'Signed in, but this API user may only read, so isolir and other changes cannot be applied. Use a user in the "full" or "write" group.',
+    COMMAND_FAILED: 'The router refused the command. The router\'s answer: "{{detail}}".',
   },
   importErrors: {
     tooLarge: 'The file is larger than {{mb}} MB. Split it into several files and import them one by one.',

@@ -20,15 +20,6 @@ export const id = {
     BUSY: 'Terlalu banyak koneksi ke RRNet Console. Tutup tab yang tidak dipakai lalu coba lagi.',
     INTERNAL: 'Terjadi kesalahan di aplikasi. Data Anda aman; coba lagi.',
   },
-  routerProbe: {
-    UNREACHABLE: 'Router tidak bisa dihubungi. Periksa alamat dan port, pastikan router menyala dan komputer ini satu jaringan (atau VPN) dengan router.',
-    TIMEOUT: 'Router tidak menjawab tepat waktu. Jaringan mungkin lambat atau firewall router membuang koneksi ini; periksa /ip firewall filter dan coba lagi.',
-    AUTH_FAILED: 'Nama pengguna atau kata sandi API ditolak router. Periksa di Winbox › System › Users, lalu ketik ulang kata sandinya.',
-    API_DISABLED: 'Layanan API di router mati. Nyalakan di Winbox › IP › Services: "api" (port 8728) atau "api-ssl" (port 8729 untuk TLS).',
-    NOT_ALLOWED: 'Router mengabaikan koneksi API dari alamat komputer ini. Tambahkan alamat komputer ini ke kolom "Available From" di IP › Services › api.',
-    NO_WRITE_RIGHTS: 'Bisa masuk, tetapi pengguna API ini tidak punya hak tulis, jadi isolir tidak bisa dijalankan. Pakai grup "full" atau grup dengan hak write, api dan read.',
-    COMMAND_FAILED: 'Router menolak perintah: {{detail}}',
-  },
   units: {
     second: '{{count}} detik',
     seconds: '{{count}} detik',
@@ -119,15 +110,18 @@ export const id = {
     bodyTooLarge: 'Data yang dikirim lebih dari 1 MB.',
     badPath: 'Alamat tidak valid.',
   },
-  /** Why a MikroTik did not do what was asked (RouterOS API), by RouterError code. */
+  /**
+   * Why a MikroTik did not do what was asked (RouterOS API), by RouterError code: the one wording of
+   * each, read by "Tes koneksi" on the Routers screen, isolir's history and the Isolir screen alike.
+   */
   routeros: {
-    UNREACHABLE: 'Router tidak bisa dihubungi. Periksa alamat IP dan port API, pastikan router menyala dan jaringan ke router tersambung.',
-    TIMEOUT: 'Router tidak menjawab tepat waktu (sibuk atau koneksi terputus). Perintah mungkin sudah dijalankan; aplikasi memeriksa dan mencoba lagi sendiri.',
-    AUTH_FAILED: 'Router menolak username atau password. Periksa user di router (System > Users) dan isi ulang passwordnya di sini.',
-    API_DISABLED: 'Router langsung menutup koneksi: layanan API mati. Nyalakan di IP > Services: "api" (port 8728) atau "api-ssl" (port 8729).',
-    NOT_ALLOWED: 'Router menerima koneksi tetapi tidak pernah menjawab. Biasanya alamat komputer ini tidak ada di "Available From" layanan API (IP > Services > api); RouterOS mengabaikannya tanpa pesan. Tambahkan alamat komputer ini di sana.',
-    NO_WRITE_RIGHTS: 'User ini hanya boleh membaca. Pakai user dengan grup "full" atau "write" agar isolir dan perubahan bisa diterapkan.',
-    COMMAND_FAILED: 'Router menolak perintah: {{detail}}',
+    UNREACHABLE: 'Router tidak bisa dihubungi. Periksa alamat IP dan port API, pastikan router menyala dan komputer ini satu jaringan (atau VPN) dengan router.',
+    TIMEOUT: 'Router tidak menjawab tepat waktu: router sibuk, jaringan lambat, atau firewall router membuang koneksi ini (periksa IP › Firewall › Filter Rules).',
+    AUTH_FAILED: 'Router menolak username atau password API. Periksa user di Winbox › System › Users, lalu ketik ulang passwordnya di sini.',
+    API_DISABLED: 'Layanan API di router mati: router langsung menutup koneksi. Nyalakan di Winbox › IP › Services: "api" (port 8728) atau "api-ssl" (port 8729 untuk TLS).',
+    NOT_ALLOWED: 'Router menerima koneksi tetapi tidak pernah menjawab. Biasanya alamat komputer ini tidak ada di "Available From" layanan API (IP › Services › api); RouterOS mengabaikannya tanpa pesan. Tambahkan alamat komputer ini di sana.',
+    NO_WRITE_RIGHTS: 'Bisa masuk, tetapi user API ini hanya boleh membaca, jadi isolir dan perubahan lain tidak bisa diterapkan. Pakai user dengan grup "full" atau "write".',
+    COMMAND_FAILED: 'Router menolak perintah. Jawaban router: "{{detail}}".',
   },
   /** Importing customers from a file: what can go wrong with the file itself. */
   importErrors: {

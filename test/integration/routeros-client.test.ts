@@ -190,7 +190,7 @@ describe('router failures are classified into stable codes with plain words', ()
     const { api, router } = await setUp();
     const error = await failure(api.remove(router, '/ppp/secret', '*99'));
     expect(error).toMatchObject({ code: 'COMMAND_FAILED', detail: 'no such item', mayHaveApplied: false });
-    expect(translate('id', error.messageKey, { detail: error.detail })).toBe('Router menolak perintah: no such item');
+    expect(translate('id', error.messageKey, { detail: error.detail })).toBe('Router menolak perintah. Jawaban router: "no such item".');
   });
 
   it('every code has a plain Indonesian and English text', async () => {

@@ -3,8 +3,9 @@ import type { ExecutorFailure } from './executor.js';
 /**
  * Why an isolir step did not happen, as stable codes, and whether it may clear up by itself (the
  * job retries it) or needs a person. The operator's words for each (what to check on the router,
- * never the protocol's jargon) are the screens' `isolir.error_<CODE>`; the technical particulars go
- * in `detail`.
+ * never the protocol's jargon) are shared/i18n's `routeros.<CODE>` for the RouterOS API's (the same
+ * words "Tes koneksi" uses) and the screens' `isolir.error_<CODE>` for the rest; the technical
+ * particulars go in `detail`.
  */
 export const EXECUTOR_FAILURES = {
   // RADIUS

@@ -18,7 +18,7 @@ export interface IsolirCustomer {
 }
 
 export interface ExecutorFailure {
-  /** Stable; its plain words (what happened, what to check) are the screens' `isolir.error_<code>`. */
+  /** Stable; its plain words (what happened, what to check): see EXECUTOR_FAILURES. */
   code: ExecutorFailureCode;
   /** Worth trying again by itself later (the router was away); false: a person must fix something first. */
   retryable: boolean;
