@@ -1,6 +1,6 @@
 import type { Db } from '../db/index.js';
 import type { Clock } from '../platform/index.js';
-import type { IsolirKind, IsolirSource, IsolirStatus, IsolirView } from '../../shared/domain/isolir.js';
+import type { AppliedChange, IsolirKind, IsolirSource, IsolirStatus, IsolirView } from '../../shared/domain/isolir.js';
 
 export interface ActionRow {
   id: string;
@@ -15,6 +15,7 @@ export interface ActionRow {
   attempts: number;
   error_code: string | null;
   error_message: string | null;
+  /** What the router confirmed, as StoredAnswer JSON (see `answerOf`); null until applied. */
   answer: string | null;
   job_id: string | null;
   created_at: number;
@@ -32,6 +33,24 @@ export interface NewAction {
   source: IsolirSource;
   requestedBy: string | null;
   jobId: string;
+}
+
+/**
+ * The router's answer as the ledger keeps it: the facts the screens put in plain words, and the
+ * router's technical words for "Detail teknis". One column holds both (JSON), so the ledger's
+ * shape (migration 021) stays as it is.
+ */
+interface StoredAnswer {
+  change: AppliedChange;
+  technical: string;
+}
+
+/** The stored answer read back; a row written before the facts were kept holds the technical words alone. */
+export function answerOf(row: Pick<ActionRow, 'answer'>): { change: AppliedChange | null; answer: string | null } {
+  if (row.answer === null) return { change: null, answer: null };
+  if (!row.answer.startsWith('{')) return { change: null, answer: row.answer };
+  const stored = JSON.parse(row.answer) as StoredAnswer;
+  return { change: stored.change, answer: stored.technical };
 }
 
 /**
@@ -88,9 +107,10 @@ export class ActionStore {
     return (this.stmt.supersede.all(this.clock.now(), tenantId, customerId) as (string | null)[]).filter((id): id is string => id !== null);
   }
 
-  markApplied(id: string, answer: string): boolean {
+  markApplied(id: string, change: AppliedChange, technical: string): boolean {
     const now = this.clock.now();
-    return this.stmt.applied.run(answer.slice(0, 500), now, now, id).changes === 1;
+    const stored: StoredAnswer = { change, technical: technical.slice(0, 500) };
+    return this.stmt.applied.run(JSON.stringify(stored), now, now, id).changes === 1;
   }
 
   /** Still pending, with why it has not gone through yet (shown to the operator). Each outcome counts one try. */

@@ -20,7 +20,7 @@ export interface ApplyDeps {
 
 /** A failure before any executor ran: our own setup, not the router; no use trying again until a person fixes it. */
 type SetupFailure = Omit<ExecutorFailure, 'code'> & { code: 'NOT_FOUND' | 'NO_ROUTER' | 'ROUTER_NOT_SET_UP' | 'UNEXPECTED' };
-type Outcome = { outcome: 'applied'; confirmed: string } | { outcome: 'failed' | 'unknown'; failure: ExecutorFailure | SetupFailure };
+type Outcome = Extract<ExecutorResult, { outcome: 'applied' }> | { outcome: 'failed' | 'unknown'; failure: ExecutorFailure | SetupFailure };
 const fail = (code: SetupFailure['code'], detail: string): Outcome => ({ outcome: 'failed', failure: { code, detail, retryable: false } });
 
 /**
@@ -47,7 +47,7 @@ export function createApplyHandler(d: ApplyDeps): (job: Job) => Promise<unknown>
           { applied: result.confirmed },
           () => {
             // Replaced meanwhile: the router did it, the newer request undoes it next, and the customer's status stays.
-            if (!d.store.markApplied(actionId, result.confirmed)) return;
+            if (!d.store.markApplied(actionId, result.change, result.confirmed)) return;
             d.customers.setIsolated(action.tenant_id, customerId, action.kind === 'isolate');
             // Also what refreshes the customer's page and lists (see STALE_AFTER): one event, not three.
             d.bus.publish(action.kind === 'isolate' ? 'customer_isolated' : 'customer_reconnected', action.tenant_id, { customerId, actionId });

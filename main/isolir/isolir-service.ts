@@ -6,7 +6,7 @@ import { Failure, notFound } from '../platform/index.js';
 import type { CustomersService } from '../customers/index.js';
 import type { Customer } from '../../shared/domain/customer.js';
 import type { IsolirAction, IsolirKind, IsolirSkipCode, IsolirSource, IsolirView } from '../../shared/domain/isolir.js';
-import type { ActionRow, ActionStore } from './action-store.js';
+import { answerOf, type ActionRow, type ActionStore } from './action-store.js';
 
 export const ISOLIR_APPLY_JOB = 'isolir.apply';
 
@@ -165,7 +165,7 @@ export class IsolirService implements IsolirCommands {
       attempts: r.attempts,
       errorCode: r.error_code,
       errorMessage: r.error_message,
-      answer: r.answer,
+      ...answerOf(r),
       createdAt: new Date(r.created_at).toISOString(),
       appliedAt: iso(r.applied_at),
       updatedAt: new Date(r.updated_at).toISOString(),

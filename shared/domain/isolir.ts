@@ -9,6 +9,24 @@ export type IsolirStatus = (typeof ISOLIR_STATUSES)[number];
 export const ISOLIR_SOURCES = ['manual', 'policy'] as const;
 export type IsolirSource = (typeof ISOLIR_SOURCES)[number];
 
+/**
+ * What the router has for the customer after it confirmed a change, as facts the screens put in
+ * plain words ("Profil diganti ke isolir, 1 sesi diputus"); the router's technical answer is kept
+ * beside it for "Detail teknis".
+ */
+export const appliedChangeSchema = z.object({
+  /** The account's state now: its profile, its disabled flag, its address on the isolir list (null: off it), or its RADIUS group. */
+  state: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('profile'), profile: z.string() }),
+    z.object({ kind: z.literal('disabled'), disabled: z.boolean() }),
+    z.object({ kind: z.literal('address-list'), address: z.string().nullable() }),
+    z.object({ kind: z.literal('radius-group'), group: z.string() }),
+  ]),
+  /** Live sessions ended so the change took effect at once. */
+  sessionsEnded: z.number().int().nonnegative(),
+});
+export type AppliedChange = z.infer<typeof appliedChangeSchema>;
+
 /** One request to isolate or reconnect a customer, and what became of it on the router. */
 export const isolirActionSchema = z.object({
   id: idSchema,
@@ -25,7 +43,9 @@ export const isolirActionSchema = z.object({
   /** While pending: why it has not gone through yet (router unreachable ...); when failed: why not. */
   errorCode: z.string().nullable(),
   errorMessage: z.string().nullable(),
-  /** What the router answered when it applied the change. */
+  /** What the router has now, once it confirmed (null before, and for requests recorded before these facts were kept). */
+  change: appliedChangeSchema.nullable(),
+  /** The router's answer in technical words, for "Detail teknis". */
   answer: z.string().nullable(),
   createdAt: z.string(),
   appliedAt: z.string().nullable(),

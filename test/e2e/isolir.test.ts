@@ -60,7 +60,12 @@ describe('isolir from a customer page to the router and back (web mode, Chromium
     await expect.poll(() => profile()).toBe('isolir');
     expect(router.table('/ppp/active')).toHaveLength(0);
     await expect.poll(() => page.getByTestId('detail-name').textContent()).toContain('Isolir');
-    expect(await page.getByTestId('isolir-history-state').first().textContent()).toContain('profile=isolir');
+    // Plain words first; the router's own words are folded under "Detail teknis".
+    expect(await page.getByTestId('isolir-history-state').first().textContent()).toBe('Diterapkan router: profil diganti ke isolir, 1 sesi diputus');
+    const technical = page.getByTestId('isolir-history-technical').first();
+    expect(await technical.locator('code').isVisible()).toBe(false);
+    await technical.locator('summary').click();
+    expect(await technical.locator('code').textContent()).toBe('profile=isolir; 1 session removed');
     await app.shot('customer-isolated');
   });
 

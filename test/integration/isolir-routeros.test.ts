@@ -52,6 +52,8 @@ describe('isolir on a MikroTik over the RouterOS API', () => {
     expect(online('pelanggan.1')).toHaveLength(0);
     expect(await status(id)).toBe('isolated');
     expect((await history(id))[0]?.answer).toBe('profile=isolir; 1 session removed');
+    // The same as facts, which the screens put in plain words; the line above is for "Detail teknis".
+    expect((await history(id))[0]?.change).toEqual({ state: { kind: 'profile', profile: 'isolir' }, sessionsEnded: 1 });
 
     await ok(t.core, 'isolir.reconnect', { customerIds: [id], reason: 'Sudah bayar' }, owner.token);
     await t.core.jobs.runDue();

@@ -8,7 +8,7 @@ import { createPackage, customerInput } from '../support/customers.js';
  * scripted router: what it answers, when, and what it was asked in which order. (The executors
  * themselves are tested against the RouterOS wire server and a real FreeRADIUS.)
  */
-const APPLIED: ExecutorResult = { outcome: 'applied', confirmed: 'profile=isolir' };
+const APPLIED: ExecutorResult = { outcome: 'applied', change: { state: { kind: 'profile', profile: 'isolir' }, sessionsEnded: 0 }, confirmed: 'profile=isolir' };
 
 class ScriptedRouter implements RouterIsolir {
   readonly calls: string[] = [];

@@ -102,7 +102,11 @@ describe('RADIUS executor faults', () => {
     db.prepare("UPDATE radacct SET acctstoptime = '2026-11-30 09:00:00'").run();
     const result = await executor().reconnect(target(), SARI, 'paket-20m');
 
-    expect(result).toEqual({ outcome: 'applied', confirmed: 'sari moved to group paket-20m; no open session to end' });
+    expect(result).toEqual({
+      outcome: 'applied',
+      change: { state: { kind: 'radius-group', group: 'paket-20m' }, sessionsEnded: 0 },
+      confirmed: 'sari moved to group paket-20m; no open session to end',
+    });
     expect(nas.received).toHaveLength(0);
     expect(db.prepare('SELECT username, groupname, priority FROM radusergroup').all()).toEqual([
       { username: 'sari', groupname: 'paket-20m', priority: 1 },

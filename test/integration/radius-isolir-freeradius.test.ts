@@ -87,6 +87,7 @@ describe('RADIUS isolir against FreeRADIUS 3.2', () => {
 
     expect(result.outcome).toBe('applied');
     expect(result.outcome === 'applied' && result.confirmed).toMatch(/acknowledged: session 81a0000\d+ of budi@rtrw \(10\.10\.1\.23\) ended/);
+    expect(result.outcome === 'applied' && result.change).toEqual({ state: { kind: 'radius-group', group: 'isolir' }, sessionsEnded: 1 });
     // The listener closed the session only because it verified and ACKed our Disconnect-Request.
     expect(sessionStop(session)).toMatchObject({ acctterminatecause: 'Admin-Reset' });
     expect(sessionStop(session)?.acctstoptime).not.toBeNull();
@@ -115,7 +116,11 @@ describe('RADIUS isolir against FreeRADIUS 3.2', () => {
     const second = await executor().isolate(BUDI);
 
     expect(first.outcome).toBe('applied');
-    expect(second).toEqual({ outcome: 'applied', confirmed: 'budi@rtrw already in group isolir; no open session to end' });
+    expect(second).toEqual({
+      outcome: 'applied',
+      change: { state: { kind: 'radius-group', group: 'isolir' }, sessionsEnded: 0 },
+      confirmed: 'budi@rtrw already in group isolir; no open session to end',
+    });
     expect(groups()).toEqual([{ groupname: 'isolir' }]);
   });
 

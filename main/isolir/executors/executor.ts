@@ -7,6 +7,7 @@
  *
  * Both operations are idempotent: running one twice leaves the far side as the first run did.
  */
+import type { AppliedChange } from '../../../shared/domain/isolir.js';
 import type { ExecutorFailureCode } from './executor-failures.js';
 
 /** The customer as an executor needs them: our id (for logs and comments) and their PPPoE/hotspot name. */
@@ -27,8 +28,8 @@ export interface ExecutorFailure {
 }
 
 export type ExecutorResult =
-  /** The far side confirmed every step; `confirmed` says how, in technical words, for the history. */
-  | { outcome: 'applied'; confirmed: string }
+  /** The far side confirmed every step: `change` is what it has now, `confirmed` the same in technical words. */
+  | { outcome: 'applied'; change: AppliedChange; confirmed: string }
   /** Certainly not (fully) applied: the far side refused, or nothing was reached. */
   | { outcome: 'failed'; failure: ExecutorFailure }
   /** Perhaps applied: a request left and no answer came back. Never counts as applied. */

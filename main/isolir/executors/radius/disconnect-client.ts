@@ -1,6 +1,9 @@
 import { createSocket, type Socket } from 'node:dgram';
 import { isIPv4 } from 'node:net';
 import type { ExecutorResult } from '../executor.js';
+
+/** A Disconnect-Request's outcome: applied says whether a session was still there to end (the executor adds the group). */
+export type DisconnectResult = Exclude<ExecutorResult, { outcome: 'applied' }> | { outcome: 'applied'; sessionsEnded: number; confirmed: string };
 import { executorFailure } from '../executor-failures.js';
 import { errorCause, ipv4, parse, RadiusAttr, RadiusCode, signRequest, text, verifyReply, type RadiusPacket } from './radius-packet.js';
 
@@ -63,7 +66,7 @@ export class DisconnectClient {
 
   constructor(private readonly timing: DisconnectTiming) {}
 
-  async disconnect(nas: NasAddress, session: SessionToEnd): Promise<ExecutorResult> {
+  async disconnect(nas: NasAddress, session: SessionToEnd): Promise<DisconnectResult> {
     this.lastIdentifier = (this.lastIdentifier + 1) % 256;
     const { bytes, packet } = signRequest(
       {
@@ -142,15 +145,15 @@ export class DisconnectClient {
   }
 }
 
-function classifyReply(reply: RadiusPacket, session: SessionToEnd, where: string): ExecutorResult {
+function classifyReply(reply: RadiusPacket, session: SessionToEnd, where: string): DisconnectResult {
   const ended = `session ${session.acctSessionId} of ${session.username} (${session.framedIp})`;
-  if (reply.code === RadiusCode.DisconnectAck) return { outcome: 'applied', confirmed: `${where} acknowledged: ${ended} ended` };
+  if (reply.code === RadiusCode.DisconnectAck) return { outcome: 'applied', sessionsEnded: 1, confirmed: `${where} acknowledged: ${ended} ended` };
   const cause = errorCause(reply);
   const causeName = cause === null ? 'no Error-Cause' : `Error-Cause ${cause} ${ERROR_CAUSES[cause] ?? 'unknown'}`;
   // The router has no such session: it ended already (a second run, or the customer went offline),
   // so the next login meets the new group. Nothing is left running with the old attributes.
   if (cause === SESSION_CONTEXT_NOT_FOUND) {
-    return { outcome: 'applied', confirmed: `${where} has no ${ended} (${causeName}): already ended` };
+    return { outcome: 'applied', sessionsEnded: 0, confirmed: `${where} has no ${ended} (${causeName}): already ended` };
   }
   const code = cause === RESOURCES_UNAVAILABLE ? 'NAS_BUSY' : 'NAS_REFUSED';
   return { outcome: 'failed', failure: executorFailure(code, `${where} refused to end ${ended}: Disconnect-NAK, ${causeName}`) };

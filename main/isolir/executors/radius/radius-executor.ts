@@ -51,7 +51,8 @@ export class RadiusExecutor implements IsolirExecutor<RadiusTarget> {
       return { outcome: 'failed', failure: executorFailure('RADIUS_DB_UNAVAILABLE', (error as Error).message) };
     }
     const moved = changed ? `${customer.username} moved to group ${group}` : `${customer.username} already in group ${group}`;
-    if (session === null) return { outcome: 'applied', confirmed: `${moved}; no open session to end` };
+    const state = { kind: 'radius-group', group } as const;
+    if (session === null) return { outcome: 'applied', change: { state, sessionsEnded: 0 }, confirmed: `${moved}; no open session to end` };
     const ended = await this.disconnects.disconnect(target.nas, {
       username: customer.username,
       acctSessionId: session.acctSessionId,
@@ -61,6 +62,6 @@ export class RadiusExecutor implements IsolirExecutor<RadiusTarget> {
       // The group is set already; only the running session lags. The detail says so for the history.
       return { ...ended, failure: { ...ended.failure, detail: `${moved}; ${ended.failure.detail}` } };
     }
-    return { outcome: 'applied', confirmed: `${moved}; ${ended.confirmed}` };
+    return { outcome: 'applied', change: { state, sessionsEnded: ended.sessionsEnded }, confirmed: `${moved}; ${ended.confirmed}` };
   }
 }

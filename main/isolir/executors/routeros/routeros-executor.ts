@@ -1,4 +1,5 @@
 import { RouterError, type RouterApi, type RouterRef } from '../../../network/index.js';
+import type { AppliedChange } from '../../../../shared/domain/isolir.js';
 import type { ExecutorResult, IsolirCustomer, IsolirExecutor } from '../executor.js';
 import { executorFailure } from '../executor-failures.js';
 
@@ -24,6 +25,19 @@ const MENUS = {
   pppoe: { account: '/ppp/secret', active: '/ppp/active', activeName: 'name' },
   hotspot: { account: '/ip/hotspot/user', active: '/ip/hotspot/active', activeName: 'user' },
 } as const;
+
+/** The router's side of a change in its own terms ("profile=isolir; 1 session removed"), for "Detail teknis" and support. */
+function technical({ state, sessionsEnded }: AppliedChange): string {
+  const now =
+    state.kind === 'profile'
+      ? `profile=${state.profile}`
+      : state.kind === 'disabled'
+        ? `disabled=${state.disabled ? 'yes' : 'no'}`
+        : state.kind === 'address-list'
+          ? `${ISOLIR_LIST} list: ${state.address ?? 'removed'}`
+          : `group=${state.group}`;
+  return `${now}${sessionsEnded > 0 ? `; ${sessionsEnded} session removed` : ''}`;
+}
 
 /** RouterOS's words when a command names an item it does not have. */
 const NO_SUCH_ITEM = /no such item/i;
@@ -56,7 +70,8 @@ export class RouterOsIsolirExecutor implements IsolirExecutor<RouterOsTarget> {
         this.api.print(router, menus.active, { [menus.activeName]: customer.username }, ['.id']),
       ]);
       await Promise.all(sessions.map((session) => this.kick(router, menus.active, session['.id'] ?? '')));
-      return { outcome: 'applied', confirmed: `${state}${sessions.length > 0 ? `; ${sessions.length} session removed` : ''}` };
+      const change = { state, sessionsEnded: sessions.length };
+      return { outcome: 'applied', change, confirmed: technical(change) };
     } catch (error) {
       if (!(error instanceof RouterError)) throw error;
       if (error.code === 'COMMAND_FAILED' && NO_SUCH_ITEM.test(error.detail)) {
@@ -69,14 +84,14 @@ export class RouterOsIsolirExecutor implements IsolirExecutor<RouterOsTarget> {
   }
 
   /** Sets the account's isolated or normal state by its name; returns what the router has now, for the history. */
-  private async change(target: RouterOsTarget, customer: IsolirCustomer, to: { isolate: boolean; profile: string }): Promise<string> {
+  private async change(target: RouterOsTarget, customer: IsolirCustomer, to: { isolate: boolean; profile: string }): Promise<AppliedChange['state']> {
     const { router } = target;
     const menu = MENUS[customer.serviceType].account;
     // A hotspot user has no fixed address to list: on an address-list router it is isolated by profile.
     const method = customer.serviceType === 'hotspot' && target.method === 'address-list' ? 'pppoe-profile' : target.method;
     if (method === 'disable-secret') {
       await (to.isolate ? this.api.disable(router, menu, customer.username) : this.api.enable(router, menu, customer.username));
-      return to.isolate ? 'disabled=yes' : 'disabled=no';
+      return { kind: 'disabled', disabled: to.isolate };
     }
     if (method === 'pppoe-profile') {
       await Promise.all([
@@ -84,22 +99,22 @@ export class RouterOsIsolirExecutor implements IsolirExecutor<RouterOsTarget> {
         // An account disabled by hand would keep a reconnected customer offline: the console's state wins.
         ...(to.isolate ? [] : [this.api.enable(router, menu, customer.username)]),
       ]);
-      return `profile=${to.profile}`;
+      return { kind: 'profile', profile: to.profile };
     }
     return this.addressList(router, customer, to.isolate);
   }
 
   /** Static-IP customers: their address on the `isolir` list (ours, marked with their id), or off it. */
-  private async addressList(router: RouterRef, customer: IsolirCustomer, isolate: boolean): Promise<string> {
+  private async addressList(router: RouterRef, customer: IsolirCustomer, isolate: boolean): Promise<AppliedChange['state']> {
     const comment = entryComment(customer.id);
     const ours = await this.api.print(router, ADDRESS_LIST, { list: ISOLIR_LIST, comment });
     if (!isolate) {
       await Promise.all(ours.map((entry) => this.api.remove(router, ADDRESS_LIST, entry['.id'] ?? '')));
-      return `${ISOLIR_LIST} list: removed`;
+      return { kind: 'address-list', address: null };
     }
     const address = await this.addressOf(router, customer);
     if (!ours.some((entry) => entry.address === address)) await this.api.add(router, ADDRESS_LIST, { list: ISOLIR_LIST, address, comment });
-    return `${ISOLIR_LIST} list: ${address}`;
+    return { kind: 'address-list', address };
   }
 
   /** The secret's fixed remote address, else the address of its live session. */

@@ -1,14 +1,19 @@
 import { useTranslation } from 'react-i18next';
 import { useMethodQuery } from '../../query/use-method-query.js';
 import { useFormatTime } from '../whatsapp/use-wa-format.js';
-import { useIsolirState } from './isolir-text.js';
+import { TechnicalDetail } from '../../components/TechnicalDetail.js';
+import { useChangeText, useIsolirState } from './isolir-text.js';
 
-/** A customer's isolir history on their page: who, when, why, and what the router said (or why it waits). */
+/**
+ * A customer's isolir history on their page: who, when, why, and what the router has now in plain
+ * words (or why it waits); the router's own technical answer is folded under "Detail teknis".
+ */
 export function IsolirHistory({ customerId }: { customerId: string }) {
   const { t } = useTranslation();
   const { data: history } = useMethodQuery('isolir.history', { customerId });
   const formatTime = useFormatTime();
   const stateOf = useIsolirState();
+  const changeText = useChangeText();
   return (
     <section className="card" data-testid="isolir-history">
       <h2>{t('isolir.history')}</h2>
@@ -21,8 +26,13 @@ export function IsolirHistory({ customerId }: { customerId: string }) {
               {a.source === 'policy' ? t('isolir.byPolicy') : a.requestedBy}
               <div className={a.status === 'failed' ? 'field-error' : 'muted'} data-testid="isolir-history-state">
                 {stateOf(a)}
-                {a.answer ? ` (${a.answer})` : ''}
+                {a.change ? `: ${changeText(a.change)}` : ''}
               </div>
+              {a.answer || a.errorMessage ? (
+                <TechnicalDetail testId="isolir-history-technical">
+                  <code>{a.answer ?? `${a.errorCode ?? ''} ${a.errorMessage ?? ''}`}</code>
+                </TechnicalDetail>
+              ) : null}
             </li>
           ))}
         </ul>

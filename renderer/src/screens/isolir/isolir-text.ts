@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ISOLIR_ERROR_CODES, type IsolirAction, type IsolirErrorCode } from '../../../../shared/domain/isolir.js';
+import { ISOLIR_ERROR_CODES, type AppliedChange, type IsolirAction, type IsolirErrorCode } from '../../../../shared/domain/isolir.js';
 import { ROUTER_PROBE_CODES, type RouterProbeCode } from '../../../../shared/domain/router.js';
 
 /** The RouterOS API's failures have one wording, shared with "Tes koneksi" (shared/i18n `routeros.*`). */
@@ -25,6 +25,27 @@ export function useIsolirState(): (a: IsolirAction) => string {
       if (a.status === 'pending') return why ? t('isolir.pendingOnRouter', { reason: why }) : t('isolir.pendingNoReason');
       if (a.status === 'failed') return why ?? t('isolir.error_other');
       return t(`isolir.status_${a.status}`);
+    },
+    [t],
+  );
+}
+
+/** What the router has now, in plain words: "Profil diganti ke isolir, 1 sesi diputus". */
+export function useChangeText(): (change: AppliedChange) => string {
+  const { t } = useTranslation();
+  return useCallback(
+    ({ state, sessionsEnded }: AppliedChange): string => {
+      const now =
+        state.kind === 'profile'
+          ? t('isolir.change_profile', { profile: state.profile })
+          : state.kind === 'disabled'
+            ? t(state.disabled ? 'isolir.change_disabled' : 'isolir.change_enabled')
+            : state.kind === 'address-list'
+              ? state.address === null
+                ? t('isolir.change_unlisted')
+                : t('isolir.change_listed', { address: state.address })
+              : t('isolir.change_group', { group: state.group });
+      return sessionsEnded > 0 ? `${now}, ${t('isolir.change_sessions', { count: sessionsEnded })}` : now;
     },
     [t],
   );
