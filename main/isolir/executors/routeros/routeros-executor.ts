@@ -26,16 +26,17 @@ const MENUS = {
   hotspot: { account: '/ip/hotspot/user', active: '/ip/hotspot/active', activeName: 'user' },
 } as const;
 
+/** What a RouterOS account can have after a change (a RADIUS group is the RADIUS executor's). */
+type AccountState = Exclude<AppliedChange['state'], { kind: 'radius-group' }>;
+
 /** The router's side of a change in its own terms ("profile=isolir; 1 session removed"), for "Detail teknis" and support. */
-function technical({ state, sessionsEnded }: AppliedChange): string {
+function technical(state: AccountState, sessionsEnded: number): string {
   const now =
     state.kind === 'profile'
       ? `profile=${state.profile}`
       : state.kind === 'disabled'
         ? `disabled=${state.disabled ? 'yes' : 'no'}`
-        : state.kind === 'address-list'
-          ? `${ISOLIR_LIST} list: ${state.address ?? 'removed'}`
-          : `group=${state.group}`;
+        : `${ISOLIR_LIST} list: ${state.address ?? 'removed'}`;
   return `${now}${sessionsEnded > 0 ? `; ${sessionsEnded} session removed` : ''}`;
 }
 
@@ -70,8 +71,7 @@ export class RouterOsIsolirExecutor implements IsolirExecutor<RouterOsTarget> {
         this.api.print(router, menus.active, { [menus.activeName]: customer.username }, ['.id']),
       ]);
       await Promise.all(sessions.map((session) => this.kick(router, menus.active, session['.id'] ?? '')));
-      const change = { state, sessionsEnded: sessions.length };
-      return { outcome: 'applied', change, confirmed: technical(change) };
+      return { outcome: 'applied', change: { state, sessionsEnded: sessions.length }, confirmed: technical(state, sessions.length) };
     } catch (error) {
       if (!(error instanceof RouterError)) throw error;
       if (error.code === 'COMMAND_FAILED' && NO_SUCH_ITEM.test(error.detail)) {
@@ -84,7 +84,7 @@ export class RouterOsIsolirExecutor implements IsolirExecutor<RouterOsTarget> {
   }
 
   /** Sets the account's isolated or normal state by its name; returns what the router has now, for the history. */
-  private async change(target: RouterOsTarget, customer: IsolirCustomer, to: { isolate: boolean; profile: string }): Promise<AppliedChange['state']> {
+  private async change(target: RouterOsTarget, customer: IsolirCustomer, to: { isolate: boolean; profile: string }): Promise<AccountState> {
     const { router } = target;
     const menu = MENUS[customer.serviceType].account;
     // A hotspot user has no fixed address to list: on an address-list router it is isolated by profile.
@@ -105,7 +105,7 @@ export class RouterOsIsolirExecutor implements IsolirExecutor<RouterOsTarget> {
   }
 
   /** Static-IP customers: their address on the `isolir` list (ours, marked with their id), or off it. */
-  private async addressList(router: RouterRef, customer: IsolirCustomer, isolate: boolean): Promise<AppliedChange['state']> {
+  private async addressList(router: RouterRef, customer: IsolirCustomer, isolate: boolean): Promise<AccountState> {
     const comment = entryComment(customer.id);
     const ours = await this.api.print(router, ADDRESS_LIST, { list: ISOLIR_LIST, comment });
     if (!isolate) {
