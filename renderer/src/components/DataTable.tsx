@@ -19,6 +19,8 @@ export interface DataTableProps<T> {
   rowKey(row: T): string;
   /** Rows open something (a detail) on click and Enter; the list is then one Tab stop, moved with the arrows. */
   onOpen?(row: T): void;
+  /** Space on a focused row: chooses it or lets it go (a list whose rows can be chosen, see use-row-selection). */
+  onToggle?(row: T): void;
   /** data-* attributes for a row (tests find rows by them). */
   rowData?(row: T): Record<`data-${string}`, string>;
   /** Nothing to show yet: the first answer is on its way. */
@@ -49,7 +51,7 @@ const OVERSCAN = 6;
  */
 export function DataTable<T>(props: DataTableProps<T>) {
   const { t } = useTranslation();
-  const { label, columns, rows, rowKey, onOpen, rowData, loading, refreshing, error, empty, more, fixed, className, testId, rowTestId } = props;
+  const { label, columns, rows, rowKey, onOpen, onToggle, rowData, loading, refreshing, error, empty, more, fixed, className, testId, rowTestId } = props;
   const bodyRef = useRef<HTMLTableSectionElement>(null);
   const [scrollElement, setScrollElement] = useState<HTMLElement | null>(null);
   const [scrollMargin, setScrollMargin] = useState(0);
@@ -105,6 +107,12 @@ export function DataTable<T>(props: DataTableProps<T>) {
     const to: Record<string, number> = { ArrowDown: from + 1, ArrowUp: from - 1, Home: 0, End: rows.length - 1, PageDown: from + page, PageUp: from - page };
     if (e.key === 'Enter') {
       open(from);
+      return;
+    }
+    const row = rows[from];
+    if (e.key === ' ' && onToggle && row !== undefined) {
+      e.preventDefault();
+      onToggle(row);
       return;
     }
     const target = to[e.key];

@@ -7,6 +7,8 @@ export interface RowSelection<T> {
   selected: ReadonlyMap<string, T>;
   /** The checkbox column: "choose all shown" in its header, one box per row. */
   column: Column<T>;
+  /** For DataTable's onToggle: Space on a focused row chooses it (its box is no Tab stop of its own). */
+  toggle(row: T): void;
   clear(): void;
 }
 
@@ -72,6 +74,8 @@ export function useRowSelection<T>(shown: readonly T[], keyOf: (row: T) => strin
           checked={selected.has(keyOf(row))}
           onChange={() => toggle(row)}
           aria-label={t('selection.one', { name: labelOf(row) })}
+          // The list stays one Tab stop (arrows move, Space chooses): forty boxes would be forty Tabs to get past it.
+          tabIndex={-1}
           data-testid="select-row"
           {...keep}
         />
@@ -81,5 +85,5 @@ export function useRowSelection<T>(shown: readonly T[], keyOf: (row: T) => strin
   );
 
   const clear = useCallback(() => setSelected(new Map()), []);
-  return { selected, column, clear };
+  return { selected, column, toggle, clear };
 }

@@ -126,6 +126,7 @@ export function CustomerList() {
           rows={list.items}
           rowKey={rowKey}
           onOpen={openCustomer}
+          onToggle={networkStaff ? selection.toggle : undefined}
           rowData={rowData}
           loading={list.loading}
           refreshing={list.refreshing}

@@ -128,6 +128,7 @@ function IsolirList({ view }: { view: IsolirView }) {
         rowKey={rowKey}
         rowData={rowData}
         onOpen={(a) => go(paths.customer(a.customerId))}
+        onToggle={choosing ? selection.toggle : undefined}
         loading={list.loading}
         refreshing={list.refreshing}
         error={list.error ?? retryError}
