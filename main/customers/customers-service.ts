@@ -82,6 +82,15 @@ export interface RouterLookup {
   names(tenantId: string): ReadonlyMap<string, string>;
 }
 
+/** A customer as their router should know them: the account's name and kind, their status, their package's profile. */
+export interface RouterAccountOwner {
+  id: string;
+  username: string;
+  serviceType: 'pppoe' | 'hotspot';
+  status: CustomerStatus;
+  routerProfile: string;
+}
+
 const NO_ROUTERS: ReadonlyMap<string, string> = new Map();
 /** Enough to recognise the person; a name shared by more is a common name, not a mistake. */
 const DUPLICATES_SHOWN = 3;
@@ -170,6 +179,19 @@ export class CustomersService {
   setIsolated(tenantId: string, id: string, isolated: boolean): boolean {
     const [to, from] = isolated ? ['isolated', 'active'] : ['active', 'isolated'];
     return this.stmt.setIsolated.run(to, isoAt(this.clock), tenantId, id, from).changes === 1;
+  }
+
+  /** The customer's PPPoE / hotspot password as sealed in the secrets box, or null when the console has none (provisioning opens it to write the router). */
+  sealedPassword(tenantId: string, id: string): string | null {
+    return (this.db.prepare('SELECT pppoe_password FROM customers WHERE tenant_id = ? AND id = ?').pluck().get(tenantId, id) as string | null | undefined) ?? null;
+  }
+
+  /** What the console says each customer on a router should have there (the reconciler compares it with the router's accounts in one read). */
+  onRouter(tenantId: string, routerId: string): RouterAccountOwner[] {
+    return this.db
+      .prepare(`SELECT c.id, c.username, c.service_type AS serviceType, c.status, p.router_profile AS routerProfile
+        FROM customers c JOIN packages p ON p.id = c.package_id WHERE c.tenant_id = ? AND c.router_id = ?`)
+      .all(tenantId, routerId) as RouterAccountOwner[];
   }
 
   private withRouterNames(tenantId: string, rows: readonly CustomerRow[]): Customer[] {
