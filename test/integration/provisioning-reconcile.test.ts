@@ -57,7 +57,7 @@ describe('reconciler: drift on a router is repaired and logged', () => {
     expect(result).toMatchObject({ checked: 3, repaired: 2, skipped: 0, unknown: [], errorCode: null });
     // The whole table in one print, only the fields compared.
     const reads = router.received.slice(sent).filter((c) => c.words[0] === '/ppp/secret/print' && !c.words.some((w) => w.startsWith('?')));
-    expect(reads.map((c) => c.words.slice(1))).toEqual([['=.proplist=.id,name,profile,disabled,comment,service']]);
+    expect(reads.map((c) => c.words.filter((w) => !w.startsWith('.tag=')).slice(1))).toEqual([['=.proplist=.id,name,profile,disabled,comment,service']]);
     expect(secret('pelanggan.1')?.profile).toBe('hemat-10m');
     expect(router.table('/ppp/active')).toHaveLength(0);
     expect(secret('pelanggan.2')).toMatchObject({ profile: 'hemat-10m', comment: `rrnet:${b}` });
