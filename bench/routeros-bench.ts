@@ -63,6 +63,13 @@ async function setUp(core: Core, session: string, tenantId: string, index: numbe
   return { server, customerIds };
 }
 
+/** The new customers' accounts were just synced to their routers (provisioning): isolir is timed after that, not beside it. */
+async function provisioningSettled(core: Core): Promise<void> {
+  await core.bus.drain();
+  const pending = core.db.prepare(`SELECT COUNT(*) FROM provisioning_states WHERE status = 'pending'`).pluck();
+  while ((pending.get() as number) > 0) await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
 /** Everyone online again, as before an isolation run (each isolation also removes a session). */
 function online(r: BenchRouter, index: number): void {
   r.server.table('/ppp/active').splice(0);
@@ -118,6 +125,7 @@ async function main() {
     core.services.tenants.applySubscription(tenantId, { plan: 'pro', addons: [], status: 'active' });
     const pkg = await call<{ id: string }>(core, session, 'packages.create', { name: 'Paket 10', price: 150_000, routerProfile: 'paket-10', rateLimit: '10M/10M' });
     for (let i = 0; i < 5; i++) routers.push(await setUp(core, session, tenantId, i, pkg.id));
+    await provisioningSettled(core);
     const [one] = routers as [BenchRouter];
     const first = one.customerIds[0] ?? '';
 
