@@ -1,5 +1,6 @@
 import type { Db } from '../db/index.js';
 import type { Clock, IdGenerator } from '../platform/index.js';
+import type { DriftKind, DriftOutcome } from '../../shared/domain/provisioning.js';
 
 export interface DriftRow {
   id: string;
@@ -7,7 +8,9 @@ export interface DriftRow {
   router_id: string;
   customer_id: string | null;
   username: string;
+  kind: DriftKind;
   found: string;
+  outcome: DriftOutcome;
   done: string;
   at: number;
 }
@@ -16,7 +19,9 @@ export interface NewDrift {
   routerId: string;
   customerId: string | null;
   username: string;
+  kind: DriftKind;
   found: string;
+  outcome: DriftOutcome;
   done: string;
 }
 
@@ -38,8 +43,8 @@ export class DriftStore {
     private readonly ids: IdGenerator,
   ) {
     this.stmt = {
-      insert: db.prepare(`INSERT INTO provisioning_drift (id, tenant_id, router_id, customer_id, username, found, done, at)
-        VALUES (@id, @tenantId, @routerId, @customerId, @username, @found, @done, @at)`),
+      insert: db.prepare(`INSERT INTO provisioning_drift (id, tenant_id, router_id, customer_id, username, kind, found, outcome, done, at)
+        VALUES (@id, @tenantId, @routerId, @customerId, @username, @kind, @found, @outcome, @done, @at)`),
       run: db.prepare(`INSERT INTO provisioning_reconciles (tenant_id, router_id, at, checked, repaired, unknown, error_code)
         VALUES (@tenantId, @routerId, @at, @checked, @repaired, @unknown, @errorCode)
         ON CONFLICT (tenant_id, router_id) DO UPDATE SET at = excluded.at, checked = excluded.checked, repaired = excluded.repaired,

@@ -32,15 +32,15 @@ export interface ReconcilerDeps {
 interface Drifted {
   customerId: string;
   username: string;
+  kind: 'changed' | 'missing';
   found: string;
 }
 
-/** What the router has against what the customer should have, in plain technical words (null: the same). */
-function difference(account: Row | undefined, want: ReturnType<typeof desiredAccount>): string | null {
-  if (!account) return 'no account on the router';
-  const changes = accountChanges(account, want);
-  const found = Object.keys(changes).map((k) => `${k}=${account[k] ?? ''} (console: ${changes[k] ?? ''})`);
-  return found.length === 0 ? null : found.join(', ');
+/** What the router has that the customer should not (its own values of the fields that differ); null: nothing differs. */
+function difference(account: Row | undefined, want: ReturnType<typeof desiredAccount>): Pick<Drifted, 'kind' | 'found'> | null {
+  if (!account) return { kind: 'missing', found: '' };
+  const fields = Object.keys(accountChanges(account, want));
+  return fields.length === 0 ? null : { kind: 'changed', found: fields.map((k) => `${k}=${account[k] ?? ''}`).join(', ') };
 }
 
 /**
@@ -87,14 +87,14 @@ export class Reconciler {
       const found = difference(accounts[owner.serviceType].get(owner.username), desiredAccount(owner, setup));
       if (found === null) continue;
       if (pending.has(owner.id) || isolirPending.has(owner.id)) result.skipped += 1;
-      else drifted.push({ customerId: owner.id, username: owner.username, found });
+      else drifted.push({ customerId: owner.id, username: owner.username, ...found });
     }
     result.unknown = (['pppoe', 'hotspot'] as const).flatMap((kind) => [...accounts[kind].keys()].filter((name) => !owned[kind].has(name)));
     const repaired = await Promise.all(drifted.map((d) => this.repair(tenantId, routerId, d)));
     result.repaired = repaired.filter(Boolean).length;
     const seen = this.d.drift.lastUnknown(tenantId, routerId);
     for (const name of result.unknown.filter((n) => !seen.has(n))) {
-      this.d.drift.add(tenantId, { routerId, customerId: null, username: name, found: 'an account no customer in the console owns', done: 'reported; left on the router' });
+      this.d.drift.add(tenantId, { routerId, customerId: null, username: name, kind: 'unknown', found: '', outcome: 'reported', done: '' });
     }
     return this.finish(tenantId, result);
   }
@@ -111,11 +111,11 @@ export class Reconciler {
         done = await this.d.sync.sync(target.router, target.want, sealed === null ? null : { value: this.d.secrets.open(sealed), changed: false });
       } catch (error) {
         if (!(error instanceof RouterError)) throw error;
-        this.d.drift.add(tenantId, { routerId, customerId: drifted.customerId, username: drifted.username, found: drifted.found, done: `not repaired: ${error.code}` });
+        this.d.drift.add(tenantId, { routerId, ...drifted, outcome: 'failed', done: error.code });
         return false;
       }
       if (done === 'unchanged') return false;
-      this.d.drift.add(tenantId, { routerId, customerId: drifted.customerId, username: drifted.username, found: drifted.found, done });
+      this.d.drift.add(tenantId, { routerId, ...drifted, outcome: 'repaired', done });
       return true;
     });
   }

@@ -24,6 +24,13 @@ export const provisioningStateSchema = z.object({
 });
 export type ProvisioningState = z.infer<typeof provisioningStateSchema>;
 
+/** What the reconciler found: an account that differs from the console, one missing, one no customer owns. */
+export const DRIFT_KINDS = ['changed', 'missing', 'unknown'] as const;
+export type DriftKind = (typeof DRIFT_KINDS)[number];
+/** What it did: put it back, could not (the router refused or went away), or only reported it (an unknown account). */
+export const DRIFT_OUTCOMES = ['repaired', 'failed', 'reported'] as const;
+export type DriftOutcome = (typeof DRIFT_OUTCOMES)[number];
+
 /** One difference the reconciler found on a router, and what it did about it. */
 export const driftEntrySchema = z.object({
   id: idSchema,
@@ -34,7 +41,11 @@ export const driftEntrySchema = z.object({
   customerName: z.string().nullable(),
   customerCode: z.string().nullable(),
   username: z.string(),
+  kind: z.enum(DRIFT_KINDS),
+  /** The router's values that differed (profile=isolir, disabled=false); empty for a missing or unknown account. */
   found: z.string(),
+  outcome: z.enum(DRIFT_OUTCOMES),
+  /** Repaired: what the router has now, in its words; failed: the failure code (plain words as isolir's `isolir.error_<code>`). */
   done: z.string(),
   at: z.string(),
 });

@@ -68,10 +68,10 @@ describe('the account on the router and the reconciler (web mode, Chromium)', ()
     await expect.poll(() => secret()?.profile).toBe('hemat-10m');
     const row = page.locator('[data-testid="drift-row"][data-username="budi.santoso"]');
     await row.waitFor();
-    expect(await row.textContent()).toContain('profile=isolir (console: hemat-10m)');
+    expect(await row.textContent()).toContain('Diubah manual di router:profile=isolir');
     expect(await row.getByTestId('drift-done').textContent()).toBe('set profile=hemat-10m');
     // Reported, never deleted.
-    await page.locator('[data-testid="drift-row"][data-username="tetangga"]').waitFor();
+    expect(await page.locator('[data-testid="drift-row"][data-username="tetangga"]').textContent()).toContain('tidak dimiliki pelanggan mana pun');
     expect(router.table('/ppp/secret').some((s) => s.name === 'tetangga')).toBe(true);
     await app.shot('drift-repaired');
   });

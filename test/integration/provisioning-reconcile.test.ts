@@ -62,10 +62,10 @@ describe('reconciler: drift on a router is repaired and logged', () => {
     expect(router.table('/ppp/active')).toHaveLength(0);
     expect(secret('pelanggan.2')).toMatchObject({ profile: 'hemat-10m', comment: `rrnet:${b}` });
     const log = await drift();
-    expect(log.map((d) => [d.customerId, d.found])).toEqual(
+    expect(log.map((d) => [d.customerId, d.kind, d.found, d.outcome])).toEqual(
       expect.arrayContaining([
-        [a, 'profile=isolir (console: hemat-10m)'],
-        [b, 'no account on the router'],
+        [a, 'changed', 'profile=isolir', 'repaired'],
+        [b, 'missing', '', 'repaired'],
       ]),
     );
     expect(log.find((d) => d.customerId === a)?.done).toBe('set profile=hemat-10m; 1 session removed');
@@ -88,7 +88,7 @@ describe('reconciler: drift on a router is repaired and logged', () => {
     expect((await reconcile()).repaired).toBe(1);
     expect(secret('pelanggan.1')?.disabled).toBe('true');
     expect(router.table('/ppp/active')).toHaveLength(0);
-    expect((await drift())[0]).toMatchObject({ customerId: id, found: 'disabled=false (console: true)' });
+    expect((await drift())[0]).toMatchObject({ customerId: id, kind: 'changed', found: 'disabled=false', outcome: 'repaired' });
   });
 
   it('reports an account no customer owns once, and leaves it on the router', async () => {
@@ -98,7 +98,7 @@ describe('reconciler: drift on a router is repaired and logged', () => {
     expect(secret('tetangga')).toBeDefined();
     await reconcile();
     const log = await drift();
-    expect(log).toEqual([expect.objectContaining({ customerId: null, username: 'tetangga' })]);
+    expect(log).toEqual([expect.objectContaining({ customerId: null, username: 'tetangga', kind: 'unknown', outcome: 'reported' })]);
   });
 
   it('leaves a customer whose change is still on its way to that change', async () => {

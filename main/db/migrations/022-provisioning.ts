@@ -11,8 +11,10 @@ import type { Migration } from '../migrate.js';
  * rename cleans up the old place; `applied_fingerprint` is the wanted account the router last
  * confirmed, so an edit that changes nothing the router holds (a phone number) sends nothing.
  *
- * `provisioning_drift`: what the reconciler found different on a router from what the console says,
- * and what it did (customer null: an account the console does not know, reported and left alone).
+ * `provisioning_drift`: what the reconciler found different on a router from what the console says
+ * (`kind`: an account changed, missing, or unknown to the console: customer null, reported and left
+ * alone) and what it did (`outcome`). `found` and `done` keep the technical particulars (the router's
+ * values, its answer or failure code); the screens put them in plain words by `kind` and `outcome`.
  *
  * `provisioning_reconciles`: each router's last reconcile: when, how many accounts it checked and
  * repaired, and the accounts it found that no customer owns.
@@ -48,7 +50,9 @@ export const m022Provisioning: Migration = {
         router_id TEXT NOT NULL,
         customer_id TEXT,
         username TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('changed', 'missing', 'unknown')),
         found TEXT NOT NULL,
+        outcome TEXT NOT NULL CHECK (outcome IN ('repaired', 'failed', 'reported')),
         done TEXT NOT NULL,
         at INTEGER NOT NULL
       );

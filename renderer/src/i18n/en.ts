@@ -434,6 +434,12 @@ export const en: ScreenMessages = {
     colFound: 'Found',
     colDone: 'Done',
     unknownAccount: 'Unknown account',
+    found_changed: 'Changed by hand on the router:',
+    found_missing: 'The account was gone from the router',
+    found_unknown: 'No customer in the app owns this account',
+    done_repaired: 'Put back as the customer record says',
+    done_reported: 'Only reported; the account stays on the router',
+    done_failed: 'Could not be repaired yet: {{reason}}',
     empty: 'Nothing changed by hand needed repairing yet.',
   },
   isolir: {

@@ -434,6 +434,12 @@ export const id = {
     colFound: 'Yang ditemukan',
     colDone: 'Yang dilakukan',
     unknownAccount: 'Akun tidak dikenal',
+    found_changed: 'Diubah manual di router:',
+    found_missing: 'Akunnya hilang dari router',
+    found_unknown: 'Akun ini tidak dimiliki pelanggan mana pun di aplikasi',
+    done_repaired: 'Dikembalikan seperti data pelanggan',
+    done_reported: 'Hanya dilaporkan; akunnya tetap di router',
+    done_failed: 'Belum bisa diperbaiki: {{reason}}',
     empty: 'Belum ada perubahan manual yang perlu diperbaiki.',
   },
   isolir: {

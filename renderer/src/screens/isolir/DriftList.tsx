@@ -60,11 +60,32 @@ export function DriftList() {
         ),
       },
       { id: 'router', header: t('drift.colRouter'), cell: (d) => d.routerName ?? '—' },
-      { id: 'found', header: t('drift.colFound'), cell: (d) => <span className="mono">{d.found}</span> },
-      { id: 'done', header: t('drift.colDone'), cell: (d) => <span className="mono" data-testid="drift-done">{d.done}</span> },
+      {
+        id: 'found',
+        header: t('drift.colFound'),
+        cell: (d) => (
+          <>
+            {t(`drift.found_${d.kind}`)}
+            {d.found ? <div className="mono muted">{d.found}</div> : null}
+          </>
+        ),
+      },
+      {
+        id: 'done',
+        header: t('drift.colDone'),
+        cell: (d) =>
+          d.outcome === 'failed' ? (
+            <span className="field-error">{t('drift.done_failed', { reason: reasonOf(d.done) })}</span>
+          ) : (
+            <>
+              {t(`drift.done_${d.outcome}`)}
+              {d.done ? <div className="mono muted" data-testid="drift-done">{d.done}</div> : null}
+            </>
+          ),
+      },
       { id: 'time', header: t('isolir.colTime'), className: 'wa-col-time', cell: (d) => formatTime(d.at) },
     ],
-    [t, formatTime],
+    [t, formatTime, reasonOf],
   );
 
   return (
@@ -92,7 +113,7 @@ export function DriftList() {
         columns={columns}
         rows={list.items}
         rowKey={(d) => d.id}
-        rowData={(d) => ({ 'data-customer': d.customerCode ?? '', 'data-username': d.username })}
+        rowData={(d) => ({ 'data-customer': d.customerCode ?? '', 'data-username': d.username, 'data-kind': d.kind })}
         onOpen={(d) => {
           if (d.customerId) go(paths.customer(d.customerId));
         }}
