@@ -57,6 +57,21 @@ describe('the account on the router and the reconciler (web mode, Chromium)', ()
     await app.shot('customer-on-router');
   });
 
+  it('a router that cannot be reached: the page says the change waits for it and why, then that it is on the router', async () => {
+    const { page } = app;
+    const core = app.server.core;
+    const tenantId = core.services.tenants.primaryId() ?? '';
+    await router.setFault('down');
+    core.services.customers.update(tenantId, customerId, { username: 'budi.s' });
+    await expect.poll(() => page.getByTestId('router-account-state').textContent(), { timeout: 15_000 }).toContain('Menunggu router: Router tidak bisa dihubungi');
+    await app.shot('customer-pending-on-router');
+    await router.setFault(null);
+    await expect.poll(() => page.getByTestId('router-account').getAttribute('data-status'), { timeout: 20_000 }).toBe('applied');
+    expect(router.table('/ppp/secret').map((s) => s.name)).toEqual(['budi.s']);
+    core.services.customers.update(tenantId, customerId, { username: 'budi.santoso' });
+    await expect.poll(() => secret()?.name, { timeout: 15_000 }).toBe('budi.santoso');
+  });
+
   it('a profile changed by hand on the router is put back by "Periksa sekarang" and shows under "Drift diperbaiki"', async () => {
     const hand = secret();
     if (hand) hand.profile = 'isolir';

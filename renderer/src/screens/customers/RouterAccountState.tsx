@@ -45,7 +45,7 @@ export function RouterAccountState({ customerId }: { customerId: string }) {
           : t('provisioning.pending');
   return (
     <span data-testid="router-account" data-status={state.status}>
-      <span className={state.status === 'failed' ? 'field-error' : undefined} data-testid="router-account-state">
+      <span className={state.status === 'failed' ? 'field-error' : undefined} title={state.answer ?? state.errorMessage ?? undefined} data-testid="router-account-state">
         {text}
       </span>
       {state.status === 'failed' && networkStaff ? (
