@@ -28,7 +28,8 @@ interface Reconciled {
 
 async function main() {
   const dataDir = mkdtempSync(join(tmpdir(), 'rrnet-reconcile-bench-'));
-  const core = createCore({ dataDir, secrets: createSecretBox(loadOrCreateKeyFile(dataDir)) });
+  const secrets = createSecretBox(loadOrCreateKeyFile(dataDir));
+  const core = createCore({ dataDir, secrets });
   const server = await startRouterOsServer({ version: '7.18', roundTripMs: ROUND_TRIP_MS });
   try {
     const owner = await call<{ token: string; tenant: { id: string } }>(core, null, 'setup.createOwner', {
@@ -61,7 +62,7 @@ async function main() {
           serviceType: 'pppoe',
           notes: '',
           status: 'active',
-          sealedPassword: null,
+          sealedPassword: secrets.seal(`sandi-${i}`),
         });
       }
     })();

@@ -7,6 +7,7 @@ import { singleLine } from '../../shared/domain/common.js';
 import { isIndonesianMobile, normalizePhone } from '../../shared/util/phone.js';
 import type { PackagesService } from './packages-service.js';
 import { noLimit } from '../module-kit/index.js';
+import type { SecretBox } from '../secrets/index.js';
 import { countQuery, encodeCursor, nameKey, pageQuery, parseCustomerQuery, type CustomerQuery, type CustomerSearch } from './customer-search.js';
 
 interface CustomerRow {
@@ -74,6 +75,11 @@ export interface CustomerInput {
   notes: string;
 }
 
+/** The form's PPPoE password, write-only (see customerCreateObject). */
+interface PasswordInput {
+  pppoePassword?: string | undefined;
+}
+
 /** What customers asks about routers: the network module answers, customers does not read its table. */
 export interface RouterLookup {
   /** Whether a router id belongs to the tenant. */
@@ -105,6 +111,8 @@ export class CustomersService {
     private readonly ids: IdGenerator,
     private readonly packages: PackagesService,
     private readonly routers: RouterLookup,
+    /** Seals the PPPoE password the form gives; provisioning opens it to write the router. */
+    private readonly secrets: SecretBox,
   ) {
     this.stmt = {
       setIsolated: db.prepare('UPDATE customers SET status = ?, updated_at = ? WHERE tenant_id = ? AND id = ? AND status = ?'),
@@ -267,13 +275,13 @@ export class CustomersService {
    * adds the customer, immediate so another process on the file cannot take the same slot between
    * the count and the insert. Seeders that set their own plan leave it out.
    */
-  create(tenantId: string, input: CustomerInput, claimLimit: () => void = noLimit): Customer {
+  create(tenantId: string, input: CustomerInput & PasswordInput, claimLimit: () => void = noLimit): Customer {
     let id = '';
     this.db.transaction(() => {
       claimLimit();
       this.checkReferences(tenantId, input.packageId, input.routerId, true);
       this.assertUsernameFree(tenantId, input.username, null);
-      id = this.insert(tenantId, { ...input, status: 'active', sealedPassword: null });
+      id = this.insert(tenantId, { ...input, status: 'active', sealedPassword: this.sealed(input.pppoePassword) });
       this.bus.publish('customer_created', tenantId, { customerId: id });
     }).immediate();
     return this.get(tenantId, id);
@@ -311,8 +319,10 @@ export class CustomersService {
     return id;
   }
 
-  update(tenantId: string, id: string, patch: Partial<CustomerInput>): Customer {
+  update(tenantId: string, id: string, { pppoePassword, ...patch }: Partial<CustomerInput> & PasswordInput): Customer {
     this.db.transaction(() => {
+      const sealed = this.sealed(pppoePassword);
+      if (sealed !== null) this.db.prepare('UPDATE customers SET pppoe_password = ? WHERE tenant_id = ? AND id = ?').run(sealed, tenantId, id);
       const current = this.get(tenantId, id);
       const next = { ...current, ...patch };
       this.checkReferences(tenantId, next.packageId, next.routerId, patch.packageId !== undefined && patch.packageId !== current.packageId);
@@ -325,6 +335,11 @@ export class CustomersService {
       this.bus.publish('customer_updated', tenantId, { customerId: id });
     })();
     return this.get(tenantId, id);
+  }
+
+  /** An empty or absent password is none given (a new customer) or unchanged (an edit). */
+  private sealed(password: string | undefined): string | null {
+    return password ? this.secrets.seal(password) : null;
   }
 
   deactivate(tenantId: string, id: string): Customer {

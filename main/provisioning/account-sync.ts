@@ -10,12 +10,25 @@ export interface AccountPassword {
   changed: boolean;
 }
 
+/**
+ * The account is not on the router and the console has no password for it: it is not made, because
+ * a PPP secret without a password lets anyone who knows the name log in. A person gives the
+ * password (the customer form, an import) and the change that saves it sends the account.
+ */
+export class PasswordMissing extends Error {
+  readonly code = 'PASSWORD_MISSING';
+  constructor(username: string) {
+    super(`no password for "${username}": the account is not made without one`);
+    this.name = 'PasswordMissing';
+  }
+}
+
 /** What differs between an account on the router and the one wanted, as the values to set (empty: nothing). */
 export function accountChanges(account: Row, want: DesiredAccount): Record<string, string> {
   const changes: Record<string, string> = {};
   if (account.name !== want.name) changes.name = want.name;
-  if (account.profile !== want.profile) changes.profile = want.profile;
-  if (isTrue(account.disabled) !== want.disabled) changes.disabled = String(want.disabled);
+  if (!want.isolirInFlight && account.profile !== want.profile) changes.profile = want.profile;
+  if (!want.isolirInFlight && isTrue(account.disabled) !== want.disabled) changes.disabled = String(want.disabled);
   // 'any' lets the secret log in on every PPP service, PPPoE among them: a technician's choice, left alone.
   if (want.kind === 'pppoe' && account.service !== undefined && account.service !== 'pppoe' && account.service !== 'any') changes.service = 'pppoe';
   return changes;
@@ -51,9 +64,10 @@ export class AccountSync {
     const stale = byComment.filter((row) => row['.id'] !== account?.['.id']);
     await Promise.all(stale.map((row) => this.api.remove(router, menus.account, row['.id'] ?? '')));
     if (!account) {
+      if (!password) throw new PasswordMissing(want.name);
       await this.api.add(router, menus.account, {
         name: want.name,
-        ...(password ? { password: password.value } : {}),
+        password: password.value,
         profile: want.profile,
         ...(want.kind === 'pppoe' ? { service: 'pppoe' } : {}),
         ...(want.disabled ? { disabled: 'true' } : {}),

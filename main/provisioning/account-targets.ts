@@ -30,12 +30,13 @@ export class AccountTargets {
     if (!customer?.routerId) return null;
     const setup = this.routers.isolirSetup(tenantId, customer.routerId);
     if (!setup || setup.method === 'radius') return null;
+    const pending = this.isolir.pending(tenantId, customerId);
     const owner = {
       ...customer,
-      status: intendedStatus(customer.status, this.isolir.pending(tenantId, customerId)),
+      status: intendedStatus(customer.status, pending),
       routerProfile: this.packages.get(tenantId, customer.packageId).routerProfile,
     };
-    const want = desiredAccount(owner, setup);
+    const want = { ...desiredAccount(owner, setup), isolirInFlight: pending !== null };
     const sealedPassword = this.customers.sealedPassword(tenantId, customerId);
     const fingerprint = JSON.stringify([customer.routerId, want.kind, want.name, want.profile, want.disabled, sealedPassword]);
     return { routerId: customer.routerId, router: setup.api, want, sealedPassword, fingerprint };

@@ -20,6 +20,11 @@ export interface DesiredAccount {
   profile: string;
   disabled: boolean;
   comment: string;
+  /**
+   * An isolir request is on its way: its job sets the profile and the disabled flag (and ends the
+   * session), so a sync leaves those two alone on an existing account rather than set them twice.
+   */
+  isolirInFlight: boolean;
 }
 
 /**
@@ -38,6 +43,7 @@ export function desiredAccount(owner: RouterAccountOwner, router: { method: Isol
     profile: isolated && method === 'pppoe-profile' ? router.isolirProfile : owner.routerProfile,
     disabled: owner.status === 'inactive' || (isolated && method === 'disable-secret'),
     comment: accountComment(owner.id),
+    isolirInFlight: false,
   };
 }
 

@@ -6,7 +6,7 @@ import { RouterError, type RouterApi, type RoutersService, type Row } from '../n
 import type { SecretBox } from '../secrets/index.js';
 import { notFound } from '../platform/index.js';
 import type { ReconcileResult } from '../../shared/domain/provisioning.js';
-import { ACCOUNT_FIELDS, accountChanges, type AccountSync } from './account-sync.js';
+import { ACCOUNT_FIELDS, accountChanges, PasswordMissing, type AccountSync } from './account-sync.js';
 import type { AccountTargets } from './account-targets.js';
 import { ACCOUNT_MENUS, desiredAccount, type AccountKind } from './desired-account.js';
 import type { DriftStore } from './drift-store.js';
@@ -110,7 +110,7 @@ export class Reconciler {
       try {
         done = await this.d.sync.sync(target.router, target.want, sealed === null ? null : { value: this.d.secrets.open(sealed), changed: false });
       } catch (error) {
-        if (!(error instanceof RouterError)) throw error;
+        if (!(error instanceof RouterError || error instanceof PasswordMissing)) throw error;
         this.d.drift.add(tenantId, { routerId, ...drifted, outcome: 'failed', done: error.code });
         return false;
       }

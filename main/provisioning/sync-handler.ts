@@ -4,7 +4,7 @@ import { JobError, type Job } from '../jobs/index.js';
 import type { CustomerLock } from '../isolir/index.js';
 import { RouterError } from '../network/index.js';
 import type { SecretBox } from '../secrets/index.js';
-import type { AccountSync } from './account-sync.js';
+import { PasswordMissing, type AccountSync } from './account-sync.js';
 import type { AccountTargets } from './account-targets.js';
 import type { AccountPlace, StateRow, StateStore } from './state-store.js';
 
@@ -84,6 +84,7 @@ async function run(d: SyncDeps, state: StateRow): Promise<Outcome> {
     const place = { routerId: target.routerId, kind: target.want.kind, username: target.want.name, passwordRef: sealedPassword, fingerprint: target.fingerprint };
     return { outcome: 'applied', answer, place };
   } catch (error) {
+    if (error instanceof PasswordMissing) return { outcome: 'failed', code: error.code, detail: error.message, retryable: false };
     if (!(error instanceof RouterError)) {
       return { outcome: 'failed', code: 'UNEXPECTED', detail: error instanceof Error ? error.message : String(error), retryable: true };
     }

@@ -35,6 +35,7 @@ describe('the account on the router and the reconciler (web mode, Chromium)', ()
       routerId,
       serviceType: 'pppoe',
       notes: '',
+      pppoePassword: 'sandi-budi',
     }).id;
     await core.bus.drain();
     await core.jobs.runDue();
@@ -49,7 +50,7 @@ describe('the account on the router and the reconciler (web mode, Chromium)', ()
   const secret = () => router.table('/ppp/secret').find((s) => s.name === 'budi.santoso');
 
   it('a new customer has their PPPoE secret on the router, and their page says so', async () => {
-    expect(secret()).toMatchObject({ profile: 'hemat-10m', comment: `rrnet:${customerId}` });
+    expect(secret()).toMatchObject({ password: 'sandi-budi', profile: 'hemat-10m', comment: `rrnet:${customerId}` });
     const { page } = app;
     await page.goto(`${app.server.url}/#/customers/${customerId}`);
     await expect.poll(() => page.getByTestId('router-account').getAttribute('data-status')).toBe('applied');

@@ -40,7 +40,7 @@ describe('reconciler: drift on a router is repaired and logged', () => {
   async function customers(method: IsolirMethod, n: number): Promise<string[]> {
     routerId = (await ok(t.core, 'routers.create', { name: 'Pusat', host: router.host, apiPort: router.port, username: 'admin', password: 'rahasia', isolirMethod: method }, owner.token)).id;
     const ids: string[] = [];
-    for (let i = 1; i <= n; i++) ids.push((await ok(t.core, 'customers.create', { ...customerInput(packageId, i), routerId }, owner.token)).id);
+    for (let i = 1; i <= n; i++) ids.push((await ok(t.core, 'customers.create', { ...customerInput(packageId, i), routerId, pppoePassword: `sandi-${i}` }, owner.token)).id);
     await settle();
     return ids;
   }
@@ -60,7 +60,7 @@ describe('reconciler: drift on a router is repaired and logged', () => {
     expect(reads.map((c) => c.words.filter((w) => !w.startsWith('.tag=')).slice(1))).toEqual([['=.proplist=.id,name,profile,disabled,comment,service']]);
     expect(secret('pelanggan.1')?.profile).toBe('hemat-10m');
     expect(router.table('/ppp/active')).toHaveLength(0);
-    expect(secret('pelanggan.2')).toMatchObject({ profile: 'hemat-10m', comment: `rrnet:${b}` });
+    expect(secret('pelanggan.2')).toMatchObject({ password: 'sandi-2', profile: 'hemat-10m', comment: `rrnet:${b}` });
     const log = await drift();
     expect(log.map((d) => [d.customerId, d.kind, d.found, d.outcome])).toEqual(
       expect.arrayContaining([

@@ -41,7 +41,8 @@ describe('provisioning: the customer account on the router follows the console',
   const secret = (name: string) => router.table('/ppp/secret').find((s) => s.name === name);
   const commands = (word: string) => router.received.filter((c) => c.words[0] === word).length;
   const state = (customerId: string) => ok(t.core, 'provisioning.state', { customerId }, owner.token);
-  const create = async (n = 1, overrides = {}) => (await ok(t.core, 'customers.create', { ...customerInput(packageId, n), routerId, ...overrides }, owner.token)).id;
+  const create = async (n = 1, overrides = {}) =>
+    (await ok(t.core, 'customers.create', { ...customerInput(packageId, n), routerId, pppoePassword: `sandi-${n}`, ...overrides }, owner.token)).id;
   /** Past the connection's own backoff after a failed connect (real time), then the jobs' (the test's clock). */
   const routerBack = async () => {
     await router.setFault(null);
@@ -56,8 +57,34 @@ describe('provisioning: the customer account on the router follows the console',
     await t.core.bus.drain();
     expect((await state(id))?.status).toBe('pending');
     await settle();
-    expect(secret('pelanggan.1')).toMatchObject({ profile: 'hemat-10m', service: 'pppoe', disabled: 'false', comment: `rrnet:${id}` });
+    expect(secret('pelanggan.1')).toMatchObject({ password: 'sandi-1', profile: 'hemat-10m', service: 'pppoe', disabled: 'false', comment: `rrnet:${id}` });
     expect(await state(id)).toMatchObject({ status: 'applied', answer: 'added pelanggan.1 profile=hemat-10m' });
+  });
+
+  it('without a password no account is made (one without lets anyone in): failed with that reason until the password is saved', async () => {
+    await setUp();
+    const id = await create(1, { pppoePassword: '' });
+    await settle();
+    expect(secret('pelanggan.1')).toBeUndefined();
+    expect(await state(id)).toMatchObject({ status: 'failed', errorCode: 'PASSWORD_MISSING' });
+    await ok(t.core, 'customers.update', { id, pppoePassword: 'baru-123' }, owner.token);
+    await settle();
+    expect(secret('pelanggan.1')?.password).toBe('baru-123');
+    expect((await state(id))?.status).toBe('applied');
+  });
+
+  it('a new password is set on the router without ending the session; the router never gets one it already has', async () => {
+    await setUp();
+    const id = await create();
+    await settle();
+    router.seed('/ppp/active', [{ name: 'pelanggan.1', address: '10.10.0.21' }]);
+    await ok(t.core, 'customers.update', { id, pppoePassword: 'ganti-456' }, owner.token);
+    await settle();
+    expect(secret('pelanggan.1')?.password).toBe('ganti-456');
+    expect(router.table('/ppp/active')).toHaveLength(1);
+    await ok(t.core, 'customers.update', { id, notes: 'pindah rumah' }, owner.token);
+    await settle();
+    expect(commands('/ppp/secret/set')).toBe(1);
   });
 
   it('a hotspot customer gets a hotspot user', async () => {
@@ -101,6 +128,25 @@ describe('provisioning: the customer account on the router follows the console',
     await ok(t.core, 'isolir.reconnect', { customerIds: [id], reason: 'Sudah bayar' }, owner.token);
     await settle();
     expect(secret('pelanggan.1')?.profile).toBe('hemat-10m');
+  });
+
+  it('a package change and an isolation both waiting for a router that was down: once back, isolated with one profile change, and reconnecting gives the new package', async () => {
+    await setUp();
+    const fast = (await ok(t.core, 'packages.create', { name: 'Cepat 20', price: 250_000, routerProfile: 'cepat-20m', rateLimit: '20M/20M' }, owner.token)).id;
+    const id = await create();
+    await settle();
+    await router.setFault('down');
+    await ok(t.core, 'customers.update', { id, packageId: fast }, owner.token);
+    await ok(t.core, 'isolir.isolate', { customerIds: [id], reason: 'Tunggakan' }, owner.token);
+    await settle();
+    await routerBack();
+    expect(secret('pelanggan.1')?.profile).toBe('isolir');
+    const profileSets = router.received.filter((c) => c.words[0] === '/ppp/secret/set' && c.words.some((w) => w.startsWith('=profile=')));
+    expect(profileSets.map((c) => c.words.find((w) => w.startsWith('=profile=')))).toEqual(['=profile=isolir']);
+    expect((await state(id))?.status).toBe('applied');
+    await ok(t.core, 'isolir.reconnect', { customerIds: [id], reason: 'Sudah bayar' }, owner.token);
+    await settle();
+    expect(secret('pelanggan.1')?.profile).toBe('cepat-20m');
   });
 
   it('deactivating disables the secret and ends the session; reactivating enables it', async () => {

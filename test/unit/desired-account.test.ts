@@ -14,7 +14,7 @@ const profileSwap = { method: 'pppoe-profile' as const, isolirProfile: 'isolir' 
 
 describe('the account a customer must have on their router', () => {
   it('active: the package profile, enabled, our mark', () => {
-    expect(desiredAccount(owner(), profileSwap)).toEqual({ kind: 'pppoe', name: 'budi', profile: 'hemat-10m', disabled: false, comment: 'rrnet:C1' });
+    expect(desiredAccount(owner(), profileSwap)).toEqual({ kind: 'pppoe', name: 'budi', profile: 'hemat-10m', disabled: false, comment: 'rrnet:C1', isolirInFlight: false });
   });
 
   it('isolated follows the router isolir method: profile swap, disabled secret, or untouched on an address-list router', () => {

@@ -175,6 +175,9 @@ export const id = {
     noRouter: 'Tanpa router',
     serviceType: 'Jenis layanan',
     username: 'Username PPPoE/Hotspot',
+    pppoePassword: 'Password PPPoE/Hotspot',
+    pppoePasswordHint: 'Dipakai saat akun dibuat di router. Tanpa password, akun tidak dibuat.',
+    pppoePasswordKeep: 'Kosongkan agar tidak berubah.',
     billingDay: 'Tanggal tagihan',
     billingDayValue: 'Tanggal {{day}}',
     notes: 'Catatan',
@@ -503,6 +506,7 @@ export const id = {
     error_NO_ROUTER: 'Pelanggan ini belum punya router.',
     error_ROUTER_NOT_SET_UP: 'Router ini belum disiapkan untuk isolir.',
     error_NOT_FOUND: 'Pelanggan sudah dihapus.',
+    error_PASSWORD_MISSING: 'Aplikasi belum punya password PPPoE/hotspot pelanggan ini, jadi akunnya tidak dibuat di router (akun tanpa password bisa dipakai siapa saja). Isi password lewat Ubah; akun dikirim setelah disimpan.',
     error_other: 'Gagal di router.',
   },
   whatsapp: {
