@@ -84,6 +84,13 @@ async function setUp(core: Core, session: string, tenantId: string, index: numbe
   return customerIds;
 }
 
+/** The new customers' accounts were just synced to their routers (provisioning): isolir is timed after that, not beside it. */
+async function provisioningSettled(core: Core): Promise<void> {
+  await core.bus.drain();
+  const pending = core.db.prepare(`SELECT COUNT(*) FROM provisioning_states WHERE status = 'pending'`).pluck();
+  while ((pending.get() as number) > 0) await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
 /** From the request until every router confirmed and the console recorded each one. */
 async function timed(core: Core, session: string, kind: 'isolate' | 'reconnect', ids: readonly string[]): Promise<number> {
   const start = performance.now();
@@ -134,6 +141,7 @@ async function main() {
     const addresses = await routers.start();
     const customers: string[][] = [];
     for (const [i, at] of addresses.entries()) customers.push(await setUp(core, session, tenantId, i, at, pkg.id));
+    await provisioningSettled(core);
     const one = customers[0] ?? [];
     const first = one[0] ?? '';
     /** Every router has every customer in `profile` with no session left; returns the most commands one router had in flight. */

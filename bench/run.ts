@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: seeds 50,000 customers and measures what an operator feels — search and next
  * page (bench/customer-list.ts, in a fresh process), core start-up and memory — and the WhatsApp
- * queue (bench/wa-bench.ts), and RouterOS commands at a 20 ms round trip (bench/routeros-bench.ts). Prints ONE JSON object on stdout; progress goes to stderr.
+ * queue (bench/wa-bench.ts), RouterOS commands at a 20 ms round trip (bench/routeros-bench.ts) and the reconciler on a
+ * router with 2,000 secrets (bench/reconcile-bench.ts). Prints ONE JSON object on stdout; progress goes to stderr.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -99,6 +100,7 @@ async function main(): Promise<void> {
     const durability = await runChild<Record<string, unknown>>('./durability.ts', []);
     progress('measuring RouterOS: commands and isolations at a 20 ms round trip, against the wire server');
     const routeros = await runChild<Record<string, unknown>>('./routeros-bench.ts', []);
+    const reconcile = await runChild<Record<string, unknown>>('./reconcile-bench.ts', []);
 
     const dbFile = join(dataDir, 'rrnet.sqlite');
     const result = {
@@ -112,6 +114,7 @@ async function main(): Promise<void> {
       whatsapp,
       durability,
       routeros,
+      reconcile,
       renderer: await benchRendererCustomers(),
       targets: TARGETS,
       met: {

@@ -16,7 +16,7 @@ export const customersModule = defineModule({
   tables: ['customers', 'customers_search', 'customers_grams', 'packages', 'counters', 'customer_imports'],
   create: (infra, needs: { routers: RouterLookup; routerUsers: RouterUsers; wa: WaNotifications; tenants: Pick<TenantService, 'access' | 'zone'> }) => {
     const packages = new PackagesService(infra.db, infra.bus, infra.clock, infra.ids);
-    const customers = new CustomersService(infra.db, infra.bus, infra.clock, infra.ids, packages, needs.routers);
+    const customers = new CustomersService(infra.db, infra.bus, infra.clock, infra.ids, packages, needs.routers, infra.secrets);
     // A router with customers on it cannot be removed: network asks here, never reads the customers table.
     needs.routerUsers.provide((tenantId) => customers.countByRouter(tenantId));
     needs.wa.notifications.register(customerWelcomeRule(customers));

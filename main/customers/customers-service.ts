@@ -7,6 +7,7 @@ import { singleLine } from '../../shared/domain/common.js';
 import { isIndonesianMobile, normalizePhone } from '../../shared/util/phone.js';
 import type { PackagesService } from './packages-service.js';
 import { noLimit } from '../module-kit/index.js';
+import type { SecretBox } from '../secrets/index.js';
 import { countQuery, encodeCursor, nameKey, pageQuery, parseCustomerQuery, type CustomerQuery, type CustomerSearch } from './customer-search.js';
 
 interface CustomerRow {
@@ -74,12 +75,26 @@ export interface CustomerInput {
   notes: string;
 }
 
+/** The form's PPPoE password, write-only (see customerCreateObject). */
+interface PasswordInput {
+  pppoePassword?: string | undefined;
+}
+
 /** What customers asks about routers: the network module answers, customers does not read its table. */
 export interface RouterLookup {
   /** Whether a router id belongs to the tenant. */
   exists(tenantId: string, routerId: string): boolean;
   /** The tenant's router names by id (a handful: one read per page). */
   names(tenantId: string): ReadonlyMap<string, string>;
+}
+
+/** A customer as their router should know them: the account's name and kind, their status, their package's profile. */
+export interface RouterAccountOwner {
+  id: string;
+  username: string;
+  serviceType: 'pppoe' | 'hotspot';
+  status: CustomerStatus;
+  routerProfile: string;
 }
 
 const NO_ROUTERS: ReadonlyMap<string, string> = new Map();
@@ -96,6 +111,8 @@ export class CustomersService {
     private readonly ids: IdGenerator,
     private readonly packages: PackagesService,
     private readonly routers: RouterLookup,
+    /** Seals the PPPoE password the form gives; provisioning opens it to write the router. */
+    private readonly secrets: SecretBox,
   ) {
     this.stmt = {
       setIsolated: db.prepare('UPDATE customers SET status = ?, updated_at = ? WHERE tenant_id = ? AND id = ? AND status = ?'),
@@ -172,6 +189,19 @@ export class CustomersService {
     return this.stmt.setIsolated.run(to, isoAt(this.clock), tenantId, id, from).changes === 1;
   }
 
+  /** The customer's PPPoE / hotspot password as sealed in the secrets box, or null when the console has none (provisioning opens it to write the router). */
+  sealedPassword(tenantId: string, id: string): string | null {
+    return (this.db.prepare('SELECT pppoe_password FROM customers WHERE tenant_id = ? AND id = ?').pluck().get(tenantId, id) as string | null | undefined) ?? null;
+  }
+
+  /** What the console says each customer on a router should have there (the reconciler compares it with the router's accounts in one read). */
+  onRouter(tenantId: string, routerId: string): RouterAccountOwner[] {
+    return this.db
+      .prepare(`SELECT c.id, c.username, c.service_type AS serviceType, c.status, p.router_profile AS routerProfile
+        FROM customers c JOIN packages p ON p.id = c.package_id WHERE c.tenant_id = ? AND c.router_id = ?`)
+      .all(tenantId, routerId) as RouterAccountOwner[];
+  }
+
   private withRouterNames(tenantId: string, rows: readonly CustomerRow[]): Customer[] {
     const names = rows.some((r) => r.router_id !== null) ? this.routers.names(tenantId) : NO_ROUTERS;
     return rows.map((r) => toCustomer(r, names));
@@ -245,13 +275,13 @@ export class CustomersService {
    * adds the customer, immediate so another process on the file cannot take the same slot between
    * the count and the insert. Seeders that set their own plan leave it out.
    */
-  create(tenantId: string, input: CustomerInput, claimLimit: () => void = noLimit): Customer {
+  create(tenantId: string, input: CustomerInput & PasswordInput, claimLimit: () => void = noLimit): Customer {
     let id = '';
     this.db.transaction(() => {
       claimLimit();
       this.checkReferences(tenantId, input.packageId, input.routerId, true);
       this.assertUsernameFree(tenantId, input.username, null);
-      id = this.insert(tenantId, { ...input, status: 'active', sealedPassword: null });
+      id = this.insert(tenantId, { ...input, status: 'active', sealedPassword: this.sealed(input.pppoePassword) });
       this.bus.publish('customer_created', tenantId, { customerId: id });
     }).immediate();
     return this.get(tenantId, id);
@@ -289,8 +319,10 @@ export class CustomersService {
     return id;
   }
 
-  update(tenantId: string, id: string, patch: Partial<CustomerInput>): Customer {
+  update(tenantId: string, id: string, { pppoePassword, ...patch }: Partial<CustomerInput> & PasswordInput): Customer {
     this.db.transaction(() => {
+      const sealed = this.sealed(pppoePassword);
+      if (sealed !== null) this.db.prepare('UPDATE customers SET pppoe_password = ? WHERE tenant_id = ? AND id = ?').run(sealed, tenantId, id);
       const current = this.get(tenantId, id);
       const next = { ...current, ...patch };
       this.checkReferences(tenantId, next.packageId, next.routerId, patch.packageId !== undefined && patch.packageId !== current.packageId);
@@ -303,6 +335,11 @@ export class CustomersService {
       this.bus.publish('customer_updated', tenantId, { customerId: id });
     })();
     return this.get(tenantId, id);
+  }
+
+  /** An empty or absent password is none given (a new customer) or unchanged (an edit). */
+  private sealed(password: string | undefined): string | null {
+    return password ? this.secrets.seal(password) : null;
   }
 
   deactivate(tenantId: string, id: string): Customer {

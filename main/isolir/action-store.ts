@@ -86,6 +86,7 @@ export class ActionStore {
       failed: db.prepare(`UPDATE isolir_actions SET status = 'failed', attempts = attempts + 1, error_code = ?, error_message = ?, updated_at = ? WHERE id = ? AND status = 'pending'`),
       retry: db.prepare(`UPDATE isolir_actions SET status = 'pending', job_id = ?, updated_at = ? WHERE id = ? AND status = 'failed'`),
       history: db.prepare('SELECT * FROM isolir_actions WHERE tenant_id = ? AND customer_id = ? ORDER BY id DESC LIMIT 200'),
+      pendingKinds: db.prepare(`SELECT customer_id, kind FROM isolir_actions WHERE tenant_id = ? AND status = 'pending'`),
     };
   }
 
@@ -124,6 +125,12 @@ export class ActionStore {
 
   retry(id: string, jobId: string): boolean {
     return this.stmt.retry.run(jobId, this.clock.now(), id).changes === 1;
+  }
+
+  /** The change each customer is about to get: at most one pending request per customer (a newer one supersedes). */
+  pendingKinds(tenantId: string): Map<string, IsolirKind> {
+    const rows = this.stmt.pendingKinds.all(tenantId) as { customer_id: string; kind: IsolirKind }[];
+    return new Map(rows.map((r) => [r.customer_id, r.kind]));
   }
 
   history(tenantId: string, customerId: string): ActionRow[] {

@@ -40,6 +40,8 @@ export const isolirModule = (options: IsolirOptions = {}) =>
       const store = new ActionStore(infra.db, infra.clock);
       const isolir = new IsolirService(infra.db, store, infra.jobs, infra.bus, needs.customers, infra.clock, infra.ids);
       for (const rule of isolirNotificationRules(needs.customers)) needs.wa.notifications.register(rule);
+      // Provisioning (composed after) takes the same lock: a package change never undoes an isolation.
+      const customerLock = new CustomerLock();
       const apply = createApplyHandler({
         writes: infra.writes,
         store,
@@ -47,10 +49,10 @@ export const isolirModule = (options: IsolirOptions = {}) =>
         customers: needs.customers,
         packages: needs.packages,
         executors: options.executors ?? routerExecutors(needs.routers, needs.routerApi, options.radiusStore ?? null),
-        lock: new CustomerLock(),
+        lock: customerLock,
       });
       return {
-        services: { isolir },
+        services: { isolir, customerLock },
         handlers: isolirHandlers(isolir),
         // A repeat is harmless (an executor sets a state), so a run a crash interrupted simply goes again.
         jobTypes: [{ type: ISOLIR_APPLY_JOB, handler: apply, options: { concurrency: CONCURRENCY, maxAttempts: MAX_ATTEMPTS, onInterrupted: 'retry' } }],

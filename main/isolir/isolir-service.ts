@@ -33,6 +33,17 @@ export interface IsolirCommands {
 }
 
 /**
+ * What isolir is about to do (a request on its way to the router, perhaps already applied there with
+ * its reply lost): provisioning keeps a customer's account to it, so a sync never undoes an
+ * isolation the router has and the console has not confirmed yet.
+ */
+export interface IsolirIntents {
+  pending(tenantId: string, customerId: string): IsolirKind | null;
+  /** Every customer of the tenant with a request on its way (the reconciler leaves them alone). */
+  pendingAll(tenantId: string): ReadonlyMap<string, IsolirKind>;
+}
+
+/**
  * The customers of a request, their routers taking turns: jobs run in the order they are made, so
  * a daily scan's 1,000 isolations keep five routers busy at once instead of finishing one router's
  * 200 before the next one starts.
@@ -59,7 +70,7 @@ function byRouterInTurn(tenantId: string, ids: readonly string[], customers: Cus
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
-export class IsolirService implements IsolirCommands {
+export class IsolirService implements IsolirCommands, IsolirIntents {
   constructor(
     private readonly db: Db,
     private readonly store: ActionStore,
@@ -133,6 +144,15 @@ export class IsolirService implements IsolirCommands {
       })
       .immediate();
     return this.view(this.store.get(id) as ActionRow);
+  }
+
+  pending(tenantId: string, customerId: string): IsolirKind | null {
+    const latest = this.store.latest(tenantId, customerId);
+    return latest?.status === 'pending' ? latest.kind : null;
+  }
+
+  pendingAll(tenantId: string): ReadonlyMap<string, IsolirKind> {
+    return this.store.pendingKinds(tenantId);
   }
 
   history(tenantId: string, customerId: string): IsolirAction[] {

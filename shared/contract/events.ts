@@ -22,6 +22,10 @@ export const events = {
   customer_reconnected: event(z.object({ customerId: idSchema, actionId: idSchema })),
   /** An isolir request changed (queued, retried, failed): the Isolir screen re-reads. */
   isolir_changed: event(z.object({ customerId: idSchema })),
+  /** A customer's account on their router changed state (queued, applied, waiting, failed): their page re-reads. */
+  provisioning_changed: event(z.object({ customerId: idSchema })),
+  /** The reconciler compared a router with the console (and perhaps repaired drift): the drift view re-reads. */
+  router_reconciled: event(z.object({ routerId: idSchema })),
   /** One event for a whole import (not customer_created per row: no welcome message to each of 500 customers moved in). */
   customers_imported: event(z.object({ importId: idSchema })),
   /** Transient (announced, not stored): the WhatsApp session changed state or showed a new QR. */

@@ -6,6 +6,7 @@ import { dashboardMethods } from './methods/dashboard.js';
 import { isolirMethods } from './methods/isolir.js';
 import { mapMethods } from './methods/maps.js';
 import { packageMethods } from './methods/packages.js';
+import { provisioningMethods } from './methods/provisioning.js';
 import { routerMethods } from './methods/routers.js';
 import { setupMethods } from './methods/setup.js';
 import { systemMethods } from './methods/system.js';
@@ -24,6 +25,7 @@ export const contract = {
   ...customerImportMethods,
   ...routerMethods,
   ...isolirMethods,
+  ...provisioningMethods,
   ...dashboardMethods,
   ...mapMethods,
   ...waMethods,

@@ -89,6 +89,12 @@ const routerUsernameSchema = z
   .max(64, 'validation.tooLong')
   .regex(/^[A-Za-z0-9._@-]+$/, 'validation.routerUsername');
 
+/**
+ * The PPPoE / hotspot password the router's account gets. Write-only: sealed when saved, opened only
+ * to write the router, never sent back. Empty: none given (a new customer) or unchanged (an edit).
+ */
+const pppoePasswordSchema = z.string().max(64, 'validation.tooLong').regex(/^\S*$/, 'validation.routerPassword');
+
 const customerFields = {
   name: text(120),
   phone: phoneInputSchema,
@@ -114,10 +120,11 @@ export const customerCreateObject = z.object({
   routerId: customerFields.routerId.default(null),
   serviceType: customerFields.serviceType.default('pppoe'),
   notes: customerFields.notes.default(''),
+  pppoePassword: pppoePasswordSchema.default(''),
 });
 export const customerCreateSchema = customerCreateObject.superRefine(whatsappMatchesPhone);
 /** A patch: only the fields sent are changed. */
-export const customerUpdateSchema = z.object(customerFields).partial().extend({ id: idSchema }).superRefine(whatsappMatchesPhone);
+export const customerUpdateSchema = z.object(customerFields).partial().extend({ id: idSchema, pppoePassword: pppoePasswordSchema.optional() }).superRefine(whatsappMatchesPhone);
 
 /** What the form has typed so far, to warn of a customer who may be the same person. */
 export const customerDuplicatesInputSchema = z.object({

@@ -71,6 +71,8 @@ export const ISOLIR_ERROR_CODES = [
   'UNREACHABLE', 'TIMEOUT', 'AUTH_FAILED', 'API_DISABLED', 'NOT_ALLOWED', 'NO_WRITE_RIGHTS', 'COMMAND_FAILED', 'ACCOUNT_MISSING',
   'NAS_UNREACHABLE', 'NAS_NOT_LISTENING', 'NAS_NO_ANSWER', 'NAS_WRONG_SECRET', 'NAS_REFUSED', 'NAS_BUSY', 'RADIUS_GROUP_MISSING', 'RADIUS_DB_UNAVAILABLE',
   'NO_ROUTER', 'ROUTER_NOT_SET_UP', 'NOT_FOUND',
+  // Provisioning's: the account is not made on the router without a password.
+  'PASSWORD_MISSING',
 ] as const;
 export type IsolirErrorCode = (typeof ISOLIR_ERROR_CODES)[number];
 

@@ -52,6 +52,7 @@ export const en: MessageTree = {
     searchToFind: 'Type at least 3 letters or digits: a name, phone number or customer code.',
     waNumber: 'Not a WhatsApp number. Write an Indonesian mobile (08…) or a foreign number with + and its country code, e.g. +60 12-345 6789.',
     username: 'Lowercase letters, digits, dot, underscore and minus only.',
+    routerPassword: 'No spaces.',
     routerUsername: 'Letters, digits, dot, @, underscore and minus only, no spaces.',
     passwordShort: 'The password needs at least 8 characters.',
     billingDay: 'The billing day must be 1 to 28.',

@@ -52,6 +52,7 @@ export const id = {
     searchToFind: 'Ketik minimal 3 huruf atau angka: nama, no. HP atau kode pelanggan.',
     waNumber: 'Bukan nomor WhatsApp. Tulis nomor HP Indonesia (08…) atau nomor luar negeri dengan + dan kode negara, mis. +60 12-345 6789.',
     username: 'Hanya huruf kecil, angka, titik, garis bawah dan tanda minus.',
+    routerPassword: 'Tanpa spasi.',
     routerUsername: 'Hanya huruf, angka, titik, @, garis bawah dan tanda minus, tanpa spasi.',
     passwordShort: 'Kata sandi minimal 8 karakter.',
     billingDay: 'Tanggal tagihan harus 1 sampai 28.',

@@ -20,7 +20,14 @@ describe('customerCreateSchema', () => {
       routerId: null,
       serviceType: 'pppoe',
       notes: '',
+      pppoePassword: '',
     });
+  });
+
+  it('takes a PPPoE password without spaces, up to 64 characters', () => {
+    expect(customerCreateSchema.safeParse({ ...valid, pppoePassword: 'rahasia-123' }).success).toBe(true);
+    expect(customerCreateSchema.safeParse({ ...valid, pppoePassword: 'dua kata' }).success).toBe(false);
+    expect(customerCreateSchema.safeParse({ ...valid, pppoePassword: 'x'.repeat(65) }).success).toBe(false);
   });
 
   it.each([[1], [15], [28]])('accepts billing day %d', (billingDay) => {

@@ -11,6 +11,8 @@ export const STALE_AFTER: Record<EventName, readonly MethodName[]> = {
   customer_isolated: ['isolir.list', 'isolir.history', 'customers.list', 'customers.get', 'dashboard.summary'],
   customer_reconnected: ['isolir.list', 'isolir.history', 'customers.list', 'customers.get', 'dashboard.summary'],
   isolir_changed: ['isolir.list', 'isolir.history'],
+  provisioning_changed: ['provisioning.state'],
+  router_reconciled: ['provisioning.drift'],
   customers_imported: ['customers.list', 'customers.get', 'customers.duplicates', 'dashboard.summary', 'packages.list', 'customers.import.history'],
   package_changed: ['packages.list', 'customers.list', 'customers.get', 'dashboard.summary'],
   router_changed: ['routers.list', 'routers.get', 'customers.list', 'customers.get'],

@@ -17,6 +17,7 @@ import { useLocale } from '../../stores/locale-store.js';
 import { useTenant } from '../../stores/tenant-store.js';
 import { toast } from '../../stores/toast-store.js';
 import { CustomerForm } from './CustomerForm.js';
+import { RouterAccountState } from './RouterAccountState.js';
 import { IsolirHistory } from '../isolir/IsolirHistory.js';
 import { IsolirRequestDialog } from '../isolir/IsolirRequestDialog.js';
 
@@ -153,6 +154,11 @@ function CustomerFacts({ customer }: { customer: Customer }) {
             {t('common.perMonth')}
           </Fact>
           <Fact label={t('customers.router')}>{customer.routerName ?? t('customers.noRouter')}</Fact>
+          {customer.routerId !== null ? (
+            <Fact label={t('provisioning.label')} testId="detail-router-account">
+              <RouterAccountState customerId={customer.id} />
+            </Fact>
+          ) : null}
           <Fact label={t('customers.serviceType')}>{t(`serviceType.${customer.serviceType}`)}</Fact>
           <Fact label={t('customers.username')}>
             <span className="mono">{customer.username}</span>
@@ -187,8 +193,8 @@ function ToggleDialog({ customer, onClose }: { customer: Customer; onClose(): vo
       message={
         reactivate
           ? t('customers.confirmReactivate', { name: customer.name })
-          : // Only what is true: no router hears of it until the isolir module provisions it.
-            `${t('customers.confirmDeactivate', { name: customer.name })} ${t('customers.deactivateRouterNote', { service: t(`serviceType.${customer.serviceType}`), username: customer.username })}`
+          : // Only what is true: the router's account is disabled by provisioning; without a router nobody tells one.
+            `${t('customers.confirmDeactivate', { name: customer.name })} ${t(customer.routerId === null ? 'customers.deactivateNoRouterNote' : 'customers.deactivateRouterNote', { service: t(`serviceType.${customer.serviceType}`), username: customer.username })}`
       }
       confirmLabel={reactivate ? t('customers.reactivate') : t('customers.deactivate')}
       danger={!reactivate}

@@ -99,6 +99,15 @@ export function CustomerForm({ customer, onSaved, onClose }: CustomerFormProps) 
           <Field name="username" label={t('customers.username')} error={form.errorOf('username')}>
             <input {...form.register('username')} data-testid="input-username" autoComplete="off" autoCapitalize="none" spellCheck={false} />
           </Field>
+          <Field
+            name="pppoePassword"
+            label={t('customers.pppoePassword')}
+            hint={customer ? t('customers.pppoePasswordKeep') : t('customers.pppoePasswordHint')}
+            error={form.errorOf('pppoePassword')}
+            optional
+          >
+            <input {...form.register('pppoePassword')} data-testid="input-pppoePassword" type="password" autoComplete="new-password" spellCheck={false} />
+          </Field>
           <Field name="routerId" label={t('customers.router')} error={form.errorOf('routerId')} optional>
             <select {...form.register('routerId')} data-testid="input-routerId">
               <option value="">{t('customers.noRouter')}</option>

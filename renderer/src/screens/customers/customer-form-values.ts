@@ -31,6 +31,7 @@ export const customerFormSchema = customerCreateObject
     serviceType: contract.serviceType.unwrap(),
     billingDay: z.string().transform(Number).pipe(contract.billingDay),
     notes: contract.notes.unwrap(),
+    pppoePassword: contract.pppoePassword.unwrap(),
   })
   .superRefine(whatsappMatchesPhone);
 
@@ -51,6 +52,7 @@ export function blankCustomer(today: Date): CustomerFormValues {
     // Billing on the day the customer joins is the usual habit; days past 28 do not exist every month.
     billingDay: String(Math.min(today.getDate(), 28)),
     notes: '',
+    pppoePassword: '',
   };
 }
 
@@ -68,5 +70,7 @@ export function customerValues(customer: Customer): CustomerFormValues {
     username: customer.username,
     billingDay: String(customer.billingDay),
     notes: customer.notes,
+    // Write-only: never shown, typed only to change it.
+    pppoePassword: '',
   };
 }

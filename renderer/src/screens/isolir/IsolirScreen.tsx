@@ -12,17 +12,21 @@ import { go, paths } from '../../stores/nav-store.js';
 import { toast } from '../../stores/toast-store.js';
 import { useFormatTime } from '../whatsapp/use-wa-format.js';
 import { useRowSelection } from '../../components/use-row-selection.js';
+import { DriftList } from './DriftList.js';
 import { IsolirBulkBar } from './IsolirBulkBar.js';
 import { IsolirRequestDialog, type IsolirTarget } from './IsolirRequestDialog.js';
 import { useIsolirState } from './isolir-text.js';
 
-const VIEWS: readonly IsolirView[] = ['isolated', 'pending', 'failed', 'reconnected'];
+/** The request lists, and what the reconciler repaired on the routers. */
+type IsolirTab = IsolirView | 'drift';
+const VIEWS: readonly IsolirTab[] = ['isolated', 'pending', 'failed', 'reconnected', 'drift'];
 const TAB_LABEL = {
   isolated: 'isolir.tabIsolated',
   pending: 'isolir.tabPending',
   failed: 'isolir.tabFailed',
   reconnected: 'isolir.tabReconnected',
-} as const satisfies Record<IsolirView, string>;
+  drift: 'drift.title',
+} as const satisfies Record<IsolirTab, string>;
 const EMPTY = {
   isolated: 'isolir.emptyIsolated',
   pending: 'isolir.emptyPending',
@@ -33,7 +37,7 @@ const EMPTY = {
 /** Who is cut off now, what is still on its way to a router (and why it waits), what failed, who came back. */
 export function IsolirScreen() {
   const { t } = useTranslation();
-  const [view, setView] = useState<IsolirView>('isolated');
+  const [view, setView] = useState<IsolirTab>('isolated');
   return (
     <div className="page" data-testid="isolir">
       <div className="page-header">
@@ -42,8 +46,8 @@ export function IsolirScreen() {
           <p className="muted">{t('isolir.intro')}</p>
         </div>
       </div>
-      <Tabs<IsolirView> tabs={VIEWS.map((id) => ({ id, label: t(TAB_LABEL[id]) }))} current={view} onChange={setView} label={t('isolir.title')} />
-      <IsolirList key={view} view={view} />
+      <Tabs<IsolirTab> tabs={VIEWS.map((id) => ({ id, label: t(TAB_LABEL[id]) }))} current={view} onChange={setView} label={t('isolir.title')} />
+      {view === 'drift' ? <DriftList /> : <IsolirList key={view} view={view} />}
     </div>
   );
 }

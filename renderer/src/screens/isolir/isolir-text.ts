@@ -8,25 +8,28 @@ const isRouterOs = (code: string): code is RouterProbeCode => (ROUTER_PROBE_CODE
 /** Isolir's own failures (RADIUS, a missing account, our setup): the screens' `isolir.error_*`. */
 const isIsolirOwn = (code: string): code is Exclude<IsolirErrorCode, RouterProbeCode> => (ISOLIR_ERROR_CODES as readonly string[]).includes(code) && !isRouterOs(code);
 
+/** A router's failure code in plain words (what happened, what to do), as isolir and provisioning both report it. */
+export function useRouterReason(): (code: string, detail?: string | null) => string {
+  const { t } = useTranslation();
+  return useCallback(
+    (code: string, detail?: string | null) =>
+      isRouterOs(code) ? t(`routeros.${code}`, { detail: detail ?? '' }) : isIsolirOwn(code) ? t(`isolir.error_${code}`) : t('isolir.error_other'),
+    [t],
+  );
+}
+
 /** What a request's state means to the office: applied, waiting (and why), failed (and what to do). */
 export function useIsolirState(): (a: IsolirAction) => string {
   const { t } = useTranslation();
+  const reasonOf = useRouterReason();
   return useCallback(
     (a: IsolirAction): string => {
-      const code = a.errorCode;
-      const why =
-        code === null
-          ? null
-          : isRouterOs(code)
-            ? t(`routeros.${code}`, { detail: a.errorMessage ?? '' })
-            : isIsolirOwn(code)
-              ? t(`isolir.error_${code}`)
-              : t('isolir.error_other');
+      const why = a.errorCode === null ? null : reasonOf(a.errorCode, a.errorMessage);
       if (a.status === 'pending') return why ? t('isolir.pendingOnRouter', { reason: why }) : t('isolir.pendingNoReason');
       if (a.status === 'failed') return why ?? t('isolir.error_other');
       return t(`isolir.status_${a.status}`);
     },
-    [t],
+    [t, reasonOf],
   );
 }
 
