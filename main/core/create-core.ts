@@ -14,6 +14,7 @@ import { setupModule } from '../setup/index.js';
 import { systemModule } from '../system/index.js';
 import { waModule, type WaOptions } from '../wa/index.js';
 import { isolirModule, type IsolirOptions } from '../isolir/index.js';
+import { sessionsModule } from '../sessions/index.js';
 import { Dispatcher, type CallMeta } from '../api/index.js';
 import type { SecretBox } from '../secrets/index.js';
 import { makePrivateDir, silentLogger, systemClock, ulidGenerator, type Clock, type IdGenerator, type Logger } from '../platform/index.js';
@@ -52,6 +53,7 @@ export const coreModules = (wa: WaOptions = {}, isolir: IsolirOptions = {}, rout
     waModule(wa),
     customersModule,
     isolirModule(isolir),
+    sessionsModule,
     mapsModule,
     demoModule,
     setupModule,
