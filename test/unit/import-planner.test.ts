@@ -27,6 +27,7 @@ const customer = (over: Partial<ExistingCustomer>): ExistingCustomer => ({
   username: 'budi',
   billingDay: 1,
   notes: '',
+  routerId: null,
   ...over,
 });
 const context = (customers: ExistingCustomer[] = [], room = 1000): PlanContext => ({
@@ -34,6 +35,7 @@ const context = (customers: ExistingCustomer[] = [], room = 1000): PlanContext =
   packages: [{ id: HEMAT, name: 'Hemat 10 Mbps', routerProfile: 'hemat-10m' }],
   room,
   passwordOf: () => null,
+  sourceRouterId: null,
 });
 const plan = (rows: string[][], ctx = context(), opts = options()) => planImport(table(rows), MAPPING, opts, 'pppoe', ctx);
 

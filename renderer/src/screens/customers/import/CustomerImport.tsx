@@ -12,6 +12,7 @@ import { usePackages } from '../../../stores/data-stores.js';
 import { ImportHistory } from './ImportHistory.js';
 import { ImportPreviewTable } from './ImportPreviewTable.js';
 import { ImportSettings, type ImportChoices } from './ImportSettings.js';
+import { RouterImportSource } from './RouterImportSource.js';
 import { uploadFile } from './upload-file.js';
 
 const FRESH: ImportChoices = { sheet: null, mapping: null, packages: {}, defaultPackageId: null, defaultServiceType: null };
@@ -63,6 +64,13 @@ export function CustomerImport({ onClose }: { onClose(): void }) {
     await runPreview(uploaded.uploadId, FRESH);
   }
 
+  async function fromRouter(uploadId: string) {
+    setError(null);
+    setChoices(FRESH);
+    setUnknown([]);
+    await runPreview(uploadId, FRESH);
+  }
+
   function change(next: ImportChoices) {
     setChoices(next);
     if (step.kind === 'preview') void runPreview(step.uploadId, next);
@@ -105,6 +113,8 @@ export function CustomerImport({ onClose }: { onClose(): void }) {
             />
             <span className="field-hint">{busy ? t('customerImport.reading') : t('customerImport.chooseHint')}</span>
           </label>
+          <h3>{t('customerImport.fromRouter')}</h3>
+          <RouterImportSource busy={busy} onRead={fromRouter} />
           <ImportHistory onDownload={(id) => void downloadReport(id)} />
         </div>
       ) : null}
