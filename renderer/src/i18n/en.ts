@@ -224,6 +224,8 @@ export const en: ScreenMessages = {
     serviceType: 'Service for rows without a service column',
     packagesTitle: 'Packages that do not exist yet',
     packagesHint: 'Choose the matching package, or create a new one with its price.',
+    profilesTitle: 'Router profiles without a package',
+    profilesHint: 'Choose a package for each profile, create a new one with its price, or skip profiles that are not customers (staff, vouchers, isolir).',
     packageRows_one: '{{count}} row',
     packageRows_other: '{{count}} rows',
     packageChoose: 'Choose…',

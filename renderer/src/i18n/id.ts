@@ -224,6 +224,8 @@ export const id = {
     serviceType: 'Layanan untuk baris tanpa kolom layanan',
     packagesTitle: 'Paket yang belum ada',
     packagesHint: 'Pilih paket yang sama, atau buat paket baru dengan harganya.',
+    profilesTitle: 'Profil router yang belum punya paket',
+    profilesHint: 'Pilih paket untuk tiap profil, buat paket baru dengan harganya, atau lewati profil yang bukan pelanggan (staf, voucher, isolir).',
     packageRows_one: '{{count}} baris',
     packageRows_other: '{{count}} baris',
     packageChoose: 'Pilih…',

@@ -81,6 +81,8 @@ export function ImportSettings({ preview, choices, unknownPackages, packages, on
             ))}
           </select>
         </label>
+        {/* A router's rows each say their service (a PPP secret, a hotspot user): nothing to default. */}
+        {preview.source === 'router' ? null : (
         <label className="field">
           <span className="field-label">{t('customerImport.serviceType')}</span>
           <select
@@ -95,11 +97,12 @@ export function ImportSettings({ preview, choices, unknownPackages, packages, on
             ))}
           </select>
         </label>
+        )}
       </div>
       {unknownPackages.length > 0 ? (
         <section className="form-section" data-testid="import-packages">
-          <h3>{t('customerImport.packagesTitle')}</h3>
-          <p className="muted">{t('customerImport.packagesHint')}</p>
+          <h3>{preview.source === 'router' ? t('customerImport.profilesTitle') : t('customerImport.packagesTitle')}</h3>
+          <p className="muted">{preview.source === 'router' ? t('customerImport.profilesHint') : t('customerImport.packagesHint')}</p>
           {unknownPackages.map(({ name, rows }) => {
             const decision = choices.packages[name.toLowerCase()];
             const value = decision === undefined ? '' : decision.action === 'map' ? decision.packageId : decision.action;
