@@ -147,7 +147,14 @@ export const importPreviewSchema = z.object({
   source: z.enum(['phpnuxbill', 'mikhmon', 'gembok', 'rrnet', 'sheet', 'router']),
   serviceType: serviceTypeSchema,
   /** Package names in the file that no package has (and no decision covers yet), with their row count. */
-  unknownPackages: z.array(z.object({ name: z.string(), rows: z.number().int() })),
+  unknownPackages: z.array(
+    z.object({
+      name: z.string(),
+      rows: z.number().int(),
+      /** A package that reads alike ("gold-50m" for Gold 50 Mbps): the screen preselects it, the operator confirms or changes it. */
+      suggestedPackageId: idSchema.nullable(),
+    }),
+  ),
   /** Packages the apply will create at price 0: flagged for the operator to price. */
   zeroPricePackages: z.array(z.string()),
   /** The plan's customer limit and how many count now: new rows beyond it are skipped ('limitReached'). */

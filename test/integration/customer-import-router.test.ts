@@ -50,8 +50,8 @@ describe.each<RouterOsVersion>(['6.49', '7.18'])('importing customers from a rou
     expect(preview.source).toBe('router');
     // The package whose router profile is hemat-10m is suggested; the two unknown profiles wait for the operator.
     expect(preview.unknownPackages).toEqual([
-      { name: 'Gold 50', rows: 1 },
-      { name: 'staff', rows: 1 },
+      { name: 'Gold 50', rows: 1, suggestedPackageId: null },
+      { name: 'staff', rows: 1, suggestedPackageId: null },
     ]);
     expect(preview.rows.map((r) => [r.username, r.outcome, r.reason])).toEqual([
       ['budi01', 'new', null],

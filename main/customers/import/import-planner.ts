@@ -1,7 +1,8 @@
-import type { ImportMapping, ImportOptions, ImportRow, ImportTotals, SkipReason } from '../../../shared/domain/customer-import.js';
+import type { ImportMapping, ImportOptions, ImportPreview, ImportRow, ImportTotals, SkipReason } from '../../../shared/domain/customer-import.js';
 import { nameKey } from '../customer-search.js';
 import type { ImportTable } from './import-table.js';
 import { readRow, type RowCandidate } from './row-reader.js';
+import { suggestPackage } from './package-suggestion.js';
 
 /** A customer as the import compares it (the sealed PPPoE password is opened only when a row has one). */
 export interface ExistingCustomer {
@@ -56,7 +57,7 @@ export interface PlannedRow extends ImportRow {
 export interface ImportPlan {
   rows: PlannedRow[];
   totals: ImportTotals;
-  unknownPackages: { name: string; rows: number }[];
+  unknownPackages: ImportPreview['unknownPackages'];
   /** Packages the apply creates first, by lower-cased name: the name as first written and the price decided. */
   packagesToCreate: Map<string, { name: string; price: number }>;
 }
@@ -173,7 +174,8 @@ export function planImport(table: ImportTable, mapping: ImportMapping, options: 
 
   const totals: ImportTotals = { new: 0, update: 0, unchanged: 0, skipped: 0 };
   for (const r of rows) totals[r.outcome] += 1;
-  return { rows, totals, unknownPackages: [...unknown.values()], packagesToCreate };
+  const unknownPackages = [...unknown.values()].map((u) => ({ ...u, suggestedPackageId: suggestPackage(u.name, ctx.packages) }));
+  return { rows, totals, unknownPackages, packagesToCreate };
 }
 
 /** The package a pending id stands for, once the apply has created it. */

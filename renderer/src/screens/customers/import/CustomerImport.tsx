@@ -19,6 +19,21 @@ const FRESH: ImportChoices = { sheet: null, mapping: null, packages: {}, default
 
 type Step = { kind: 'choose' } | { kind: 'preview'; uploadId: string; preview: ImportPreview } | { kind: 'done'; report: ImportReport };
 
+/**
+ * The packages the core suggests for names it does not know ("gold-50m" for Gold 50 Mbps), chosen
+ * for the operator where nothing was decided yet; shown in the list like any choice, to be changed.
+ */
+function withSuggestions(choices: ImportChoices, preview: ImportPreview): ImportChoices {
+  const packages = { ...choices.packages };
+  let added = false;
+  for (const { name, suggestedPackageId } of preview.unknownPackages) {
+    if (suggestedPackageId === null || packages[name.toLowerCase()] !== undefined) continue;
+    packages[name.toLowerCase()] = { action: 'map', packageId: suggestedPackageId };
+    added = true;
+  }
+  return added ? { ...choices, packages } : choices;
+}
+
 /** A key per press of "Terapkan": the core applies it once however often it arrives (a double click, a retry). */
 const requestKey = () => `import-${crypto.randomUUID()}`;
 
@@ -40,7 +55,8 @@ export function CustomerImport({ onClose }: { onClose(): void }) {
     setBusy(false);
   };
 
-  async function runPreview(uploadId: string, next: ImportChoices) {
+  /** `suggest`: the first preview of a file or router, whose suggested packages are chosen for the operator (once: a choice taken back stays so). */
+  async function runPreview(uploadId: string, next: ImportChoices, suggest = false) {
     const ticket = ++asked.current;
     setBusy(true);
     const result = await call('customers.import.preview', { uploadId, ...next });
@@ -51,6 +67,11 @@ export function CustomerImport({ onClose }: { onClose(): void }) {
     // Names stay listed once decided, so the decision can be changed.
     setUnknown((old) => [...old.filter((o) => !result.data.unknownPackages.some((u) => u.name === o.name)), ...result.data.unknownPackages]);
     setStep({ kind: 'preview', uploadId, preview: result.data });
+    const suggested = suggest ? withSuggestions(next, result.data) : next;
+    if (suggested !== next) {
+      setChoices(suggested);
+      await runPreview(uploadId, suggested);
+    }
   }
 
   async function choose(file: File) {
@@ -61,14 +82,14 @@ export function CustomerImport({ onClose }: { onClose(): void }) {
     setUnknown([]);
     const uploaded = await uploadFile(file);
     if (!uploaded.ok) return fail(uploaded.error);
-    await runPreview(uploaded.uploadId, FRESH);
+    await runPreview(uploaded.uploadId, FRESH, true);
   }
 
   async function fromRouter(uploadId: string) {
     setError(null);
     setChoices(FRESH);
     setUnknown([]);
-    await runPreview(uploadId, FRESH);
+    await runPreview(uploadId, FRESH, true);
   }
 
   function change(next: ImportChoices) {
