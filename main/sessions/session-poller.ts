@@ -86,7 +86,7 @@ export class SessionPoller {
     const k = key(tenantId, routerId);
     const before = this.states.get(k) ?? null;
     const triedAt = this.clock.now();
-    let active;
+    let active: Awaited<ReturnType<RouterApi['activeSessions']>>;
     try {
       active = await this.api.activeSessions({ id: routerId, ...this.routers.target(tenantId, routerId) });
     } catch (error) {
@@ -113,7 +113,7 @@ export class SessionPoller {
     });
     const state: RouterSessionState = { sessions, checkedAt: now, triedAt, problem: null };
     this.states.set(k, state);
-    if (before?.checkedAt != null) this.publishChanges(tenantId, routerId, before.sessions, sessions);
+    if (before !== null && before.checkedAt !== null) this.publishChanges(tenantId, routerId, before.sessions, sessions);
     if (before === null || before.problem !== null || !sameList(before.sessions, sessions)) this.bus.announce('sessions_changed', tenantId, { routerId });
     return state;
   }

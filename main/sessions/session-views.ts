@@ -8,7 +8,7 @@ import type { PolledSession, RouterSessionState, SessionCustomers, SessionPoller
  * A screen asking about a router whose list is older than this polls it first: the list opened is
  * the router's now, not up to a poll interval old.
  */
-export const FRESH_MS = 10_000;
+const FRESH_MS = 10_000;
 /** An answer older than this is not shown as live, even if nothing failed (the poll timer stopped). */
 const LIVE_MS = 90_000;
 

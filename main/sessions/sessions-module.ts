@@ -10,7 +10,7 @@ import { SessionViews } from './session-views.js';
  * enough for a small hEX (two prints per router). A timer, not the scheduler: a missed poll is
  * not work to catch up, and nothing of it needs to survive a restart.
  */
-export const POLL_EVERY_MS = 30_000;
+const POLL_EVERY_MS = 30_000;
 
 /** Who is online now on each router, and customer_online / customer_offline when it changes. */
 export const sessionsModule = defineModule({

@@ -57,7 +57,7 @@ describe('import from a router, and who is online (web mode, Chromium)', () => {
     expect(await dialog().getByTestId('import-source').textContent()).toContain('router');
     // hemat-10m is a package's router profile: taken as is. gold-50m reads like Gold 50 Mbps: chosen for the operator to confirm.
     const gold = dialog().locator('[data-testid="import-package-decision"][data-package="gold-50m"]');
-    await expect.poll(() => gold.evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent)).toBe('Gold 50 Mbps');
+    await expect.poll(() => gold.locator('option:checked').textContent()).toBe('Gold 50 Mbps');
     await decide('staff', 'skip');
     await settled();
     await app.shot('router-preview');
