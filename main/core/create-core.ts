@@ -15,6 +15,7 @@ import { systemModule } from '../system/index.js';
 import { waModule, type WaOptions } from '../wa/index.js';
 import { isolirModule, type IsolirOptions } from '../isolir/index.js';
 import { provisioningModule } from '../provisioning/index.js';
+import { sessionsModule } from '../sessions/index.js';
 import { Dispatcher, type CallMeta } from '../api/index.js';
 import type { SecretBox } from '../secrets/index.js';
 import { makePrivateDir, silentLogger, systemClock, ulidGenerator, type Clock, type IdGenerator, type Logger } from '../platform/index.js';
@@ -54,6 +55,7 @@ export const coreModules = (wa: WaOptions = {}, isolir: IsolirOptions = {}, rout
     customersModule,
     isolirModule(isolir),
     provisioningModule,
+    sessionsModule,
     mapsModule,
     demoModule,
     setupModule,

@@ -1,5 +1,6 @@
 import { defineModule } from '../module-kit/index.js';
-import type { RouterUsers } from '../network/index.js';
+import type { RouterApi, RouterUsers } from '../network/index.js';
+import type { RouterReader } from './import/router-source.js';
 import type { WaNotifications } from '../wa/index.js';
 import { CustomersService, type RouterLookup } from './customers-service.js';
 import { customerHandlers } from './handlers.js';
@@ -14,7 +15,7 @@ import type { TenantService } from '../tenant/index.js';
 export const customersModule = defineModule({
   name: 'customers',
   tables: ['customers', 'customers_search', 'customers_grams', 'packages', 'counters', 'customer_imports'],
-  create: (infra, needs: { routers: RouterLookup; routerUsers: RouterUsers; wa: WaNotifications; tenants: Pick<TenantService, 'access' | 'zone'> }) => {
+  create: (infra, needs: { routers: RouterLookup & RouterReader; routerApi: RouterApi; routerUsers: RouterUsers; wa: WaNotifications; tenants: Pick<TenantService, 'access' | 'zone'> }) => {
     const packages = new PackagesService(infra.db, infra.bus, infra.clock, infra.ids);
     const customers = new CustomersService(infra.db, infra.bus, infra.clock, infra.ids, packages, needs.routers, infra.secrets);
     // A router with customers on it cannot be removed: network asks here, never reads the customers table.
@@ -26,7 +27,10 @@ export const customersModule = defineModule({
     needs.wa.recipients.provide('isolated', recipients.isolated);
     needs.wa.names.provide(customerNames(customers));
     const limit = { maxCustomers: (tenantId: string) => needs.tenants.access(tenantId).limits.maxCustomers };
-    const imports = new ImportService(infra.db, infra.bus, infra.clock, infra.ids, infra.secrets, customers, packages, limit);
+    const imports = new ImportService(infra.db, infra.bus, infra.clock, infra.ids, infra.secrets, customers, packages, limit, {
+      reader: needs.routers,
+      api: needs.routerApi,
+    });
     return {
       services: { customers, packages, customerImports: imports },
       handlers: { ...customerHandlers(customers, packages), ...importHandlers(imports, new CustomerExporter(customers, infra.clock, (tenantId) => needs.tenants.zone(tenantId))) },

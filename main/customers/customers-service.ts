@@ -254,6 +254,17 @@ export class CustomersService {
     return new Map(rows.map((r) => [r.router_id, r.n]));
   }
 
+  /**
+   * The customers on one router by their login (lower case: RouterOS shows the name as typed, the
+   * console keeps usernames unique case aside): how the sessions poll knows whose session it sees.
+   */
+  loginsOnRouter(tenantId: string, routerId: string): Map<string, { id: string; name: string }> {
+    const rows = this.db
+      .prepare("SELECT id, name, lower(username) AS login FROM customers WHERE tenant_id = ? AND router_id = ? AND username <> ''")
+      .all(tenantId, routerId) as { id: string; name: string; login: string }[];
+    return new Map(rows.map((r) => [r.login, { id: r.id, name: r.name }]));
+  }
+
   /** The dashboard's headline numbers, in one pass over the status index. */
   summary(tenantId: string): { customers: Record<CustomerStatus, number>; packages: number; monthlyRevenue: number } {
     const customers: Record<CustomerStatus, number> = { active: 0, isolated: 0, inactive: 0 };

@@ -20,6 +20,15 @@ export const events = {
   /** The router confirmed the isolation (or the reconnection) of the request `actionId`. */
   customer_isolated: event(z.object({ customerId: idSchema, actionId: idSchema })),
   customer_reconnected: event(z.object({ customerId: idSchema, actionId: idSchema })),
+  /**
+   * A customer's PPPoE or hotspot session appeared on (or left) their router, seen by the sessions
+   * poll (seed 004, router_radius_integration). Not sent for the first poll of a router after the
+   * core starts: that one only learns who is online.
+   */
+  customer_online: event(z.object({ customerId: idSchema, routerId: idSchema })),
+  customer_offline: event(z.object({ customerId: idSchema, routerId: idSchema })),
+  /** Transient: a router's list of active sessions changed (or it stopped or started answering); its list re-reads. */
+  sessions_changed: event(z.object({ routerId: idSchema })),
   /** An isolir request changed (queued, retried, failed): the Isolir screen re-reads. */
   isolir_changed: event(z.object({ customerId: idSchema })),
   /** A customer's account on their router changed state (queued, applied, waiting, failed): their page re-reads. */

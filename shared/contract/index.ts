@@ -8,6 +8,7 @@ import { mapMethods } from './methods/maps.js';
 import { packageMethods } from './methods/packages.js';
 import { provisioningMethods } from './methods/provisioning.js';
 import { routerMethods } from './methods/routers.js';
+import { sessionMethods } from './methods/sessions.js';
 import { setupMethods } from './methods/setup.js';
 import { systemMethods } from './methods/system.js';
 import { tenantMethods } from './methods/tenant.js';
@@ -24,6 +25,7 @@ export const contract = {
   ...customerMethods,
   ...customerImportMethods,
   ...routerMethods,
+  ...sessionMethods,
   ...isolirMethods,
   ...provisioningMethods,
   ...dashboardMethods,

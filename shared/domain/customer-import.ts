@@ -54,6 +54,8 @@ export const packageDecisionSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('map'), packageId: idSchema }),
   /** Price 0 is allowed and flagged: the operator fixes it on the packages screen later. */
   z.object({ action: z.literal('create'), price: rupiahSchema }),
+  /** A router profile whose users are not customers (staff, vouchers, the isolir profile): its rows are left out. */
+  z.object({ action: z.literal('skip') }),
 ]);
 export type PackageDecision = z.infer<typeof packageDecisionSchema>;
 
@@ -77,6 +79,16 @@ export const importApplyInputSchema = importOptionsSchema.extend({
   requestKey: z.string().min(8).max(64),
 });
 
+/** "Dari router": the router's PPP secrets and hotspot users are read into an upload the preview and apply take like a file. */
+export const importRouterInputSchema = z.object({ routerId: idSchema });
+export const importRouterReadSchema = z.object({
+  uploadId: idSchema,
+  fileName: z.string(),
+  pppSecrets: z.number().int(),
+  hotspotUsers: z.number().int(),
+});
+export type ImportRouterRead = z.infer<typeof importRouterReadSchema>;
+
 export const IMPORT_OUTCOMES = ['new', 'update', 'unchanged', 'skipped'] as const;
 export type ImportOutcome = (typeof IMPORT_OUTCOMES)[number];
 
@@ -91,6 +103,8 @@ export const SKIP_REASONS = [
   'missingPackage',
   'unknownPackage',
   'limitReached',
+  'packageSkipped',
+  'otherRouter',
 ] as const;
 export const skipReasonSchema = z.enum(SKIP_REASONS);
 export type SkipReason = z.infer<typeof skipReasonSchema>;
@@ -109,8 +123,8 @@ export const importRowSchema = z.object({
   phone: z.string(),
   username: z.string(),
   packageName: z.string(),
-  /** The fields an update changes. */
-  changes: z.array(importFieldSchema),
+  /** The fields an update changes ('router': a customer without one gets the router imported from). */
+  changes: z.array(z.enum([...IMPORT_FIELDS, 'router'])),
 });
 export type ImportRow = z.infer<typeof importRowSchema>;
 
@@ -130,10 +144,17 @@ export const importPreviewSchema = z.object({
   /** The mapping used: the one sent, or the one suggested from the headers. */
   mapping: importMappingSchema,
   /** Which export the headers look like: PHPNuxBill, Mikhmon, Gembok Bill, or a sheet of our own. */
-  source: z.enum(['phpnuxbill', 'mikhmon', 'gembok', 'rrnet', 'sheet']),
+  source: z.enum(['phpnuxbill', 'mikhmon', 'gembok', 'rrnet', 'sheet', 'router']),
   serviceType: serviceTypeSchema,
   /** Package names in the file that no package has (and no decision covers yet), with their row count. */
-  unknownPackages: z.array(z.object({ name: z.string(), rows: z.number().int() })),
+  unknownPackages: z.array(
+    z.object({
+      name: z.string(),
+      rows: z.number().int(),
+      /** A package that reads alike ("gold-50m" for Gold 50 Mbps): the screen preselects it, the operator confirms or changes it. */
+      suggestedPackageId: idSchema.nullable(),
+    }),
+  ),
   /** Packages the apply will create at price 0: flagged for the operator to price. */
   zeroPricePackages: z.array(z.string()),
   /** The plan's customer limit and how many count now: new rows beyond it are skipped ('limitReached'). */

@@ -143,6 +143,8 @@ export const en: MessageTree = {
     missingPackage: 'The package is empty. Choose a package for rows without one.',
     unknownPackage: 'The package does not exist yet. Choose a matching package or create a new one.',
     limitReached: 'The customer limit of your subscription plan has been reached.',
+    packageSkipped: 'This profile was chosen to be skipped.',
+    otherRouter: 'This username belongs to a customer on another router.',
   },
   importOutcomes: {
     new: 'New',
@@ -165,6 +167,7 @@ export const en: MessageTree = {
     notes: 'Notes',
     code: 'Code',
     disabled: 'Status',
+    router: 'Router',
   },
   importReport: {
     fileName: 'import-report',

@@ -145,6 +145,8 @@ export const id = {
     missingPackage: 'Paket kosong. Pilih paket untuk baris tanpa paket.',
     unknownPackage: 'Paket belum ada. Pilih paket yang cocok atau buat paket baru.',
     limitReached: 'Batas jumlah pelanggan paket langganan sudah tercapai.',
+    packageSkipped: 'Profil ini dipilih untuk dilewati.',
+    otherRouter: 'Username ini milik pelanggan di router lain.',
   },
   importOutcomes: {
     new: 'Baru',
@@ -167,6 +169,7 @@ export const id = {
     notes: 'Catatan',
     code: 'Kode',
     disabled: 'Status',
+    router: 'Router',
   },
   importReport: {
     fileName: 'laporan-impor',

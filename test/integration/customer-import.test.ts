@@ -38,7 +38,7 @@ describe('importing customers from a file', () => {
       [10, 'skipped', 'missingName'],
     ]);
     expect(preview.totals).toEqual({ new: 4, update: 0, unchanged: 0, skipped: 4 });
-    expect(preview.unknownPackages).toEqual([{ name: 'Gold 50 Mbps', rows: 1 }]);
+    expect(preview.unknownPackages).toEqual([{ name: 'Gold 50 Mbps', rows: 1, suggestedPackageId: null }]);
     expect(preview.limit).toEqual({ max: PLAN_SPECS.basic.limits.maxCustomers, used: 0 });
     expect(count()).toBe(0);
   });
@@ -97,7 +97,7 @@ describe('importing customers from a file', () => {
     const uploadId = await uploadFile(t.core, owner.token, 'mikhmon-users.xlsx', fixture('mikhmon-users.xlsx'));
     const first = await ok(t.core, 'customers.import.preview', { uploadId }, owner.token);
     expect(first).toMatchObject({ source: 'mikhmon', serviceType: 'hotspot', sheets: ['Users', 'Catatan'], sheet: 'Users' });
-    expect(first.unknownPackages).toEqual([{ name: 'voucher-5rb', rows: 2 }]);
+    expect(first.unknownPackages).toEqual([{ name: 'voucher-5rb', rows: 2, suggestedPackageId: null }]);
     expect(first.rows.map((r) => r.reason)).toEqual([null, 'unknownPackage', 'duplicateInFile', 'usernameInvalid', 'unknownPackage']);
     const decided = { packages: { 'voucher-5rb': { action: 'create' as const, price: 0 } } };
     const preview = await ok(t.core, 'customers.import.preview', { uploadId, ...decided }, owner.token);

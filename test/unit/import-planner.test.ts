@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { planImport, type ExistingCustomer, type PlanContext } from '../../main/customers/import/import-planner.js';
 import { readDay, readRow } from '../../main/customers/import/row-reader.js';
+import { suggestPackage } from '../../main/customers/import/package-suggestion.js';
 import type { ImportTable } from '../../main/customers/import/import-table.js';
 import { importOptionsSchema, type ImportMapping } from '../../shared/domain/customer-import.js';
 
@@ -27,6 +28,7 @@ const customer = (over: Partial<ExistingCustomer>): ExistingCustomer => ({
   username: 'budi',
   billingDay: 1,
   notes: '',
+  routerId: null,
   ...over,
 });
 const context = (customers: ExistingCustomer[] = [], room = 1000): PlanContext => ({
@@ -34,6 +36,7 @@ const context = (customers: ExistingCustomer[] = [], room = 1000): PlanContext =
   packages: [{ id: HEMAT, name: 'Hemat 10 Mbps', routerProfile: 'hemat-10m' }],
   room,
   passwordOf: () => null,
+  sourceRouterId: null,
 });
 const plan = (rows: string[][], ctx = context(), opts = options()) => planImport(table(rows), MAPPING, opts, 'pppoe', ctx);
 
@@ -91,7 +94,7 @@ describe('planning an import', () => {
       [7, 'new', null],
     ]);
     expect(result.totals).toEqual({ new: 2, update: 0, unchanged: 0, skipped: 4 });
-    expect(result.unknownPackages).toEqual([{ name: 'Gold 50', rows: 1 }]);
+    expect(result.unknownPackages).toEqual([{ name: 'Gold 50', rows: 1, suggestedPackageId: null }]);
   });
 
   it('maps or creates an unknown package as decided, and uses the default package for empty cells', () => {
@@ -166,5 +169,30 @@ describe('planning an import', () => {
       return { ...r.write.customer, id: `01JD${String(i).padStart(22, '0')}`, code: `C${String(i + 1).padStart(5, '0')}` };
     });
     expect(plan(rows, context(created, 0)).totals).toEqual({ new: 0, update: 0, unchanged: 20_000, skipped: 0 });
+  });
+});
+
+describe('suggesting a package for a name no package has', () => {
+  const packages = [
+    { id: 'GOLD', name: 'Gold 50 Mbps', routerProfile: 'paket-gold' },
+    { id: 'HEMAT', name: 'Hemat 10 Mbps', routerProfile: 'hemat-10m' },
+    { id: 'HEMAT2', name: 'Hemat 20 Mbps', routerProfile: '' },
+  ];
+
+  it('suggests the one package whose name or router profile reads alike, case and spacing aside', () => {
+    expect(suggestPackage('gold-50m', packages)).toBe('GOLD');
+    expect(suggestPackage('PAKET_GOLD', packages)).toBe('GOLD');
+    expect(suggestPackage('Hemat 10', packages)).toBe('HEMAT');
+  });
+
+  it('suggests nothing when two packages are alike or the name is too short to say', () => {
+    expect(suggestPackage('hemat', packages)).toBeNull();
+    expect(suggestPackage('10m', packages)).toBeNull();
+    expect(suggestPackage('staff', packages)).toBeNull();
+  });
+
+  it('is part of the preview for each unknown name', () => {
+    const result = plan([['Budi', '', 'budi', 'hemat-10mbps']], { ...context(), packages: [{ id: HEMAT, name: 'Hemat 10 Mbps', routerProfile: '' }] });
+    expect(result.unknownPackages).toEqual([{ name: 'hemat-10mbps', rows: 1, suggestedPackageId: HEMAT }]);
   });
 });

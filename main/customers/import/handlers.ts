@@ -7,6 +7,7 @@ export type ImportMethods = MethodsUnder<'customers.import.'> | 'customers.expor
 
 export const importHandlers = (imports: ImportService, exporter: CustomerExporter): Pick<Handlers, ImportMethods> => ({
   'customers.import.upload': (input, ctx) => imports.upload(ctx.caller.tenantId, input),
+  'customers.import.readRouter': ({ routerId }, ctx) => imports.readRouter(ctx.caller.tenantId, routerId),
   'customers.import.preview': (input, ctx) => imports.preview(ctx.caller.tenantId, input),
   'customers.import.apply': (input, ctx) => imports.apply(ctx.caller, input),
   'customers.import.history': (_input, ctx) => imports.history(ctx.caller.tenantId),

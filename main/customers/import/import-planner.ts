@@ -1,7 +1,8 @@
-import type { ImportField, ImportMapping, ImportOptions, ImportRow, ImportTotals, SkipReason } from '../../../shared/domain/customer-import.js';
+import type { ImportMapping, ImportOptions, ImportPreview, ImportRow, ImportTotals, SkipReason } from '../../../shared/domain/customer-import.js';
 import { nameKey } from '../customer-search.js';
 import type { ImportTable } from './import-table.js';
 import { readRow, type RowCandidate } from './row-reader.js';
+import { suggestPackage } from './package-suggestion.js';
 
 /** A customer as the import compares it (the sealed PPPoE password is opened only when a row has one). */
 export interface ExistingCustomer {
@@ -17,6 +18,7 @@ export interface ExistingCustomer {
   username: string;
   billingDay: number;
   notes: string;
+  routerId: string | null;
 }
 
 export interface KnownPackage {
@@ -31,6 +33,11 @@ export interface PlanContext {
   /** How many more customers the plan takes (a disabled one takes none). */
   room: number;
   passwordOf(customerId: string): string | null;
+  /**
+   * The router the rows were read from ("Dari router"), null for a file: new customers get it, a
+   * matched customer without a router gets it, and one on another router is left as it is.
+   */
+  sourceRouterId: string | null;
 }
 
 /** What a new row inserts, or the fields an update sets (only those the file says and that differ). */
@@ -50,12 +57,14 @@ export interface PlannedRow extends ImportRow {
 export interface ImportPlan {
   rows: PlannedRow[];
   totals: ImportTotals;
-  unknownPackages: { name: string; rows: number }[];
+  unknownPackages: ImportPreview['unknownPackages'];
   /** Packages the apply creates first, by lower-cased name: the name as first written and the price decided. */
   packagesToCreate: Map<string, { name: string; price: number }>;
 }
 
 const PENDING = 'pending:';
+/** A profile the operator chose to leave out ("lewati baris profil ini"). */
+const SKIPPED = 'skipped';
 
 /**
  * The dry run and the apply share this plan, so what the preview promises is what the apply does.
@@ -81,7 +90,7 @@ export function planImport(table: ImportTable, mapping: ImportMapping, options: 
   const packagesToCreate = new Map<string, { name: string; price: number }>();
   let room = ctx.room;
 
-  /** The package's id, a pending one the apply creates, or null when the file names a package no one has. */
+  /** The package's id, a pending one the apply creates, SKIPPED, or null when the file names a package no one has. */
   const resolvePackage = (written: string): string | null => {
     const lower = written.toLowerCase();
     const known = packages.get(lower);
@@ -90,6 +99,7 @@ export function planImport(table: ImportTable, mapping: ImportMapping, options: 
     // A package chosen on an older screen may have been deactivated since: the row waits for a new choice.
     if (decision?.action === 'map' && packageIds.has(decision.packageId)) return decision.packageId;
     if (decision?.action === 'create') return PENDING + lower;
+    if (decision?.action === 'skip') return SKIPPED;
     const entry = unknown.get(lower) ?? { name: written, rows: 0 };
     entry.rows += 1;
     unknown.set(lower, entry);
@@ -110,17 +120,20 @@ export function planImport(table: ImportTable, mapping: ImportMapping, options: 
     if (row.packageName !== null) {
       const resolved = resolvePackage(row.packageName);
       if (resolved === null) return skip('unknownPackage');
+      if (resolved === SKIPPED) return skip('packageSkipped', match?.customer.id ?? null);
       packageId = resolved;
     }
     if (packageId === null) return skip('missingPackage');
 
     if (match) {
       const { customer } = match;
+      if (ctx.sourceRouterId !== null && customer.routerId !== null && customer.routerId !== ctx.sourceRouterId) return skip('otherRouter', customer.id);
       if (row.username !== null && row.username.toLowerCase() !== customer.username.toLowerCase()) {
         if (claimed.has(row.username.toLowerCase())) return skip('usernameTaken', customer.id);
         claimed.add(row.username.toLowerCase());
       }
       const write = changesOf(row, customer, packageId, ctx.passwordOf);
+      if (ctx.sourceRouterId !== null && customer.routerId === null) write.routerId = ctx.sourceRouterId;
       const changes = changedFields(write);
       notePending(packageId, row, options, packagesToCreate);
       return {
@@ -152,6 +165,7 @@ export function planImport(table: ImportTable, mapping: ImportMapping, options: 
       username,
       billingDay: row.billingDay ?? 1,
       notes: row.notes ?? '',
+      routerId: ctx.sourceRouterId,
       password: row.password,
       status: active ? 'active' : 'inactive',
     };
@@ -160,7 +174,8 @@ export function planImport(table: ImportTable, mapping: ImportMapping, options: 
 
   const totals: ImportTotals = { new: 0, update: 0, unchanged: 0, skipped: 0 };
   for (const r of rows) totals[r.outcome] += 1;
-  return { rows, totals, unknownPackages: [...unknown.values()], packagesToCreate };
+  const unknownPackages = [...unknown.values()].map((u) => ({ ...u, suggestedPackageId: suggestPackage(u.name, ctx.packages) }));
+  return { rows, totals, unknownPackages, packagesToCreate };
 }
 
 /** The package a pending id stands for, once the apply has created it. */
@@ -242,7 +257,9 @@ function changesOf(row: RowCandidate, c: ExistingCustomer, packageId: string, pa
   return write;
 }
 
-const FIELD_OF: Record<keyof CustomerPatch, ImportField> = {
+type ImportChange = ImportRow['changes'][number];
+
+const FIELD_OF: Record<keyof CustomerPatch, ImportChange> = {
   name: 'name',
   phone: 'phone',
   address: 'address',
@@ -254,9 +271,10 @@ const FIELD_OF: Record<keyof CustomerPatch, ImportField> = {
   billingDay: 'billingDay',
   notes: 'notes',
   password: 'password',
+  routerId: 'router',
 };
 
-function changedFields(write: CustomerPatch): ImportField[] {
+function changedFields(write: CustomerPatch): ImportChange[] {
   return [...new Set((Object.keys(write) as (keyof CustomerPatch)[]).map((k) => FIELD_OF[k]))];
 }
 

@@ -4,17 +4,26 @@ import type { Clock, IdGenerator } from '../../platform/index.js';
 import { isoAt, notFound } from '../../platform/index.js';
 import type { SecretBox } from '../../secrets/index.js';
 import type { Caller } from '../../module-kit/index.js';
-import type { ImportOptions, ImportPreview, ImportReport, ImportRow, ImportSummary } from '../../../shared/domain/customer-import.js';
+import type { ImportOptions, ImportPreview, ImportReport, ImportRouterRead, ImportRow, ImportSummary } from '../../../shared/domain/customer-import.js';
+import type { RouterApi } from '../../network/index.js';
 import type { CustomersService } from '../customers-service.js';
 import type { PackagesService } from '../packages-service.js';
 import { suggestMapping } from './column-mapping.js';
 import { planImport, type ExistingCustomer, type ImportPlan, type KnownPackage } from './import-planner.js';
 import { readImportTable, type ImportTable } from './import-table.js';
+import { readRouterTable, type RouterReader } from './router-source.js';
 import { UploadStore } from './upload-store.js';
 
 /** How many customers the tenant's plan allows (the tenant module answers; customers counts who is billable). */
 export interface CustomerLimit {
   maxCustomers(tenantId: string): number;
+}
+
+/** What an import reads: the table, and the router it came from ("Dari router"; null for a file). */
+interface ImportSource {
+  fileName: string;
+  table: ImportTable;
+  routerId: string | null;
 }
 
 interface ImportRecord {
@@ -50,6 +59,7 @@ export class ImportService {
     private readonly customers: CustomersService,
     private readonly packages: PackagesService,
     private readonly limit: CustomerLimit,
+    private readonly routers: { reader: RouterReader; api: RouterApi },
   ) {
     this.uploads = new UploadStore(ids);
   }
@@ -58,11 +68,20 @@ export class ImportService {
     return this.uploads.append(tenantId, input.uploadId, input.fileName, Buffer.from(input.part, 'base64'));
   }
 
+  /** "Dari router": the router's PPP secrets and hotspot users, read now and kept for the preview and the apply. */
+  async readRouter(tenantId: string, routerId: string): Promise<ImportRouterRead> {
+    const read = await readRouterTable(this.routers.api, this.routers.reader, tenantId, routerId);
+    const fileName = `Router ${read.routerName}`;
+    const uploadId = this.uploads.putTable(tenantId, fileName, routerId, read.table);
+    return { uploadId, fileName, pppSecrets: read.pppSecrets, hotspotUsers: read.hotspotUsers };
+  }
+
   async preview(tenantId: string, options: ImportOptions): Promise<ImportPreview> {
-    const { fileName, table } = await this.read(tenantId, options);
+    const source = await this.read(tenantId, options);
+    const { fileName, table } = source;
     const suggested = suggestMapping(table.headers);
     const mapping = options.mapping ?? suggested.mapping;
-    const plan = this.plan(tenantId, table, options);
+    const plan = this.plan(tenantId, source, options);
     const zeroPrice = [...plan.packagesToCreate.values()].filter((p) => p.price === 0).map((p) => p.name);
     return {
       fileName,
@@ -70,8 +89,9 @@ export class ImportService {
       sheet: table.sheet,
       headers: table.headers,
       mapping,
-      source: suggested.source,
-      serviceType: options.defaultServiceType ?? suggested.serviceType,
+      source: source.routerId === null ? suggested.source : 'router',
+      // A router's rows each say their service; the default only fills a file without one.
+      serviceType: options.defaultServiceType ?? (source.routerId === null ? suggested.serviceType : 'pppoe'),
       unknownPackages: plan.unknownPackages,
       zeroPricePackages: zeroPrice,
       limit: { max: this.limit.maxCustomers(tenantId), used: this.customers.countBillable(tenantId) },
@@ -84,24 +104,24 @@ export class ImportService {
     const { tenantId } = caller;
     const done = this.byRequestKey(tenantId, options.requestKey);
     if (done) return done;
-    const { fileName, table } = await this.read(tenantId, options);
+    const source = await this.read(tenantId, options);
     return this.db
       .transaction(() => {
         // Another apply with the same key may have finished while this one read the file.
         const again = this.byRequestKey(tenantId, options.requestKey);
         if (again) return again;
-        const first = this.plan(tenantId, table, options);
+        const first = this.plan(tenantId, source, options);
         const packagesCreated = [...first.packagesToCreate.values()].map((p) => {
           this.packages.create(tenantId, { name: p.name, price: p.price, routerProfile: p.name.slice(0, 64), rateLimit: '', active: true });
           return p.name;
         });
-        const plan = packagesCreated.length > 0 ? this.plan(tenantId, table, options) : first;
+        const plan = packagesCreated.length > 0 ? this.plan(tenantId, source, options) : first;
         const rows = plan.rows.map((row) => this.write(tenantId, row));
         const id = this.ids.next();
         this.db
           .prepare(`INSERT INTO customer_imports (id, tenant_id, request_key, user_id, user_name, file_name, created, updated, unchanged, skipped,
               packages_created, report, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-          .run(id, tenantId, options.requestKey, caller.user.id, caller.user.displayName, fileName, plan.totals.new, plan.totals.update,
+          .run(id, tenantId, options.requestKey, caller.user.id, caller.user.displayName, source.fileName, plan.totals.new, plan.totals.update,
             plan.totals.unchanged, plan.totals.skipped, JSON.stringify(packagesCreated), JSON.stringify(rows), isoAt(this.clock));
         this.bus.publish('customers_imported', tenantId, { importId: id });
         return this.report(tenantId, id);
@@ -130,16 +150,17 @@ export class ImportService {
     return id === undefined ? null : this.report(tenantId, id);
   }
 
-  private async read(tenantId: string, options: ImportOptions): Promise<{ fileName: string; table: ImportTable }> {
-    const file = this.uploads.get(tenantId, options.uploadId);
-    return { fileName: file.fileName, table: await readImportTable(file.bytes, options.sheet) };
+  private async read(tenantId: string, options: ImportOptions): Promise<ImportSource> {
+    const upload = this.uploads.get(tenantId, options.uploadId);
+    if (upload.kind === 'router') return { fileName: upload.fileName, table: upload.table, routerId: upload.routerId };
+    return { fileName: upload.fileName, table: await readImportTable(upload.bytes, options.sheet), routerId: null };
   }
 
-  private plan(tenantId: string, table: ImportTable, options: ImportOptions): ImportPlan {
+  private plan(tenantId: string, { table, routerId }: ImportSource, options: ImportOptions): ImportPlan {
     const suggested = suggestMapping(table.headers);
     const customers = this.db
       .prepare(`SELECT id, code, name, phone, address, latitude, longitude, package_id AS packageId, service_type AS serviceType, username,
-          billing_day AS billingDay, notes FROM customers WHERE tenant_id = ?`)
+          billing_day AS billingDay, notes, router_id AS routerId FROM customers WHERE tenant_id = ?`)
       .all(tenantId) as ExistingCustomer[];
     const packages = this.db
       .prepare('SELECT id, name, router_profile AS routerProfile FROM packages WHERE tenant_id = ? AND active = 1')
@@ -154,6 +175,7 @@ export class ImportService {
         const value = sealed.get(tenantId, id) as string | null | undefined;
         return value ? this.secrets.open(value) : null;
       },
+      sourceRouterId: routerId,
     });
   }
 
@@ -161,7 +183,7 @@ export class ImportService {
     if (write?.kind === 'create') {
       const { password, ...customer } = write.customer;
       const sealedPassword = password === null ? null : this.secrets.seal(password);
-      return { ...row, customerId: this.customers.insertImported(tenantId, { ...customer, routerId: null, sealedPassword }) };
+      return { ...row, customerId: this.customers.insertImported(tenantId, { ...customer, sealedPassword }) };
     }
     if (write?.kind === 'update' && row.customerId !== null) {
       const { password, ...patch } = write.patch;

@@ -1,12 +1,18 @@
 import { Failure, type IdGenerator } from '../../platform/index.js';
 import { IMPORT_MAX_BYTES } from '../../../shared/domain/customer-import.js';
+import type { ImportTable } from './import-table.js';
 
 interface Upload {
   tenantId: string;
   fileName: string;
   parts: Buffer[];
   bytes: number;
+  /** "Dari router": the table read from this router, instead of a file's bytes. */
+  router: { id: string; table: ImportTable } | null;
 }
+
+/** What an upload holds: a file's bytes, or the table a router gave. */
+export type UploadContent = { fileName: string } & ({ kind: 'file'; bytes: Buffer } | { kind: 'router'; routerId: string; table: ImportTable });
 
 /**
  * Files being imported, held in memory between "choose file" and "Terapkan" (a restart drops them:
@@ -21,14 +27,33 @@ export class UploadStore {
 
   append(tenantId: string, uploadId: string | null, fileName: string, part: Buffer): { uploadId: string; bytes: number } {
     const id = uploadId ?? this.ids.next();
-    const upload = uploadId === null ? { tenantId, fileName, parts: [], bytes: 0 } : this.uploads.get(uploadId);
-    if (!upload || upload.tenantId !== tenantId) throw new Failure('NOT_FOUND');
+    const upload = uploadId === null ? { tenantId, fileName, parts: [], bytes: 0, router: null } : this.uploads.get(uploadId);
+    if (!upload || upload.tenantId !== tenantId || upload.router !== null) throw new Failure('NOT_FOUND');
     if (upload.bytes + part.length > IMPORT_MAX_BYTES) {
       this.uploads.delete(id);
       throw new Failure('VALIDATION_FAILED', {}, { file: { key: 'importErrors.tooLarge', params: { mb: IMPORT_MAX_BYTES / 1024 / 1024 } } });
     }
     upload.parts.push(part);
     upload.bytes += part.length;
+    this.keep(id, upload);
+    return { uploadId: id, bytes: upload.bytes };
+  }
+
+  /** A router's secrets and users, read now: kept like a file until "Terapkan". */
+  putTable(tenantId: string, fileName: string, routerId: string, table: ImportTable): string {
+    const id = this.ids.next();
+    this.keep(id, { tenantId, fileName, parts: [], bytes: 0, router: { id: routerId, table } });
+    return id;
+  }
+
+  get(tenantId: string, uploadId: string): UploadContent {
+    const upload = this.uploads.get(uploadId);
+    if (!upload || upload.tenantId !== tenantId) throw new Failure('VALIDATION_FAILED', {}, { file: 'importErrors.gone' });
+    if (upload.router !== null) return { kind: 'router', fileName: upload.fileName, routerId: upload.router.id, table: upload.router.table };
+    return { kind: 'file', fileName: upload.fileName, bytes: Buffer.concat(upload.parts) };
+  }
+
+  private keep(id: string, upload: Upload): void {
     // Re-inserted so the map's order is the order of last use, and the oldest goes first.
     this.uploads.delete(id);
     this.uploads.set(id, upload);
@@ -36,12 +61,5 @@ export class UploadStore {
       if (this.uploads.size <= UploadStore.KEPT) break;
       this.uploads.delete(old);
     }
-    return { uploadId: id, bytes: upload.bytes };
-  }
-
-  get(tenantId: string, uploadId: string): { fileName: string; bytes: Buffer } {
-    const upload = this.uploads.get(uploadId);
-    if (!upload || upload.tenantId !== tenantId) throw new Failure('VALIDATION_FAILED', {}, { file: 'importErrors.gone' });
-    return { fileName: upload.fileName, bytes: Buffer.concat(upload.parts) };
   }
 }

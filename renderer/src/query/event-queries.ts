@@ -10,6 +10,9 @@ export const STALE_AFTER: Record<EventName, readonly MethodName[]> = {
   // The router confirmed: the customer's status moved too.
   customer_isolated: ['isolir.list', 'isolir.history', 'customers.list', 'customers.get', 'dashboard.summary'],
   customer_reconnected: ['isolir.list', 'isolir.history', 'customers.list', 'customers.get', 'dashboard.summary'],
+  customer_online: ['sessions.customer', 'sessions.router'],
+  customer_offline: ['sessions.customer', 'sessions.router'],
+  sessions_changed: ['sessions.customer', 'sessions.router'],
   isolir_changed: ['isolir.list', 'isolir.history'],
   provisioning_changed: ['provisioning.state'],
   router_reconciled: ['provisioning.drift'],

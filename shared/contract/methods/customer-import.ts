@@ -9,6 +9,8 @@ import {
   importOptionsSchema,
   importPreviewSchema,
   importReportSchema,
+  importRouterInputSchema,
+  importRouterReadSchema,
   importSummarySchema,
   importUploadInputSchema,
 } from '../../domain/customer-import.js';
@@ -25,6 +27,18 @@ export const customerImportMethods = {
     output: z.object({ uploadId: idSchema, bytes: z.number().int() }),
     roles: MANAGERS,
     access: 'write',
+    feature: 'customers',
+  }),
+  /**
+   * "Dari router": reads the router's PPP secrets and hotspot users (name, password, profile, service,
+   * comment, disabled) into an upload; preview and apply then take its uploadId like a file's, and
+   * the customers made get that router.
+   */
+  'customers.import.readRouter': method({
+    input: importRouterInputSchema.strict(),
+    output: importRouterReadSchema,
+    roles: MANAGERS,
+    access: 'read',
     feature: 'customers',
   }),
   /** The dry run: what each row would become, and why a row is skipped. Writes nothing. */

@@ -20,6 +20,7 @@ import { CustomerForm } from './CustomerForm.js';
 import { RouterAccountState } from './RouterAccountState.js';
 import { IsolirHistory } from '../isolir/IsolirHistory.js';
 import { IsolirRequestDialog } from '../isolir/IsolirRequestDialog.js';
+import { CustomerSessionCard } from '../sessions/CustomerSessionCard.js';
 
 type Dialog = 'edit' | 'toggle' | 'isolir' | null;
 
@@ -96,6 +97,7 @@ export function CustomerDetail({ id }: { id: string }) {
             ) : null}
           </div>
           <CustomerFacts customer={customer} />
+          {customer.routerId !== null ? <CustomerSessionCard customerId={customer.id} /> : null}
           {isolates ? <IsolirHistory customerId={customer.id} /> : null}
           {dialog === 'edit' ? (
             <CustomerForm

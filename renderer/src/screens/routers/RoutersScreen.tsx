@@ -10,6 +10,7 @@ import { toast } from '../../stores/toast-store.js';
 import { RouterForm } from './RouterForm.js';
 import { RouterHealthPanel } from './RouterHealthPanel.js';
 import { RouterList } from './RouterList.js';
+import { RouterSessionsPanel } from '../sessions/RouterSessionsPanel.js';
 
 type Dialog = { kind: 'add' } | { kind: 'edit'; router: Router } | { kind: 'remove'; router: Router } | null;
 
@@ -46,6 +47,7 @@ export function RoutersScreen() {
       {networkStaff ? null : <p className="muted" data-testid="routers-read-only">{t('routers.readOnly')}</p>}
       <RouterList onCheck={onCheck} onEdit={onEdit} onRemove={onRemove} />
       {checking ? <RouterHealthPanel key={checking.id} router={checking} onClose={() => setChecking(null)} /> : null}
+      {checking ? <RouterSessionsPanel key={`sessions-${checking.id}`} router={checking} /> : null}
       {dialog?.kind === 'add' ? <RouterForm onClose={close} onSaved={(r) => saved(r, t('routers.created', { name: r.name }))} /> : null}
       {dialog?.kind === 'edit' ? <RouterForm router={dialog.router} onClose={close} onSaved={(r) => saved(r, t('common.saved'))} /> : null}
       {dialog?.kind === 'remove' ? (

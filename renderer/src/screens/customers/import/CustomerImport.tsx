@@ -12,11 +12,27 @@ import { usePackages } from '../../../stores/data-stores.js';
 import { ImportHistory } from './ImportHistory.js';
 import { ImportPreviewTable } from './ImportPreviewTable.js';
 import { ImportSettings, type ImportChoices } from './ImportSettings.js';
+import { RouterImportSource } from './RouterImportSource.js';
 import { uploadFile } from './upload-file.js';
 
 const FRESH: ImportChoices = { sheet: null, mapping: null, packages: {}, defaultPackageId: null, defaultServiceType: null };
 
 type Step = { kind: 'choose' } | { kind: 'preview'; uploadId: string; preview: ImportPreview } | { kind: 'done'; report: ImportReport };
+
+/**
+ * The packages the core suggests for names it does not know ("gold-50m" for Gold 50 Mbps), chosen
+ * for the operator where nothing was decided yet; shown in the list like any choice, to be changed.
+ */
+function withSuggestions(choices: ImportChoices, preview: ImportPreview): ImportChoices {
+  const packages = { ...choices.packages };
+  let added = false;
+  for (const { name, suggestedPackageId } of preview.unknownPackages) {
+    if (suggestedPackageId === null || packages[name.toLowerCase()] !== undefined) continue;
+    packages[name.toLowerCase()] = { action: 'map', packageId: suggestedPackageId };
+    added = true;
+  }
+  return added ? { ...choices, packages } : choices;
+}
 
 /** A key per press of "Terapkan": the core applies it once however often it arrives (a double click, a retry). */
 const requestKey = () => `import-${crypto.randomUUID()}`;
@@ -39,7 +55,8 @@ export function CustomerImport({ onClose }: { onClose(): void }) {
     setBusy(false);
   };
 
-  async function runPreview(uploadId: string, next: ImportChoices) {
+  /** `suggest`: the first preview of a file or router, whose suggested packages are chosen for the operator (once: a choice taken back stays so). */
+  async function runPreview(uploadId: string, next: ImportChoices, suggest = false) {
     const ticket = ++asked.current;
     setBusy(true);
     const result = await call('customers.import.preview', { uploadId, ...next });
@@ -50,6 +67,11 @@ export function CustomerImport({ onClose }: { onClose(): void }) {
     // Names stay listed once decided, so the decision can be changed.
     setUnknown((old) => [...old.filter((o) => !result.data.unknownPackages.some((u) => u.name === o.name)), ...result.data.unknownPackages]);
     setStep({ kind: 'preview', uploadId, preview: result.data });
+    const suggested = suggest ? withSuggestions(next, result.data) : next;
+    if (suggested !== next) {
+      setChoices(suggested);
+      await runPreview(uploadId, suggested);
+    }
   }
 
   async function choose(file: File) {
@@ -60,7 +82,14 @@ export function CustomerImport({ onClose }: { onClose(): void }) {
     setUnknown([]);
     const uploaded = await uploadFile(file);
     if (!uploaded.ok) return fail(uploaded.error);
-    await runPreview(uploaded.uploadId, FRESH);
+    await runPreview(uploaded.uploadId, FRESH, true);
+  }
+
+  async function fromRouter(uploadId: string) {
+    setError(null);
+    setChoices(FRESH);
+    setUnknown([]);
+    await runPreview(uploadId, FRESH, true);
   }
 
   function change(next: ImportChoices) {
@@ -105,6 +134,8 @@ export function CustomerImport({ onClose }: { onClose(): void }) {
             />
             <span className="field-hint">{busy ? t('customerImport.reading') : t('customerImport.chooseHint')}</span>
           </label>
+          <h3>{t('customerImport.fromRouter')}</h3>
+          <RouterImportSource busy={busy} onRead={fromRouter} />
           <ImportHistory onDownload={(id) => void downloadReport(id)} />
         </div>
       ) : null}

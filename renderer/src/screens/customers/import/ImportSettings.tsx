@@ -81,6 +81,8 @@ export function ImportSettings({ preview, choices, unknownPackages, packages, on
             ))}
           </select>
         </label>
+        {/* A router's rows each say their service (a PPP secret, a hotspot user): nothing to default. */}
+        {preview.source === 'router' ? null : (
         <label className="field">
           <span className="field-label">{t('customerImport.serviceType')}</span>
           <select
@@ -95,14 +97,15 @@ export function ImportSettings({ preview, choices, unknownPackages, packages, on
             ))}
           </select>
         </label>
+        )}
       </div>
       {unknownPackages.length > 0 ? (
         <section className="form-section" data-testid="import-packages">
-          <h3>{t('customerImport.packagesTitle')}</h3>
-          <p className="muted">{t('customerImport.packagesHint')}</p>
+          <h3>{preview.source === 'router' ? t('customerImport.profilesTitle') : t('customerImport.packagesTitle')}</h3>
+          <p className="muted">{preview.source === 'router' ? t('customerImport.profilesHint') : t('customerImport.packagesHint')}</p>
           {unknownPackages.map(({ name, rows }) => {
             const decision = choices.packages[name.toLowerCase()];
-            const value = decision === undefined ? '' : decision.action === 'create' ? 'create' : decision.packageId;
+            const value = decision === undefined ? '' : decision.action === 'map' ? decision.packageId : decision.action;
             return (
               <div className="form-grid form-grid-3" key={name}>
                 <label className="field">
@@ -113,13 +116,14 @@ export function ImportSettings({ preview, choices, unknownPackages, packages, on
                     value={value}
                     onChange={(e) => {
                       const v = e.target.value;
-                      setDecision(name, v === '' ? null : v === 'create' ? { action: 'create', price: 0 } : { action: 'map', packageId: v });
+                      setDecision(name, v === '' ? null : v === 'create' ? { action: 'create', price: 0 } : v === 'skip' ? { action: 'skip' } : { action: 'map', packageId: v });
                     }}
                     data-testid="import-package-decision"
                     data-package={name}
                   >
                     <option value="">{t('customerImport.packageChoose')}</option>
                     <option value="create">{t('customerImport.packageCreate')}</option>
+                    <option value="skip">{t('customerImport.packageSkip')}</option>
                     {active.map((p) => (
                       <option key={p.id} value={p.id}>
                         {p.name}

@@ -1,0 +1,2 @@
+export { sessionsModule } from './sessions-module.js';
+export type { SessionPoller } from './session-poller.js';
