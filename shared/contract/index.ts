@@ -7,6 +7,7 @@ import { isolirMethods } from './methods/isolir.js';
 import { mapMethods } from './methods/maps.js';
 import { packageMethods } from './methods/packages.js';
 import { routerMethods } from './methods/routers.js';
+import { routerPrepareMethods } from './methods/router-prepare.js';
 import { setupMethods } from './methods/setup.js';
 import { systemMethods } from './methods/system.js';
 import { tenantMethods } from './methods/tenant.js';
@@ -23,6 +24,7 @@ export const contract = {
   ...customerMethods,
   ...customerImportMethods,
   ...routerMethods,
+  ...routerPrepareMethods,
   ...isolirMethods,
   ...dashboardMethods,
   ...mapMethods,
