@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { idSchema, optionalMultilineText } from './common.js';
-import { phoneInputSchema } from './customer.js';
+import { normalizePhone } from '../util/phone.js';
 import { isolirMethodSchema } from './router.js';
 
 /**
@@ -104,7 +104,17 @@ export const landingUpdateSchema = z
     enabled: z.boolean(),
     host: ipv4Schema,
     port: z.number({ error: 'validation.port' }).int('validation.port').min(0, 'validation.port').max(65535, 'validation.port'),
-    contactPhone: z.union([z.literal(''), phoneInputSchema]),
+    /** Empty: the page shows no number. Otherwise stored as E.164, like every phone. */
+    contactPhone: z
+      .string()
+      .max(32, 'validation.phone')
+      .transform((value, ctx) => {
+        if (value.trim() === '') return '';
+        const e164 = normalizePhone(value);
+        if (e164) return e164;
+        ctx.addIssue({ code: 'custom', message: 'validation.phone' });
+        return z.NEVER;
+      }),
     paymentNote: optionalMultilineText(500),
   })
   .strict();
