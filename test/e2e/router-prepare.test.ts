@@ -17,7 +17,14 @@ describe('preparing a router for isolir (web mode, Chromium)', () => {
   let landingPort: number;
 
   beforeAll(async () => {
-    router = await startRouterOsServer({ version: '6.49', identity: 'MikroTik-Dusun' });
+    router = await startRouterOsServer({
+      version: '6.49',
+      identity: 'MikroTik-Dusun',
+      users: [
+        { name: 'admin', password: 'rahasia', group: 'full' },
+        { name: 'pemantau', password: 'rahasia', group: 'read' },
+      ],
+    });
     router.seed('/ppp/profile', [{ name: 'default' }]);
     router.seed('/ip/firewall/filter', [
       { chain: 'forward', action: 'fasttrack-connection', 'connection-state': 'established,related' },
@@ -75,10 +82,14 @@ describe('preparing a router for isolir (web mode, Chromium)', () => {
     await form.waitFor({ state: 'detached' });
 
     const row = page.getByTestId('router-row').filter({ hasText: 'RB Dusun Timur' });
+    await row.waitFor();
+    await app.shot('router-list');
     await row.getByTestId('router-prepare-open').click();
     const dialog = page.getByTestId('router-prepare');
     await dialog.getByTestId('prepare-items').waitFor();
-    const statuses = () => dialog.getByTestId('prepare-item').evaluateAll((rows) => rows.map((r) => `${r.getAttribute('data-key')}:${r.getAttribute('data-status')}`));
+    // A string, not a function: it runs in the page, and the tests' TypeScript has no DOM types.
+    const statuses = () =>
+      page.evaluate(`[...document.querySelectorAll('[data-testid="prepare-item"]')].map((r) => r.dataset.key + ':' + r.dataset.status)`) as Promise<string[]>;
     expect(await statuses()).toEqual(['pool:add', 'pppProfile:add', 'filterDnsUdp:add', 'filterDnsTcp:add', 'filterLanding:add', 'filterDrop:add', 'natRedirect:add']);
     expect(await dialog.textContent()).toContain('Akan ditambahkan');
     expect(await dialog.textContent()).toContain('RouterOS 6.49');
@@ -102,5 +113,24 @@ describe('preparing a router for isolir (web mode, Chromium)', () => {
     expect(await dialog.getByTestId('prepare-apply').textContent()).toBe('Semua sudah ada');
     await app.shot('prepare-again-all-present');
     await dialog.getByTestId('prepare-close').click();
+  });
+
+  it('says in plain words when the API user may not write, and changes nothing', async () => {
+    const { page } = app;
+    const { core } = app.server;
+    const tenantId = core.services.tenants.primaryId() ?? '';
+    core.services.routers.create(tenantId, { name: 'RB Pantau', host: router.host, apiPort: router.port, username: 'pemantau', password: 'rahasia', isolirMethod: 'address-list' });
+    await page.reload();
+    // The same MikroTik as above, prepared already: without its redirect there is work to refuse.
+    router.table('/ip/firewall/nat').splice(0);
+    await page.getByTestId('router-row').filter({ hasText: 'RB Pantau' }).getByTestId('router-prepare-open').click();
+    const dialog = page.getByTestId('router-prepare');
+    await dialog.getByTestId('prepare-apply').click();
+    const result = dialog.getByTestId('prepare-result');
+    await result.waitFor();
+    expect(await result.textContent()).toContain('User ini hanya boleh membaca');
+    expect(await dialog.getByTestId('prepare-item').filter({ hasText: 'Alihkan web' }).getAttribute('data-status')).toBe('failed');
+    expect(router.table('/ip/firewall/nat')).toEqual([]);
+    await app.shot('prepare-no-write-rights');
   });
 });
