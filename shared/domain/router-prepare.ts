@@ -70,15 +70,16 @@ export const prepareResultSchema = z.object({
 });
 export type PrepareResult = z.infer<typeof prepareResultSchema>;
 
-/** The address routers send isolated customers to: an IPv4 address of this computer (dst-nat needs one). */
-const ipv4Schema = z
-  .string()
-  .trim()
-  .regex(/^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/, 'validation.ipv4');
+const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
+
+/** The page switched on needs its address; a page left off may keep it empty. */
+export function hostFitsPage(values: { enabled: boolean; host: string }, ctx: z.RefinementCtx): void {
+  if (values.enabled && values.host === '') ctx.addIssue({ code: 'custom', path: ['host'], message: 'validation.required' });
+}
 
 /**
- * The isolir landing page: the page isolated customers see, served by this computer. Off until an
- * address is set; the contact is what the page tells the customer to call or WhatsApp.
+ * The isolir landing page: the page isolated customers see, served by this computer. Off until
+ * switched on; the contact is what the page tells the customer to call or WhatsApp.
  */
 export const landingSettingsSchema = z.object({
   enabled: z.boolean(),
@@ -99,25 +100,27 @@ export const landingStatusSchema = landingSettingsSchema.extend({
 });
 export type LandingStatus = z.infer<typeof landingStatusSchema>;
 
-export const landingUpdateSchema = z
-  .object({
-    enabled: z.boolean(),
-    host: ipv4Schema,
-    port: z.number({ error: 'validation.port' }).int('validation.port').min(0, 'validation.port').max(65535, 'validation.port'),
-    /** Empty: the page shows no number. Otherwise stored as E.164, like every phone. */
-    contactPhone: z
-      .string()
-      .max(32, 'validation.phone')
-      .transform((value, ctx) => {
-        if (value.trim() === '') return '';
-        const e164 = normalizePhone(value);
-        if (e164) return e164;
-        ctx.addIssue({ code: 'custom', message: 'validation.phone' });
-        return z.NEVER;
-      }),
-    paymentNote: optionalMultilineText(500),
-  })
-  .strict();
+/** The page's settings as saved, before the address rule (forms extend this; zod refuses to extend a refined object). */
+export const landingUpdateObject = z.object({
+  enabled: z.boolean(),
+  /** The address routers send isolated customers to: an IPv4 address of this computer (dst-nat needs one). */
+  host: z
+    .string()
+    .trim()
+    .refine((value) => value === '' || IPV4.test(value), 'validation.ipv4'),
+  port: z.number({ error: 'validation.port' }).int('validation.port').min(0, 'validation.port').max(65535, 'validation.port'),
+  /** Empty: the page shows no number. Otherwise stored as E.164, like every phone. */
+  contactPhone: z
+    .string()
+    .max(32, 'validation.phone')
+    .transform((value, ctx) => {
+      if (value.trim() === '') return '';
+      const e164 = normalizePhone(value);
+      if (e164) return e164;
+      ctx.addIssue({ code: 'custom', message: 'validation.phone' });
+      return z.NEVER;
+    }),
+  paymentNote: optionalMultilineText(500),
+});
+export const landingUpdateSchema = landingUpdateObject.strict().superRefine(hostFitsPage);
 export type LandingUpdate = z.output<typeof landingUpdateSchema>;
-
-export const preparePlanInputSchema = z.object({ id: idSchema }).strict();

@@ -61,7 +61,7 @@ export interface RouterOsServer {
   readonly host: string;
   readonly port: number;
   readonly version: RouterOsVersion;
-  /** The live rows of a menu ('/ppp/secret'): tests read and change them as a technician in Winbox would. */
+  /** The live rows of a menu ('/ppp/secret'; a settings menu's one row): tests read and change them as a technician in Winbox would. */
   table(path: string): Row[];
   /** Adds rows with fresh `.id`s and `disabled=false` where the menu has it. */
   seed(path: string, rows: Row[]): void;
@@ -218,7 +218,16 @@ export async function startRouterOsServer(options: RouterOsServerOptions = {}): 
   let maxInFlight = 0;
   let connections = 0;
 
+  /** Menus that are one set of settings (`/radius incoming set accept=yes`), as a fresh router has them. */
+  const settings: Record<string, Row> = {
+    '/radius/incoming': { accept: 'false', port: '3799' },
+    '/ppp/aaa': { 'use-radius': 'false', accounting: 'true', 'interim-update': '0s' },
+  };
+
   const table = (path: string): Row[] => {
+    // A settings menu reads as its one row, live: a test changes it as a technician in Winbox would.
+    const setting = settings[path];
+    if (setting) return [setting];
     let rows = tables.get(path);
     if (!rows) tables.set(path, (rows = []));
     return rows;
@@ -230,11 +239,6 @@ export async function startRouterOsServer(options: RouterOsServerOptions = {}): 
   seed('/user/group', (['full', 'write', 'read'] as const).map((name) => ({ name, policy: POLICIES[name] })));
   seed('/user', users.map((u) => ({ name: u.name, group: u.group })));
 
-  /** Menus that are one set of settings (`/radius incoming set accept=yes`), as a fresh router has them. */
-  const settings: Record<string, Row> = {
-    '/radius/incoming': { accept: 'false', port: '3799' },
-    '/ppp/aaa': { 'use-radius': 'false', accounting: 'true', 'interim-update': '0s' },
-  };
   const singletons: Record<string, () => Row> = {
     ...Object.fromEntries(Object.entries(settings).map(([menu, row]) => [menu, () => row])),
     '/system/identity': () => ({ name: identity }),

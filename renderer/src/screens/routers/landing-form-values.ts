@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { landingUpdateSchema, type LandingSettings } from '../../../../shared/domain/router-prepare.js';
+import { hostFitsPage, landingUpdateObject, type LandingSettings } from '../../../../shared/domain/router-prepare.js';
 import { formatPhoneLocal } from '../../../../shared/util/phone.js';
 
 /** The port box as typed: a whole number 1 to 65535 (the contract also takes 0, which only tests use). */
@@ -13,7 +13,7 @@ const portText = z
     return z.NEVER;
   });
 
-export const landingFormSchema = landingUpdateSchema.extend({ port: portText });
+export const landingFormSchema = landingUpdateObject.extend({ port: portText }).superRefine(hostFitsPage);
 export type LandingFormValues = z.input<typeof landingFormSchema>;
 
 export function landingFormDefaults(settings: LandingSettings): LandingFormValues {
