@@ -108,7 +108,7 @@ export const landingUpdateObject = z.object({
     .string()
     .trim()
     .refine((value) => value === '' || IPV4.test(value), 'validation.ipv4'),
-  port: z.number({ error: 'validation.port' }).int('validation.port').min(0, 'validation.port').max(65535, 'validation.port'),
+  port: z.number().int('validation.port').min(0, 'validation.port').max(65535, 'validation.port'),
   /** Empty: the page shows no number. Otherwise stored as E.164, like every phone. */
   contactPhone: z
     .string()
