@@ -109,6 +109,19 @@ describe('preparing a router for isolir', () => {
     expect((await ok(t.core, 'routers.prepare.apply', { id: routerId }, owner.token)).items.every((i) => i.outcome === 'present')).toBe(true);
   });
 
+  it('a reply lost after the router added a rule: the run stops with the reason, and the next run finds the rule rather than adding it twice', async () => {
+    const { routerId } = await setUp();
+    router.failNext(1, 'drop-after-apply', '/ip/firewall/filter/add');
+    const cut = await ok(t.core, 'routers.prepare.apply', { id: routerId }, owner.token);
+    expect(cut.problem?.code).toBe('UNREACHABLE');
+    expect(cut.items.find((i) => i.outcome === 'failed')?.key).toBe('filterDnsUdp');
+    const rerun = await ok(t.core, 'routers.prepare.apply', { id: routerId }, owner.token);
+    expect(rerun.problem).toBeNull();
+    expect(rerun.items.find((i) => i.key === 'filterDnsUdp')?.outcome).toBe('present');
+    expect(router.table('/ip/firewall/filter').filter((r) => r.comment === 'rrnet:isolir:dns-udp')).toHaveLength(1);
+    expect(forwardComments()).toEqual(['rrnet:isolir:dns-udp', 'rrnet:isolir:dns-tcp', 'rrnet:isolir:landing', 'rrnet:isolir:drop', 'fasttrack-connection', 'accept']);
+  });
+
   it('says in plain words that the API user may not write, and leaves the router as it was', async () => {
     const { routerId } = await setUp({ users: [{ name: 'pemantau', password: 'rahasia', group: 'read' }], username: 'pemantau' });
     const before = tables();
