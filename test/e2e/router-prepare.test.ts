@@ -75,7 +75,8 @@ describe('preparing a router for isolir (web mode, Chromium)', () => {
     await form.getByTestId('input-password').fill('rahasia');
     await form.getByTestId('input-name').click();
     await form.getByTestId('router-test').click();
-    await page.waitForFunction(`document.querySelector('[data-testid="router-test-answer"]')?.dataset.code === 'OK'`);
+    // A selector, not waitForFunction: a string predicate is evaluated in the page, whose CSP forbids eval once it has to poll.
+    await form.locator('[data-testid="router-test-answer"][data-code="OK"]').waitFor();
     expect(await form.getByTestId('router-test-answer').textContent()).toContain('MikroTik-Dusun');
     await app.shot('router-tested');
     await form.getByTestId('router-save').click();
@@ -108,7 +109,7 @@ describe('preparing a router for isolir (web mode, Chromium)', () => {
     expect(router.table('/ip/firewall/nat')[0]).toMatchObject({ 'to-addresses': '127.0.0.1', 'to-ports': String(landingPort) });
 
     await dialog.getByTestId('prepare-again').click();
-    await page.waitForFunction(`document.querySelector('[data-testid="prepare-apply"]')?.disabled === true`);
+    await dialog.locator('[data-testid="prepare-apply"]:disabled').waitFor();
     expect((await statuses()).every((s) => s.endsWith(':present'))).toBe(true);
     expect(await dialog.getByTestId('prepare-apply').textContent()).toBe('Semua sudah ada');
     await app.shot('prepare-again-all-present');
