@@ -1,8 +1,16 @@
 import type { Handlers, MethodsUnder } from '../module-kit/index.js';
 import type { RouterChecks } from './router-checks.js';
 import type { RoutersService } from './routers-service.js';
+import type { LandingService } from './landing/landing-service.js';
+import { prepareHandlers } from './prepare/prepare-handlers.js';
+import type { RouterPreparer } from './prepare/router-preparer.js';
 
-export const networkHandlers = (routers: RoutersService, checks: RouterChecks): Pick<Handlers, MethodsUnder<'routers.'>> => ({
+export const networkHandlers = (
+  routers: RoutersService,
+  checks: RouterChecks,
+  prepare: { preparer: RouterPreparer; landing: LandingService },
+): Pick<Handlers, MethodsUnder<'routers.'>> => ({
+  ...prepareHandlers(prepare.preparer, prepare.landing),
   'routers.list': (_input, ctx) => routers.list(ctx.caller.tenantId),
   'routers.get': ({ id }, ctx) => routers.get(ctx.caller.tenantId, id),
   'routers.create': (input, ctx) => routers.get(ctx.caller.tenantId, routers.create(ctx.caller.tenantId, input, ctx.claimLimit)),

@@ -9,6 +9,7 @@ import { packageMethods } from './methods/packages.js';
 import { provisioningMethods } from './methods/provisioning.js';
 import { routerMethods } from './methods/routers.js';
 import { sessionMethods } from './methods/sessions.js';
+import { routerPrepareMethods } from './methods/router-prepare.js';
 import { setupMethods } from './methods/setup.js';
 import { systemMethods } from './methods/system.js';
 import { tenantMethods } from './methods/tenant.js';
@@ -26,6 +27,7 @@ export const contract = {
   ...customerImportMethods,
   ...routerMethods,
   ...sessionMethods,
+  ...routerPrepareMethods,
   ...isolirMethods,
   ...provisioningMethods,
   ...dashboardMethods,

@@ -39,6 +39,7 @@ export const en: MessageTree = {
   validation: {
     host: 'Type an IP address (e.g. 192.168.88.1) or a host name (e.g. router.rtrwnet.id), optionally with a port: 192.168.88.1:8728.',
     hostNoPort: 'Type the address only, without a port.',
+    ipv4: "Type this computer's IPv4 address, e.g. 192.168.88.10.",
     port: 'The port must be a number from 1 to 65535.',
     gapOrder: 'The longest pause must be at least the shortest one.',
     required: 'Required.',
@@ -110,6 +111,13 @@ export const en: MessageTree = {
   web: {
     bodyTooLarge: 'The data sent is larger than 1 MB.',
     badPath: 'Invalid address.',
+  },
+  /** Why the isolir page is not being served though it is switched on. */
+  landingProblems: {
+    notThisComputer: "That address is not this computer's. Type this computer's IP address on the routers' network (see the computer's network settings).",
+    portTaken: 'Another program on this computer already uses that port. Choose another, e.g. 8081.',
+    portDenied: 'This computer allows that port only with administrator rights. Use a port from 1024 up, e.g. 8080.',
+    failed: 'The isolir page cannot run on that address and port. Check them and save again.',
   },
   /**
    * Why a MikroTik did not do what was asked (RouterOS API), by RouterError code: the one wording of

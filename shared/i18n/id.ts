@@ -39,6 +39,7 @@ export const id = {
   validation: {
     host: 'Tulis alamat IP (mis. 192.168.88.1) atau nama host (mis. router.rtrwnet.id), boleh dengan port: 192.168.88.1:8728.',
     hostNoPort: 'Tulis alamatnya saja, tanpa port.',
+    ipv4: 'Tulis alamat IPv4 komputer ini, mis. 192.168.88.10.',
     port: 'Port harus angka 1 sampai 65535.',
     gapOrder: 'Jeda terlama harus sama atau lebih besar dari jeda tersingkat.',
     required: 'Wajib diisi.',
@@ -110,6 +111,13 @@ export const id = {
   web: {
     bodyTooLarge: 'Data yang dikirim lebih dari 1 MB.',
     badPath: 'Alamat tidak valid.',
+  },
+  /** Why the isolir page is not being served though it is switched on. */
+  landingProblems: {
+    notThisComputer: 'Alamat itu bukan milik komputer ini. Tulis alamat IP komputer ini di jaringan router (lihat di pengaturan jaringan komputer).',
+    portTaken: 'Port itu sudah dipakai program lain di komputer ini. Pilih port lain, mis. 8081.',
+    portDenied: 'Komputer ini tidak mengizinkan port itu tanpa hak administrator. Pakai port 1024 ke atas, mis. 8080.',
+    failed: 'Halaman isolir tidak bisa dijalankan di alamat dan port itu. Periksa lalu simpan lagi.',
   },
   /**
    * Why a MikroTik did not do what was asked (RouterOS API), by RouterError code: the one wording of

@@ -9,7 +9,8 @@ import { encodeSentence, SentenceReader } from './routeros-wire.js';
  * 6.43+ login (`/login =name= =password=`) and the older MD5 challenge, `.tag`s with any number of
  * commands in flight, `!re` `!done` `!trap` `!fatal`, and `!empty` before `!done` for a print that
  * finds nothing from 7.18 on. Its menus hold rows; print (with `?` queries and `.proplist`), add,
- * set, remove, enable and disable work on them by `.id` or `numbers`, as RouterOS does.
+ * set, remove, enable and disable work on them by `.id` or `numbers`, as RouterOS does; add takes
+ * `place-before` (firewall order), and settings menus (`/radius/incoming`, `/ppp/aaa`) print and set.
  *
  * Faults a real router shows, switchable: slow, silent, `!fatal`, a connection dropped before or after a
  * command is applied, down (refuses connections), the API service disabled (closes at once), an
@@ -60,7 +61,7 @@ export interface RouterOsServer {
   readonly host: string;
   readonly port: number;
   readonly version: RouterOsVersion;
-  /** The live rows of a menu ('/ppp/secret'): tests read and change them as a technician in Winbox would. */
+  /** The live rows of a menu ('/ppp/secret'; a settings menu's one row): tests read and change them as a technician in Winbox would. */
   table(path: string): Row[];
   /** Adds rows with fresh `.id`s and `disabled=false` where the menu has it. */
   seed(path: string, rows: Row[]): void;
@@ -88,7 +89,7 @@ export interface RouterOsServer {
 }
 
 const NAMED = new Set(['/ppp/secret', '/ppp/profile', '/ip/pool', '/ip/hotspot/user', '/ip/hotspot/user/profile', '/user', '/user/group']);
-const DISABLEABLE = new Set(['/ppp/secret', '/ip/hotspot/user', '/ip/firewall/address-list', '/ip/firewall/filter', '/ip/firewall/nat', '/user']);
+const DISABLEABLE = new Set(['/ppp/secret', '/ip/hotspot/user', '/ip/firewall/address-list', '/ip/firewall/filter', '/ip/firewall/nat', '/radius', '/user']);
 const WRITE_VERBS = new Set(['add', 'set', 'remove', 'enable', 'disable']);
 const POLICIES = {
   full: 'local,telnet,ssh,ftp,reboot,read,write,policy,test,winbox,password,web,sniff,sensitive,api,romon,rest-api',
@@ -219,7 +220,16 @@ export async function startRouterOsServer(options: RouterOsServerOptions = {}): 
   let maxInFlight = 0;
   let connections = 0;
 
+  /** Menus that are one set of settings (`/radius incoming set accept=yes`), as a fresh router has them. */
+  const settings: Record<string, Row> = {
+    '/radius/incoming': { accept: 'false', port: '3799' },
+    '/ppp/aaa': { 'use-radius': 'false', accounting: 'true', 'interim-update': '0s' },
+  };
+
   const table = (path: string): Row[] => {
+    // A settings menu reads as its one row, live: a test changes it as a technician in Winbox would.
+    const setting = settings[path];
+    if (setting) return [setting];
     let rows = tables.get(path);
     if (!rows) tables.set(path, (rows = []));
     return rows;
@@ -232,6 +242,7 @@ export async function startRouterOsServer(options: RouterOsServerOptions = {}): 
   seed('/user', users.map((u) => ({ name: u.name, group: u.group })));
 
   const singletons: Record<string, () => Row> = {
+    ...Object.fromEntries(Object.entries(settings).map(([menu, row]) => [menu, () => row])),
     '/system/identity': () => ({ name: identity }),
     '/system/resource': () => ({
       uptime,
@@ -268,11 +279,16 @@ export async function startRouterOsServer(options: RouterOsServerOptions = {}): 
         identity = attributes.get('name') ?? identity;
         return [['!done']];
       }
+      const setting = settings[menu];
+      if (verb === 'set' && setting) {
+        for (const [k, v] of attributes) if (!k.startsWith('.')) setting[k] = v;
+        return [['!done']];
+      }
       throw new Failure('no such command prefix');
     }
     if (!menu.startsWith('/') || !['print', ...WRITE_VERBS].includes(verb)) throw new Failure('no such command prefix');
     const rows = table(menu);
-    const values = [...attributes].filter(([k]) => !k.startsWith('.') && k !== 'numbers');
+    const values = [...attributes].filter(([k]) => !k.startsWith('.') && k !== 'numbers' && k !== 'place-before');
     switch (verb) {
       case 'print': {
         const proplist = attributes.get('.proplist')?.split(',');
@@ -284,8 +300,12 @@ export async function startRouterOsServer(options: RouterOsServerOptions = {}): 
       case 'add': {
         const name = attributes.get('name');
         if (NAMED.has(menu) && name !== undefined && rows.some((r) => r.name === name)) throw new Failure('failure: item with this name already exists');
+        // Firewall rules are ordered: `place-before` puts the new one above the item named, as RouterOS does.
+        const before = attributes.get('place-before');
+        const at = before === undefined ? rows.length : rows.findIndex((r) => r['.id'] === before);
+        if (at < 0) throw new Failure('no such item');
         const id = newId();
-        rows.push({ '.id': id, ...(DISABLEABLE.has(menu) ? { disabled: 'false' } : {}), ...Object.fromEntries(values) });
+        rows.splice(at, 0, { '.id': id, ...(DISABLEABLE.has(menu) ? { disabled: 'false' } : {}), ...Object.fromEntries(values) });
         return [['!done', `=ret=${id}`]];
       }
       case 'set':

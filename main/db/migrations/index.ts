@@ -21,6 +21,7 @@ import { m019RouterSettings } from './019-router-settings.js';
 import { m020CustomerImports } from './020-customer-imports.js';
 import { m021IsolirActions } from './021-isolir-actions.js';
 import { m022Provisioning } from './022-provisioning.js';
+import { m023IsolirLanding } from './023-isolir-landing.js';
 
 export const migrations: readonly Migration[] = [
   m001Core,
@@ -45,4 +46,5 @@ export const migrations: readonly Migration[] = [
   m020CustomerImports,
   m021IsolirActions,
   m022Provisioning,
+  m023IsolirLanding,
 ];

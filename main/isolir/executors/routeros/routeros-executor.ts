@@ -1,4 +1,4 @@
-import { RouterError, type RouterApi, type RouterRef } from '../../../network/index.js';
+import { ISOLIR_ADDRESS_LIST as ISOLIR_LIST, RouterError, type RouterApi, type RouterRef } from '../../../network/index.js';
 import type { AppliedChange } from '../../../../shared/domain/isolir.js';
 import type { ExecutorResult, IsolirCustomer, IsolirExecutor } from '../executor.js';
 import { executorFailure } from '../executor-failures.js';
@@ -14,8 +14,6 @@ export interface RouterOsTarget {
   isolirProfile: string;
 }
 
-/** The address list isolated static-IP customers go on; the firewall ("Siapkan router") redirects it. */
-export const ISOLIR_LIST = 'isolir';
 /** Our entries on a shared address list carry the customer's id, so we only ever remove our own. */
 const entryComment = (customerId: string) => `rrnet:${customerId}`;
 const ADDRESS_LIST = '/ip/firewall/address-list';

@@ -11,12 +11,13 @@ import { useTenant } from '../../stores/tenant-store.js';
 
 interface RouterListProps {
   onCheck(router: Router): void;
+  onPrepare(router: Router): void;
   onEdit(router: Router): void;
   onRemove(router: Router): void;
 }
 
 /** The routers: where each is reached, how it isolates, and what it said it is when last seen. */
-export function RouterList({ onCheck, onEdit, onRemove }: RouterListProps) {
+export function RouterList({ onCheck, onPrepare, onEdit, onRemove }: RouterListProps) {
   const { t } = useTranslation();
   const formatNumber = useNumberFormat();
   const { data, error, loading } = useRouters();
@@ -54,6 +55,9 @@ export function RouterList({ onCheck, onEdit, onRemove }: RouterListProps) {
             </button>
             {networkStaff ? (
               <>
+                <button type="button" className="button small" disabled={locked} onClick={() => onPrepare(r)} aria-label={t('prepare.openLabel', { name: r.name })} data-testid="router-prepare-open">
+                  {t('prepare.open')}
+                </button>
                 <button type="button" className="button small" disabled={locked} onClick={() => onEdit(r)} data-testid="router-edit">
                   {t('common.edit')}
                 </button>
@@ -66,7 +70,7 @@ export function RouterList({ onCheck, onEdit, onRemove }: RouterListProps) {
         ),
       },
     ],
-    [t, formatNumber, zone, locale, networkStaff, locked, onCheck, onEdit, onRemove],
+    [t, formatNumber, zone, locale, networkStaff, locked, onCheck, onPrepare, onEdit, onRemove],
   );
 
   return (

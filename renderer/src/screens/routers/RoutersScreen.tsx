@@ -10,9 +10,11 @@ import { toast } from '../../stores/toast-store.js';
 import { RouterForm } from './RouterForm.js';
 import { RouterHealthPanel } from './RouterHealthPanel.js';
 import { RouterList } from './RouterList.js';
+import { LandingSettingsDialog } from './LandingSettingsDialog.js';
+import { RouterPrepareDialog } from './RouterPrepareDialog.js';
 import { RouterSessionsPanel } from '../sessions/RouterSessionsPanel.js';
 
-type Dialog = { kind: 'add' } | { kind: 'edit'; router: Router } | { kind: 'remove'; router: Router } | null;
+type Dialog = { kind: 'add' } | { kind: 'edit'; router: Router } | { kind: 'remove'; router: Router } | { kind: 'prepare'; router: Router } | { kind: 'landing' } | null;
 
 /** The MikroTiks the ISP runs: technicians and admins add, test and change them; others see them. */
 export function RoutersScreen() {
@@ -23,6 +25,7 @@ export function RoutersScreen() {
   const close = useCallback(() => setDialog(null), []);
   const onCheck = useCallback((router: Router) => setChecking(router), []);
   const onEdit = useCallback((router: Router) => setDialog({ kind: 'edit', router }), []);
+  const onPrepare = useCallback((router: Router) => setDialog({ kind: 'prepare', router }), []);
   const onRemove = useCallback((router: Router) => setDialog({ kind: 'remove', router }), []);
 
   function saved(router: Router, message: string) {
@@ -38,18 +41,33 @@ export function RoutersScreen() {
       <div className="page-header">
         <h1>{t('routers.title')}</h1>
         {networkStaff ? (
-          <button type="button" className="button primary" disabled={locked} onClick={() => setDialog({ kind: 'add' })} data-testid="router-add">
-            <Icon name="plus" size={16} />
-            {t('routers.add')}
-          </button>
+          <div className="page-actions">
+            <button type="button" className="button" disabled={locked} onClick={() => setDialog({ kind: 'landing' })} data-testid="landing-open">
+              {t('landing.open')}
+            </button>
+            <button type="button" className="button primary" disabled={locked} onClick={() => setDialog({ kind: 'add' })} data-testid="router-add">
+              <Icon name="plus" size={16} />
+              {t('routers.add')}
+            </button>
+          </div>
         ) : null}
       </div>
       {networkStaff ? null : <p className="muted" data-testid="routers-read-only">{t('routers.readOnly')}</p>}
-      <RouterList onCheck={onCheck} onEdit={onEdit} onRemove={onRemove} />
+      <RouterList onCheck={onCheck} onPrepare={onPrepare} onEdit={onEdit} onRemove={onRemove} />
       {checking ? <RouterHealthPanel key={checking.id} router={checking} onClose={() => setChecking(null)} /> : null}
       {checking ? <RouterSessionsPanel key={`sessions-${checking.id}`} router={checking} /> : null}
       {dialog?.kind === 'add' ? <RouterForm onClose={close} onSaved={(r) => saved(r, t('routers.created', { name: r.name }))} /> : null}
       {dialog?.kind === 'edit' ? <RouterForm router={dialog.router} onClose={close} onSaved={(r) => saved(r, t('common.saved'))} /> : null}
+      {dialog?.kind === 'prepare' ? <RouterPrepareDialog router={dialog.router} onClose={close} /> : null}
+      {dialog?.kind === 'landing' ? (
+        <LandingSettingsDialog
+          onClose={close}
+          onSaved={() => {
+            setDialog(null);
+            toast(t('common.saved'));
+          }}
+        />
+      ) : null}
       {dialog?.kind === 'remove' ? (
         <ConfirmDialog
           title={t('routers.removeTitle', { name: dialog.router.name })}
