@@ -62,7 +62,7 @@ export class SessionViews {
 
   private problem(state: RouterSessionState, locale: Locale): RouterSessions['problem'] {
     if (state.problem === null) return null;
-    return { code: state.problem.code, message: translate(locale, `routerProbe.${state.problem.code}`, { detail: state.problem.detail ?? '' }) };
+    return { code: state.problem.code, message: translate(locale, `routeros.${state.problem.code}`, { detail: state.problem.detail ?? '' }) };
   }
 
   /** Uptime is counted to now while the router answers; to its last answer when it does not (what was known then). */

@@ -39,7 +39,7 @@ export async function readRouterTable(api: RouterApi, routers: RouterReader, ten
     ]);
   } catch (error) {
     if (!(error instanceof RouterError)) throw error;
-    throw new Failure('VALIDATION_FAILED', {}, { routerId: { key: `routerProbe.${error.code}`, params: { detail: error.detail ?? '' } } });
+    throw new Failure('VALIDATION_FAILED', {}, { routerId: { key: `routeros.${error.code}`, params: { detail: error.detail ?? '' } } });
   }
   const cells = (row: Row, service: string) => [row.name ?? '', row.password ?? '', row.profile ?? '', service, row.comment ?? '', row.disabled ?? ''];
   const raw = [...secrets.map((row) => cells(row, 'pppoe')), ...users.map((row) => cells(row, 'hotspot'))];
