@@ -52,6 +52,10 @@ describe('isolir faults', () => {
       router.seed('/ppp/active', [{ name: `pelanggan.${i}`, address: `10.10.0.${i}` }]);
       ids.push((await ok(t.core, 'customers.create', { ...customerInput(packageId, i), routerId }, owner.token)).id);
     }
+    // Provisioning adopts each account first (over the core's own connection, with the app's 10 s
+    // timeouts): done before the router goes silent, so only isolir meets the silence.
+    await t.core.bus.drain();
+    await t.core.jobs.runDue();
     return ids;
   }
 
