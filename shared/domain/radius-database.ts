@@ -90,6 +90,7 @@ export type RadiusDatabaseInput = z.output<typeof radiusDatabaseUpdateSchema>;
 export const radiusDatabaseTestResultSchema = z.object({
   /** Connected, and every table is there and writable where isolir writes. */
   ok: z.boolean(),
-  problem: z.object({ code: z.enum(RADIUS_DB_PROBLEMS), message: z.string() }).nullable(),
+  /** `message`: what to do, in plain words; `detail`: the database's own words, for "Detail teknis". */
+  problem: z.object({ code: z.enum(RADIUS_DB_PROBLEMS), message: z.string(), detail: z.string() }).nullable(),
 });
 export type RadiusDatabaseTestResult = z.infer<typeof radiusDatabaseTestResultSchema>;

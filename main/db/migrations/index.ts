@@ -20,6 +20,7 @@ import { m018WaSimulated } from './018-wa-simulated.js';
 import { m019RouterSettings } from './019-router-settings.js';
 import { m020CustomerImports } from './020-customer-imports.js';
 import { m021IsolirActions } from './021-isolir-actions.js';
+import { m024RadiusDatabase } from './024-radius-database.js';
 
 export const migrations: readonly Migration[] = [
   m001Core,
@@ -43,4 +44,5 @@ export const migrations: readonly Migration[] = [
   m019RouterSettings,
   m020CustomerImports,
   m021IsolirActions,
+  m024RadiusDatabase,
 ];
