@@ -20,7 +20,7 @@ export const RADIUS_TABLES = ['radusergroup', 'radreply', 'radgroupreply', 'rada
 
 /**
  * Why the RADIUS database could not be used, in "Tes" and as an isolir failure. Each has plain
- * words (`radiusDb.<CODE>` in the core's messages, `isolir.error_<CODE>` on the screens).
+ * words (`radiusDbProblems.<CODE>` in the core's messages, `isolir.error_<CODE>` on the screens).
  */
 export const RADIUS_DB_PROBLEMS = [
   'RADIUS_DB_UNREACHABLE',
@@ -83,8 +83,14 @@ export function radiusDatabaseRules(values: { kind?: unknown; host?: unknown; da
   }
 }
 
+/**
+ * The rules run even when a field already failed (a port out of range), so every wrong box is said
+ * in one round; they read each value defensively for that reason.
+ */
+export const ALWAYS = { when: () => true };
+
 /** Saving, and "Tes" of what the form holds: an empty password means the stored one. */
-export const radiusDatabaseUpdateSchema = z.object(radiusDatabaseFields).strict().superRefine(radiusDatabaseRules);
+export const radiusDatabaseUpdateSchema = z.object(radiusDatabaseFields).strict().superRefine(radiusDatabaseRules, ALWAYS);
 export type RadiusDatabaseInput = z.output<typeof radiusDatabaseUpdateSchema>;
 
 export const radiusDatabaseTestResultSchema = z.object({

@@ -20,7 +20,7 @@ export const en: MessageTree = {
     BUSY: 'Too many connections to RRNet Console. Close unused tabs and try again.',
     INTERNAL: 'Something went wrong in the app. Your data is safe; please try again.',
   },
-  radiusDb: {
+  radiusDbProblems: {
     RADIUS_DB_UNREACHABLE: 'The database server cannot be reached. Check the address and port, and that PostgreSQL is running and accepts connections from this computer (listen_addresses and the firewall).',
     RADIUS_DB_AUTH_FAILED: 'The database user name or password was refused. Check the user FreeRADIUS uses (usually "radius") and type the password again; also check that pg_hba.conf lets this computer in.',
     RADIUS_DB_NOT_FOUND: 'The database was not found. Check its name (for SQLite: where the file is).',

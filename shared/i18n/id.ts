@@ -20,7 +20,7 @@ export const id = {
     BUSY: 'Terlalu banyak koneksi ke RRNet Console. Tutup tab yang tidak dipakai lalu coba lagi.',
     INTERNAL: 'Terjadi kesalahan di aplikasi. Data Anda aman; coba lagi.',
   },
-  radiusDb: {
+  radiusDbProblems: {
     RADIUS_DB_UNREACHABLE: 'Server database tidak bisa dihubungi. Periksa alamat dan port, pastikan PostgreSQL menyala dan menerima koneksi dari komputer ini (listen_addresses dan firewall).',
     RADIUS_DB_AUTH_FAILED: 'Nama pengguna atau kata sandi database ditolak. Periksa pengguna yang dipakai FreeRADIUS (biasanya "radius") dan ketik ulang kata sandinya; periksa juga pg_hba.conf mengizinkan komputer ini.',
     RADIUS_DB_NOT_FOUND: 'Database tidak ditemukan. Periksa nama databasenya (untuk SQLite: lokasi filenya).',

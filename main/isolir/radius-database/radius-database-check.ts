@@ -17,7 +17,7 @@ export async function checkRadiusDatabase(config: RadiusDbConfig, locale: Locale
   } catch (error) {
     // The stores throw classified errors; anything else is still said as "could not use it".
     const { code, message } = error instanceof RadiusDbError ? error : new RadiusDbError('RADIUS_DB_UNAVAILABLE', String(error));
-    return { ok: false, problem: { code, message: translate(locale, `radiusDb.${code}`, { tables: message }), detail: message } };
+    return { ok: false, problem: { code, message: translate(locale, `radiusDbProblems.${code}`, { tables: message }), detail: message } };
   } finally {
     await store.close();
   }

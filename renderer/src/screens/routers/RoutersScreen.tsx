@@ -10,13 +10,16 @@ import { toast } from '../../stores/toast-store.js';
 import { RouterForm } from './RouterForm.js';
 import { RouterHealthPanel } from './RouterHealthPanel.js';
 import { RouterList } from './RouterList.js';
+import { RadiusDatabasePanel } from './RadiusDatabasePanel.js';
+import { useRouters } from '../../stores/data-stores.js';
 
 type Dialog = { kind: 'add' } | { kind: 'edit'; router: Router } | { kind: 'remove'; router: Router } | null;
 
 /** The MikroTiks the ISP runs: technicians and admins add, test and change them; others see them. */
 export function RoutersScreen() {
   const { t } = useTranslation();
-  const { networkStaff, locked } = usePermissions();
+  const { networkStaff, manager, locked } = usePermissions();
+  const radiusRouters = (useRouters().data ?? []).filter((r) => r.isolirMethod === 'radius').length;
   const [dialog, setDialog] = useState<Dialog>(null);
   const [checking, setChecking] = useState<Router | null>(null);
   const close = useCallback(() => setDialog(null), []);
@@ -45,6 +48,7 @@ export function RoutersScreen() {
       </div>
       {networkStaff ? null : <p className="muted" data-testid="routers-read-only">{t('routers.readOnly')}</p>}
       <RouterList onCheck={onCheck} onEdit={onEdit} onRemove={onRemove} />
+      {manager ? <RadiusDatabasePanel radiusRouters={radiusRouters} /> : null}
       {checking ? <RouterHealthPanel key={checking.id} router={checking} onClose={() => setChecking(null)} /> : null}
       {dialog?.kind === 'add' ? <RouterForm onClose={close} onSaved={(r) => saved(r, t('routers.created', { name: r.name }))} /> : null}
       {dialog?.kind === 'edit' ? <RouterForm router={dialog.router} onClose={close} onSaved={(r) => saved(r, t('common.saved'))} /> : null}
