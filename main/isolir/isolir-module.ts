@@ -47,7 +47,6 @@ export const isolirModule = (options: IsolirOptions = {}) =>
       // Built from the setting when first needed, dropped when it changes: no restart.
       const radiusStores = new RadiusStores((tenantId) => radiusDb.config(tenantId));
       const radiusDb = new RadiusDatabaseSettings(infra.db, infra.clock, infra.ids, infra.secrets, (tenantId) => radiusStores.forget(tenantId));
-      const radiusStore = options.radiusStore;
       for (const rule of isolirNotificationRules(needs.customers)) needs.wa.notifications.register(rule);
       const apply = createApplyHandler({
         writes: infra.writes,
@@ -55,7 +54,7 @@ export const isolirModule = (options: IsolirOptions = {}) =>
         bus: infra.bus,
         customers: needs.customers,
         packages: needs.packages,
-        executors: options.executors ?? routerExecutors(needs.routers, needs.routerApi, (tenantId) => radiusStore ?? radiusStores.forTenant(tenantId)),
+        executors: options.executors ?? routerExecutors(needs.routers, needs.routerApi, (tenantId) => options.radiusStore ?? radiusStores.forTenant(tenantId)),
         lock: new CustomerLock(),
       });
       return {

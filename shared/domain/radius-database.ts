@@ -55,7 +55,8 @@ const pgName = z.string().trim().max(63, 'validation.tooLong');
 export const radiusDatabaseFields = {
   kind: radiusDbKindSchema,
   host: z.string().trim().max(260, 'validation.tooLong'),
-  port: portSchema,
+  /** Left out: PostgreSQL's own port. */
+  port: portSchema.default(POSTGRES_PORT),
   database: pgName,
   user: pgName,
   /** Empty keeps the stored password. */
@@ -66,20 +67,23 @@ export const radiusDatabaseFields = {
 /** Absolute, on Linux or Windows: a relative path would depend on where the app was started. */
 const ABSOLUTE_PATH = /^(\/|[A-Za-z]:[\\/]|\\\\)/;
 
-/** What each kind needs, as field errors all in one round. */
+/**
+ * What each kind needs, as field errors all in one round. A value that is not text (missing, wrong
+ * type) is left alone: its own field check has said so already.
+ */
 export function radiusDatabaseRules(values: { kind?: unknown; host?: unknown; database?: unknown; user?: unknown; path?: unknown }, ctx: z.RefinementCtx): void {
   const need = (field: string, message: string) => ctx.addIssue({ code: 'custom', path: [field], message });
   if (values.kind === 'postgresql') {
-    const host = typeof values.host === 'string' ? values.host : '';
-    if (host === '') need('host', 'validation.required');
-    else if (splitHostPort(host)?.port !== null) need('host', splitHostPort(host) === null ? 'validation.host' : 'validation.hostNoPort');
+    if (values.host === '') need('host', 'validation.required');
+    else if (typeof values.host === 'string' && splitHostPort(values.host)?.port !== null) {
+      need('host', splitHostPort(values.host) === null ? 'validation.host' : 'validation.hostNoPort');
+    }
     if (values.database === '') need('database', 'validation.required');
     if (values.user === '') need('user', 'validation.required');
   }
   if (values.kind === 'sqlite') {
-    const path = typeof values.path === 'string' ? values.path : '';
-    if (path === '') need('path', 'validation.required');
-    else if (!ABSOLUTE_PATH.test(path)) need('path', 'validation.absolutePath');
+    if (values.path === '') need('path', 'validation.required');
+    else if (typeof values.path === 'string' && !ABSOLUTE_PATH.test(values.path)) need('path', 'validation.absolutePath');
   }
 }
 

@@ -1,3 +1,4 @@
+import { createServer, type Socket } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PostgresRadiusStore } from '../../main/isolir/executors/radius/postgres-radius-store.js';
 import { RadiusDbError } from '../../main/isolir/executors/radius/radius-db-error.js';
@@ -129,6 +130,24 @@ describe('PostgresRadiusStore: what stands in the way, classified', () => {
       expect((await failure(() => wrong.hasGroup('isolir'))).code).toBe('RADIUS_DB_UNREACHABLE');
     } finally {
       await wrong.close();
+    }
+  });
+
+  it('a server that accepts the connection and then says nothing: unreachable once the connect timeout passes, never a hang', async () => {
+    const held: Socket[] = [];
+    const silent = createServer((socket) => held.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const address = silent.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    const wrong = new PostgresRadiusStore({ ...radius, port }, { connectTimeoutMs: 300, queryTimeoutMs: 300 });
+    try {
+      const error = await failure(() => wrong.setGroup(BUDI, 'isolir'));
+      expect(error.code).toBe('RADIUS_DB_UNREACHABLE');
+      expect(error.message).toMatch(/timeout/i);
+    } finally {
+      await wrong.close();
+      for (const socket of held) socket.destroy();
+      await new Promise((resolve) => silent.close(resolve));
     }
   });
 
