@@ -4,6 +4,8 @@ import type { WaNotifications } from '../wa/index.js';
 import type { RouterApi, RoutersService } from '../network/index.js';
 import type { RadiusStore } from './executors/radius/radius-store.js';
 import { routerExecutors } from './router-executors.js';
+import { RadiusDatabaseSettings } from './radius-database/radius-database-settings.js';
+import { RadiusStores } from './radius-database/radius-stores.js';
 import { ActionStore } from './action-store.js';
 import { createApplyHandler } from './apply-handler.js';
 import { CustomerLock } from './customer-lock.js';
@@ -15,7 +17,10 @@ import { isolirNotificationRules } from './notifications.js';
 export interface IsolirOptions {
   /** Which executor acts on each router; by default the router's isolir method over the network module's connections. */
   executors?: IsolirExecutors;
-  /** The install's FreeRADIUS database, for routers whose isolir method is RADIUS (none: those requests fail, saying so). */
+  /**
+   * One FreeRADIUS database for every tenant, for tests; by default each tenant's "Database
+   * FreeRADIUS" setting (none saved: RADIUS routers' requests fail, saying the router is not set up).
+   */
   radiusStore?: RadiusStore;
 }
 
@@ -35,10 +40,13 @@ const CONCURRENCY = 128;
 export const isolirModule = (options: IsolirOptions = {}) =>
   defineModule({
     name: 'isolir',
-    tables: ['isolir_actions'],
+    tables: ['isolir_actions', 'radius_databases'],
     create: (infra, needs: { customers: CustomersService; packages: PackagesService; wa: WaNotifications; routers: RoutersService; routerApi: RouterApi }) => {
       const store = new ActionStore(infra.db, infra.clock);
       const isolir = new IsolirService(infra.db, store, infra.jobs, infra.bus, needs.customers, infra.clock, infra.ids);
+      // Built from the setting when first needed, dropped when it changes: no restart.
+      const radiusStores = new RadiusStores((tenantId) => radiusDb.config(tenantId));
+      const radiusDb = new RadiusDatabaseSettings(infra.db, infra.clock, infra.ids, infra.secrets, (tenantId) => radiusStores.forget(tenantId));
       for (const rule of isolirNotificationRules(needs.customers)) needs.wa.notifications.register(rule);
       // Provisioning (composed after) takes the same lock: a package change never undoes an isolation.
       const customerLock = new CustomerLock();
@@ -48,14 +56,15 @@ export const isolirModule = (options: IsolirOptions = {}) =>
         bus: infra.bus,
         customers: needs.customers,
         packages: needs.packages,
-        executors: options.executors ?? routerExecutors(needs.routers, needs.routerApi, options.radiusStore ?? null),
+        executors: options.executors ?? routerExecutors(needs.routers, needs.routerApi, (tenantId) => options.radiusStore ?? radiusStores.forTenant(tenantId)),
         lock: customerLock,
       });
       return {
-        services: { isolir, customerLock },
-        handlers: isolirHandlers(isolir),
+        services: { isolir, customerLock, radiusDb },
+        handlers: isolirHandlers(isolir, radiusDb),
         // A repeat is harmless (an executor sets a state), so a run a crash interrupted simply goes again.
         jobTypes: [{ type: ISOLIR_APPLY_JOB, handler: apply, options: { concurrency: CONCURRENCY, maxAttempts: MAX_ATTEMPTS, onInterrupted: 'retry' } }],
+        close: () => radiusStores.close(),
       };
     },
   });

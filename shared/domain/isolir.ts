@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RADIUS_DB_PROBLEMS } from './radius-database.js';
 import { idSchema, text } from './common.js';
 
 export const ISOLIR_KINDS = ['isolate', 'reconnect'] as const;
@@ -69,7 +70,8 @@ export type IsolirSkipCode = (typeof ISOLIR_SKIP_CODES)[number];
 /** The failures the Isolir screen explains in plain words (what happened, what to do); any other reads "failed on the router". */
 export const ISOLIR_ERROR_CODES = [
   'UNREACHABLE', 'TIMEOUT', 'AUTH_FAILED', 'API_DISABLED', 'NOT_ALLOWED', 'NO_WRITE_RIGHTS', 'COMMAND_FAILED', 'ACCOUNT_MISSING',
-  'NAS_UNREACHABLE', 'NAS_NOT_LISTENING', 'NAS_NO_ANSWER', 'NAS_WRONG_SECRET', 'NAS_REFUSED', 'NAS_BUSY', 'RADIUS_GROUP_MISSING', 'RADIUS_DB_UNAVAILABLE',
+  'NAS_UNREACHABLE', 'NAS_NOT_LISTENING', 'NAS_NO_ANSWER', 'NAS_WRONG_SECRET', 'NAS_REFUSED', 'NAS_BUSY', 'RADIUS_GROUP_MISSING',
+  ...RADIUS_DB_PROBLEMS,
   'NO_ROUTER', 'ROUTER_NOT_SET_UP', 'NOT_FOUND',
   // Provisioning's: the account is not made on the router without a password.
   'PASSWORD_MISSING',

@@ -20,6 +20,14 @@ export const en: MessageTree = {
     BUSY: 'Too many connections to RRNet Console. Close unused tabs and try again.',
     INTERNAL: 'Something went wrong in the app. Your data is safe; please try again.',
   },
+  radiusDbProblems: {
+    RADIUS_DB_UNREACHABLE: 'The database server cannot be reached. Check the address and port, and that PostgreSQL is running and accepts connections from this computer (listen_addresses and the firewall).',
+    RADIUS_DB_AUTH_FAILED: 'The database user name or password was refused. Check the user FreeRADIUS uses (usually "radius") and type the password again; also check that pg_hba.conf lets this computer in.',
+    RADIUS_DB_NOT_FOUND: 'The database was not found. Check its name (for SQLite: where the file is).',
+    RADIUS_DB_TABLES_MISSING: 'Connected, but FreeRADIUS tables are missing: {{tables}}. Choose the database FreeRADIUS uses, or create the tables from FreeRADIUS\'s schema.sql.',
+    RADIUS_DB_NO_RIGHTS: 'Connected, but this user may not change customers\' groups (the radusergroup table). Grant SELECT, INSERT, DELETE on radusergroup and USAGE on its id sequence.',
+    RADIUS_DB_UNAVAILABLE: 'The RADIUS database cannot be used right now. Try again shortly; the technical detail says more.',
+  },
   units: {
     second: '{{count}} second',
     seconds: '{{count}} seconds',
@@ -37,6 +45,7 @@ export const en: MessageTree = {
     packageInactive: 'This package is not active.',
   },
   validation: {
+    absolutePath: 'Write the full path of the file, e.g. /etc/freeradius/3.0/sqlite/freeradius.db.',
     host: 'Type an IP address (e.g. 192.168.88.1) or a host name (e.g. router.rtrwnet.id), optionally with a port: 192.168.88.1:8728.',
     hostNoPort: 'Type the address only, without a port.',
     ipv4: "Type this computer's IPv4 address, e.g. 192.168.88.10.",

@@ -20,6 +20,14 @@ export const id = {
     BUSY: 'Terlalu banyak koneksi ke RRNet Console. Tutup tab yang tidak dipakai lalu coba lagi.',
     INTERNAL: 'Terjadi kesalahan di aplikasi. Data Anda aman; coba lagi.',
   },
+  radiusDbProblems: {
+    RADIUS_DB_UNREACHABLE: 'Server database tidak bisa dihubungi. Periksa alamat dan port, pastikan PostgreSQL menyala dan menerima koneksi dari komputer ini (listen_addresses dan firewall).',
+    RADIUS_DB_AUTH_FAILED: 'Nama pengguna atau kata sandi database ditolak. Periksa pengguna yang dipakai FreeRADIUS (biasanya "radius") dan ketik ulang kata sandinya; periksa juga pg_hba.conf mengizinkan komputer ini.',
+    RADIUS_DB_NOT_FOUND: 'Database tidak ditemukan. Periksa nama databasenya (untuk SQLite: lokasi filenya).',
+    RADIUS_DB_TABLES_MISSING: 'Tersambung, tetapi tabel FreeRADIUS tidak ada: {{tables}}. Pilih database yang dipakai FreeRADIUS, atau buat tabelnya dari schema.sql FreeRADIUS.',
+    RADIUS_DB_NO_RIGHTS: 'Tersambung, tetapi pengguna ini tidak boleh mengubah grup pelanggan (tabel radusergroup). Beri hak SELECT, INSERT, DELETE pada radusergroup dan USAGE pada urutan id-nya.',
+    RADIUS_DB_UNAVAILABLE: 'Database RADIUS tidak bisa dipakai saat ini. Coba lagi sebentar lagi; rinciannya ada di detail teknis.',
+  },
   units: {
     second: '{{count}} detik',
     seconds: '{{count}} detik',
@@ -37,6 +45,7 @@ export const id = {
     packageInactive: 'Paket ini tidak aktif.',
   },
   validation: {
+    absolutePath: 'Tulis lokasi lengkap file, mis. /etc/freeradius/3.0/sqlite/freeradius.db.',
     host: 'Tulis alamat IP (mis. 192.168.88.1) atau nama host (mis. router.rtrwnet.id), boleh dengan port: 192.168.88.1:8728.',
     hostNoPort: 'Tulis alamatnya saja, tanpa port.',
     ipv4: 'Tulis alamat IPv4 komputer ini, mis. 192.168.88.10.',

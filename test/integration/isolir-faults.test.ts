@@ -30,7 +30,7 @@ describe('isolir faults', () => {
     fonnte = await startFonnteServer();
     api = new RouterOsApi({ ...DEFAULT_CONNECTIONS, commandMs: COMMAND_MS, connectMs: COMMAND_MS, backoffBaseMs: 50, backoffMaxMs: 50 });
     // The core is made before its executors can ask it for routers: they look it up when a job runs.
-    const executors = { forRouter: (tenantId: string, routerId: string) => routerExecutors(t.core.services.routers, api, null).forRouter(tenantId, routerId) };
+    const executors = { forRouter: (tenantId: string, routerId: string) => routerExecutors(t.core.services.routers, api, () => null).forRouter(tenantId, routerId) };
     t = createTestCore({ isolir: { executors } });
     // No WhatsApp unless a test gives it: a notice waiting for its provider would keep the queue busy.
     owner = await createOwner(t.core);

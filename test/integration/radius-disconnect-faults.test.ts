@@ -141,7 +141,8 @@ describe('RADIUS executor faults', () => {
     const result = await new RadiusExecutor(new SqliteRadiusStore(missing)).isolate(target(), SARI);
 
     expect(result.outcome).toBe('failed');
-    expect(failureOf(result)).toMatchObject({ code: 'RADIUS_DB_UNAVAILABLE', retryable: true });
+    // A wrong path in the setting: a person has to fix it, trying again finds the same nothing.
+    expect(failureOf(result)).toMatchObject({ code: 'RADIUS_DB_NOT_FOUND', retryable: false });
     expect(nas.received).toHaveLength(0);
     expect(() => readFileSync(missing)).toThrow();
   });

@@ -4,13 +4,16 @@ import { accessSync, constants, mkdirSync, mkdtempSync, readFileSync, rmSync, wr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import type { PostgresLogin } from './postgres.js';
 
 /**
  * A real FreeRADIUS (Debian's freeradius 3.2, `apt-get install freeradius`; `.ci/run` installs it),
  * started as our own instance: its own raddb in a temp folder, loopback ports picked free, never
  * the distro's service or config. What it runs:
  * - auth and accounting on rlm_sql with the SQLite driver, on a file made from Debian's own
- *   schema.sql: the file the executor's SqliteRadiusStore writes;
+ *   schema.sql: the file the executor's SqliteRadiusStore writes; or (`startFreeRadiusOnPostgres`)
+ *   with rlm_sql_postgresql (Debian's freeradius-postgresql) on a database the test made with
+ *   Debian's PostgreSQL schema (test/support/radius-postgres.ts);
  * - post-auth adding Message-Authenticator to every Access-Accept, as RouterOS 7.15+ requires
  *   (3.2.1 does not add it by itself);
  * - a coa listener (sites-available/coa style) standing in for the router's "RADIUS > Incoming":
@@ -25,14 +28,13 @@ const BINARY = '/usr/sbin/freeradius';
 const DEBIAN_RADDB = '/etc/freeradius/3.0';
 const SCHEMA = `${DEBIAN_RADDB}/mods-config/sql/main/sqlite/schema.sql`;
 const QUERIES = `${DEBIAN_RADDB}/mods-config/sql/main/sqlite/queries.conf`;
+const PG_QUERIES = `${DEBIAN_RADDB}/mods-config/sql/main/postgresql/queries.conf`;
+const PG_DRIVER = '/usr/lib/freeradius/rlm_sql_postgresql.so';
 const INSTALL_HINT =
-  'FreeRADIUS is needed for the RADIUS isolir tests: apt-get install -y freeradius (Debian 12, 3.2.x); .ci/run installs it.';
+  'FreeRADIUS is needed for the RADIUS isolir tests: apt-get install -y freeradius freeradius-postgresql (Debian 12, 3.2.x); .ci/run installs it.';
 
-export interface FreeRadius {
-  /** The SQLite file rlm_sql reads: pass its path to SqliteRadiusStore. */
-  readonly dbPath: string;
-  /** The same file, opened for the test's own setup and checks. */
-  readonly db: Database.Database;
+/** A running FreeRADIUS, whichever database it reads. */
+export interface FreeRadiusServer {
   readonly secret: string;
   readonly authPort: number;
   readonly acctPort: number;
@@ -43,13 +45,20 @@ export interface FreeRadius {
   stop(): Promise<void>;
 }
 
+export interface FreeRadius extends FreeRadiusServer {
+  /** The SQLite file rlm_sql reads: pass its path to SqliteRadiusStore. */
+  readonly dbPath: string;
+  /** The same file, opened for the test's own setup and checks. */
+  readonly db: Database.Database;
+}
+
 export interface FreeRadiusOptions {
   secret?: string;
 }
 
 /** Fails with a plain message (never skips) when FreeRADIUS or its Debian config is missing. */
-function requireFreeRadius(): void {
-  for (const path of [BINARY, SCHEMA, QUERIES]) {
+function requireFreeRadius(paths: readonly string[]): void {
+  for (const path of [BINARY, ...paths]) {
     try {
       accessSync(path, constants.R_OK);
     } catch {
@@ -59,25 +68,87 @@ function requireFreeRadius(): void {
 }
 
 export async function startFreeRadius(options: FreeRadiusOptions = {}): Promise<FreeRadius> {
-  requireFreeRadius();
-  // The free ports are picked a moment before FreeRADIUS binds them: another test may take one meanwhile.
+  requireFreeRadius([SCHEMA, QUERIES]);
+  return retryPorts(async () => {
+    const dir = tempRaddb();
+    const dbPath = join(dir, 'radius.sqlite');
+    const db = new Database(dbPath);
+    db.exec(readFileSync(SCHEMA, 'utf8'));
+    try {
+      const server = await launch(dir, options.secret ?? 'rahasia-radius-uji', sqliteSql(dbPath));
+      return { ...server, dbPath, db, stop: () => server.stop().finally(() => db.close()) };
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  });
+}
+
+/** FreeRADIUS on rlm_sql_postgresql, reading and writing the database `login` reaches (FreeRADIUS's schema in it). */
+export async function startFreeRadiusOnPostgres(login: PostgresLogin, options: FreeRadiusOptions = {}): Promise<FreeRadiusServer> {
+  requireFreeRadius([PG_QUERIES, PG_DRIVER]);
+  return retryPorts(() => launch(tempRaddb(), options.secret ?? 'rahasia-radius-uji', postgresSql(login)));
+}
+
+/** The free ports are picked a moment before FreeRADIUS binds them: another test may take one meanwhile. */
+async function retryPorts<T>(start: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await startOnce(options.secret ?? 'rahasia-radius-uji');
+      return await start();
     } catch (error) {
       if (attempt === 3 || !(error as Error).message.includes('Address already in use')) throw error;
     }
   }
 }
 
-async function startOnce(secret: string): Promise<FreeRadius> {
+function tempRaddb(): string {
   const dir = mkdtempSync(join(tmpdir(), 'rrnet-freeradius-'));
   for (const sub of ['log', 'run']) mkdirSync(join(dir, sub));
-  const dbPath = join(dir, 'radius.sqlite');
-  const db = new Database(dbPath);
-  db.exec(readFileSync(SCHEMA, 'utf8'));
+  return dir;
+}
+
+/** What differs between the databases: rlm_sql's driver block, and how the coa listener's SQL says "now". */
+interface SqlConf {
+  module: string;
+  /** Debian's queries.conf for the dialect, included after the table names it refers to. */
+  queries: string;
+  now: string;
+}
+
+function sqliteSql(dbPath: string): SqlConf {
+  return {
+    module: `dialect = "sqlite"
+		driver = "rlm_sql_sqlite"
+		sqlite {
+			filename = "${dbPath}"
+			busy_timeout = 5000
+		}
+		radius_db = "radius"`,
+    queries: QUERIES,
+    now: "datetime('now')",
+  };
+}
+
+function postgresSql(login: PostgresLogin): SqlConf {
+  return {
+    module: `dialect = "postgresql"
+		driver = "rlm_sql_postgresql"
+		postgresql {
+			send_application_name = yes
+		}
+		server = "${login.host}"
+		port = ${login.port}
+		login = "${login.user}"
+		password = "${login.password}"
+		radius_db = "${login.database}"`,
+    queries: PG_QUERIES,
+    now: 'now()',
+  };
+}
+
+async function launch(dir: string, secret: string, sql: SqlConf): Promise<FreeRadiusServer> {
   const [authPort = 0, acctPort = 0, coaPort = 0] = await freeUdpPorts(3);
-  writeFileSync(join(dir, 'radiusd.conf'), radiusdConf({ dir, dbPath, secret, authPort, acctPort, coaPort }));
+  writeFileSync(join(dir, 'radiusd.conf'), radiusdConf({ dir, sql, secret, authPort, acctPort, coaPort }));
 
   const output: string[] = [];
   const child = spawn(BINARY, ['-f', '-x', '-l', 'stdout', '-d', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -88,14 +159,11 @@ async function startOnce(secret: string): Promise<FreeRadius> {
     await ready(child, log);
   } catch (error) {
     child.kill('SIGKILL');
-    db.close();
     rmSync(dir, { recursive: true, force: true });
     throw error;
   }
 
   return {
-    dbPath,
-    db,
     secret,
     authPort,
     acctPort,
@@ -107,7 +175,6 @@ async function startOnce(secret: string): Promise<FreeRadius> {
         child.kill('SIGTERM');
         await exited;
       }
-      db.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -147,7 +214,7 @@ async function freeUdpPorts(count: number): Promise<number[]> {
 
 interface ConfValues {
   dir: string;
-  dbPath: string;
+  sql: SqlConf;
   secret: string;
   authPort: number;
   acctPort: number;
@@ -210,13 +277,7 @@ client loopback {
 
 modules {
 	sql {
-		dialect = "sqlite"
-		driver = "rlm_sql_sqlite"
-		sqlite {
-			filename = "${v.dbPath}"
-			busy_timeout = 5000
-		}
-		radius_db = "radius"
+		${v.sql.module}
 		acct_table1 = "radacct"
 		acct_table2 = "radacct"
 		postauth_table = "radpostauth"
@@ -239,7 +300,7 @@ modules {
 		read_clients = no
 		client_table = "nas"
 		group_attribute = "SQL-Group"
-		$INCLUDE ${QUERIES}
+		$INCLUDE ${v.sql.queries}
 	}
 	pap {
 		normalise = yes
@@ -314,7 +375,7 @@ server coa {
 		}
 		else {
 			update control {
-				&Tmp-Integer-0 := "%{sql:UPDATE radacct SET acctstoptime = datetime('now'), acctterminatecause = 'Admin-Reset' WHERE ${session}}"
+				&Tmp-Integer-0 := "%{sql:UPDATE radacct SET acctstoptime = ${v.sql.now}, acctterminatecause = 'Admin-Reset' WHERE ${session}}"
 			}
 			ok
 		}

@@ -20,14 +20,16 @@ const INFRASTRUCTURE_TABLES: Record<string, readonly string[]> = {
 };
 /**
  * Tables of another system's database that one adapter talks to, never the console's: FreeRADIUS's
- * rlm_sql schema, written by the RADIUS isolir executor's store in FreeRADIUS's own file. Keyed by
+ * rlm_sql schema, written by the RADIUS isolir executor's stores in FreeRADIUS's own database. Keyed by
  * file, so no other file may name them.
  */
 const OTHER_DATABASES: Record<string, readonly string[]> = {
-  'main/isolir/executors/radius/sqlite-radius-store.ts': ['radgroupreply', 'radusergroup', 'radacct'],
+  // sqlite_master: the file's own catalogue, read by "Tes" for the tables that are there.
+  'main/isolir/executors/radius/sqlite-radius-store.ts': ['radgroupreply', 'radusergroup', 'radacct', 'sqlite_master'],
+  'main/isolir/executors/radius/postgres-radius-store.ts': ['radgroupreply', 'radusergroup', 'radacct'],
 };
-/** SQLite's table-valued functions read as tables after FROM; they belong to nobody. */
-const TABLE_FUNCTIONS = new Set(['json_each', 'json_tree']);
+/** Table-valued functions (SQLite's, and PostgreSQL's unnest) read as tables after FROM; they belong to nobody. */
+const TABLE_FUNCTIONS = new Set(['json_each', 'json_tree', 'unnest']);
 /** The table after a keyword; an upsert's `DO UPDATE SET` names no table. */
 const TABLE_AFTER = /\b(?:FROM|JOIN|INTO|(?<!DO )UPDATE|TABLE(?: IF NOT EXISTS)?)\s+([A-Za-z_][A-Za-z0-9_]*)/g;
 

@@ -22,6 +22,7 @@ import { m020CustomerImports } from './020-customer-imports.js';
 import { m021IsolirActions } from './021-isolir-actions.js';
 import { m022Provisioning } from './022-provisioning.js';
 import { m023IsolirLanding } from './023-isolir-landing.js';
+import { m024RadiusDatabase } from './024-radius-database.js';
 
 export const migrations: readonly Migration[] = [
   m001Core,
@@ -47,4 +48,5 @@ export const migrations: readonly Migration[] = [
   m021IsolirActions,
   m022Provisioning,
   m023IsolirLanding,
+  m024RadiusDatabase,
 ];

@@ -16,7 +16,13 @@ export const EXECUTOR_FAILURES = {
   NAS_REFUSED: { retryable: false },
   NAS_BUSY: { retryable: true },
   RADIUS_GROUP_MISSING: { retryable: false },
+  /** The RADIUS database (radius-db-error.ts): a server that is away may come back; a setting or grant needs a person. */
   RADIUS_DB_UNAVAILABLE: { retryable: true },
+  RADIUS_DB_UNREACHABLE: { retryable: true },
+  RADIUS_DB_AUTH_FAILED: { retryable: false },
+  RADIUS_DB_NOT_FOUND: { retryable: false },
+  RADIUS_DB_TABLES_MISSING: { retryable: false },
+  RADIUS_DB_NO_RIGHTS: { retryable: false },
   // RouterOS API (the network module's RouterError codes)
   UNREACHABLE: { retryable: true },
   TIMEOUT: { retryable: true },

@@ -1,6 +1,7 @@
 import type { ExecutorResult, IsolirCustomer, IsolirExecutor } from '../executor.js';
 import { executorFailure } from '../executor-failures.js';
 import { DisconnectClient, type DisconnectTiming, type NasAddress } from './disconnect-client.js';
+import { RadiusDbError } from './radius-db-error.js';
 import type { OpenSession, RadiusStore } from './radius-store.js';
 
 /** A router whose customers FreeRADIUS authenticates: where it takes Disconnect-Requests, and its isolir group. */
@@ -48,7 +49,8 @@ export class RadiusExecutor implements IsolirExecutor<RadiusTarget> {
       ({ changed } = await this.store.setGroup(customer.username, group));
       session = await this.store.openSession(customer.username);
     } catch (error) {
-      return { outcome: 'failed', failure: executorFailure('RADIUS_DB_UNAVAILABLE', (error as Error).message) };
+      const code = error instanceof RadiusDbError ? error.code : 'RADIUS_DB_UNAVAILABLE';
+      return { outcome: 'failed', failure: executorFailure(code, (error as Error).message) };
     }
     const moved = changed ? `${customer.username} moved to group ${group}` : `${customer.username} already in group ${group}`;
     const state = { kind: 'radius-group', group } as const;

@@ -4,9 +4,9 @@
  * and the user's live session (`radacct`'s open row, written by the router's accounting).
  *
  * The tables are FreeRADIUS's standard rlm_sql schema, the same in SQLite, PostgreSQL and MySQL;
- * only the driver differs. `sqlite-radius-store.ts` is the SQLite one (a file rlm_sql_sqlite
- * reads); a PostgreSQL or MySQL store implements these three methods with the same statements.
- * Methods are async for their sake.
+ * only the driver differs: `sqlite-radius-store.ts` (the file rlm_sql_sqlite reads) and
+ * `postgres-radius-store.ts` (rlm_sql_postgresql's database). A store throws only `RadiusDbError`s
+ * (`radius-db-error.ts`): what went wrong, classified, whatever the driver.
  */
 
 export interface OpenSession {
@@ -29,4 +29,11 @@ export interface RadiusStore {
   setGroup(username: string, group: string): Promise<{ changed: boolean }>;
   /** The user's newest session without a stop time, or null when they are offline. */
   openSession(username: string): Promise<OpenSession | null>;
+  /**
+   * "Tes" of the setting: reaches the database and checks that isolir's tables are there
+   * (`RADIUS_DB_TABLES_MISSING` names the missing ones) and that the group can be changed.
+   */
+  check(): Promise<void>;
+  /** Lets go of the database (the setting changed, or the core stops). */
+  close(): Promise<void>;
 }

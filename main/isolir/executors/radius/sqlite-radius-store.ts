@@ -1,4 +1,6 @@
 import Database from 'better-sqlite3';
+import { RADIUS_TABLES } from '../../../../shared/domain/radius-database.js';
+import { classifySqliteError, RadiusDbError } from './radius-db-error.js';
 import type { OpenSession, RadiusStore } from './radius-store.js';
 
 /**
@@ -18,47 +20,56 @@ export class SqliteRadiusStore implements RadiusStore {
   ) {}
 
   async hasGroup(group: string): Promise<boolean> {
-    const row = this.open()
-      .prepare<[string], { one: number }>('SELECT 1 AS one FROM radgroupreply WHERE groupname = ? LIMIT 1')
-      .get(group);
-    return row !== undefined;
+    return this.use((db) => db.prepare<[string], { one: number }>('SELECT 1 AS one FROM radgroupreply WHERE groupname = ? LIMIT 1').get(group) !== undefined);
   }
 
   async setGroup(username: string, group: string): Promise<{ changed: boolean }> {
-    const db = this.open();
-    // One IMMEDIATE transaction: the read and the write under one write lock (another process on
-    // the file cannot slip a row in between), and FreeRADIUS never reads the user in no group,
-    // which would log them in with no group reply attributes at all.
-    const apply = db.transaction((): boolean => {
-      const rows = db
-        .prepare<[string], { groupname: string }>('SELECT groupname FROM radusergroup WHERE username = ?')
-        .all(username);
-      if (rows.length === 1 && rows[0]?.groupname === group) return false;
-      db.prepare('DELETE FROM radusergroup WHERE username = ?').run(username);
-      db.prepare('INSERT INTO radusergroup (username, groupname, priority) VALUES (?, ?, 1)').run(username, group);
-      return true;
+    return this.use((db) => {
+      // One IMMEDIATE transaction: the read and the write under one write lock (another process on
+      // the file cannot slip a row in between), and FreeRADIUS never reads the user in no group,
+      // which would log them in with no group reply attributes at all.
+      const apply = db.transaction((): boolean => {
+        const rows = db.prepare<[string], { groupname: string }>('SELECT groupname FROM radusergroup WHERE username = ?').all(username);
+        if (rows.length === 1 && rows[0]?.groupname === group) return false;
+        db.prepare('DELETE FROM radusergroup WHERE username = ?').run(username);
+        db.prepare('INSERT INTO radusergroup (username, groupname, priority) VALUES (?, ?, 1)').run(username, group);
+        return true;
+      });
+      return { changed: apply.immediate() };
     });
-    return { changed: apply.immediate() };
   }
 
   async openSession(username: string): Promise<OpenSession | null> {
-    const row = this.open()
-      .prepare<[string], { acctsessionid: string; framedipaddress: string }>(
-        `SELECT acctsessionid, framedipaddress FROM radacct
-          WHERE username = ? AND acctstoptime IS NULL
-          ORDER BY acctstarttime DESC, radacctid DESC LIMIT 1`,
-      )
-      .get(username);
+    const row = this.use((db) =>
+      db
+        .prepare<[string], { acctsessionid: string; framedipaddress: string }>(
+          `SELECT acctsessionid, framedipaddress FROM radacct
+            WHERE username = ? AND acctstoptime IS NULL
+            ORDER BY acctstarttime DESC, radacctid DESC LIMIT 1`,
+        )
+        .get(username),
+    );
     return row === undefined ? null : { acctSessionId: row.acctsessionid, framedIp: row.framedipaddress };
   }
 
-  close(): void {
+  async check(): Promise<void> {
+    const found = this.use((db) => db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'").all().map((r) => r.name.toLowerCase()));
+    const missing = RADIUS_TABLES.filter((t) => !found.includes(t));
+    if (missing.length > 0) throw new RadiusDbError('RADIUS_DB_TABLES_MISSING', missing.join(', '));
+  }
+
+  async close(): Promise<void> {
     this.db?.close();
     this.db = null;
   }
 
-  private open(): Database.Database {
-    this.db ??= new Database(this.path, { fileMustExist: true, timeout: this.options.busyTimeoutMs ?? 5000 });
-    return this.db;
+  /** Runs on the open file; whatever SQLite says goes out classified. */
+  private use<T>(run: (db: Database.Database) => T): T {
+    try {
+      this.db ??= new Database(this.path, { fileMustExist: true, timeout: this.options.busyTimeoutMs ?? 5000 });
+      return run(this.db);
+    } catch (error) {
+      throw classifySqliteError(error);
+    }
   }
 }

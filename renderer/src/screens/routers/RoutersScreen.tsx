@@ -13,13 +13,16 @@ import { RouterList } from './RouterList.js';
 import { LandingSettingsDialog } from './LandingSettingsDialog.js';
 import { RouterPrepareDialog } from './RouterPrepareDialog.js';
 import { RouterSessionsPanel } from '../sessions/RouterSessionsPanel.js';
+import { RadiusDatabasePanel } from './RadiusDatabasePanel.js';
+import { useRouters } from '../../stores/data-stores.js';
 
 type Dialog = { kind: 'add' } | { kind: 'edit'; router: Router } | { kind: 'remove'; router: Router } | { kind: 'prepare'; router: Router } | { kind: 'landing' } | null;
 
 /** The MikroTiks the ISP runs: technicians and admins add, test and change them; others see them. */
 export function RoutersScreen() {
   const { t } = useTranslation();
-  const { networkStaff, locked } = usePermissions();
+  const { networkStaff, manager, locked } = usePermissions();
+  const radiusRouters = (useRouters().data ?? []).filter((r) => r.isolirMethod === 'radius').length;
   const [dialog, setDialog] = useState<Dialog>(null);
   const [checking, setChecking] = useState<Router | null>(null);
   const close = useCallback(() => setDialog(null), []);
@@ -54,6 +57,7 @@ export function RoutersScreen() {
       </div>
       {networkStaff ? null : <p className="muted" data-testid="routers-read-only">{t('routers.readOnly')}</p>}
       <RouterList onCheck={onCheck} onPrepare={onPrepare} onEdit={onEdit} onRemove={onRemove} />
+      {manager ? <RadiusDatabasePanel radiusRouters={radiusRouters} /> : null}
       {checking ? <RouterHealthPanel key={checking.id} router={checking} onClose={() => setChecking(null)} /> : null}
       {checking ? <RouterSessionsPanel key={`sessions-${checking.id}`} router={checking} /> : null}
       {dialog?.kind === 'add' ? <RouterForm onClose={close} onSaved={(r) => saved(r, t('routers.created', { name: r.name }))} /> : null}

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { API_PORT, API_TLS_PORT, COA_PORT, DEFAULT_ISOLIR_PROFILE, radiusNeedsSecret, routerCreateObject, type Router } from '../../../../shared/domain/router.js';
 
-/** A port box as typed: empty is "the usual one" (null), otherwise a whole number the contract checks. */
-const portText = z
+/** A port box as typed: empty is "the usual one" (null), otherwise a whole number the contract checks (also the RADIUS database form's). */
+export const portText = z
   .string()
   .trim()
   .transform((text, ctx) => {
