@@ -1,6 +1,6 @@
 import type { Db, WriteBatcher } from '../db/index.js';
 import type { EventBus, EventHandler } from '../bus/index.js';
-import type { JobHandler, JobQueue, JobTypeOptions, ScheduleDef, Scheduler } from '../jobs/index.js';
+import type { JobHandler, JobQueue, JobTypeOptions, ScheduleDef, Scheduler, WorkLane } from '../jobs/index.js';
 import type { Clock, IdGenerator, Logger } from '../platform/index.js';
 import type { SecretBox } from '../secrets/index.js';
 import type { MethodName } from '../../shared/contract/index.js';
@@ -46,6 +46,8 @@ export interface ModuleInstance<S extends object, M extends MethodName> {
   services: S;
   handlers: Pick<Handlers, M>;
   jobTypes?: readonly JobTypeDef[];
+  /** Durable queues it keeps in its own tables (WhatsApp's outbox), worked by the job queue's worker. */
+  lanes?: readonly WorkLane[];
   subscribers?: readonly SubscriberDef[];
   /** Recurring runs of this module's job types (retention, scans, reconcilers): the scheduler keys each slot. */
   schedules?: readonly ScheduleDef[];

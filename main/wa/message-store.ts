@@ -4,6 +4,7 @@ import type { WaEventKey } from '../../shared/domain/wa.js';
 import { EarlyAcks } from './early-acks.js';
 import { maskContent, maskPhone } from './masking.js';
 import type { DeliveryStatus } from './providers/provider.js';
+import type { SendOutcome, Tried } from './send-outcome.js';
 
 export type MessageStatus = 'queued' | 'sending' | 'sent' | 'delivered' | 'read' | 'failed' | 'cancelled' | 'skipped';
 
@@ -25,7 +26,6 @@ export interface MessageRow {
   attempts: number;
   error_code: string | null;
   error_message: string | null;
-  job_id: string | null;
   created_at: number;
   sent_at: number | null;
   delivered_at: number | null;
@@ -35,19 +35,25 @@ export interface MessageRow {
   quiet: number;
   /** Waiting for quiet hours to end until then (ms), else null. */
   held_until: number | null;
+  /** When a queued message is due (its backoff, quiet hours, a pause ...). */
+  run_at: number | null;
+  /** Attempts since it was last queued (by its trigger or a person's retry): its retry budget. */
+  tries: number;
   updated_at: number;
 }
 
+/** What the send path reads of a due message: claimed with these columns, so nothing is read again per message. */
 export type SendView = Pick<
   MessageRow,
-  'tenant_id' | 'to_number' | 'content' | 'status' | 'failover' | 'error_code' | 'broadcast_id' | 'template_key' | 'quiet' | 'provider' | 'updated_at'
+  | 'id' | 'tenant_id' | 'to_number' | 'content' | 'status' | 'failover' | 'error_code' | 'broadcast_id' | 'template_key' | 'quiet' | 'provider'
+  | 'attempts' | 'tries' | 'updated_at'
 >;
 
-/** A message about to be written: its ids are made by the caller, which also queues its job. */
+const SEND_COLUMNS = `id, tenant_id, to_number, content, status, failover, error_code, broadcast_id, template_key, quiet, provider, attempts, tries, updated_at`;
+
+/** A message about to be written: its id is made by the caller. */
 export interface PlannedMessage {
   id: string;
-  /** The send job's id, so message and job are written together (used only when queued). */
-  jobId: string;
   tenantId: string;
   key: string;
   event: string;
@@ -60,6 +66,8 @@ export interface PlannedMessage {
   /** Whether it waits out quiet hours (see OutboundRequest.quietHours). */
   quiet: boolean;
   status: 'queued' | 'skipped' | 'failed';
+  /** When a queued message is first due. */
+  runAt: number;
   errorCode?: string | null;
   errorMessage?: string | null;
 }
@@ -118,10 +126,9 @@ export class MessageStore {
     private readonly writes: WriteBatcher,
   ) {
     this.stmt = {
-      setJob: db.prepare('UPDATE wa_messages SET job_id = ? WHERE id = ?'),
       // One statement for a whole broadcast; RETURNING names the rows that were new (not an idempotent repeat).
       insertMany: db.prepare(`INSERT INTO wa_messages (id, tenant_id, idempotency_key, event, template_key, entity_type, entity_id, broadcast_id,
-          to_number, content, status, error_code, error_message, job_id, quiet, created_at, updated_at)
+          to_number, content, status, error_code, error_message, quiet, run_at, created_at, updated_at)
         SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7, value ->> 8,
           value ->> 9, value ->> 10, value ->> 11, value ->> 12, value ->> 13, value ->> 14, @now, @now
         FROM json_each(@rows) WHERE true
@@ -129,20 +136,31 @@ export class MessageStore {
         RETURNING id`).pluck(),
       byKey: db.prepare('SELECT id FROM wa_messages WHERE idempotency_key = ?').pluck(),
       get: db.prepare('SELECT * FROM wa_messages WHERE id = ?'),
-      // Only what the send job reads: building a 25-field row object per message costs more than the lookup.
-      forSend: db.prepare(`SELECT tenant_id, to_number, content, status, failover, error_code, broadcast_id, template_key, quiet, provider,
-        updated_at FROM wa_messages WHERE id = ?`),
+      // The due messages in claim order, with what their sends read (migration 021's index).
+      due: db.prepare(`SELECT ${SEND_COLUMNS} FROM wa_messages WHERE status = 'queued' AND run_at <= ? ORDER BY run_at, id LIMIT ?`),
+      nextDue: db.prepare(`SELECT MIN(run_at) FROM wa_messages WHERE status = 'queued'`).pluck(),
+      forSend: db.prepare(`SELECT ${SEND_COLUMNS} FROM wa_messages WHERE id = ?`),
+      // Repeats the unfinished index's condition so SQLite may read that index instead of the whole log.
+      interrupted: db.prepare(`SELECT id, provider FROM wa_messages INDEXED BY wa_messages_unfinished
+        WHERE status IN ('queued', 'sending') AND status = 'sending'`),
       sending: db.prepare(`UPDATE wa_messages SET status = 'sending', provider = ?, failover = ?, attempts = attempts + 1, held_until = NULL, updated_at = ?
         WHERE id = ? AND status = 'queued'`),
       sent: db.prepare(`UPDATE wa_messages SET status = 'sent', provider_message_id = ?, sent_at = ?, send_ms = ?, error_code = NULL, error_message = NULL,
         updated_at = ? WHERE id = ? AND status = 'sending'`),
-      retrying: db.prepare(`UPDATE wa_messages SET status = 'queued', error_code = ?, error_message = ?, updated_at = ? WHERE id = ?`),
-      failed: db.prepare(`UPDATE wa_messages SET status = 'failed', error_code = ?, error_message = ?, updated_at = ? WHERE id = ?`),
-      requeue: db.prepare(`UPDATE wa_messages SET status = 'queued', error_code = NULL, error_message = NULL, updated_at = ? WHERE id = ? AND status = 'failed'`),
-      tried: db.prepare(`UPDATE wa_messages SET provider = ?, failover = ?, attempts = attempts + 1, updated_at = ? WHERE id = ?`),
-      unsend: db.prepare(`UPDATE wa_messages SET status = 'queued', updated_at = ? WHERE id = ? AND status = 'sending'`),
-      held: db.prepare(`UPDATE wa_messages SET held_until = ?, updated_at = ? WHERE id = ? AND status = 'queued'`),
-      waitingJobs: db.prepare(`UPDATE wa_messages SET held_until = NULL WHERE tenant_id = ? AND status = 'queued' RETURNING job_id`).pluck(),
+      // An attempt that failed before the message could leave is counted on the provider it went to (tried), never 'sending'.
+      retry: db.prepare(`UPDATE wa_messages SET status = 'queued', run_at = @runAt, error_code = @code, error_message = @message,
+        provider = COALESCE(@provider, provider), failover = COALESCE(@failover, failover), attempts = attempts + @tried, tries = tries + @counted,
+        updated_at = @now WHERE id = @id`),
+      failed: db.prepare(`UPDATE wa_messages SET status = 'failed', error_code = @code, error_message = @message,
+        provider = COALESCE(@provider, provider), failover = COALESCE(@failover, failover), attempts = attempts + @tried, updated_at = @now WHERE id = @id`),
+      later: db.prepare(`UPDATE wa_messages SET run_at = @runAt, held_until = COALESCE(@heldUntil, held_until), updated_at = @now
+        WHERE id = @id AND status = 'queued'`),
+      // Fresh tries, due now; a message that failed before it had any text (its template) has nothing to send.
+      requeue: db.prepare(`UPDATE wa_messages SET status = 'queued', run_at = ?, tries = 0, error_code = NULL, error_message = NULL, updated_at = ?
+        WHERE id = ? AND status = 'failed' AND content <> ''`),
+      unsend: db.prepare(`UPDATE wa_messages SET status = 'queued', run_at = ?, updated_at = ? WHERE id = ? AND status = 'sending'`),
+      wake: db.prepare(`UPDATE wa_messages SET held_until = NULL, run_at = MIN(run_at, @now) WHERE tenant_id = @tenantId AND status = 'queued'
+        AND (run_at > @now OR held_until IS NOT NULL)`),
       skipped: db.prepare(`UPDATE wa_messages SET status = 'skipped', error_code = ?, updated_at = ? WHERE id = ?`),
       byProviderId: db.prepare('SELECT id, status FROM wa_messages WHERE provider_message_id = ?'),
       ack: db.prepare(`UPDATE wa_messages SET status = @status, delivered_at = COALESCE(delivered_at, @delivered), read_at = COALESCE(read_at, @read),
@@ -155,7 +173,7 @@ export class MessageStore {
     if (messages.length === 0) return new Set();
     const rows = messages.map((m) => [
       m.id, m.tenantId, m.key, m.event, m.templateKey, m.entityType, m.entityId, m.broadcastId, m.to, m.content, m.status,
-      m.errorCode ?? null, m.errorMessage ?? null, m.status === 'queued' ? m.jobId : null, Number(m.quiet),
+      m.errorCode ?? null, m.errorMessage ?? null, Number(m.quiet), m.status === 'queued' ? m.runAt : null,
     ]);
     return new Set(this.stmt.insertMany.all({ rows: JSON.stringify(rows), now: this.clock.now() }) as string[]);
   }
@@ -165,77 +183,102 @@ export class MessageStore {
     return this.stmt.byKey.get(key) as string;
   }
 
-  attachJob(messageId: string, jobId: string): void {
-    this.stmt.setJob.run(jobId, messageId);
-  }
-
   get(id: string): MessageRow | null {
     return (this.stmt.get.get(id) as MessageRow | undefined) ?? null;
+  }
+
+  /** Up to `limit` queued messages due by `now`, the longest waiting first. */
+  due(now: number, limit: number): SendView[] {
+    return this.stmt.due.all(now, limit) as SendView[];
+  }
+
+  /** When the earliest queued message is due, or null when none waits. */
+  nextDue(): number | null {
+    return this.stmt.nextDue.get() as number | null;
   }
 
   forSend(id: string): SendView | null {
     return (this.stmt.forSend.get(id) as SendView | undefined) ?? null;
   }
 
+  /** Messages left 'sending' (by a crash): they may have reached the provider. */
+  interrupted(): { id: string; provider: string | null }[] {
+    return this.stmt.interrupted.all() as { id: string; provider: string | null }[];
+  }
+
   /**
    * Resolves once 'sending' is committed: only then may the provider be called. False when the
-   * message is no longer queued (a broadcast cancelled while it waited for its slot).
+   * message is no longer queued (a broadcast cancelled while it waited for its slot) or `live`
+   * says its turn was taken back meanwhile (a send that outlived its lease).
    */
-  markSending(id: string, provider: string, failover: boolean): Promise<boolean> {
-    return this.writes.runStatement(() => this.stmt.sending.run(provider, Number(failover), this.clock.now(), id).changes === 1);
+  markSending(id: string, provider: string, failover: boolean, live: () => boolean = () => true): Promise<boolean> {
+    return this.writes.runStatement(() => live() && this.stmt.sending.run(provider, Number(failover), this.clock.now(), id).changes === 1);
   }
 
   /**
-   * Also applies a receipt that came before this write (see EarlyAcks). Called inside the batched
-   * write that also marks the send job done (see JobDone), so both land or neither.
+   * A turn's outcome on the message's row: one statement, or two in a savepoint when a receipt
+   * came before 'sent' (see EarlyAcks). Called inside the batched write (see Outbox).
    */
-  markSent(id: string, providerMessageId: string | null, sendMs: number): void {
+  record(id: string, outcome: SendOutcome): void {
     const now = this.clock.now();
-    if (this.stmt.sent.run(providerMessageId, now, sendMs, now, id).changes !== 1 || providerMessageId === null) return;
-    const early = this.earlyAcks.take(providerMessageId);
-    if (early) this.advance({ id, status: 'sent' }, early);
+    const tried = (t: Tried | null) => ({ provider: t?.provider ?? null, failover: t ? Number(t.failover) : null, tried: t ? 1 : 0 });
+    switch (outcome.kind) {
+      case 'sent':
+        return this.markSent(id, outcome.providerMessageId, outcome.sendMs);
+      case 'retry': {
+        const { runAt, code, message, counted } = outcome;
+        this.stmt.retry.run({ id, runAt, code, message: message.slice(0, 500), ...tried(outcome.tried), counted: Number(counted), now });
+        return;
+      }
+      case 'failed':
+        this.stmt.failed.run({ id, code: outcome.code, message: outcome.message.slice(0, 500), ...tried(outcome.tried), now });
+        return;
+      case 'later':
+        this.stmt.later.run({ id, runAt: outcome.runAt, heldUntil: outcome.heldUntil, now });
+        return;
+      case 'skipped':
+        this.stmt.skipped.run(outcome.code, now, id);
+        return;
+      case 'recheck':
+      case 'none':
+        return;
+    }
   }
 
-  markRetrying(id: string, code: string, message: string): void {
-    this.stmt.retrying.run(code, message.slice(0, 500), this.clock.now(), id);
+  private markSent(id: string, providerMessageId: string | null, sendMs: number): void {
+    const now = this.clock.now();
+    const early = providerMessageId === null ? null : this.earlyAcks.take(providerMessageId);
+    if (early === null) {
+      this.stmt.sent.run(providerMessageId, now, sendMs, now, id);
+      return;
+    }
+    this.db.transaction(() => {
+      if (this.stmt.sent.run(providerMessageId, now, sendMs, now, id).changes === 1) this.advance({ id, status: 'sent' }, early);
+    })();
   }
 
   markFailed(id: string, code: string, message: string): void {
-    this.stmt.failed.run(code, message.slice(0, 500), this.clock.now(), id);
+    this.record(id, { kind: 'failed', code, message, tried: null });
   }
 
-  /** A person's retry of a failed message; false when it is not failed (or never had a job). */
+  /** A person's retry of a failed message; false when it is not failed (or has nothing to send). */
   requeue(id: string): boolean {
-    return this.stmt.requeue.run(this.clock.now(), id).changes === 1;
+    const now = this.clock.now();
+    return this.stmt.requeue.run(now, now, id).changes === 1;
   }
 
-  /** An attempt that failed before the message could leave (no connection, number check): counted, never 'sending'. */
-  markTried(id: string, provider: string, failover: boolean): void {
-    this.stmt.tried.run(provider, Number(failover), this.clock.now(), id);
-  }
-
-  /** An interrupted send that never reached the chat (see recover-interrupted.ts): back to the queue, to be sent. */
+  /** An interrupted send that never reached the chat (see recover-interrupted.ts): back to the queue, due now. */
   unsend(id: string): boolean {
-    return this.stmt.unsend.run(this.clock.now(), id).changes === 1;
-  }
-
-  /** The message waits for quiet hours to end at `until`: screens say when it goes. */
-  markHeld(id: string, until: number): Promise<void> {
-    return this.writes.runStatement(() => {
-      this.stmt.held.run(until, this.clock.now(), id);
-    });
+    const now = this.clock.now();
+    return this.stmt.unsend.run(now, now, id).changes === 1;
   }
 
   /**
    * The settings changed (quiet hours off or shorter, a new token after a pause): every waiting
-   * message of the tenant is decided again by the send path; returns their jobs to wake.
+   * message of the tenant is due now and decided again by the send path. Returns how many.
    */
-  releaseWaiting(tenantId: string): string[] {
-    return (this.stmt.waitingJobs.all(tenantId) as (string | null)[]).filter((id): id is string => id !== null);
-  }
-
-  markSkipped(id: string, code: string): void {
-    this.stmt.skipped.run(code, this.clock.now(), id);
+  releaseWaiting(tenantId: string): number {
+    return this.stmt.wake.run({ tenantId, now: this.clock.now() }).changes;
   }
 
   /**

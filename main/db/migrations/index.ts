@@ -17,6 +17,7 @@ import { m015LoginThrottle } from './015-login-throttle.js';
 import { m016BroadcastRequestKey } from './016-broadcast-request-key.js';
 import { m017WaSendTime } from './017-wa-send-time.js';
 import { m018WaSimulated } from './018-wa-simulated.js';
+import { m021WaOutbox } from './021-wa-outbox.js';
 
 export const migrations: readonly Migration[] = [
   m001Core,
@@ -37,4 +38,5 @@ export const migrations: readonly Migration[] = [
   m016BroadcastRequestKey,
   m017WaSendTime,
   m018WaSimulated,
+  m021WaOutbox,
 ];
