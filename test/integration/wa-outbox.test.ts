@@ -1,0 +1,112 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { migrate, migrations, openDatabase } from '../../main/db/index.js';
+import type { Handover, OutgoingMessage, SendResult } from '../../main/wa/providers/provider.js';
+import { createTestCore, makeTempDir, type TestCore } from '../support/core-fixture.js';
+import { messageRows, testTrigger, whatsappOwner } from '../support/wa-harness.js';
+
+/**
+ * The outbox (main/wa/dispatch/outbox.ts): wa_messages is the queue, each message its own job.
+ * What the `jobs` table's lease sweep and start-up recovery did for send jobs holds here too, and
+ * an upgrade carries the send jobs of an older database over to their messages.
+ */
+describe('the WhatsApp outbox', () => {
+  let t: TestCore | undefined;
+  afterEach(async () => {
+    await t?.cleanup();
+    t = undefined;
+  });
+
+  it('takes back a provider call that hangs past its lease: its slot goes to the next message, and a late answer is not written', async () => {
+    // One send at a time: the hung call would hold the only slot forever.
+    const fixture = createTestCore({ wa: { concurrency: 1 } });
+    t = fixture;
+    const owner = await whatsappOwner(fixture.core);
+    const wa = fixture.core.services.wa;
+    const provider = wa.providers.get(owner.tenantId, 'dry-run');
+    const original = provider.send;
+    let answer: (result: SendResult) => void = () => undefined;
+    let calls = 0;
+    provider.send = async (message: OutgoingMessage, handover?: Handover) => {
+      calls += 1;
+      if (calls > 1) return original(message, handover);
+      // The first call hands over ('sending' committed) and then never answers until the test says so.
+      if (handover) await handover();
+      return new Promise<SendResult>((resolve) => (answer = resolve));
+    };
+    const hung = wa.outbound.queue(owner.tenantId, testTrigger('+6281234567890', 'inv-1')).messageId;
+    const next = wa.outbound.queue(owner.tenantId, testTrigger('+6281234567891', 'inv-2')).messageId;
+    await vi.waitFor(() => expect(wa.messages.get(hung)?.status).toBe('sending'), { timeout: 5_000 });
+    expect(wa.messages.get(next)?.status).toBe('queued');
+
+    // Five minutes later, the sweep takes the turn back; the worker is woken (its own timer runs on real time).
+    fixture.clock.advance(5 * 60_000 + 1);
+    fixture.core.jobs.kick();
+    await vi.waitFor(() => expect(wa.messages.get(next)?.status).toBe('sent'), { timeout: 5_000 });
+    // It may have left: parked for a person, never sent again.
+    expect(wa.messages.get(hung)).toMatchObject({ status: 'failed', error_code: 'MAYBE_SENT' });
+
+    // The hung call answers after all: its turn is over, so nothing of it is written.
+    answer({ ok: true, providerMessageId: 'late-id' });
+    await fixture.core.jobs.runDue();
+    expect(wa.messages.get(hung)).toMatchObject({ status: 'failed', error_code: 'MAYBE_SENT', provider_message_id: null });
+    expect(calls).toBe(2);
+    provider.send = original;
+  });
+
+  it('a restart finds what a crash left: queued messages due again, a non-WhatsApp-Web "sending" one parked as MAYBE_SENT', async () => {
+    const fixture = createTestCore();
+    t = fixture;
+    const owner = await whatsappOwner(fixture.core);
+    const wa = fixture.core.services.wa;
+    wa.settings.setSuspended(owner.tenantId, true);
+    const waiting = wa.outbound.queue(owner.tenantId, testTrigger('+6281234567890', 'inv-1')).messageId;
+    const leaving = wa.outbound.queue(owner.tenantId, testTrigger('+6281234567891', 'inv-2')).messageId;
+    await fixture.core.jobs.runDue();
+    await fixture.core.jobs.stop();
+    // Killed with 'sending' committed for one of them: the provider may have it.
+    expect(await wa.messages.markSending(leaving, 'dry-run', false)).toBe(true);
+    const core = await fixture.restart();
+    core.services.wa.settings.setSuspended(owner.tenantId, false);
+    fixture.clock.advance(60_000);
+    await core.jobs.runDue();
+    const rows = new Map(messageRows(core).map((m) => [m.id, m]));
+    expect(rows.get(waiting)).toMatchObject({ status: 'sent', attempts: 1 });
+    expect(rows.get(leaving)).toMatchObject({ status: 'failed', error_code: 'MAYBE_SENT', attempts: 1 });
+  });
+
+  it('an upgrade (migration 021) hands each waiting send job its run_at and tries, and the send jobs go', () => {
+    const dir = makeTempDir('rrnet-outbox-migration-');
+    const db = openDatabase(join(dir, 'rrnet.sqlite'));
+    try {
+      migrate(db, migrations.filter((m) => m.version < 21));
+      db.pragma('foreign_keys = OFF');
+      const message = db.prepare(`INSERT INTO wa_messages (id, tenant_id, idempotency_key, event, template_key, to_number, content, status, attempts,
+          job_id, created_at, updated_at) VALUES (?, 't', ?, 'e', 'test_message', '+6281234567890', 'Halo', ?, ?, ?, 1000, 2000)`);
+      const job = db.prepare(`INSERT INTO jobs (id, tenant_id, type, payload, status, run_at, attempts, max_attempts, created_at, updated_at)
+          VALUES (?, 't', ?, '{}', ?, ?, ?, 3, 1000, 2000)`);
+      // Waiting for its backoff after one failed try; interrupted by a crash (its turn used no try);
+      // sent long ago; and another module's job, which stays.
+      message.run('m-retry', 'k1', 'queued', 1, 'j-retry');
+      job.run('j-retry', 'wa_send', 'queued', 9_000, 1);
+      message.run('m-crash', 'k2', 'queued', 0, 'j-crash');
+      job.run('j-crash', 'wa_send', 'running', 3_000, 1);
+      message.run('m-sent', 'k3', 'sent', 1, 'j-sent');
+      job.run('j-sent', 'wa_send', 'done', 3_000, 1);
+      job.run('j-other', 'wa_broadcast_feed', 'queued', 5_000, 0);
+
+      migrate(db, migrations);
+      const rows = db.prepare('SELECT id, status, run_at, tries FROM wa_messages ORDER BY id').all();
+      expect(rows).toEqual([
+        { id: 'm-crash', status: 'queued', run_at: 3_000, tries: 0 },
+        { id: 'm-retry', status: 'queued', run_at: 9_000, tries: 1 },
+        { id: 'm-sent', status: 'sent', run_at: null, tries: 0 },
+      ]);
+      expect(db.prepare('SELECT id FROM jobs').pluck().all()).toEqual(['j-other']);
+    } finally {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
