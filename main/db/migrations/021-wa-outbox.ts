@@ -9,6 +9,10 @@ import type { Migration } from '../migrate.js';
  *   retry budget (attempts keeps counting every try, for the log and the error rate);
  * - wa_messages_due: the due queued messages in claim order. Only queued messages are in it, so a
  *   message leaves it once, at 'sending', and 'sent' or 'failed' do not touch it.
+ * - The dashboard's window index (013, 017) holds only messages with an outcome: its status and
+ *   attempts changed with every 'sending' and 'sent', and its upkeep was a fifth of a send's cost
+ *   (issue 6). Now a message enters it once, when it is through; the figures it serves are about
+ *   outcomes, and the queue depth comes from the unfinished index as before.
  * The queued and running send jobs hand their run_at and attempts over; then every send job goes
  * (a message's history is on its row), and so does the message's job_id.
  */
@@ -27,6 +31,8 @@ export const m021WaOutbox: Migration = {
       DELETE FROM jobs WHERE type = 'wa_send';
       ALTER TABLE wa_messages DROP COLUMN job_id;
       CREATE INDEX wa_messages_due ON wa_messages (run_at, id) WHERE status = 'queued';
+      DROP INDEX wa_messages_window;
+      CREATE INDEX wa_messages_window ON wa_messages (tenant_id, id, status, attempts, send_ms, provider) WHERE status NOT IN ('queued', 'sending');
     `);
   },
 };
