@@ -53,8 +53,8 @@ export class JobDeferred extends Error {
 }
 
 /**
- * What a handler returns when its own last write must land with the job's 'done' (a sent message's
- * 'sent'): both commit in one savepoint of one batched write, so the job is never done without it,
+ * What a handler returns when its own last write must land with the job's 'done' (a result the
+ * job exists to record): both commit in one savepoint of one batched write, so the job is never done without it,
  * and the pair costs one write instead of two waited for one after the other. When that write
  * fails, nothing of it stays, and `unrecorded` says how the job failed instead.
  */

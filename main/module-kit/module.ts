@@ -11,7 +11,7 @@ import type { UsageRegistry } from './usage-registry.js';
 /** What every module is given: the kernel and the infrastructure, never another module's inside. */
 export interface CoreInfra {
   db: Db;
-  /** One batcher for the send path: a message's 'sent' and its job's 'done' land in the same commit. */
+  /** One batcher for the send path: the 'sending' and 'sent' marks of the messages in flight share commits. */
   writes: WriteBatcher;
   bus: EventBus;
   jobs: JobQueue;

@@ -29,8 +29,12 @@ export interface WaOptions extends Omit<ProviderRegistryOptions, 'dataDir'> {
   concurrency?: number;
 }
 
-/** Sends in flight at once: enough to keep the fastest provider busy, few enough to claim cheaply. */
-const CONCURRENCY = 64;
+/**
+ * Messages in their turn at once (most wait for a rate-limit slot when the rate is low), as the
+ * send job type had: each commit then carries up to this many sends' writes, and a drain of 10,000
+ * took 10-15% less CPU than with 64 (bench: whatsapp.drainMs).
+ */
+const CONCURRENCY = 256;
 /** A provider call still unanswered after this long is taken back (its own deadlines are far shorter). */
 const SEND_LEASE_MS = 5 * 60_000;
 const RETENTION_JOB = 'wa.retention';
