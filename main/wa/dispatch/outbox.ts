@@ -63,6 +63,12 @@ export class Outbox implements WorkLane {
   /** WhatsApp Web messages a crash (or a hung call) left 'sending': when their chat is read. */
   private readonly recovering = new Map<string, number>();
   private nextSweep = 0;
+  /**
+   * The last look found fewer due messages than it had slots for: a finished turn adds none (its
+   * row no longer reads as due), so only the worker's next pump (new messages, time passing, a
+   * wake) looks again.
+   */
+  private drained = false;
   /** The worker's, from its latest pump: a finished turn claims the next messages at once. */
   private track: ((run: Promise<void>) => void) | null = null;
   private stopping: AbortSignal | null = null;
@@ -88,6 +94,7 @@ export class Outbox implements WorkLane {
     this.track = track;
     this.stopping = stopping;
     this.sweep(now);
+    this.drained = false;
     this.refill(now);
     let due = this.d.messages.nextDue();
     for (const at of this.recovering.values()) due = due === null ? at : Math.min(due, at);
@@ -107,7 +114,7 @@ export class Outbox implements WorkLane {
     const { track, stopping } = this;
     const { concurrency } = this.options;
     const free = concurrency - this.running;
-    if (!track || !stopping || stopping.aborted || free <= 0 || (free * 4 < concurrency && this.running > 0)) return;
+    if (!track || !stopping || stopping.aborted || this.drained || free <= 0 || (free * 4 < concurrency && this.running > 0)) return;
     const rows = this.dueRows(now, free);
     if (rows.length === 0) return;
 
@@ -142,9 +149,10 @@ export class Outbox implements WorkLane {
       const row = this.d.messages.forSend(id);
       if (row) rows.push(row);
     }
-    for (const row of this.d.messages.due(now, free - rows.length + this.claimed.size)) {
-      if (rows.length >= free) break;
-      if (!this.claimed.has(row.id)) rows.push(row);
+    if (rows.length < free) {
+      const due = this.d.messages.due(now, free - rows.length, this.claimed.keys());
+      this.drained = due.length < free - rows.length;
+      rows.push(...due);
     }
     return rows;
   }
