@@ -172,7 +172,8 @@ export class MessageStore {
       unsend: db.prepare(`UPDATE wa_messages SET status = 'queued', run_at = ?, updated_at = ? WHERE id = ? AND status = 'sending'`),
       wake: db.prepare(`UPDATE wa_messages SET held_until = NULL, run_at = MIN(run_at, @now) WHERE tenant_id = @tenantId AND status = 'queued'
         AND (run_at > @now OR held_until IS NOT NULL)`),
-      skipped: db.prepare(`UPDATE wa_messages SET status = 'skipped', error_code = ?, updated_at = ? WHERE id = ?`),
+      // Still queued: a broadcast cancelled meanwhile stays cancelled.
+      skipped: db.prepare(`UPDATE wa_messages SET status = 'skipped', error_code = ?, updated_at = ? WHERE id = ? AND status = 'queued'`),
       byProviderId: db.prepare('SELECT id, status FROM wa_messages WHERE provider_message_id = ?'),
       ack: db.prepare(`UPDATE wa_messages SET status = @status, delivered_at = COALESCE(delivered_at, @delivered), read_at = COALESCE(read_at, @read),
         updated_at = @now WHERE id = @id`),
