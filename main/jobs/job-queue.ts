@@ -84,7 +84,8 @@ function toJob(row: JobRow): Job {
 }
 
 /**
- * Durable jobs in SQLite. Every side effect (a WhatsApp message, a router command) is one of these:
+ * Durable jobs in SQLite. Every side effect (a router command, a broadcast's feeding) is one of these
+ * (or a row of a module's own lane: a WhatsApp message is its own job in wa_messages, see WorkLane):
  * it survives a crash, retries with exponential backoff, never runs twice for one idempotency key,
  * and ends as done, dead (visible with its reason, retryable by a person) or cancelled.
  *
