@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: seeds 50,000 customers and measures what an operator feels — search and next
  * page (bench/customer-list.ts, in a fresh process), core start-up and memory — and the WhatsApp
- * queue (bench/wa-bench.ts). Prints ONE JSON object on stdout; progress goes to stderr.
+ * queue (bench/wa-bench.ts), and RouterOS commands at a 20 ms round trip (bench/routeros-bench.ts). Prints ONE JSON object on stdout; progress goes to stderr.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -97,6 +97,8 @@ async function main(): Promise<void> {
     progress('measuring WhatsApp: broadcast enqueue, drain, rate accuracy');
     const whatsapp = await runChild<Record<string, unknown>>('./wa-child.ts', []);
     const durability = await runChild<Record<string, unknown>>('./durability.ts', []);
+    progress('measuring RouterOS: commands and isolations at a 20 ms round trip, against the wire server');
+    const routeros = await runChild<Record<string, unknown>>('./routeros-bench.ts', []);
 
     const dbFile = join(dataDir, 'rrnet.sqlite');
     const result = {
@@ -109,6 +111,7 @@ async function main(): Promise<void> {
       coreStart: start,
       whatsapp,
       durability,
+      routeros,
       renderer: await benchRendererCustomers(),
       targets: TARGETS,
       met: {

@@ -6,13 +6,14 @@ import { UsageRegistry, type Handlers } from '../module-kit/index.js';
 import { accountsModule } from '../accounts/index.js';
 import { tenantModule } from '../tenant/index.js';
 import { customersModule } from '../customers/index.js';
-import { networkModule } from '../network/index.js';
+import { networkModule, type RouterProbe } from '../network/index.js';
 import { mapsModule } from '../maps/index.js';
 import { templatesModule } from '../templates/index.js';
 import { demoModule } from '../demo/index.js';
 import { setupModule } from '../setup/index.js';
 import { systemModule } from '../system/index.js';
 import { waModule, type WaOptions } from '../wa/index.js';
+import { isolirModule, type IsolirOptions } from '../isolir/index.js';
 import { Dispatcher, type CallMeta } from '../api/index.js';
 import type { SecretBox } from '../secrets/index.js';
 import { makePrivateDir, silentLogger, systemClock, ulidGenerator, type Clock, type IdGenerator, type Logger } from '../platform/index.js';
@@ -28,6 +29,9 @@ export interface CoreOptions {
   ids?: IdGenerator;
   log?: Logger;
   wa?: WaOptions;
+  isolir?: IsolirOptions;
+  /** "Tes koneksi" and health: the RouterOS API unless a test brings its own. */
+  routerProbe?: RouterProbe;
   /**
    * The recovery path for an owner the sign-in throttle holds back (`--unlock-login` on the desktop
    * app or `npm run web`): whoever can start the app as this OS user can read its database anyway.
@@ -39,19 +43,21 @@ export interface CoreOptions {
  * The modules, in the order they are composed: each may use what the ones above it provide (the
  * compiler checks). A new module is one line here plus its folder (see main/README.md).
  */
-export const coreModules = (wa: WaOptions = {}) =>
+export const coreModules = (wa: WaOptions = {}, isolir: IsolirOptions = {}, routerProbe?: RouterProbe) =>
   [
     tenantModule,
     accountsModule,
-    networkModule,
+    networkModule(routerProbe ? { probe: routerProbe } : {}),
     templatesModule,
     waModule(wa),
     customersModule,
+    isolirModule(isolir),
     mapsModule,
     demoModule,
     setupModule,
     systemModule,
   ] as const;
+
 
 type Modules = ReturnType<typeof composeModules<ReturnType<typeof coreModules>>>;
 
@@ -100,7 +106,7 @@ export function createCore(options: CoreOptions): Core {
   // The scheduler sits below tenancy: it asks the tenant module for the zones only when it ticks.
   const scheduler: Scheduler = new Scheduler(db, jobs, clock, log, (): readonly ScheduledTenant[] => modules.services.tenants.zones());
   const infra = { db, writes, bus, jobs, scheduler, clock, ids, log, secrets: options.secrets, dataDir: options.dataDir, usage: new UsageRegistry() };
-  const modules = composeModules(coreModules(options.wa), infra);
+  const modules = composeModules(coreModules(options.wa, options.isolir, options.routerProbe), infra);
   const { services } = modules;
   // Every contract method has exactly one module's handler: a method no module handles fails to compile here.
   const handlers: Handlers = modules.handlers;

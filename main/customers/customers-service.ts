@@ -98,11 +98,12 @@ export class CustomersService {
     private readonly routers: RouterLookup,
   ) {
     this.stmt = {
+      setIsolated: db.prepare('UPDATE customers SET status = ?, updated_at = ? WHERE tenant_id = ? AND id = ? AND status = ?'),
       get: db.prepare(`${SELECT} WHERE c.tenant_id = ? AND c.id = ?`),
       insert: db.prepare(`INSERT INTO customers (id, tenant_id, code, name, name_key, phone, address, latitude, longitude, package_id,
-          router_id, service_type, username, billing_day, status, notes, created_at, updated_at)
+          router_id, service_type, username, billing_day, status, notes, pppoe_password, created_at, updated_at)
         VALUES (@id, @tenantId, @code, @name, @nameKey, @phone, @address, @latitude, @longitude, @packageId, @routerId, @serviceType,
-          @username, @billingDay, 'active', @notes, @now, @now)`),
+          @username, @billingDay, @status, @notes, @sealedPassword, @now, @now)`),
       nextCode: db.prepare(`INSERT INTO counters (tenant_id, name, value) VALUES (?, 'customer_code', 1)
         ON CONFLICT (tenant_id, name) DO UPDATE SET value = value + 1 RETURNING value`).pluck(),
       samePhone: db.prepare(`SELECT id, code, name, phone, status FROM customers WHERE tenant_id = ? AND phone = ? AND id <> ? ORDER BY name_key, id LIMIT ${DUPLICATES_SHOWN}`),
@@ -143,6 +144,32 @@ export class CustomersService {
     const row = this.stmt.get.get(tenantId, id) as CustomerRow | undefined;
     if (!row) throw notFound();
     return this.withRouterNames(tenantId, [row])[0] as Customer;
+  }
+
+  find(tenantId: string, id: string): Customer | null {
+    const row = this.stmt.get.get(tenantId, id) as CustomerRow | undefined;
+    return row ? (this.withRouterNames(tenantId, [row])[0] ?? null) : null;
+  }
+
+  /** Name and code of each customer, whatever their status: for ledgers that name them (isolir history). */
+  labels(tenantId: string, ids: readonly string[]): Map<string, { name: string; code: string }> {
+    if (ids.length === 0) return new Map();
+    const rows = this.db
+      .prepare('SELECT id, name, code FROM customers WHERE tenant_id = ? AND id IN (SELECT value FROM json_each(?))')
+      .all(tenantId, JSON.stringify(ids)) as { id: string; name: string; code: string }[];
+    return new Map(rows.map((r) => [r.id, { name: r.name, code: r.code }]));
+  }
+
+  /**
+   * The router confirmed an isolation or a reconnection (the isolir module calls this in the
+   * transaction that records the router's answer): the status follows. A deactivated customer stays
+   * deactivated; only isolir moves a customer between active and isolated, and nothing else (a
+   * saved edit) touches it. The isolir module's customer_isolated / customer_reconnected event says so
+   * (a customer_updated beside it would tell the screens twice).
+   */
+  setIsolated(tenantId: string, id: string, isolated: boolean): boolean {
+    const [to, from] = isolated ? ['isolated', 'active'] : ['active', 'isolated'];
+    return this.stmt.setIsolated.run(to, isoAt(this.clock), tenantId, id, from).changes === 1;
   }
 
   private withRouterNames(tenantId: string, rows: readonly CustomerRow[]): Customer[] {
@@ -189,6 +216,14 @@ export class CustomersService {
     return this.db.prepare(`SELECT COUNT(*) FROM customers WHERE tenant_id = ? AND status <> 'inactive'`).pluck().get(tenantId) as number;
   }
 
+  /** Customers on each router, whatever their status: a router someone is on is not removed (customers_by_router). */
+  countByRouter(tenantId: string): Map<string, number> {
+    const rows = this.db
+      .prepare('SELECT router_id, COUNT(*) AS n FROM customers WHERE tenant_id = ? AND router_id IS NOT NULL GROUP BY router_id')
+      .all(tenantId) as { router_id: string; n: number }[];
+    return new Map(rows.map((r) => [r.router_id, r.n]));
+  }
+
   /** The dashboard's headline numbers, in one pass over the status index. */
   summary(tenantId: string): { customers: Record<CustomerStatus, number>; packages: number; monthlyRevenue: number } {
     const customers: Record<CustomerStatus, number> = { active: 0, isolated: 0, inactive: 0 };
@@ -211,23 +246,47 @@ export class CustomersService {
    * the count and the insert. Seeders that set their own plan leave it out.
    */
   create(tenantId: string, input: CustomerInput, claimLimit: () => void = noLimit): Customer {
-    const id = this.ids.next();
+    let id = '';
     this.db.transaction(() => {
       claimLimit();
       this.checkReferences(tenantId, input.packageId, input.routerId, true);
       this.assertUsernameFree(tenantId, input.username, null);
-      const seq = this.stmt.nextCode.get(tenantId) as number;
-      this.stmt.insert.run({
-        ...input,
-        id,
-        tenantId,
-        code: `C${String(seq).padStart(5, '0')}`,
-        nameKey: nameKey(input.name),
-        now: isoAt(this.clock),
-      });
+      id = this.insert(tenantId, { ...input, status: 'active', sealedPassword: null });
       this.bus.publish('customer_created', tenantId, { customerId: id });
     }).immediate();
     return this.get(tenantId, id);
+  }
+
+  /**
+   * A customer read from an import file. The import holds the transaction and has checked the
+   * package, the username and the plan's room for the whole file; it publishes one
+   * customers_imported, not customer_created per row: an ISP moving 500 customers in does not
+   * send each a welcome message on WhatsApp.
+   */
+  insertImported(tenantId: string, input: CustomerInput & { status: 'active' | 'inactive'; sealedPassword: string | null }): string {
+    return this.insert(tenantId, input);
+  }
+
+  /** The import's update of one customer: the fields the file changes, and its PPPoE password (sealed) when the file has a new one. */
+  updateImported(tenantId: string, id: string, patch: Partial<CustomerInput>, sealedPassword: string | null): void {
+    if (Object.keys(patch).length > 0) this.update(tenantId, id, patch);
+    if (sealedPassword !== null) {
+      this.db.prepare('UPDATE customers SET pppoe_password = ?, updated_at = ? WHERE tenant_id = ? AND id = ?').run(sealedPassword, isoAt(this.clock), tenantId, id);
+    }
+  }
+
+  private insert(tenantId: string, input: CustomerInput & { status: 'active' | 'inactive'; sealedPassword: string | null }): string {
+    const id = this.ids.next();
+    const seq = this.stmt.nextCode.get(tenantId) as number;
+    this.stmt.insert.run({
+      ...input,
+      id,
+      tenantId,
+      code: `C${String(seq).padStart(5, '0')}`,
+      nameKey: nameKey(input.name),
+      now: isoAt(this.clock),
+    });
+    return id;
   }
 
   update(tenantId: string, id: string, patch: Partial<CustomerInput>): Customer {

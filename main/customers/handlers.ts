@@ -4,8 +4,9 @@ import { BROWSES_CUSTOMERS, SEES_REVENUE, type Role } from '../../shared/domain/
 import type { CustomerQuery } from './customer-search.js';
 import type { CustomersService } from './customers-service.js';
 import type { PackagesService } from './packages-service.js';
+import type { ImportMethods } from './import/handlers.js';
 
-type CustomerMethods = MethodsUnder<'customers.' | 'packages.'> | 'dashboard.summary';
+type CustomerMethods = Exclude<MethodsUnder<'customers.' | 'packages.'>, ImportMethods> | 'dashboard.summary';
 
 /** The shortest search a role that does not browse may run: a name, a phone or a code, not "a". */
 const FIND_MIN_CHARS = 3;

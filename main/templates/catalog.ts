@@ -88,14 +88,14 @@ const templates: SystemTemplate[] = [
   template(
     'customer_isolated',
     [
-      'Halo {name}, layanan internet Anda untuk sementara kami hentikan (isolir) karena tagihan sebesar {amount} (ID: {invoice_code}) belum dibayar.',
+      'Halo {name}, layanan internet Anda untuk sementara kami hentikan (isolir){{#if exists(amount)}} karena tagihan sebesar {amount} (ID: {invoice_code}) belum dibayar{{/if}}.',
       '{{#if exists(payment_instructions)}}',
       'Cara pembayaran:',
       '{payment_instructions}',
       '{{/if}}',
       '{{#if isValidUrl(payment_url)}}Bayar online: {payment_url}{{/if}}',
       'Layanan akan tersambung kembali secara otomatis setelah pembayaran kami terima.',
-      'Butuh bantuan? Hubungi {support_phone}.',
+      '{{#if exists(support_phone)}}Butuh bantuan? Hubungi {support_phone}.{{/if}}',
       '{isp_name}',
     ],
     {
@@ -113,7 +113,7 @@ const templates: SystemTemplate[] = [
     [
       'Halo {name}, terima kasih atas pembayarannya. Layanan internet Anda sudah aktif kembali.',
       '{{#if exists(package_name)}}Paket: {package_name}{{/if}}',
-      'Jika internet belum tersambung, silakan matikan lalu nyalakan kembali modem/router Anda. Bila masih terkendala, hubungi kami di {support_phone}.',
+      'Jika internet belum tersambung, silakan matikan lalu nyalakan kembali modem/router Anda.{{#if exists(support_phone)}} Bila masih terkendala, hubungi kami di {support_phone}.{{/if}}',
       '{isp_name}',
     ],
     { name: 'Budi Santoso', package_name: 'Home 20 Mbps', support_phone: SUPPORT_PHONE, isp_name: ISP },

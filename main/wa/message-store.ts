@@ -145,7 +145,7 @@ export class MessageStore {
         RETURNING id`).pluck(),
       byKey: db.prepare('SELECT id FROM wa_messages WHERE idempotency_key = ?').pluck(),
       get: db.prepare('SELECT * FROM wa_messages WHERE id = ?'),
-      // The due messages in claim order, with what their sends read (migration 021's index). The ones
+      // The due messages in claim order, with what their sends read (migration 026's index). The ones
       // taken already are stepped over on the index alone, before their rows are read.
       due: db.prepare(`SELECT ${SEND_COLUMNS} FROM wa_messages WHERE status = 'queued' AND run_at <= @now
         AND id NOT IN (SELECT value FROM json_each(@taken)) ORDER BY run_at, id LIMIT @limit`).raw(),

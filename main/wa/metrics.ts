@@ -14,7 +14,7 @@ const THROUGH = `status NOT IN ('queued', 'sending')`;
  * a year of messages, so every query reads a range of an index and nothing else (migration 013:
  * ids are ULIDs, which sort by creation time): the counts over the whole window, the latency
  * percentiles over its latest LATENCY_SAMPLE sends. That index holds the messages with an outcome
- * only (migration 021: a send does not rewrite it twice on its way), so the error rate counts the
+ * only (migration 026: a send does not rewrite it twice on its way), so the error rate counts the
  * tries of those; a message still waiting or on its way counts once it is through.
  */
 

@@ -10,6 +10,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   NOT_FOUND: 404,
   UNKNOWN_METHOD: 404,
   CONFLICT: 409,
+  ROUTER_IN_USE: 409,
   LIMIT_EXCEEDED: 409,
   SETUP_DONE: 409,
   BUSY: 503,

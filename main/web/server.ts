@@ -36,6 +36,8 @@ export interface WebServerOptions {
   headersTimeoutMs?: number;
   /** WhatsApp wiring for tests: the fake whatsapp-web.js client, a browser finder. */
   wa?: CoreOptions['wa'];
+  /** Router answers for tests ("Tes koneksi", health). */
+  routerProbe?: CoreOptions['routerProbe'];
 }
 
 export interface WebServer {
@@ -57,7 +59,7 @@ const DEFAULT_STATIC = resolve(fileURLToPath(new URL('.', import.meta.url)), '..
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const log = options.log ?? silentLogger;
   const secrets = createSecretBox(loadOrCreateKeyFile(options.dataDir));
-  const core = createCore({ dataDir: options.dataDir, secrets, log, unlockLogin: options.unlockLogin ?? false, ...(options.wa ? { wa: options.wa } : {}) });
+  const core = createCore({ dataDir: options.dataDir, secrets, log, unlockLogin: options.unlockLogin ?? false, ...(options.wa ? { wa: options.wa } : {}), ...(options.routerProbe ? { routerProbe: options.routerProbe } : {}) });
   const generatedPassword = await prepareOwner(core, {
     ownerPassword: options.ownerPassword,
     generatePassword: options.generateOwnerPassword ?? false,

@@ -11,10 +11,19 @@ export const events = {
   tenant_updated: event(z.object({ tenantId: idSchema })),
   user_changed: event(z.object({ userId: idSchema })),
   package_changed: event(z.object({ packageId: idSchema })),
+  /** A router was added, edited, removed, or its RouterOS version was read. */
+  router_changed: event(z.object({ routerId: idSchema })),
   customer_created: event(z.object({ customerId: idSchema })),
   customer_updated: event(z.object({ customerId: idSchema })),
   customer_deactivated: event(z.object({ customerId: idSchema })),
   customer_reactivated: event(z.object({ customerId: idSchema })),
+  /** The router confirmed the isolation (or the reconnection) of the request `actionId`. */
+  customer_isolated: event(z.object({ customerId: idSchema, actionId: idSchema })),
+  customer_reconnected: event(z.object({ customerId: idSchema, actionId: idSchema })),
+  /** An isolir request changed (queued, retried, failed): the Isolir screen re-reads. */
+  isolir_changed: event(z.object({ customerId: idSchema })),
+  /** One event for a whole import (not customer_created per row: no welcome message to each of 500 customers moved in). */
+  customers_imported: event(z.object({ importId: idSchema })),
   /** Transient (announced, not stored): the WhatsApp session changed state or showed a new QR. */
   wa_session_changed: event(z.object({})),
   /** Transient, at most a few per second: messages changed status; screens re-read logs and progress. */

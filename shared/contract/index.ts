@@ -1,7 +1,9 @@
 import type { z } from 'zod';
 import { authMethods } from './methods/auth.js';
 import { customerMethods } from './methods/customers.js';
+import { customerImportMethods } from './methods/customer-import.js';
 import { dashboardMethods } from './methods/dashboard.js';
+import { isolirMethods } from './methods/isolir.js';
 import { mapMethods } from './methods/maps.js';
 import { packageMethods } from './methods/packages.js';
 import { routerMethods } from './methods/routers.js';
@@ -19,7 +21,9 @@ export const contract = {
   ...tenantMethods,
   ...packageMethods,
   ...customerMethods,
+  ...customerImportMethods,
   ...routerMethods,
+  ...isolirMethods,
   ...dashboardMethods,
   ...mapMethods,
   ...waMethods,

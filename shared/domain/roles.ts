@@ -9,6 +9,8 @@ export const ANY_ROLE: readonly Role[] = ROLES;
 export const OFFICE: readonly Role[] = ['owner', 'admin', 'finance'];
 export const MANAGERS: readonly Role[] = ['owner', 'admin'];
 export const OWNER_ONLY: readonly Role[] = ['owner'];
+/** Who runs the network: adds, edits, removes and tests routers, isolates and reconnects customers (finance and collectors only read). */
+export const NETWORK_STAFF: readonly Role[] = ['owner', 'admin', 'technician'];
 
 /**
  * Who sees the business's money: the expected monthly revenue, and how many customers each package

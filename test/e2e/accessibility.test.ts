@@ -40,6 +40,7 @@ describe('accessibility (web mode, Chromium, axe-core WCAG 2.1 A/AA)', () => {
       ['dashboard', () => page.getByTestId('stat-active').waitFor()],
       ['customers', () => page.getByTestId('customer-row').first().waitFor()],
       ['customers/packages', () => page.getByTestId('package-row').first().waitFor()],
+      ['routers', () => page.getByTestId('router-row').first().waitFor()],
       ['whatsapp/overview', () => page.getByTestId('wa-metrics').waitFor()],
       ['whatsapp/log', () => page.getByTestId('wa-log-table').waitFor()],
       ['whatsapp/broadcast', () => page.getByTestId('wa-broadcast-row').first().waitFor()],
@@ -66,6 +67,13 @@ describe('accessibility (web mode, Chromium, axe-core WCAG 2.1 A/AA)', () => {
     await page.getByTestId('error-name').waitFor();
     const form = await seriousViolations(page);
     if (form.length > 0) found['customer form with errors'] = form;
+    await page.keyboard.press('Escape');
+    await page.getByTestId('nav-routers').click();
+    await page.getByTestId('router-add').click();
+    await page.getByTestId('router-save').click();
+    await page.getByTestId('error-name').waitFor();
+    const routerForm = await seriousViolations(page);
+    if (routerForm.length > 0) found['router form with errors'] = routerForm;
     await page.keyboard.press('Escape');
     expect(found).toEqual({});
   });

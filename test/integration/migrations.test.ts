@@ -95,4 +95,27 @@ describe('migrations on a real SQLite file', () => {
     expect(db.prepare('SELECT MAX(version) FROM schema_migrations').pluck().get()).toBe(NEWEST);
     expect(migrate(db, migrations)).toEqual([]);
   });
+
+  it('019 keeps routers that shared a name (case aside) apart with a number, so one name per tenant holds', () => {
+    const db = open(tempDir());
+    migrate(db, migrations.filter((m) => m.version < 19));
+    const now = '2026-01-05T02:00:00.000Z';
+    for (const tenant of ['T1', 'T2']) {
+      db.prepare(`INSERT INTO tenants (id, tenant_id, name, timezone, plan, status, created_at, updated_at) VALUES (?, ?, ?, 'Asia/Jakarta', 'basic', 'active', ?, ?)`).run(
+        tenant, tenant, tenant, now, now,
+      );
+    }
+    const add = db.prepare(`INSERT INTO routers (id, tenant_id, name, host, created_at, updated_at) VALUES (?, ?, ?, '10.0.0.1', ?, ?)`);
+    for (const [id, tenant, name] of [['R1', 'T1', 'RB Pusat'], ['R2', 'T1', 'rb pusat'], ['R3', 'T1', 'RB PUSAT'], ['R4', 'T2', 'RB Pusat']] as const) {
+      add.run(id, tenant, name, now, now);
+    }
+    migrate(db, migrations);
+    expect(db.prepare('SELECT id, name FROM routers ORDER BY id').all()).toEqual([
+      { id: 'R1', name: 'RB Pusat' },
+      { id: 'R2', name: 'rb pusat (2)' },
+      { id: 'R3', name: 'RB PUSAT (3)' },
+      { id: 'R4', name: 'RB Pusat' },
+    ]);
+    expect(() => add.run('R5', 'T1', 'Rb Pusat', now, now)).toThrow(/UNIQUE/);
+  });
 });

@@ -39,6 +39,19 @@ describe('plan limits under parallel calls', () => {
     expect(activeUsers()).toBe(USERS);
   });
 
+  it('30 parallel routers.create fill the plan plus add-ons exactly, whatever their names', async () => {
+    // Basic: one router; two "extra_router" units make three.
+    t.core.services.tenants.applySubscription(owner.tenantId, { plan: 'basic', addons: [{ code: 'extra_router', units: 2 }], status: 'active' });
+    const results = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        call(t.core, 'routers.create', { name: `RB ${i}`, host: `10.0.0.${i + 1}`, username: 'api', password: 'rahasia' }, owner.token),
+      ),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(3);
+    expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.error.code === 'LIMIT_EXCEEDED')).toBe(true);
+    expect(t.core.services.routers.count(owner.tenantId)).toBe(3);
+  });
+
   // customers.create and .reactivate have no await between the dispatcher's check and the insert
   // today, so these pass on the old code too: they hold the line for when one gets an await (a
   // geocode, a router call) and check the count now taken inside the insert's own transaction.

@@ -76,7 +76,7 @@ describe('the WhatsApp outbox', () => {
     expect(rows.get(leaving)).toMatchObject({ status: 'failed', error_code: 'MAYBE_SENT', attempts: 1 });
   });
 
-  it('an upgrade (migration 021) hands each waiting send job its run_at and tries, and the send jobs go', () => {
+  it('an upgrade (migration 026) hands each waiting send job its run_at and tries, and the send jobs go', () => {
     const dir = makeTempDir('rrnet-outbox-migration-');
     const db = openDatabase(join(dir, 'rrnet.sqlite'));
     try {

@@ -66,12 +66,23 @@ export interface TestCore {
 }
 
 /** A core on a real SQLite file in a fresh temp dir, with a pinned clock and deterministic ids. */
-export function createTestCore(options: { dataDir?: string; clock?: PinnedClock; wa?: CoreOptions['wa'] } = {}): TestCore {
+export function createTestCore(
+  options: { dataDir?: string; clock?: PinnedClock; wa?: CoreOptions['wa']; isolir?: CoreOptions['isolir']; routerProbe?: CoreOptions['routerProbe'] } = {},
+): TestCore {
   const dataDir = options.dataDir ?? makeTempDir();
   const clock = options.clock ?? pinnedClock();
   const ids = sequentialIds(clock);
   const secrets = createSecretBox(randomBytes(32));
-  const open = () => createCore({ dataDir, secrets, clock, ids, ...(options.wa ? { wa: options.wa } : {}) });
+  const open = () =>
+    createCore({
+      dataDir,
+      secrets,
+      clock,
+      ids,
+      ...(options.wa ? { wa: options.wa } : {}),
+      ...(options.isolir ? { isolir: options.isolir } : {}),
+      ...(options.routerProbe ? { routerProbe: options.routerProbe } : {}),
+    });
   let closed = false;
   const fixture: TestCore = {
     core: open(),

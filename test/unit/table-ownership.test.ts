@@ -18,6 +18,14 @@ const INFRASTRUCTURE_TABLES: Record<string, readonly string[]> = {
   jobs: ['jobs', 'schedule_runs'],
   db: ['change_log', 'schema_migrations'],
 };
+/**
+ * Tables of another system's database that one adapter talks to, never the console's: FreeRADIUS's
+ * rlm_sql schema, written by the RADIUS isolir executor's store in FreeRADIUS's own file. Keyed by
+ * file, so no other file may name them.
+ */
+const OTHER_DATABASES: Record<string, readonly string[]> = {
+  'main/isolir/executors/radius/sqlite-radius-store.ts': ['radgroupreply', 'radusergroup', 'radacct'],
+};
 /** SQLite's table-valued functions read as tables after FROM; they belong to nobody. */
 const TABLE_FUNCTIONS = new Set(['json_each', 'json_tree']);
 /** The table after a keyword; an upsert's `DO UPDATE SET` names no table. */
@@ -50,7 +58,7 @@ function foreignTables(files: readonly { name: string; text: string }[], owned: 
   return files.flatMap((f) =>
     literals(f.name, f.text)
       .flatMap(tablesNamed)
-      .filter((t) => !owned.includes(t))
+      .filter((t) => !owned.includes(t) && !(OTHER_DATABASES[f.name]?.includes(t) ?? false))
       .map((t) => `${f.name}: ${t}`),
   );
 }

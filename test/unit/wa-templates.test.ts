@@ -97,6 +97,17 @@ describe('system templates', () => {
     );
   });
 
+  it('tells an isolated customer without invoice figures (a manual isolation) without a gap or a failure', () => {
+    const { content } = SYSTEM_TEMPLATES.customer_isolated;
+    expect(text(renderTemplate(content, { name: 'Budi', isp_name: 'RT/RW Net Sejahtera' }))).toBe(
+      [
+        'Halo Budi, layanan internet Anda untuk sementara kami hentikan (isolir).',
+        'Layanan akan tersambung kembali secara otomatis setelah pembayaran kami terima.',
+        'RT/RW Net Sejahtera',
+      ].join('\n'),
+    );
+  });
+
   it('tells the customer when isolation comes, or that it may come any time', () => {
     const { content, sample } = SYSTEM_TEMPLATES.invoice_overdue;
     expect(text(renderTemplate(content, sample))).toContain('dalam 3 hari');

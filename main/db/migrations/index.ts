@@ -17,7 +17,10 @@ import { m015LoginThrottle } from './015-login-throttle.js';
 import { m016BroadcastRequestKey } from './016-broadcast-request-key.js';
 import { m017WaSendTime } from './017-wa-send-time.js';
 import { m018WaSimulated } from './018-wa-simulated.js';
-import { m021WaOutbox } from './021-wa-outbox.js';
+import { m019RouterSettings } from './019-router-settings.js';
+import { m020CustomerImports } from './020-customer-imports.js';
+import { m021IsolirActions } from './021-isolir-actions.js';
+import { m026WaOutbox } from './026-wa-outbox.js';
 
 export const migrations: readonly Migration[] = [
   m001Core,
@@ -38,5 +41,8 @@ export const migrations: readonly Migration[] = [
   m016BroadcastRequestKey,
   m017WaSendTime,
   m018WaSimulated,
-  m021WaOutbox,
+  m019RouterSettings,
+  m020CustomerImports,
+  m021IsolirActions,
+  m026WaOutbox,
 ];

@@ -1,4 +1,4 @@
-import { BROWSES_CUSTOMERS, MANAGERS, SEES_REVENUE } from '../../../shared/domain/roles.js';
+import { BROWSES_CUSTOMERS, MANAGERS, NETWORK_STAFF, SEES_REVENUE } from '../../../shared/domain/roles.js';
 import { useSession } from '../stores/session-store.js';
 import { useLocked } from '../stores/tenant-store.js';
 
@@ -13,6 +13,8 @@ export function usePermissions() {
     locked,
     manager: role !== undefined && MANAGERS.includes(role),
     owner: role === 'owner',
+    /** Adds, edits, removes and tests routers; isolates and reconnects customers on them. */
+    networkStaff: role !== undefined && NETWORK_STAFF.includes(role),
     /** The business's numbers (revenue, customers per package); the core sends them only to these roles. */
     seesRevenue: role !== undefined && SEES_REVENUE.includes(role),
     /** The whole customer list; the others find a customer by searching. */

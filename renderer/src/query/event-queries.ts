@@ -7,7 +7,13 @@ export const STALE_AFTER: Record<EventName, readonly MethodName[]> = {
   customer_updated: ['customers.list', 'customers.get', 'customers.duplicates', 'dashboard.summary', 'packages.list'],
   customer_deactivated: ['customers.list', 'customers.get', 'customers.duplicates', 'dashboard.summary', 'packages.list'],
   customer_reactivated: ['customers.list', 'customers.get', 'customers.duplicates', 'dashboard.summary', 'packages.list'],
+  // The router confirmed: the customer's status moved too.
+  customer_isolated: ['isolir.list', 'isolir.history', 'customers.list', 'customers.get', 'dashboard.summary'],
+  customer_reconnected: ['isolir.list', 'isolir.history', 'customers.list', 'customers.get', 'dashboard.summary'],
+  isolir_changed: ['isolir.list', 'isolir.history'],
+  customers_imported: ['customers.list', 'customers.get', 'customers.duplicates', 'dashboard.summary', 'packages.list', 'customers.import.history'],
   package_changed: ['packages.list', 'customers.list', 'customers.get', 'dashboard.summary'],
+  router_changed: ['routers.list', 'routers.get', 'customers.list', 'customers.get'],
   tenant_updated: ['tenant.get'],
   user_changed: ['users.list', 'auth.me'],
   wa_session_changed: ['wa.session.status'],

@@ -2,7 +2,7 @@ import { navigate } from 'wouter/use-hash-location';
 import { create } from 'zustand';
 import { registerReset } from './reset.js';
 
-export const SECTIONS = ['dashboard', 'customers', 'billing', 'isolir', 'maps', 'collectors', 'whatsapp', 'sync', 'settings'] as const;
+export const SECTIONS = ['dashboard', 'customers', 'billing', 'isolir', 'routers', 'maps', 'collectors', 'whatsapp', 'sync', 'settings'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export type CustomersTab = 'customers' | 'packages';

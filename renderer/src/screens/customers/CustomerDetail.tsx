@@ -17,8 +17,10 @@ import { useLocale } from '../../stores/locale-store.js';
 import { useTenant } from '../../stores/tenant-store.js';
 import { toast } from '../../stores/toast-store.js';
 import { CustomerForm } from './CustomerForm.js';
+import { IsolirHistory } from '../isolir/IsolirHistory.js';
+import { IsolirRequestDialog } from '../isolir/IsolirRequestDialog.js';
 
-type Dialog = 'edit' | 'toggle' | null;
+type Dialog = 'edit' | 'toggle' | 'isolir' | null;
 
 const closeCustomer = () => go(paths.customersTab('customers'));
 
@@ -30,7 +32,7 @@ function showCustomer(customer: Customer): void {
 export function CustomerDetail({ id }: { id: string }) {
   const { t } = useTranslation();
   const { data: customer, error } = useMethodQuery('customers.get', { id });
-  const { manager, locked } = usePermissions();
+  const { manager, networkStaff: isolates, locked } = usePermissions();
   const [dialog, setDialog] = useState<Dialog>(null);
 
   // Esc goes back to the list, unless it is closing a dialog on top of the detail.
@@ -60,24 +62,40 @@ export function CustomerDetail({ id }: { id: string }) {
               </h1>
               <p className="muted mono">{customer.code}</p>
             </div>
-            {manager ? (
+            {manager || isolates ? (
               <div className="page-actions">
-                <button type="button" className="button" disabled={locked} onClick={() => setDialog('edit')} data-testid="customer-edit">
-                  {t('common.edit')}
-                </button>
-                <button
-                  type="button"
-                  className={`button ${customer.status === 'inactive' ? 'primary' : 'danger-outline'}`}
-                  disabled={locked}
-                  onClick={() => setDialog('toggle')}
-                  data-testid="customer-toggle"
-                >
-                  {customer.status === 'inactive' ? t('customers.reactivate') : t('customers.deactivate')}
-                </button>
+                {isolates && customer.status !== 'inactive' && customer.routerId !== null ? (
+                  <button
+                    type="button"
+                    className={`button ${customer.status === 'isolated' ? 'primary' : 'danger-outline'}`}
+                    disabled={locked}
+                    onClick={() => setDialog('isolir')}
+                    data-testid="customer-isolir"
+                  >
+                    {customer.status === 'isolated' ? t('isolir.reconnect') : t('isolir.isolate')}
+                  </button>
+                ) : null}
+                {manager ? (
+                  <>
+                    <button type="button" className="button" disabled={locked} onClick={() => setDialog('edit')} data-testid="customer-edit">
+                      {t('common.edit')}
+                    </button>
+                    <button
+                      type="button"
+                      className={`button ${customer.status === 'inactive' ? 'primary' : 'danger-outline'}`}
+                      disabled={locked}
+                      onClick={() => setDialog('toggle')}
+                      data-testid="customer-toggle"
+                    >
+                      {customer.status === 'inactive' ? t('customers.reactivate') : t('customers.deactivate')}
+                    </button>
+                  </>
+                ) : null}
               </div>
             ) : null}
           </div>
           <CustomerFacts customer={customer} />
+          {isolates ? <IsolirHistory customerId={customer.id} /> : null}
           {dialog === 'edit' ? (
             <CustomerForm
               customer={customer}
@@ -90,6 +108,9 @@ export function CustomerDetail({ id }: { id: string }) {
             />
           ) : null}
           {dialog === 'toggle' ? <ToggleDialog customer={customer} onClose={() => setDialog(null)} /> : null}
+          {dialog === 'isolir' ? (
+            <IsolirRequestDialog kind={customer.status === 'isolated' ? 'reconnect' : 'isolate'} customers={[customer]} onClose={() => setDialog(null)} />
+          ) : null}
         </>
       ) : (
         !error && <p className="muted">{t('common.loading')}</p>

@@ -9,6 +9,7 @@ import { toast } from '../../stores/toast-store.js';
 import { PackageList } from '../packages/PackageList.js';
 import { CustomerForm } from './CustomerForm.js';
 import { CustomerList } from './CustomerList.js';
+import { CustomerFileButtons } from './import/CustomerFileButtons.js';
 
 export function CustomersScreen({ tab }: { tab: CustomersTab }) {
   const { t } = useTranslation();
@@ -20,16 +21,19 @@ export function CustomersScreen({ tab }: { tab: CustomersTab }) {
       <div className="page-header">
         <h1>{t('customers.title')}</h1>
         {manager ? (
-          <button
-            type="button"
-            className="button primary"
-            disabled={locked}
-            onClick={() => setAdding(true)}
-            data-testid={tab === 'customers' ? 'customer-add' : 'package-add'}
-          >
-            <Icon name="plus" size={16} />
-            {tab === 'customers' ? t('customers.add') : t('packages.add')}
-          </button>
+          <div className="page-actions">
+            {tab === 'customers' ? <CustomerFileButtons locked={locked} /> : null}
+            <button
+              type="button"
+              className="button primary"
+              disabled={locked}
+              onClick={() => setAdding(true)}
+              data-testid={tab === 'customers' ? 'customer-add' : 'package-add'}
+            >
+              <Icon name="plus" size={16} />
+              {tab === 'customers' ? t('customers.add') : t('packages.add')}
+            </button>
+          </div>
         ) : null}
       </div>
       <Tabs<CustomersTab>

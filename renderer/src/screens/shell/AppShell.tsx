@@ -7,8 +7,10 @@ import { useSession } from '../../stores/session-store.js';
 import { DashboardScreen } from '../dashboard/DashboardScreen.js';
 import { CustomersScreen } from '../customers/CustomersScreen.js';
 import { CustomerDetail } from '../customers/CustomerDetail.js';
+import { RoutersScreen } from '../routers/RoutersScreen.js';
 import { SettingsScreen } from '../settings/SettingsScreen.js';
 import { WhatsAppScreen } from '../whatsapp/WhatsAppScreen.js';
+import { IsolirScreen } from '../isolir/IsolirScreen.js';
 import { ComingSoon } from './ComingSoon.js';
 import { Header } from './Header.js';
 import { LockedBanner } from './LockedBanner.js';
@@ -27,10 +29,10 @@ export function AppShell() {
   useWarnBeforeUnload();
   useEffect(() => rememberPath(location), [location]);
   useEffect(() => {
-    // Alt+1 … Alt+9 jump between sections, in sidebar order.
+    // Alt+1 … Alt+9 jump between sections, in sidebar order, and Alt+0 to the tenth (as on the number row).
     function onKey(e: KeyboardEvent) {
-      if (!e.altKey || e.ctrlKey || e.metaKey) return;
-      const target = sections[Number(e.key) - 1];
+      if (!e.altKey || e.ctrlKey || e.metaKey || !/^\d$/.test(e.key)) return;
+      const target = sections[(Number(e.key) + 9) % 10];
       if (!target) return;
       e.preventDefault();
       goToSection(target);
@@ -56,6 +58,8 @@ export function AppShell() {
               <Route path="/customers/packages">{() => <CustomersScreen tab="packages" />}</Route>
               <Route path="/customers/:id">{(params) => <CustomerDetail id={params.id} />}</Route>
               <Route path="/customers">{() => <CustomersScreen tab="customers" />}</Route>
+              <Route path="/isolir" component={IsolirScreen} />
+              <Route path="/routers" component={RoutersScreen} />
               <Route path="/whatsapp/:tab?">{(params) => <WhatsAppScreen tab={params.tab} />}</Route>
               <Route path="/settings/:tab?">{(params) => <SettingsScreen tab={params.tab} />}</Route>
               {COMING_SOON.map((section) => (

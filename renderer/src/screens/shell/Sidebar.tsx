@@ -24,7 +24,7 @@ export function Sidebar() {
               type="button"
               className={`nav-item${current === section ? ' active' : ''}`}
               aria-current={current === section ? 'page' : undefined}
-              title={t('nav.shortcut', { key: index + 1 })}
+              title={index < 10 ? t('nav.shortcut', { key: (index + 1) % 10 }) : undefined}
               data-testid={`nav-${section}`}
               onClick={() => goToSection(section)}
             >

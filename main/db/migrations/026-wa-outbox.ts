@@ -16,8 +16,8 @@ import type { Migration } from '../migrate.js';
  * The queued and running send jobs hand their run_at and attempts over; then every send job goes
  * (a message's history is on its row), and so does the message's job_id.
  */
-export const m021WaOutbox: Migration = {
-  version: 21,
+export const m026WaOutbox: Migration = {
+  version: 26,
   name: 'wa-outbox',
   up(db) {
     db.exec(`
