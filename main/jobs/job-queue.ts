@@ -85,7 +85,7 @@ function toJob(row: JobRow): Job {
 
 /**
  * Durable jobs in SQLite. Every side effect (a router command, a broadcast's feeding) is one of these
- * (or a row of a module's own lane: a WhatsApp message is its own job in wa_messages, see WorkLane):
+ * (or a row of a module's own lane: a WhatsApp message is its own job in wa_send_queue, see WorkLane):
  * it survives a crash, retries with exponential backoff, never runs twice for one idempotency key,
  * and ends as done, dead (visible with its reason, retryable by a person) or cancelled.
  *

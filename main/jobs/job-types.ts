@@ -83,8 +83,8 @@ export type InterruptDecision = 'retry' | 'requeue' | 'dead';
 export type InterruptPolicy = InterruptDecision | ((job: Job) => InterruptDecision);
 
 /**
- * Durable work a module keeps in its own table instead of as `jobs` rows (WhatsApp's outbox: the
- * message row is its own job). The queue's worker drives it beside the jobs, so start-up recovery,
+ * Durable work a module keeps in its own table instead of as `jobs` rows (WhatsApp's outbox: a
+ * queued message's row in wa_send_queue is its own job). The queue's worker drives it beside the jobs, so start-up recovery,
  * stop() and runDue() cover both; the lane claims, runs and records its work itself.
  */
 export interface WorkLane {

@@ -29,19 +29,21 @@ export interface RecoveryDeps {
  */
 export async function recoverInterrupted(d: RecoveryDeps, msg: SendView): Promise<SendOutcome | 'resend'> {
   const now = d.clock.now();
+  // The try it was handed over in: counted on the log row with whatever is decided.
+  const tried = { provider: msg.provider ?? 'wwebjs', failover: msg.failover === 1 };
   if (now < msg.updated_at + SETTLE_MS) return { kind: 'recheck', at: msg.updated_at + SETTLE_MS };
   const lookup = await d.providers.session(msg.tenant_id).findSent({ to: msg.to_number, text: msg.content, reference: msg.id }, msg.updated_at);
   if (lookup.kind === 'found') {
     d.activity(msg.tenant_id, msg.broadcast_id);
     // Should writing it fail, the message stays 'sending' and its chat is read again (see Outbox).
-    return { kind: 'sent', providerMessageId: lookup.providerMessageId, sendMs: 0, recovered: true };
+    return { kind: 'sent', providerMessageId: lookup.providerMessageId, sendMs: 0, recovered: true, tried };
   }
   if (lookup.kind === 'absent') {
-    d.messages.unsend(msg.id);
+    d.messages.unsend(msg.seq);
     return 'resend';
   }
   if (now < msg.updated_at + GIVE_UP_MS) return { kind: 'recheck', at: now + RECHECK_MS };
   d.activity(msg.tenant_id, msg.broadcast_id);
   const note = `the app stopped while this message was being sent, and its chat could not be read: ${lookup.reason}`;
-  return { kind: 'failed', code: 'MAYBE_SENT', message: note, tried: null };
+  return { kind: 'failed', code: 'MAYBE_SENT', message: note, tried };
 }

@@ -78,7 +78,7 @@ export function createSender(d: SendHandlerDeps): (due: SendView, turn: Turn) =>
       // Left mid-send by a crash: its chat says whether it went (see recover-interrupted.ts).
       const recovered = await recoverInterrupted(d, msg);
       if (recovered !== 'resend') return recovered;
-      const again = d.messages.forSend(messageId);
+      const again = d.messages.forSend(msg.seq);
       if (!again) return { kind: 'none' };
       msg = again;
     }
@@ -128,7 +128,7 @@ export function createSender(d: SendHandlerDeps): (due: SendView, turn: Turn) =>
     let handedOver = false;
     let cancelled = false;
     const handover = async () => {
-      handedOver = await d.messages.markSending(messageId, providerKey, onFallback, turn.live);
+      handedOver = await d.messages.markSending(msg.seq, providerKey, onFallback, turn.live);
       cancelled = !handedOver;
       if (handedOver) turn.handedOver();
       return handedOver;
@@ -144,11 +144,11 @@ export function createSender(d: SendHandlerDeps): (due: SendView, turn: Turn) =>
     // A provider that took the message without handing over first: it went all the same, and is recorded.
     if (!handedOver && result.ok && !(await handover())) return { kind: 'none' };
     d.activity(tenantId, msg.broadcast_id);
+    // This turn's try, on this provider, whether or not anything could leave.
+    const tried = { provider: providerKey, failover: onFallback };
     // 'sent' is written with the provider's id after it took the message; a crash before that
     // commit leaves the message 'sending', parked by the restart as MAYBE_SENT.
-    if (result.ok) return { kind: 'sent', providerMessageId: result.providerMessageId, sendMs: d.clock.now() - started, recovered: false };
-    // Failed before anything could leave: still a try, on this provider.
-    const tried = handedOver ? null : { provider: providerKey, failover: onFallback };
+    if (result.ok) return { kind: 'sent', providerMessageId: result.providerMessageId, sendMs: d.clock.now() - started, recovered: false, tried };
     // The request left and no answer came: the provider may have taken it. Resending could deliver
     // it twice, so it is parked for a person (like a crash mid-send) instead of retried.
     if (result.mayHaveReached) return { kind: 'failed', code: 'MAYBE_SENT', message: result.message, tried };

@@ -71,9 +71,9 @@ function createWa(d: CoreInfra, options: WaOptions, tenants: TenantService) {
     const allowed = nextAllowedTime(now, tenants.zone(tenantId), settings.resolved(tenantId).quietHours);
     return allowed > now ? allowed : null;
   };
-  const broadcasts = new BroadcastService(d.db, d.clock, d.ids, outbound, d.jobs, recipients, templates, (t) => tenants.name(t), quietUntil);
+  const broadcasts = new BroadcastService(d.db, d.clock, d.ids, outbound, messages, d.jobs, recipients, templates, (t) => tenants.name(t), quietUntil);
   const session = new SessionControl(settings, providers, (tenantId) => {
-    if (messages.releaseWaiting(tenantId) > 0) d.jobs.kick();
+    if (messages.releaseWaiting(tenantId)) d.jobs.kick();
     activity.touch(tenantId, null);
   });
 
@@ -159,6 +159,6 @@ function createWa(d: CoreInfra, options: WaOptions, tenants: TenantService) {
 export const waModule = (options: WaOptions = {}) =>
   defineModule({
     name: 'wa',
-    tables: ['wa_settings', 'wa_templates', 'wa_messages', 'wa_opt_outs', 'wa_broadcasts', 'wa_broadcast_progress'],
+    tables: ['wa_settings', 'wa_templates', 'wa_messages', 'wa_send_queue', 'wa_opt_outs', 'wa_broadcasts', 'wa_broadcast_progress'],
     create: (infra, needs: { tenants: TenantService }) => createWa(infra, options, needs.tenants),
   });

@@ -537,7 +537,7 @@ describe('WhatsApp send queue', () => {
         const queued = queue(TO, 'inv-1');
         await settle();
         await t.core.jobs.stop();
-        expect(await wa().messages.markSending(queued.messageId, 'wwebjs', false)).toBe(true);
+        expect(await wa().messages.markSending(message(queued.messageId).seq, 'wwebjs', false)).toBe(true);
         if (reached) await before.sendMessage(`${TARGET}@c.us`, message(queued.messageId).content);
         t.core.services.wa.settings.setSuspended(owner.tenantId, false);
         await t.restart();
@@ -581,7 +581,7 @@ describe('WhatsApp send queue', () => {
       await t.core.jobs.stop();
       // Awaited, and checked before the restart: what the crash leaves behind must be on disk
       // already, not written by the shutdown's own flush.
-      expect(await wa().messages.markSending(queued.messageId, 'fonnte', false)).toBe(true);
+      expect(await wa().messages.markSending(message(queued.messageId).seq, 'fonnte', false)).toBe(true);
       expect(message(queued.messageId).status).toBe('sending');
       t.core.services.wa.settings.setSuspended(owner.tenantId, false);
       await t.restart();

@@ -7,7 +7,7 @@ import { createTestCore, makeTempDir, type TestCore } from '../support/core-fixt
 import { messageRows, testTrigger, whatsappOwner } from '../support/wa-harness.js';
 
 /**
- * The outbox (main/wa/dispatch/outbox.ts): wa_messages is the queue, each message its own job.
+ * The outbox (main/wa/dispatch/outbox.ts): wa_send_queue is the queue, each message its own job.
  * What the `jobs` table's lease sweep and start-up recovery did for send jobs holds here too, and
  * an upgrade carries the send jobs of an older database over to their messages.
  */
@@ -66,7 +66,7 @@ describe('the WhatsApp outbox', () => {
     await fixture.core.jobs.runDue();
     await fixture.core.jobs.stop();
     // Killed with 'sending' committed for one of them: the provider may have it.
-    expect(await wa.messages.markSending(leaving, 'dry-run', false)).toBe(true);
+    expect(await wa.messages.markSending(wa.messages.get(leaving)?.seq ?? 0, 'dry-run', false)).toBe(true);
     const core = await fixture.restart();
     core.services.wa.settings.setSuspended(owner.tenantId, false);
     fixture.clock.advance(60_000);
@@ -76,32 +76,37 @@ describe('the WhatsApp outbox', () => {
     expect(rows.get(leaving)).toMatchObject({ status: 'failed', error_code: 'MAYBE_SENT', attempts: 1 });
   });
 
-  it('an upgrade (migration 026) hands each waiting send job its run_at and tries, and the send jobs go', () => {
+  it('an upgrade (migration 026) hands each waiting send job its run_at and tries, a message left sending stays in flight, and the send jobs go', () => {
     const dir = makeTempDir('rrnet-outbox-migration-');
     const db = openDatabase(join(dir, 'rrnet.sqlite'));
     try {
-      migrate(db, migrations.filter((m) => m.version < 21));
+      migrate(db, migrations.filter((m) => m.version < 26));
       db.pragma('foreign_keys = OFF');
       const message = db.prepare(`INSERT INTO wa_messages (id, tenant_id, idempotency_key, event, template_key, to_number, content, status, attempts,
-          job_id, created_at, updated_at) VALUES (?, 't', ?, 'e', 'test_message', '+6281234567890', 'Halo', ?, ?, ?, 1000, 2000)`);
+          provider, job_id, created_at, updated_at) VALUES (?, 't', ?, 'e', 'test_message', '+6281234567890', 'Halo', ?, ?, 'fonnte', ?, 1000, 2000)`);
       const job = db.prepare(`INSERT INTO jobs (id, tenant_id, type, payload, status, run_at, attempts, max_attempts, created_at, updated_at)
           VALUES (?, 't', ?, '{}', ?, ?, ?, 3, 1000, 2000)`);
       // Waiting for its backoff after one failed try; interrupted by a crash (its turn used no try);
-      // sent long ago; and another module's job, which stays.
+      // sent long ago; handed to Fonnte when the old app died; and another module's job, which stays.
       message.run('m-retry', 'k1', 'queued', 1, 'j-retry');
       job.run('j-retry', 'wa_send', 'queued', 9_000, 1);
       message.run('m-crash', 'k2', 'queued', 0, 'j-crash');
       job.run('j-crash', 'wa_send', 'running', 3_000, 1);
       message.run('m-sent', 'k3', 'sent', 1, 'j-sent');
       job.run('j-sent', 'wa_send', 'done', 3_000, 1);
+      message.run('m-left', 'k4', 'sending', 1, 'j-left');
+      job.run('j-left', 'wa_send', 'running', 3_000, 1);
       job.run('j-other', 'wa_broadcast_feed', 'queued', 5_000, 0);
 
       migrate(db, migrations);
-      const rows = db.prepare('SELECT id, status, run_at, tries FROM wa_messages ORDER BY id').all();
+      const rows = db.prepare(`SELECT m.id, m.status, m.attempts, q.run_at, q.tries, q.sending_at, q.sending_provider
+        FROM wa_messages m LEFT JOIN wa_send_queue q ON q.message = m.rowid ORDER BY m.id`).all();
+      // The in-flight try is counted by its outcome (the restart's recovery), not twice.
       expect(rows).toEqual([
-        { id: 'm-crash', status: 'queued', run_at: 3_000, tries: 0 },
-        { id: 'm-retry', status: 'queued', run_at: 9_000, tries: 1 },
-        { id: 'm-sent', status: 'sent', run_at: null, tries: 0 },
+        { id: 'm-crash', status: 'queued', attempts: 0, run_at: 3_000, tries: 0, sending_at: null, sending_provider: null },
+        { id: 'm-left', status: 'queued', attempts: 0, run_at: 3_000, tries: 0, sending_at: 2_000, sending_provider: 'fonnte' },
+        { id: 'm-retry', status: 'queued', attempts: 1, run_at: 9_000, tries: 1, sending_at: null, sending_provider: null },
+        { id: 'm-sent', status: 'sent', attempts: 1, run_at: null, tries: null, sending_at: null, sending_provider: null },
       ]);
       expect(db.prepare('SELECT id FROM jobs').pluck().all()).toEqual(['j-other']);
     } finally {

@@ -27,8 +27,8 @@ interface Claim {
   leaseUntil: number;
   live: boolean;
   abort: AbortController;
-  /** Its messages still in their turn (not yet through to their outcome). */
-  pending: Set<string>;
+  /** Its messages still in their turn (not yet through to their outcome): their ids by rowid. */
+  pending: Map<number, string>;
   done(): void;
 }
 
@@ -44,24 +44,24 @@ const LEASE_EXPIRED = 'the provider did not answer in time and the message may h
 const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
- * The WhatsApp outbox: wa_messages is the queue, each queued message its own durable job (no
- * `jobs` row beside it). The job queue's worker pumps it (see WorkLane), so start-up recovery,
- * stop() and runDue() cover it like any job.
+ * The WhatsApp outbox: wa_send_queue is the queue, each queued message its own durable job (no
+ * `jobs` row beside it; see migration 026). The job queue's worker pumps it (see WorkLane), so
+ * start-up recovery, stop() and runDue() cover it like any job.
  *
  * A claim is one read of the due messages with everything their sends need. It is not written:
- * one process owns the database, so the claimed ids are kept here until each message's outcome
- * has committed (until then the row still reads 'queued'), and what a restart reads is the
- * message's status: 'queued' is simply due again, 'sending' may have left (recovered below).
- * Each turn's outcome is one statement on the row, batched with the other sends' writes; the
+ * one process owns the database, so the claimed messages are kept here until each one's 'sending'
+ * mark or outcome has committed (until then its queue row still reads as due), and what a restart
+ * reads is the queue row: waiting is simply due again, 'sending' may have left (recovered below).
+ * Each turn's outcome is written on the message's rows, batched with the other sends' writes; the
  * turn's slot is free once that write is queued, so the next claim's 'sending' marks share its commit.
  */
 export class Outbox implements WorkLane {
   /** Claimed messages, until their 'sending' or their outcome has committed (until then the row reads as due). */
-  private readonly claimed = new Map<string, Claim>();
+  private readonly claimed = new Map<number, Claim>();
   private readonly claims = new Set<Claim>();
   private running = 0;
   /** WhatsApp Web messages a crash (or a hung call) left 'sending': when their chat is read. */
-  private readonly recovering = new Map<string, number>();
+  private readonly recovering = new Map<number, number>();
   private nextSweep = 0;
   /**
    * The last look found fewer due messages than it had slots for: a finished turn adds none (its
@@ -84,10 +84,15 @@ export class Outbox implements WorkLane {
    */
   recover(): void {
     const now = this.d.clock.now();
-    for (const { id, provider } of this.d.messages.interrupted()) {
-      if (provider === 'wwebjs') this.recovering.set(id, now);
-      else this.d.messages.markFailed(id, 'MAYBE_SENT', INTERRUPTED);
+    for (const { seq, provider, failover } of this.d.messages.interrupted()) {
+      if (provider === 'wwebjs') this.recovering.set(seq, now);
+      else this.d.messages.markFailed(seq, 'MAYBE_SENT', INTERRUPTED, { provider, failover: failover === 1 });
     }
+  }
+
+  /** The messages in their turn now (tests look at what waits for a rate-limit slot). */
+  inFlight(): string[] {
+    return [...this.claims].flatMap((claim) => [...claim.pending.values()]);
   }
 
   pump(now: number, track: (run: Promise<void>) => void, stopping: AbortSignal): number | null {
@@ -99,11 +104,6 @@ export class Outbox implements WorkLane {
     let due = this.d.messages.nextDue();
     for (const at of this.recovering.values()) due = due === null ? at : Math.min(due, at);
     return due;
-  }
-
-  /** The messages in their turn now (tests look at what waits for a rate-limit slot). */
-  inFlight(): string[] {
-    return [...this.claims].flatMap((claim) => [...claim.pending]);
   }
 
   /**
@@ -127,7 +127,7 @@ export class Outbox implements WorkLane {
       leaseUntil: now + this.options.leaseMs,
       live: true,
       abort,
-      pending: new Set(rows.map((row) => row.id)),
+      pending: new Map(rows.map((row) => [row.seq, row.id])),
       done: () => {
         stopping.removeEventListener('abort', onStop);
         this.claims.delete(claim);
@@ -135,18 +135,18 @@ export class Outbox implements WorkLane {
     };
     this.claims.add(claim);
     this.running += rows.length;
-    for (const row of rows) this.claimed.set(row.id, claim);
+    for (const row of rows) this.claimed.set(row.seq, claim);
     for (const row of rows) track(this.run(row, claim));
   }
 
   /** Due recovering messages first, then the queue's, leaving out the ones already claimed. */
   private dueRows(now: number, free: number): SendView[] {
     const rows: SendView[] = [];
-    for (const [id, at] of this.recovering) {
+    for (const [seq, at] of this.recovering) {
       if (rows.length >= free) return rows;
-      if (at > now || this.claimed.has(id)) continue;
-      this.recovering.delete(id);
-      const row = this.d.messages.forSend(id);
+      if (at > now || this.claimed.has(seq)) continue;
+      this.recovering.delete(seq);
+      const row = this.d.messages.forSend(seq);
       if (row) rows.push(row);
     }
     if (rows.length < free) {
@@ -160,35 +160,35 @@ export class Outbox implements WorkLane {
   private async run(row: SendView, claim: Claim): Promise<void> {
     let outcome: SendOutcome;
     try {
-      outcome = await this.d.send(row, { signal: claim.abort.signal, live: () => claim.live, handedOver: () => this.release(row.id, claim) });
+      outcome = await this.d.send(row, { signal: claim.abort.signal, live: () => claim.live, handedOver: () => this.release(row.seq, claim) });
     } catch (error) {
       // A fault of ours, not the provider's answer: logged, and the message taken back as from a hung turn.
       this.d.log.error('a WhatsApp send failed unexpectedly', { messageId: row.id, error: reason(error) });
       outcome = { kind: 'none' };
-      if (claim.live) this.takeBack(row.id, this.d.clock.now() + AFTER_FAULT_MS, `unexpected: ${reason(error)}`);
+      if (claim.live) this.takeBack(row.seq, this.d.clock.now() + AFTER_FAULT_MS, `unexpected: ${reason(error)}`);
     }
     // Taken back by the sweep meanwhile: whatever this turn found out is not written.
     if (!claim.live) return;
-    if (outcome.kind === 'recheck') this.recovering.set(row.id, outcome.at);
-    const written = outcome.kind === 'recheck' || outcome.kind === 'none' ? null : this.d.writes.runStatement(() => claim.live && this.d.messages.record(row.id, outcome));
-    this.finishTurn(row.id, claim);
+    if (outcome.kind === 'recheck') this.recovering.set(row.seq, outcome.at);
+    const written = outcome.kind === 'recheck' || outcome.kind === 'none' ? null : this.d.writes.runStatement(() => claim.live && this.d.messages.record(row.seq, outcome));
+    this.finishTurn(row.seq, claim);
     try {
       if (written) await written;
     } catch (error) {
       this.unrecorded(row, outcome, error);
     } finally {
-      this.release(row.id, claim);
+      this.release(row.seq, claim);
     }
   }
 
   /** The row no longer reads as due ('sending' or its outcome committed): the next claims need not step over it. */
-  private release(id: string, claim: Claim): void {
-    if (this.claimed.get(id) === claim) this.claimed.delete(id);
+  private release(seq: number, claim: Claim): void {
+    if (this.claimed.get(seq) === claim) this.claimed.delete(seq);
   }
 
   /** The turn's slot is free (its write is queued): the next claim commits with it instead of after it. */
-  private finishTurn(id: string, claim: Claim): void {
-    claim.pending.delete(id);
+  private finishTurn(seq: number, claim: Claim): void {
+    claim.pending.delete(seq);
     if (claim.pending.size === 0) claim.done();
     this.running -= 1;
     this.refill();
@@ -198,7 +198,7 @@ export class Outbox implements WorkLane {
   private unrecorded(row: SendView, outcome: SendOutcome, error: unknown): void {
     if (outcome.kind === 'sent' && outcome.recovered) {
       // Still 'sending': the chat is read again, and finds it again.
-      this.recovering.set(row.id, this.d.clock.now() + REREAD_MS);
+      this.recovering.set(row.seq, this.d.clock.now() + REREAD_MS);
       return;
     }
     if (outcome.kind === 'sent') {
@@ -206,7 +206,7 @@ export class Outbox implements WorkLane {
       // resent; should even this write fail, the restart parks the message still 'sending' the same way.
       const note = `the provider took it (id ${outcome.providerMessageId ?? 'unknown'}) but recording that failed: ${reason(error)}`;
       this.d.log.error('could not record a sent WhatsApp message', { messageId: row.id, providerMessageId: outcome.providerMessageId, error: reason(error) });
-      this.d.messages.markFailed(row.id, 'MAYBE_SENT', note);
+      this.d.messages.markFailed(row.seq, 'MAYBE_SENT', note, outcome.tried);
       this.d.activity(row.tenant_id, row.broadcast_id);
       return;
     }
@@ -225,10 +225,10 @@ export class Outbox implements WorkLane {
       if (claim.leaseUntil > now) continue;
       claim.live = false;
       claim.abort.abort();
-      for (const id of claim.pending) {
+      for (const seq of claim.pending.keys()) {
         this.running -= 1;
-        this.claimed.delete(id);
-        this.takeBack(id, now, LEASE_EXPIRED);
+        this.claimed.delete(seq);
+        this.takeBack(seq, now, LEASE_EXPIRED);
       }
       claim.done();
       this.d.log.warn('WhatsApp sends outlived their lease', { messages: claim.pending.size });
@@ -236,10 +236,10 @@ export class Outbox implements WorkLane {
   }
 
   /** A turn cut off: queued again at `runAt` if it never reached 'sending'; else decided as after a crash. */
-  private takeBack(id: string, runAt: number, note: string): void {
-    const row = this.d.messages.forSend(id);
-    if (row?.status === 'queued') this.d.messages.record(id, { kind: 'later', runAt, heldUntil: null });
-    else if (row?.status === 'sending' && row.provider === 'wwebjs') this.recovering.set(id, this.d.clock.now());
-    else if (row?.status === 'sending') this.d.messages.markFailed(id, 'MAYBE_SENT', note);
+  private takeBack(seq: number, runAt: number, note: string): void {
+    const row = this.d.messages.forSend(seq);
+    if (row?.status === 'queued') this.d.messages.record(seq, { kind: 'later', runAt, heldUntil: null });
+    else if (row?.status === 'sending' && row.provider === 'wwebjs') this.recovering.set(seq, this.d.clock.now());
+    else if (row?.status === 'sending') this.d.messages.markFailed(seq, 'MAYBE_SENT', note, { provider: row.provider ?? 'unknown', failover: row.failover === 1 });
   }
 }
