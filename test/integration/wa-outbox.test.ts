@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { migrate, migrations, openDatabase } from '../../main/db/index.js';
 import type { Handover, OutgoingMessage, SendResult } from '../../main/wa/providers/provider.js';
-import { createTestCore, makeTempDir, type TestCore } from '../support/core-fixture.js';
-import { messageRows, testTrigger, whatsappOwner } from '../support/wa-harness.js';
+import { createTestCore, makeTempDir, ok, type TestCore } from '../support/core-fixture.js';
+import { messageRows, seedCustomers, testTrigger, whatsappOwner } from '../support/wa-harness.js';
 
 /**
  * The outbox (main/wa/dispatch/outbox.ts): wa_send_queue is the queue, each message its own job.
@@ -18,23 +18,30 @@ describe('the WhatsApp outbox', () => {
     t = undefined;
   });
 
+  /**
+   * The dry-run provider's first call hands over ('sending' committed) and then does not answer
+   * until the test says so; later calls go through.
+   */
+  function hangFirstSend(fixture: TestCore, tenantId: string) {
+    const provider = fixture.core.services.wa.providers.get(tenantId, 'dry-run');
+    const original = provider.send;
+    const hung = { calls: 0, answer: (_: SendResult) => undefined as void, restore: () => void (provider.send = original) };
+    provider.send = async (message: OutgoingMessage, handover?: Handover) => {
+      hung.calls += 1;
+      if (hung.calls > 1) return original(message, handover);
+      if (handover) await handover();
+      return new Promise<SendResult>((resolve) => (hung.answer = resolve));
+    };
+    return hung;
+  }
+
   it('takes back a provider call that hangs past its lease: its slot goes to the next message, and a late answer is not written', async () => {
     // One send at a time: the hung call would hold the only slot forever.
     const fixture = createTestCore({ wa: { concurrency: 1 } });
     t = fixture;
     const owner = await whatsappOwner(fixture.core);
     const wa = fixture.core.services.wa;
-    const provider = wa.providers.get(owner.tenantId, 'dry-run');
-    const original = provider.send;
-    let answer: (result: SendResult) => void = () => undefined;
-    let calls = 0;
-    provider.send = async (message: OutgoingMessage, handover?: Handover) => {
-      calls += 1;
-      if (calls > 1) return original(message, handover);
-      // The first call hands over ('sending' committed) and then never answers until the test says so.
-      if (handover) await handover();
-      return new Promise<SendResult>((resolve) => (answer = resolve));
-    };
+    const provider = hangFirstSend(fixture, owner.tenantId);
     const hung = wa.outbound.queue(owner.tenantId, testTrigger('+6281234567890', 'inv-1')).messageId;
     const next = wa.outbound.queue(owner.tenantId, testTrigger('+6281234567891', 'inv-2')).messageId;
     await vi.waitFor(() => expect(wa.messages.get(hung)?.status).toBe('sending'), { timeout: 5_000 });
@@ -48,11 +55,38 @@ describe('the WhatsApp outbox', () => {
     expect(wa.messages.get(hung)).toMatchObject({ status: 'failed', error_code: 'MAYBE_SENT' });
 
     // The hung call answers after all: its turn is over, so nothing of it is written.
-    answer({ ok: true, providerMessageId: 'late-id' });
+    provider.answer({ ok: true, providerMessageId: 'late-id' });
     await fixture.core.jobs.runDue();
     expect(wa.messages.get(hung)).toMatchObject({ status: 'failed', error_code: 'MAYBE_SENT', provider_message_id: null });
-    expect(calls).toBe(2);
-    provider.send = original;
+    expect(provider.calls).toBe(2);
+    provider.restore();
+  });
+
+  it('a broadcast stopped while one of its messages is in the provider\'s hands: that one is recorded sent, the waiting ones cancelled', async () => {
+    const fixture = createTestCore({ wa: { concurrency: 1 } });
+    t = fixture;
+    const owner = await whatsappOwner(fixture.core);
+    const wa = fixture.core.services.wa;
+    const provider = hangFirstSend(fixture, owner.tenantId);
+    await seedCustomers(fixture.core, owner, 3);
+    const broadcast = await ok(fixture.core, 'wa.broadcast.create', { filter: { kind: 'all_active' }, message: 'Salah kirim.' }, owner.token);
+    await vi.waitFor(() => expect(provider.calls).toBe(1), { timeout: 5_000 });
+    expect(wa.broadcasts.progress(broadcast.id)).toMatchObject({ queued: 3, cancelled: 0 });
+
+    await ok(fixture.core, 'wa.broadcast.cancel', { id: broadcast.id }, owner.token);
+    // It may have left already: cancelling it now would hide a message the customer got.
+    const [inFlight, ...rest] = messageRows(fixture.core, 'broadcast_id = ?', broadcast.id).sort((a, b) => Number(b.status === 'queued') - Number(a.status === 'queued'));
+    expect(inFlight?.status).toBe('queued');
+    expect(wa.messages.get(inFlight?.id ?? '')?.status).toBe('sending');
+    expect(rest.map((m) => m.status)).toEqual(['cancelled', 'cancelled']);
+
+    provider.answer({ ok: true, providerMessageId: 'dry-late' });
+    await vi.waitFor(() => expect(wa.messages.get(inFlight?.id ?? '')).toMatchObject({ status: 'sent', provider_message_id: 'dry-late', attempts: 1 }), { timeout: 5_000 });
+    expect(wa.broadcasts.progress(broadcast.id)).toMatchObject({ queued: 0, sending: 0, sent: 1, cancelled: 2 });
+    expect(fixture.core.db.prepare('SELECT COUNT(*) FROM wa_send_queue').pluck().get()).toBe(0);
+    await fixture.core.jobs.runDue();
+    expect(provider.calls).toBe(1);
+    provider.restore();
   });
 
   it('a restart finds what a crash left: queued messages due again, a non-WhatsApp-Web "sending" one parked as MAYBE_SENT', async () => {
