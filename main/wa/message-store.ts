@@ -134,6 +134,9 @@ export function toMessageView(r: MessageRow) {
   };
 }
 
+/** A try's columns for the outcome statements (a function of its own: not a closure made per send). */
+const triedColumns = (t: Tried | null) => ({ provider: t?.provider ?? null, failover: t ? Number(t.failover) : null, tried: t ? 1 : 0 });
+
 /** Order of delivery states: an ack never moves a message backwards (a late "sent" after "read"). */
 const RANK: Partial<Record<MessageStatus, number>> = { sending: 0, sent: 1, delivered: 2, read: 3 };
 
@@ -271,19 +274,18 @@ export class MessageStore {
    */
   record(seq: number, outcome: SendOutcome): void {
     const now = this.clock.now();
-    const tried = (t: Tried | null) => ({ provider: t?.provider ?? null, failover: t ? Number(t.failover) : null, tried: t ? 1 : 0 });
     switch (outcome.kind) {
       case 'sent':
         this.markSent(seq, outcome.providerMessageId, outcome.sendMs, outcome.tried);
         break;
       case 'retry': {
         const { runAt, code, message, counted } = outcome;
-        this.stmt.retry.run({ seq, code, message: message.slice(0, 500), ...tried(outcome.tried), now });
+        this.stmt.retry.run({ seq, code, message: message.slice(0, 500), ...triedColumns(outcome.tried), now });
         this.stmt.wait.run({ seq, runAt, counted: Number(counted) });
         return;
       }
       case 'failed':
-        this.stmt.failed.run({ seq, code: outcome.code, message: outcome.message.slice(0, 500), ...tried(outcome.tried), now });
+        this.stmt.failed.run({ seq, code: outcome.code, message: outcome.message.slice(0, 500), ...triedColumns(outcome.tried), now });
         break;
       case 'later':
         if (outcome.heldUntil !== null) this.stmt.held.run(outcome.heldUntil, now, seq);
@@ -300,15 +302,14 @@ export class MessageStore {
   }
 
   private markSent(seq: number, providerMessageId: string | null, sendMs: number, tried: Tried): void {
-    const now = this.clock.now();
-    const sent = () => this.stmt.sent.run({ seq, providerMessageId, sendMs, provider: tried.provider, failover: Number(tried.failover), now }).changes === 1;
+    const params = { seq, providerMessageId, sendMs, provider: tried.provider, failover: Number(tried.failover), now: this.clock.now() };
     const early = providerMessageId === null ? null : this.earlyAcks.take(providerMessageId);
     if (early === null) {
-      sent();
+      this.stmt.sent.run(params);
       return;
     }
     this.db.transaction(() => {
-      if (sent()) this.advance({ seq, status: 'sent' }, early);
+      if (this.stmt.sent.run(params).changes === 1) this.advance({ seq, status: 'sent' }, early);
     })();
   }
 
