@@ -196,7 +196,9 @@ export class MessageStore {
       // Fresh tries, due now; a message that failed before it had any text (its template) has nothing to send.
       requeue: db.prepare(`UPDATE wa_messages SET status = 'queued', error_code = NULL, error_message = NULL, updated_at = ?
         WHERE id = ? AND status = 'failed' AND content <> '' RETURNING rowid`).pluck(),
-      enqueue: db.prepare('INSERT INTO wa_send_queue (message, run_at) VALUES (?, ?)'),
+      // Fresh: a queue row left behind by an earlier outcome (see record) is replaced, not a conflict.
+      enqueue: db.prepare(`INSERT INTO wa_send_queue (message, run_at) VALUES (?, ?) ON CONFLICT (message) DO UPDATE SET run_at = excluded.run_at,
+        tries = 0, sending_at = NULL, sending_provider = NULL, sending_failover = NULL`),
       unsend: db.prepare(`UPDATE wa_send_queue SET run_at = ?, sending_at = NULL, sending_provider = NULL, sending_failover = NULL
         WHERE message = ? AND sending_at IS NOT NULL`),
       wake: db.prepare(`UPDATE wa_send_queue SET run_at = @now WHERE sending_at IS NULL AND run_at > @now AND message IN

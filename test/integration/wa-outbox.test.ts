@@ -110,6 +110,35 @@ describe('the WhatsApp outbox', () => {
     expect(rows.get(leaving)).toMatchObject({ status: 'failed', error_code: 'MAYBE_SENT', attempts: 1 });
   });
 
+  it('a queue row left behind by a message already through (its queue write failed) is dropped at the next start; a person\'s retry of a failed one queues it afresh', async () => {
+    const fixture = createTestCore();
+    t = fixture;
+    const owner = await whatsappOwner(fixture.core);
+    const wa = fixture.core.services.wa;
+    const sent = wa.outbound.queue(owner.tenantId, testTrigger('+6281234567890', 'inv-1')).messageId;
+    const failed = wa.outbound.queue(owner.tenantId, testTrigger('+6281234567891', 'inv-2')).messageId;
+    await fixture.core.jobs.runDue();
+    await fixture.core.jobs.stop();
+    const db = fixture.core.db;
+    db.prepare(`UPDATE wa_messages SET status = 'failed', error_code = 'PROVIDER_ERROR' WHERE id = ?`).run(failed);
+    // As if the log rows' outcomes committed and the queue statements after them did not.
+    const leftOver = db.prepare(`INSERT INTO wa_send_queue (message, run_at, sending_at, sending_provider, sending_failover) VALUES (?, 0, 0, 'dry-run', 0)`);
+    for (const id of [sent, failed]) leftOver.run(wa.messages.get(id)?.seq);
+
+    const core = await fixture.restart();
+    await core.jobs.runDue();
+    const rows = new Map(messageRows(core).map((m) => [m.id, m]));
+    // Not parked as MAYBE_SENT, not sent again: the log row's status is the truth.
+    expect(rows.get(sent)).toMatchObject({ status: 'sent', attempts: 1 });
+    expect(rows.get(failed)).toMatchObject({ status: 'failed', error_code: 'PROVIDER_ERROR' });
+    expect(core.db.prepare('SELECT COUNT(*) FROM wa_send_queue').pluck().get()).toBe(0);
+
+    core.db.prepare(`INSERT INTO wa_send_queue (message, run_at, sending_at, sending_provider, sending_failover) VALUES (?, 0, 0, 'dry-run', 0)`).run(rows.get(failed)?.seq);
+    await ok(core, 'wa.failures.retry', { messageId: failed }, owner.token);
+    await core.jobs.runDue();
+    expect(core.services.wa.messages.get(failed)).toMatchObject({ status: 'sent', attempts: 2 });
+  });
+
   it('an upgrade (migration 026) hands each waiting send job its run_at and tries, a message left sending stays in flight, and the send jobs go', () => {
     const dir = makeTempDir('rrnet-outbox-migration-');
     const db = openDatabase(join(dir, 'rrnet.sqlite'));
