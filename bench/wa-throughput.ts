@@ -37,7 +37,7 @@ async function enqueue(bench: WaBenchCore, clock: ShiftableClock, packageId: str
 }
 
 /**
- * 10,000 messages queued (rendered, keyed, each with its job) for an hour ahead, as the broadcast
+ * 10,000 messages queued (rendered, keyed, each row its own job in the outbox) for an hour ahead, as the broadcast
  * feeder and the notifier queue them: timed on its own. Then the hour passes and every one goes
  * through the real send handler to the dry-run provider; the drain figure times exactly these.
  */

@@ -26,7 +26,7 @@ export interface ComposedModules {
 
 /**
  * Creates each module in order, handing it what the earlier ones provide, and registers what it
- * declares: services, handlers, job types, subscribers, schedules, usage counters. Adding a module is one entry
+ * declares: services, handlers, job types, lanes, subscribers, schedules, usage counters. Adding a module is one entry
  * in the list; nothing about a module is wired by hand.
  */
 export function composeModules<const Mods extends readonly AnyModule[]>(mods: Mods, infra: CoreInfra): Composed<Mods> & ComposedModules {
@@ -45,6 +45,7 @@ export function composeModules<const Mods extends readonly AnyModule[]>(mods: Mo
       handlers[method] = handler;
     }
     for (const job of instance.jobTypes ?? []) infra.jobs.register(job.type, job.handler, job.options);
+    for (const lane of instance.lanes ?? []) infra.jobs.addLane(lane);
     for (const sub of instance.subscribers ?? []) unsubscribe.push(infra.bus.subscribe(sub.name, sub.handler, { durable: sub.durable }));
     for (const schedule of instance.schedules ?? []) infra.scheduler.register(schedule);
     for (const [key, count] of Object.entries(instance.usage ?? {}) as [LimitKey, (tenantId: string) => number][]) infra.usage.register(key, count);

@@ -10,7 +10,7 @@ interface Pending {
 
 /**
  * Many small writes from concurrent async work (64 messages in flight, each marking itself
- * 'sending', then 'sent', then its job done) share one transaction per turn of the event loop
+ * 'sending', then 'sent') share one transaction per turn of the event loop
  * instead of one commit each. Every caller still waits until its own write is committed, so
  * "committed before the provider is called" keeps holding. A failing write fails alone: a write
  * of several statements runs in its own savepoint, so one whose second statement fails leaves

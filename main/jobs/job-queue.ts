@@ -2,7 +2,7 @@ import { setMaxListeners } from 'node:events';
 import { Where, WriteBatcher, type Db } from '../db/index.js';
 import type { Clock, IdGenerator, Logger } from '../platform/index.js';
 import { DEFAULT_BACKOFF, backoffDelay, type Backoff } from './backoff.js';
-import { JobDeferred, JobDone, JobError, type InterruptPolicy, type Job, type JobHandler, type JobSpec, type JobStatus } from './job-types.js';
+import { JobDeferred, JobDone, JobError, type InterruptPolicy, type Job, type JobHandler, type JobSpec, type JobStatus, type WorkLane } from './job-types.js';
 
 interface JobRow {
   id: string;
@@ -84,7 +84,8 @@ function toJob(row: JobRow): Job {
 }
 
 /**
- * Durable jobs in SQLite. Every side effect (a WhatsApp message, a router command) is one of these:
+ * Durable jobs in SQLite. Every side effect (a router command, a broadcast's feeding) is one of these
+ * (or a row of a module's own lane: a WhatsApp message is its own job in wa_send_queue, see WorkLane):
  * it survives a crash, retries with exponential backoff, never runs twice for one idempotency key,
  * and ends as done, dead (visible with its reason, retryable by a person) or cancelled.
  *
@@ -106,6 +107,7 @@ function stopSignal(): AbortController {
 
 export class JobQueue {
   private readonly types = new Map<string, Registration>();
+  private readonly lanes: WorkLane[] = [];
   private timer: NodeJS.Timeout | null = null;
   private tickScheduled = false;
   private started = false;
@@ -203,12 +205,22 @@ export class JobQueue {
     }
   }
 
-  /** Recovers jobs a crash left 'running' (per their type's policy), then works until stop(). */
+  /** A module's own durable queue (see WorkLane), worked by this queue's worker from now on. */
+  addLane(lane: WorkLane): void {
+    this.lanes.push(lane);
+    if (this.started) {
+      lane.recover();
+      this.kick();
+    }
+  }
+
+  /** Recovers jobs a crash left 'running' (per their type's policy) and the lanes' half-done work, then works until stop(). */
   start(): void {
     if (this.started) return;
     this.started = true;
     this.stopping = stopSignal();
     for (const type of this.types.keys()) this.recoverInterrupted(type);
+    for (const lane of this.lanes) lane.recover();
     this.kick();
   }
 
@@ -249,20 +261,6 @@ export class JobQueue {
       .run(now, now, id).changes;
     if (changed) this.kick();
     return changed === 1;
-  }
-
-  /**
-   * Queued jobs waiting for a later time that is no longer why they wait (quiet hours switched off):
-   * due now. Their handlers decide again whether to go. Returns how many were woken.
-   */
-  wake(ids: readonly string[]): number {
-    if (ids.length === 0) return 0;
-    const now = this.clock.now();
-    const changed = this.db
-      .prepare(`UPDATE jobs SET run_at = ?, updated_at = ? WHERE id IN (SELECT value FROM json_each(?)) AND status = 'queued' AND run_at > ?`)
-      .run(now, now, JSON.stringify(ids), now).changes;
-    if (changed) this.kick();
-    return changed;
   }
 
   cancel(id: string): boolean {
@@ -333,7 +331,8 @@ export class JobQueue {
     return execution;
   }
 
-  private kick(): void {
+  /** Something became due outside enqueue (a lane's work was queued or woken): the worker looks at once. */
+  kick(): void {
     if (!this.started || this.tickScheduled) return;
     this.tickScheduled = true;
     setImmediate(() => {
@@ -355,6 +354,11 @@ export class JobQueue {
         continue;
       }
       this.refill(type, reg, now);
+    }
+    for (const lane of this.lanes) {
+      const due = lane.pump(now, (run) => this.track(run), this.stopping.signal);
+      // Due work left waiting for a slot needs no timer, as for jobs: every finished run kicks the worker.
+      if (due !== null && due > now) nextWake = Math.min(nextWake, due);
     }
     if (!this.started) return;
     if (this.timer) clearTimeout(this.timer);

@@ -53,8 +53,8 @@ export class JobDeferred extends Error {
 }
 
 /**
- * What a handler returns when its own last write must land with the job's 'done' (a sent message's
- * 'sent'): both commit in one savepoint of one batched write, so the job is never done without it,
+ * What a handler returns when its own last write must land with the job's 'done' (a result the
+ * job exists to record): both commit in one savepoint of one batched write, so the job is never done without it,
  * and the pair costs one write instead of two waited for one after the other. When that write
  * fails, nothing of it stays, and `unrecorded` says how the job failed instead.
  */
@@ -81,3 +81,19 @@ export type JobHandler = (job: Job, signal: AbortSignal) => Promise<unknown>;
  */
 export type InterruptDecision = 'retry' | 'requeue' | 'dead';
 export type InterruptPolicy = InterruptDecision | ((job: Job) => InterruptDecision);
+
+/**
+ * Durable work a module keeps in its own table instead of as `jobs` rows (WhatsApp's outbox: a
+ * queued message's row in wa_send_queue is its own job). The queue's worker drives it beside the jobs, so start-up recovery,
+ * stop() and runDue() cover both; the lane claims, runs and records its work itself.
+ */
+export interface WorkLane {
+  /** Once at start, before any work: what a crash left half-done. */
+  recover(): void;
+  /**
+   * Starts what is due with the lane's free slots (each run handed to `track`, which wakes the
+   * worker when it ends), and says when something next falls due (null: nothing waits). Nothing
+   * new starts once `stopping` has aborted; runs in flight give up what they are only waiting for.
+   */
+  pump(now: number, track: (run: Promise<void>) => void, stopping: AbortSignal): number | null;
+}

@@ -1,6 +1,6 @@
 import type { Db, WriteBatcher } from '../db/index.js';
 import type { EventBus, EventHandler } from '../bus/index.js';
-import type { JobHandler, JobQueue, JobTypeOptions, ScheduleDef, Scheduler } from '../jobs/index.js';
+import type { JobHandler, JobQueue, JobTypeOptions, ScheduleDef, Scheduler, WorkLane } from '../jobs/index.js';
 import type { Clock, IdGenerator, Logger } from '../platform/index.js';
 import type { SecretBox } from '../secrets/index.js';
 import type { MethodName } from '../../shared/contract/index.js';
@@ -11,7 +11,7 @@ import type { UsageRegistry } from './usage-registry.js';
 /** What every module is given: the kernel and the infrastructure, never another module's inside. */
 export interface CoreInfra {
   db: Db;
-  /** One batcher for the send path: a message's 'sent' and its job's 'done' land in the same commit. */
+  /** One batcher for the send path: the 'sending' and 'sent' marks of the messages in flight share commits. */
   writes: WriteBatcher;
   bus: EventBus;
   jobs: JobQueue;
@@ -46,6 +46,8 @@ export interface ModuleInstance<S extends object, M extends MethodName> {
   services: S;
   handlers: Pick<Handlers, M>;
   jobTypes?: readonly JobTypeDef[];
+  /** Durable queues it keeps in its own tables (WhatsApp's outbox), worked by the job queue's worker. */
+  lanes?: readonly WorkLane[];
   subscribers?: readonly SubscriberDef[];
   /** Recurring runs of this module's job types (retention, scans, reconcilers): the scheduler keys each slot. */
   schedules?: readonly ScheduleDef[];

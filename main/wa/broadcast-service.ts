@@ -4,7 +4,7 @@ import { Failure, notFound } from '../platform/index.js';
 import { isBroadcastable, type WaTemplateService } from './template-service.js';
 import type { BroadcastFilter, WaEventKey } from '../../shared/domain/wa.js';
 import { checkMessage, recipientVariables } from './broadcast-text.js';
-import type { MessageStatus } from './message-store.js';
+import type { MessageStatus, MessageStore } from './message-store.js';
 import { Outbound } from './outbound.js';
 import type { JobQueue } from '../jobs/index.js';
 import type { Recipient, RecipientSources } from './recipient-sources.js';
@@ -66,6 +66,7 @@ export class BroadcastService {
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
     private readonly outbound: Outbound,
+    private readonly messages: MessageStore,
     private readonly jobs: JobQueue,
     private readonly recipients: RecipientSources,
     private readonly templates: WaTemplateService,
@@ -187,7 +188,7 @@ export class BroadcastService {
     this.get(tenantId, id);
     const now = this.clock.now();
     this.db.transaction(() => {
-      this.db.prepare(`UPDATE wa_messages SET status = 'cancelled', updated_at = ? WHERE broadcast_id = ? AND status = 'queued'`).run(now, id);
+      this.messages.cancelBroadcast(id);
       this.db.prepare(`UPDATE wa_broadcasts SET status = 'cancelled', updated_at = ? WHERE id = ?`).run(now, id);
     })();
     return this.get(tenantId, id);

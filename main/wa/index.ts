@@ -4,4 +4,3 @@ export type { SendLimiter } from './dispatch/rate-limiter.js';
 export type { NotificationRule } from './notifier.js';
 export type { RecipientSource } from './recipient-sources.js';
 export type { CustomerNameSource } from './customer-names.js';
-export { WA_SEND_JOB } from './outbound.js';

@@ -5,14 +5,19 @@ const DAY_MS = 86_400_000;
 
 /** The send latency is read from the latest sends: enough for a stable p95, bounded however busy the day. */
 const LATENCY_SAMPLE = 1_000;
+/** The window index's condition, written the same way so SQLite may read that index. */
+const THROUGH = `status NOT IN ('queued', 'sending')`;
 
 /**
  * Seed 000's monitoring figures, for the tenant's WhatsApp dashboard: the messages made in the last
  * 24 hours. Screens ask for this up to four times a second while a broadcast runs, and the log keeps
  * a year of messages, so every query reads a range of an index and nothing else (migration 013:
  * ids are ULIDs, which sort by creation time): the counts over the whole window, the latency
- * percentiles over its latest LATENCY_SAMPLE sends.
+ * percentiles over its latest LATENCY_SAMPLE sends. That index holds the messages with an outcome
+ * only (migration 025: a send does not rewrite it twice on its way), so the error rate counts the
+ * tries of those; a message still waiting or on its way counts once it is through.
  */
+
 export function waMetrics(db: Db, clock: Clock, tenantId: string) {
   const since = firstIdAt(clock.now() - DAY_MS);
   const counts = db
@@ -21,7 +26,7 @@ export function waMetrics(db: Db, clock: Clock, tenantId: string) {
         SUM(CASE WHEN status = 'sent' AND provider = 'dry-run' THEN 1 ELSE 0 END) AS simulated,
         SUM(CASE WHEN status = 'failed' THEN 1 ELSE 0 END) AS failed,
         SUM(attempts) AS attempts
-      FROM wa_messages WHERE tenant_id = ? AND id >= ?`)
+      FROM wa_messages WHERE tenant_id = ? AND id >= ? AND ${THROUGH}`)
     .get(tenantId, since) as { sent: number | null; simulated: number | null; failed: number | null; attempts: number | null };
   // Named: the window index also starts with tenant_id and holds status, and would be walked whole.
   const queueDepth = db
@@ -29,7 +34,7 @@ export function waMetrics(db: Db, clock: Clock, tenantId: string) {
     .pluck()
     .get(tenantId) as number;
   const latest = db
-    .prepare(`SELECT send_ms FROM wa_messages WHERE tenant_id = ? AND id >= ? AND send_ms IS NOT NULL ORDER BY id DESC LIMIT ?`)
+    .prepare(`SELECT send_ms FROM wa_messages WHERE tenant_id = ? AND id >= ? AND ${THROUGH} AND send_ms IS NOT NULL ORDER BY id DESC LIMIT ?`)
     .pluck()
     .all(tenantId, since, LATENCY_SAMPLE) as number[];
   const latencies = Float64Array.from(latest).sort();

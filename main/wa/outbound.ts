@@ -1,14 +1,11 @@
 import type { Db } from '../db/index.js';
-import type { IdGenerator } from '../platform/index.js';
-import type { JobQueue } from '../jobs/index.js';
+import type { Clock, IdGenerator } from '../platform/index.js';
 import type { WaEventKey } from '../../shared/domain/wa.js';
 import type { RenderResult, TemplateVariables } from '../templates/index.js';
 import type { MessageStore, PlannedMessage } from './message-store.js';
 import type { OptOuts } from './opt-outs.js';
 import type { WaSettingsService } from './settings-service.js';
 import type { WaTemplateService } from './template-service.js';
-
-export const WA_SEND_JOB = 'wa_send';
 
 export interface OutboundRequest {
   /** The business trigger: an event name, 'broadcast', 'test'. */
@@ -19,6 +16,7 @@ export interface OutboundRequest {
   entityType?: string | null;
   entityId?: string | null;
   broadcastId?: string | null;
+  /** When it is first due (now by default). */
   runAt?: number;
   /**
    * Whether the message waits out quiet hours (default: yes, automatic notices do). Broadcasts say
@@ -37,18 +35,20 @@ export interface Queued {
 
 /**
  * Turns a business trigger into a durable message: rendered now (the log shows exactly what was
- * sent, even if the template changes later), stored with its idempotency key, and handed to the
- * job queue in the same transaction.
+ * sent, even if the template changes later) and stored with its idempotency key. The queued row
+ * is its own job: the outbox (dispatch/outbox.ts) sends it when it is due.
  */
 export class Outbound {
   constructor(
     private readonly db: Db,
-    private readonly jobs: JobQueue,
     private readonly messages: MessageStore,
     private readonly templates: WaTemplateService,
     private readonly settings: WaSettingsService,
     private readonly optOuts: OptOuts,
     private readonly ids: IdGenerator,
+    private readonly clock: Clock,
+    /** New messages are due: the outbox looks at once. */
+    private readonly queued: () => void,
   ) {}
 
   queue(tenantId: string, request: OutboundRequest): Queued {
@@ -56,27 +56,23 @@ export class Outbound {
   }
 
   /**
-   * A whole broadcast in one transaction and two statements: the messages, then the jobs of the
-   * ones that are new. 10,000 single-row statements would spend more time crossing into SQLite
-   * than SQLite spends writing.
+   * A whole broadcast in one transaction and one statement. 10,000 single-row statements would
+   * spend more time crossing into SQLite than SQLite spends writing.
    */
   queueMany(tenantId: string, requests: readonly OutboundRequest[]): Queued[] {
-    return this.db.transaction(() => {
+    const queued = this.db.transaction(() => {
       const optedOut = this.optOuts.all(tenantId);
       const render = this.renderers(tenantId);
-      const planned = requests.map((r) => this.plan(tenantId, r, optedOut, render));
-      const created = this.messages.insertMany(planned.map((p) => p.message));
-      this.jobs.enqueueMany(
-        planned
-          .filter((p) => p.message.status === 'queued' && created.has(p.message.id))
-          // No job key: the message's own idempotency key already makes the trigger count once.
-          .map((p) => ({ id: p.message.jobId, type: WA_SEND_JOB, tenantId, payload: { messageId: p.message.id }, ...(p.runAt ? { runAt: p.runAt } : {}) })),
-      );
-      return planned.map(({ message }) => {
+      const now = this.clock.now();
+      const planned = requests.map((r) => this.plan(tenantId, r, optedOut, render, now));
+      const created = this.messages.insertMany(planned);
+      return planned.map((message) => {
         const isNew = created.has(message.id);
         return { messageId: isNew ? message.id : this.messages.idOf(message.key), created: isNew, status: message.status };
       });
     })();
+    this.queued();
+    return queued;
   }
 
   /** One renderer per template for the batch: the template and the zone are read once, not per message. */
@@ -103,11 +99,10 @@ export class Outbound {
     r: OutboundRequest,
     optedOut: Set<string>,
     render: (key: WaEventKey, variables: TemplateVariables) => RenderResult,
-  ): { message: PlannedMessage; runAt: number | undefined } {
+    now: number,
+  ): PlannedMessage {
     const base = {
       id: this.ids.next(),
-      // Made now so the message row carries its job's id from its first write.
-      jobId: this.ids.next(),
       tenantId,
       key: r.key ?? Outbound.keyOf(tenantId, r),
       event: r.event,
@@ -117,14 +112,12 @@ export class Outbound {
       broadcastId: r.broadcastId ?? null,
       to: r.to,
       quiet: r.quietHours ?? true,
+      runAt: r.runAt ?? now,
     };
-    if (optedOut.has(r.to)) return { message: { ...base, content: '', status: 'skipped', errorCode: 'OPTED_OUT' }, runAt: r.runAt };
+    if (optedOut.has(r.to)) return { ...base, content: '', status: 'skipped', errorCode: 'OPTED_OUT' };
     const rendered = render(r.templateKey, r.variables);
-    if (!rendered.ok) {
-      // Kept as a failed message, visible with its reason, rather than an exception lost in a subscriber.
-      const failed: PlannedMessage = { ...base, content: '', status: 'failed', errorCode: rendered.error.code, errorMessage: JSON.stringify(rendered.error.params) };
-      return { message: failed, runAt: r.runAt };
-    }
-    return { message: { ...base, content: rendered.text, status: 'queued' }, runAt: r.runAt };
+    // Kept as a failed message, visible with its reason, rather than an exception lost in a subscriber.
+    if (!rendered.ok) return { ...base, content: '', status: 'failed', errorCode: rendered.error.code, errorMessage: JSON.stringify(rendered.error.params) };
+    return { ...base, content: rendered.text, status: 'queued' };
   }
 }

@@ -1,6 +1,6 @@
-import { JobDeferred, JobDone, JobError } from '../jobs/index.js';
 import type { Clock } from '../platform/index.js';
 import type { MessageStore, SendView } from './message-store.js';
+import type { SendOutcome } from './send-outcome.js';
 import type { ProviderRegistry } from './provider-registry.js';
 
 /**
@@ -27,27 +27,23 @@ export interface RecoveryDeps {
  * and goes back to the queue to be sent now (returns 'resend'). Only when the session cannot be
  * asked for half an hour is it parked as MAYBE_SENT for a person.
  */
-export async function recoverInterrupted(d: RecoveryDeps, messageId: string, msg: SendView): Promise<JobDone | 'resend'> {
+export async function recoverInterrupted(d: RecoveryDeps, msg: SendView): Promise<SendOutcome | 'resend'> {
   const now = d.clock.now();
-  if (now < msg.updated_at + SETTLE_MS) throw new JobDeferred(msg.updated_at + SETTLE_MS, 'an interrupted send may still be settling');
-  const lookup = await d.providers.session(msg.tenant_id).findSent({ to: msg.to_number, text: msg.content, reference: messageId }, msg.updated_at);
+  // The try it was handed over in: counted on the log row with whatever is decided.
+  const tried = { provider: msg.provider ?? 'wwebjs', failover: msg.failover === 1 };
+  if (now < msg.updated_at + SETTLE_MS) return { kind: 'recheck', at: msg.updated_at + SETTLE_MS };
+  const lookup = await d.providers.session(msg.tenant_id).findSent({ to: msg.to_number, text: msg.content, reference: msg.id }, msg.updated_at);
   if (lookup.kind === 'found') {
-    const { providerMessageId } = lookup;
     d.activity(msg.tenant_id, msg.broadcast_id);
-    return new JobDone(
-      { providerMessageId, provider: 'wwebjs', recovered: true },
-      () => d.messages.markSent(messageId, providerMessageId, 0),
-      // Still 'sending': the next try reads the chat again and finds it again.
-      (error) => new JobError('NOT_RECORDED', error instanceof Error ? error.message : String(error), true),
-    );
+    // Should writing it fail, the message stays 'sending' and its chat is read again (see Outbox).
+    return { kind: 'sent', providerMessageId: lookup.providerMessageId, sendMs: 0, recovered: true, tried };
   }
   if (lookup.kind === 'absent') {
-    d.messages.unsend(messageId);
+    d.messages.unsend(msg.seq);
     return 'resend';
   }
-  if (now < msg.updated_at + GIVE_UP_MS) throw new JobDeferred(now + RECHECK_MS, `chat not readable yet: ${lookup.reason}`);
-  const note = `the app stopped while this message was being sent, and its chat could not be read: ${lookup.reason}`;
-  d.messages.markFailed(messageId, 'MAYBE_SENT', note);
+  if (now < msg.updated_at + GIVE_UP_MS) return { kind: 'recheck', at: now + RECHECK_MS };
   d.activity(msg.tenant_id, msg.broadcast_id);
-  throw new JobError('MAYBE_SENT', note, false);
+  const note = `the app stopped while this message was being sent, and its chat could not be read: ${lookup.reason}`;
+  return { kind: 'failed', code: 'MAYBE_SENT', message: note, tried };
 }

@@ -1,12 +1,13 @@
-import { JobDeferred, JobDone, JobError, type InterruptDecision, type Job } from '../jobs/index.js';
-import type { Clock, Logger } from '../platform/index.js';
+import { backoffDelay, DEFAULT_BACKOFF } from '../jobs/index.js';
+import type { Clock } from '../platform/index.js';
 import type { TenantService } from '../tenant/index.js';
 import type { WaProviderKey } from '../../shared/domain/wa.js';
 import type { SendResult, WaErrorCode } from './providers/provider.js';
 import { nextAllowedTime } from './dispatch/quiet-hours.js';
 import { recoverInterrupted } from './recover-interrupted.js';
 import type { SendLimiter } from './dispatch/rate-limiter.js';
-import type { MessageStore } from './message-store.js';
+import type { MessageStore, SendView } from './message-store.js';
+import type { SendOutcome } from './send-outcome.js';
 import type { OptOuts } from './opt-outs.js';
 import type { ProviderRegistry } from './provider-registry.js';
 import { sendGapOf, type WaSettingsService } from './settings-service.js';
@@ -30,73 +31,82 @@ export interface SendHandlerDeps {
   limiter: SendLimiter;
   tenants: TenantService;
   clock: Clock;
-  log: Logger;
   /** A message changed status: screens refresh (throttled by the caller). */
   activity(tenantId: string, broadcastId: string | null): void;
   /** The queue paused itself (a bad token): the one alert the operator gets. */
   paused(tenantId: string, code: string): void;
 }
 
-/**
- * Waits for a rate-limit slot. When the app closes meanwhile, the message goes back to the queue
- * untouched (no attempt used) instead of being sent during shutdown.
- */
-function waitForSlot(ms: number, signal: AbortSignal, now: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const closing = () => reject(new JobDeferred(now, 'the app is closing'));
-    if (signal.aborted) return closing();
+/** Seed 000's retry policy: 3 tries, backoff from 2 s up to 60 s. */
+export const MAX_TRIES = 3;
+
+/** One turn of a claimed message: `signal` aborts when the app closes or the turn outlived its lease, `live` says it still holds it. */
+export interface Turn {
+  signal: AbortSignal;
+  live(): boolean;
+  /** Its 'sending' has committed: the row no longer reads as queued. */
+  handedOver(): void;
+}
+
+/** Waits for a rate-limit slot; false when the turn was given up meanwhile (the app closing): the message stays queued, untouched. */
+function waitForSlot(ms: number, signal: AbortSignal): Promise<boolean> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve(false);
     const timer = setTimeout(() => {
       signal.removeEventListener('abort', onAbort);
-      resolve();
+      resolve(true);
     }, ms);
     const onAbort = () => {
       clearTimeout(timer);
-      closing();
+      resolve(false);
     };
     signal.addEventListener('abort', onAbort, { once: true });
   });
 }
 
 /**
- * The job behind every WhatsApp message. Order matters: suspension and quiet hours postpone,
+ * One turn of a due WhatsApp message. Order matters: suspension and quiet hours postpone,
  * opt-out skips, the rate limits pace, then 'sending' is committed before the provider is called,
- * which is how a restart knows a message may already have left (see README, crash safety).
+ * which is how a restart knows a message may already have left (see README, crash safety). The
+ * outcome is returned, not written: the outbox writes it on the row with the other sends' writes.
  */
-export function createSendHandler(d: SendHandlerDeps): (job: Job, signal: AbortSignal) => Promise<unknown> {
-  return async (job, signal) => {
-    const { messageId } = job.payload as { messageId: string };
-    let msg = d.messages.forSend(messageId);
-    if (msg?.status === 'sending' && msg.provider === 'wwebjs') {
+export function createSender(d: SendHandlerDeps): (due: SendView, turn: Turn) => Promise<SendOutcome> {
+  return async (due, turn) => {
+    const messageId = due.id;
+    let msg = due;
+    if (msg.status === 'sending' && msg.provider === 'wwebjs') {
       // Left mid-send by a crash: its chat says whether it went (see recover-interrupted.ts).
-      const recovered = await recoverInterrupted(d, messageId, msg);
+      const recovered = await recoverInterrupted(d, msg);
       if (recovered !== 'resend') return recovered;
-      msg = d.messages.forSend(messageId);
+      const again = d.messages.forSend(msg.seq);
+      if (!again) return { kind: 'none' };
+      msg = again;
     }
     // Cancelled (broadcast stopped), skipped, or already through: nothing to do, and nothing twice.
-    if (!msg || msg.status !== 'queued') return { skipped: msg?.status ?? 'missing' };
+    if (msg.status !== 'queued') return { kind: 'none' };
     const tenantId = msg.tenant_id;
     const settings = d.settings.resolved(tenantId);
     const now = d.clock.now();
-    if (settings.suspended) throw new JobDeferred(now + SUSPENDED_RECHECK_MS, 'sending suspended by RRNet');
-    if (settings.paused) throw new JobDeferred(now + PAUSED_RECHECK_MS, `queue paused: ${settings.paused.code}`);
+    if (settings.suspended) return { kind: 'later', runAt: now + SUSPENDED_RECHECK_MS, heldUntil: null };
+    if (settings.paused) return { kind: 'later', runAt: now + PAUSED_RECHECK_MS, heldUntil: null };
     // Decided now, with today's settings: quiet hours switched off or shortened release the message.
     if (msg.quiet === 1 && !settings.nightEvents.includes(msg.template_key)) {
       const allowed = nextAllowedTime(now, d.tenants.zone(tenantId), settings.quietHours);
       if (allowed > now) {
-        await d.messages.markHeld(messageId, allowed);
         d.activity(tenantId, msg.broadcast_id);
-        throw new JobDeferred(allowed, 'quiet hours');
+        return { kind: 'later', runAt: allowed, heldUntil: allowed };
       }
     }
     if (d.optOuts.has(tenantId, msg.to_number)) {
-      d.messages.markSkipped(messageId, 'OPTED_OUT');
       d.activity(tenantId, msg.broadcast_id);
-      return { skipped: 'opted-out' };
+      return { kind: 'skipped', code: 'OPTED_OUT' };
     }
     const lastError = msg.error_code;
+    // This turn's try, counted from 1; the last one goes to the fallback provider.
+    const attempt = msg.tries + 1;
     const onFallback =
       settings.fallbackProvider !== null &&
-      (msg.failover === 1 || (lastError !== null && PROVIDER_DOWN.has(lastError)) || job.attempts >= job.maxAttempts);
+      (msg.failover === 1 || (lastError !== null && PROVIDER_DOWN.has(lastError)) || attempt >= MAX_TRIES);
     const providerKey: WaProviderKey = onFallback && settings.fallbackProvider ? settings.fallbackProvider : settings.provider;
     // A test send is one message someone is waiting for: the pause meant for bulk sending does not hold it back.
     const gap = msg.template_key === 'test_message' ? null : sendGapOf(settings, providerKey);
@@ -104,9 +114,10 @@ export function createSendHandler(d: SendHandlerDeps): (job: Job, signal: AbortS
     for (;;) {
       const decision = d.limiter.acquire(d.clock.now(), tenantId, msg.to_number, limits);
       // The number had its share this hour: the message goes later, it does not fail.
-      if (decision.recipientCapped) throw new JobDeferred(d.clock.now() + decision.waitMs, 'per-recipient hourly cap');
+      if (decision.recipientCapped) return { kind: 'later', runAt: d.clock.now() + decision.waitMs, heldUntil: null };
       if (decision.waitMs === 0) break;
-      await waitForSlot(decision.waitMs, signal, d.clock.now());
+      // The app is closing: the message goes back to the queue untouched instead of being sent during shutdown.
+      if (!(await waitForSlot(decision.waitMs, turn.signal))) return { kind: 'none' };
     }
 
     const started = d.clock.now();
@@ -117,8 +128,9 @@ export function createSendHandler(d: SendHandlerDeps): (job: Job, signal: AbortS
     let handedOver = false;
     let cancelled = false;
     const handover = async () => {
-      handedOver = await d.messages.markSending(messageId, providerKey, onFallback);
+      handedOver = await d.messages.markSending(msg.seq, providerKey, onFallback, turn.live);
       cancelled = !handedOver;
+      if (handedOver) turn.handedOver();
       return handedOver;
     };
     try {
@@ -128,72 +140,29 @@ export function createSendHandler(d: SendHandlerDeps): (job: Job, signal: AbortS
       d.limiter.settle(d.clock.now(), tenantId, limits.gap);
     }
     // Cancelled (broadcast stopped) while it waited for its connection: nothing left.
-    if (cancelled) return { skipped: d.messages.get(messageId)?.status ?? 'missing' };
-    // Failed before anything could leave: still an attempt, on this provider.
-    if (!handedOver && !result.ok) d.messages.markTried(messageId, providerKey, onFallback);
+    if (cancelled) return { kind: 'none' };
     // A provider that took the message without handing over first: it went all the same, and is recorded.
-    if (!handedOver && result.ok && !(await handover())) return { skipped: d.messages.get(messageId)?.status ?? 'missing' };
-    if (result.ok) {
-      const { providerMessageId } = result;
-      const sendMs = d.clock.now() - started;
-      // Screens refresh 250 ms from now (throttled), by when this outcome has committed.
-      d.activity(tenantId, msg.broadcast_id);
-      // 'sent' commits together with the job's 'done', in one write: the job is never done without
-      // it. A crash before that commit leaves the message 'sending', parked by the restart as MAYBE_SENT.
-      return new JobDone(
-        { providerMessageId, provider: providerKey },
-        () => d.messages.markSent(messageId, providerMessageId, sendMs),
-        (error) => {
-          // Disk full, database locked: the provider has it, the log does not. Parked for a person
-          // with the provider's id, never resent; should even this write fail, the restart parks
-          // the message still 'sending' the same way.
-          const reason = error instanceof Error ? error.message : String(error);
-          const note = `the provider took it (id ${providerMessageId ?? 'unknown'}) but recording that failed: ${reason}`;
-          d.log.error('could not record a sent WhatsApp message', { messageId, providerMessageId, error: reason });
-          d.messages.markFailed(messageId, 'MAYBE_SENT', note);
-          d.activity(tenantId, msg.broadcast_id);
-          return new JobError('MAYBE_SENT', note, false);
-        },
-      );
-    }
+    if (!handedOver && result.ok && !(await handover())) return { kind: 'none' };
+    d.activity(tenantId, msg.broadcast_id);
+    // This turn's try, on this provider, whether or not anything could leave.
+    const tried = { provider: providerKey, failover: onFallback };
+    // 'sent' is written with the provider's id after it took the message; a crash before that
+    // commit leaves the message 'sending', parked by the restart as MAYBE_SENT.
+    if (result.ok) return { kind: 'sent', providerMessageId: result.providerMessageId, sendMs: d.clock.now() - started, recovered: false, tried };
     // The request left and no answer came: the provider may have taken it. Resending could deliver
     // it twice, so it is parked for a person (like a crash mid-send) instead of retried.
-    if (result.mayHaveReached) {
-      d.messages.markFailed(messageId, 'MAYBE_SENT', result.message);
-      d.activity(tenantId, msg.broadcast_id);
-      throw new JobError('MAYBE_SENT', result.message, false);
-    }
+    if (result.mayHaveReached) return { kind: 'failed', code: 'MAYBE_SENT', message: result.message, tried };
     // A provider-side refusal is worth another try when a fallback provider has not had its turn.
     const fallbackLeft = settings.fallbackProvider !== null && !onFallback && PROVIDER_DOWN.has(result.code);
     if (!fallbackLeft && PAUSES_QUEUE.has(result.code)) {
-      // Back to the queue unharmed (no attempt used); the others stop at the pause check.
-      d.messages.markRetrying(messageId, result.code, result.message);
+      // Back to the queue unharmed (no try used); the others stop at the pause check.
       if (d.settings.pause(tenantId, result.code)) d.paused(tenantId, result.code);
-      d.activity(tenantId, msg.broadcast_id);
-      throw new JobDeferred(d.clock.now() + PAUSED_RECHECK_MS, `queue paused: ${result.code}`);
+      return { kind: 'retry', runAt: d.clock.now() + PAUSED_RECHECK_MS, code: result.code, message: result.message, tried, counted: false };
     }
-    const retry = (result.retryable || fallbackLeft) && job.attempts < job.maxAttempts;
-    if (retry) d.messages.markRetrying(messageId, result.code, result.message);
-    else d.messages.markFailed(messageId, result.code, result.message);
-    d.activity(tenantId, msg.broadcast_id);
-    throw new JobError(result.code, result.message, retry);
-  };
-}
-
-/**
- * After a crash: a message still 'queued' never reached a provider and is safe to send, without
- * the interrupted attempt counting (64 messages wait for a rate-limit slot at any time; three
- * restarts during a long broadcast must not kill them). One left 'sending' may have reached the
- * provider: on WhatsApp Web its chat is read to find out (the job runs again, see
- * recover-interrupted.ts); elsewhere it is parked as failed (MAYBE_SENT) for a person to check
- * rather than sent blindly a second time.
- */
-export function interruptedSend(messages: MessageStore): (job: Job) => InterruptDecision {
-  return (job) => {
-    const { messageId } = job.payload as { messageId: string };
-    const msg = messages.get(messageId);
-    if (msg?.status !== 'sending' || msg.provider === 'wwebjs') return 'requeue';
-    messages.markFailed(messageId, 'MAYBE_SENT', 'the app stopped while this message was being sent');
-    return 'dead';
+    if ((result.retryable || fallbackLeft) && attempt < MAX_TRIES) {
+      const runAt = d.clock.now() + backoffDelay(attempt, DEFAULT_BACKOFF);
+      return { kind: 'retry', runAt, code: result.code, message: result.message, tried, counted: true };
+    }
+    return { kind: 'failed', code: result.code, message: result.message, tried };
   };
 }

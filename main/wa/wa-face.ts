@@ -6,7 +6,8 @@ import { toMessageView, type LogQuery, type MessageStore } from './message-store
 import { waMetrics } from './metrics.js';
 import type { NotificationRules } from './notifier.js';
 import type { OptOuts } from './opt-outs.js';
-import { WA_SEND_JOB, type Outbound } from './outbound.js';
+import type { Outbound } from './outbound.js';
+import type { Outbox } from './dispatch/outbox.js';
 import type { ProviderRegistry } from './provider-registry.js';
 import type { RecipientSources } from './recipient-sources.js';
 import type { CustomerNames } from './customer-names.js';
@@ -21,6 +22,7 @@ export interface WaParts {
   messages: MessageStore;
   optOuts: OptOuts;
   outbound: Outbound;
+  outbox: Outbox;
   broadcasts: BroadcastService;
   providers: ProviderRegistry;
   session: SessionControl;
@@ -36,22 +38,13 @@ export interface WaParts {
 export function waFace(d: CoreInfra, tenants: TenantService, parts: WaParts) {
   const { settings, messages, outbound } = parts;
 
-  /** A failed message back to the queue with fresh attempts; false when it is not failed (any more). */
+  /** A failed message back to the queue with fresh tries, due now; false when it is not failed (any more). */
   function requeue(tenantId: string, messageId: string): boolean {
     const row = messages.get(messageId);
     if (!row || row.tenant_id !== tenantId) throw notFound();
-    const jobId = row.job_id;
-    if (row.status !== 'failed' || !jobId) return false;
-    return d.db.transaction(() => {
-      if (!messages.requeue(messageId)) return false;
-      // A dead job gets fresh attempts; one that finished (the provider reported the failure
-      // after accepting the message) gets a successor, keyed by the send it follows.
-      if (!d.jobs.retry(jobId)) {
-        const job = d.jobs.enqueue({ type: WA_SEND_JOB, tenantId, payload: { messageId }, key: `wa:${messageId}:after-${row.attempts}` });
-        messages.attachJob(messageId, job.id);
-      }
-      return true;
-    })();
+    if (!messages.requeue(messageId)) return false;
+    d.jobs.kick();
+    return true;
   }
 
   return {

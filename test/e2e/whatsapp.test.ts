@@ -394,15 +394,15 @@ describe('WhatsApp in the demo ISP (web mode, Chromium, fake whatsapp-web.js)', 
     const tenantId = services.tenants.primaryId() ?? '';
     const customer = db.prepare('SELECT id, name, phone FROM customers WHERE tenant_id = ? ORDER BY id LIMIT 1').get(tenantId) as { id: string; name: string; phone: string };
     const insert = db.prepare(`INSERT INTO wa_messages (id, tenant_id, idempotency_key, event, template_key, entity_type, entity_id, to_number, content, status,
-        provider, attempts, error_code, error_message, job_id, created_at, updated_at)
-      VALUES (?, ?, ?, 'broadcast', 'manual_broadcast', 'customer', ?, ?, 'Gangguan sudah pulih.', 'failed', 'wwebjs', 1, ?, ?, ?, ?, ?)`);
+        provider, attempts, error_code, error_message, created_at, updated_at)
+      VALUES (?, ?, ?, 'broadcast', 'manual_broadcast', 'customer', ?, ?, 'Gangguan sudah pulih.', 'failed', 'wwebjs', 1, ?, ?, ?, ?)`);
     const now = Date.now();
     db.transaction(() => {
       // What a crash mid-send leaves: maybe sent, a person must look in that customer's chat.
-      insert.run(`01KM${'0'.repeat(22)}`, tenantId, 'maybe', customer.id, customer.phone, 'MAYBE_SENT', 'interrupted while sending', 'gone-maybe', now, now + 1);
+      insert.run(`01KM${'0'.repeat(22)}`, tenantId, 'maybe', customer.id, customer.phone, 'MAYBE_SENT', 'interrupted while sending', now, now + 1);
       // And more plain failures than one page holds.
       for (let i = 0; i < 60; i++) {
-        insert.run(`01KF${String(i).padStart(22, '0')}`, tenantId, `fail-${i}`, customer.id, `+62813${String(20_000_000 + i)}`, 'NOT_READY', 'net::ERR_NAME_NOT_RESOLVED', `gone-${i}`, now, now);
+        insert.run(`01KF${String(i).padStart(22, '0')}`, tenantId, `fail-${i}`, customer.id, `+62813${String(20_000_000 + i)}`, 'NOT_READY', 'net::ERR_NAME_NOT_RESOLVED', now, now);
       }
     })();
 

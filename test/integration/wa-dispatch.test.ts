@@ -1,6 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Job } from '../../main/jobs/index.js';
-import { WA_SEND_JOB } from '../../main/wa/index.js';
 import { ZONE_OFFSET_MINUTES, type TimeZone } from '../../shared/util/time.js';
 import { OWNER, call, createTestCore, login, ok, type OwnerSession, type TestCore } from '../support/core-fixture.js';
 import { startFonnteServer, type FonnteServer } from '../support/fonnte-server.js';
@@ -8,10 +6,10 @@ import { createFakeWweb, type FakeWweb } from '../support/fake-wweb-client.js';
 import { messageRows, seedCustomers, testTrigger, useFonnte, waSettings, whatsappOwner } from '../support/wa-harness.js';
 
 /**
- * The send queue end to end on a real SQLite file: contract -> message + job -> send handler ->
- * Fonnte adapter -> a local server speaking Fonnte's HTTP API. The clock is pinned, so backoff,
- * quiet hours and suspension re-checks are asserted as the job's run_at, not waited for; the queue
- * is driven with runDue(). Never more than 10 sends per pinned instant, so the real rate limiter
+ * The send queue end to end on a real SQLite file: contract -> message (its own job) -> outbox ->
+ * send handler -> Fonnte adapter -> a local server speaking Fonnte's HTTP API. The clock is pinned,
+ * so backoff, quiet hours and suspension re-checks are asserted as the message's run_at, not waited
+ * for; the queue is driven with runDue(). Never more than 10 sends per pinned instant, so the real rate limiter
  * (10/s by default) never has to wait for a clock that does not move.
  */
 
@@ -34,11 +32,6 @@ describe('WhatsApp send queue', () => {
     const row = wa().messages.get(id);
     if (!row) throw new Error(`no message ${id}`);
     return row;
-  };
-  const jobOf = (messageId: string): Job => {
-    const job = t.core.jobs.get(message(messageId).job_id ?? '');
-    if (!job) throw new Error(`message ${messageId} has no job`);
-    return job;
   };
   const queue = (to: string, entityId: string) => wa().outbound.queue(owner.tenantId, testTrigger(to, entityId));
   /** Moves the pinned clock to a job's run_at (or by ms) and runs what is due. */
@@ -73,7 +66,7 @@ describe('WhatsApp send queue', () => {
   });
 
   describe('idempotency', () => {
-    it('the same trigger queued twice is one message, one job, one send, also across a restart', async () => {
+    it('the same trigger queued twice is one message, one send, also across a restart', async () => {
       const trigger = testTrigger(TO, 'inv-42');
       const first = wa().outbound.queue(owner.tenantId, trigger);
       const again = wa().outbound.queue(owner.tenantId, trigger);
@@ -86,7 +79,6 @@ describe('WhatsApp send queue', () => {
       await settle();
 
       expect(messageRows(t.core)).toHaveLength(1);
-      expect(t.core.jobs.list({ type: WA_SEND_JOB })).toHaveLength(1);
       expect(acceptedTargets()).toEqual([TARGET]);
       // Another entity, template or recipient is another trigger.
       expect(queue(TO, 'inv-43').created).toBe(true);
@@ -127,7 +119,7 @@ describe('WhatsApp send queue', () => {
       const queued = queue(TO, 'inv-1');
       expect(queued.status).toBe('skipped');
       await settle();
-      expect(message(queued.messageId)).toMatchObject({ status: 'skipped', error_code: 'OPTED_OUT', job_id: null });
+      expect(message(queued.messageId)).toMatchObject({ status: 'skipped', error_code: 'OPTED_OUT', run_at: null });
       expect(server.received).toHaveLength(0);
 
       // Opted back in: the next trigger goes.
@@ -145,7 +137,6 @@ describe('WhatsApp send queue', () => {
       wa().settings.setSuspended(owner.tenantId, false);
       await advance(60_000);
       expect(message(queued.messageId)).toMatchObject({ status: 'skipped', error_code: 'OPTED_OUT' });
-      expect(jobOf(queued.messageId).status).toBe('done');
       expect(server.received).toHaveLength(0);
     });
 
@@ -174,10 +165,9 @@ describe('WhatsApp send queue', () => {
       const queued = queue(TO, 'inv-1');
       await settle();
 
-      const job = jobOf(queued.messageId);
-      expect(new Date(job.runAt).toISOString()).toBe(new Date(localTime('Asia/Jakarta', 6, 7)).toISOString());
-      expect(job).toMatchObject({ status: 'queued', attempts: 0 });
-      expect(message(queued.messageId).status).toBe('queued');
+      const row = message(queued.messageId);
+      expect(new Date(row.run_at ?? 0).toISOString()).toBe(new Date(localTime('Asia/Jakarta', 6, 7)).toISOString());
+      expect(row).toMatchObject({ status: 'queued', attempts: 0, tries: 0 });
 
       t.clock.set(localTime('Asia/Jakarta', 6, 6, 59));
       await settle();
@@ -195,7 +185,7 @@ describe('WhatsApp send queue', () => {
       t.clock.set(localTime('Asia/Jayapura', 5, 12, 30));
       const queued = queue(TO, 'inv-1');
       await settle();
-      expect(jobOf(queued.messageId).runAt).toBe(localTime('Asia/Jayapura', 5, 13));
+      expect(message(queued.messageId).run_at).toBe(localTime('Asia/Jayapura', 5, 13));
       expect(server.received).toHaveLength(0);
 
       t.clock.set(localTime('Asia/Jayapura', 5, 13));
@@ -347,9 +337,8 @@ describe('WhatsApp send queue', () => {
       // Many re-checks: a suspension that lasts must not use up the three attempts.
       for (let check = 0; check < 5; check++) {
         for (const id of ids) {
-          expect(message(id).status).toBe('queued');
-          expect(jobOf(id)).toMatchObject({ status: 'queued', attempts: 0 });
-          expect(jobOf(id).runAt).toBeGreaterThan(t.clock.now());
+          expect(message(id)).toMatchObject({ status: 'queued', attempts: 0, tries: 0 });
+          expect(message(id).run_at).toBeGreaterThan(t.clock.now());
         }
         await advance(60_000);
       }
@@ -379,8 +368,8 @@ describe('WhatsApp send queue', () => {
       expect((await ok(t.core, 'wa.failures.list', {}, owner.token)).items).toEqual([]);
       for (const id of ids.filter((id) => message(id).status === 'queued')) {
         // Waiting, without using up an attempt, until the first send of the hour is an hour old.
-        expect(jobOf(id)).toMatchObject({ status: 'queued', attempts: 0 });
-        expect(jobOf(id).runAt).toBeGreaterThanOrEqual(start + 60 * 60_000);
+        expect(message(id)).toMatchObject({ status: 'queued', attempts: 0, tries: 0 });
+        expect(message(id).run_at).toBeGreaterThanOrEqual(start + 60 * 60_000);
       }
 
       // An hour later the number may be written to again: the delayed two go.
@@ -403,7 +392,7 @@ describe('WhatsApp send queue', () => {
       const queued = queue(TO, 'inv-1');
       await settle();
       expect(message(queued.messageId)).toMatchObject({ status: 'queued', error_code: 'DEVICE_DISCONNECTED', provider: 'fonnte' });
-      await advance(jobOf(queued.messageId).runAt - t.clock.now());
+      await advance((message(queued.messageId).run_at ?? 0) - t.clock.now());
 
       const logs = await ok(t.core, 'wa.logs.list', {}, owner.token);
       expect(logs.items).toHaveLength(1);
@@ -443,7 +432,6 @@ describe('WhatsApp send queue', () => {
         await vi.advanceTimersByTimeAsync(15_000);
         await run;
         expect(message(queued.messageId)).toMatchObject({ status: 'failed', error_code: 'MAYBE_SENT', provider: 'fonnte', failover: 0 });
-        expect(jobOf(queued.messageId).status).toBe('dead');
       } finally {
         vi.useRealTimers();
       }
@@ -460,18 +448,17 @@ describe('WhatsApp send queue', () => {
       const start = t.clock.now();
       const queued = queue(TO, 'inv-1');
       await settle();
-      expect(jobOf(queued.messageId)).toMatchObject({ status: 'queued', attempts: 1, runAt: start + 2_000, lastErrorCode: 'PROVIDER_ERROR' });
-      expect(message(queued.messageId)).toMatchObject({ status: 'queued', attempts: 1, error_code: 'PROVIDER_ERROR' });
+      expect(message(queued.messageId)).toMatchObject({ status: 'queued', attempts: 1, tries: 1, run_at: start + 2_000, error_code: 'PROVIDER_ERROR' });
 
       await advance(1_999);
       expect(server.received).toHaveLength(1);
       await advance(1);
       expect(server.received).toHaveLength(2);
-      expect(jobOf(queued.messageId)).toMatchObject({ status: 'queued', attempts: 2, runAt: start + 2_000 + 4_000 });
+      expect(message(queued.messageId)).toMatchObject({ status: 'queued', attempts: 2, tries: 2, run_at: start + 2_000 + 4_000 });
 
       await advance(4_000);
       expect(server.received).toHaveLength(3);
-      expect(jobOf(queued.messageId)).toMatchObject({ status: 'dead', attempts: 3 });
+      expect(message(queued.messageId)).toMatchObject({ status: 'failed', attempts: 3 });
       await advance(120_000);
       expect(server.received).toHaveLength(3);
 
@@ -508,15 +495,17 @@ describe('WhatsApp send queue', () => {
       await vi.waitFor(
         () => {
           expect(accepted()).toHaveLength(1);
-          expect(t.core.jobs.list({ type: WA_SEND_JOB, status: 'running' })).toHaveLength(1);
+          expect(wa().outbox.inFlight()).toHaveLength(1);
         },
         { timeout: 5_000 },
       );
-      const waiting = t.core.jobs.list({ type: WA_SEND_JOB, status: 'running' })[0] as Job;
+      const [waiting] = wa().outbox.inFlight();
+      expect(message(waiting ?? '').status).toBe('queued');
 
       await ok(t.core, 'wa.broadcast.cancel', { id: broadcast.id }, owner.token);
       t.clock.advance(1_005);
-      await vi.waitFor(() => expect(t.core.jobs.get(waiting.id)?.status).toBe('done'), { timeout: 5_000 });
+      await vi.waitFor(() => expect(wa().outbox.inFlight()).toEqual([]), { timeout: 5_000 });
+      expect(message(waiting ?? '').status).toBe('cancelled');
 
       expect(accepted()).toHaveLength(1);
       expect((await ok(t.core, 'wa.broadcast.list', {}, owner.token))[0]?.progress).toMatchObject({ sent: 1, cancelled: 1, sending: 0 });
@@ -524,24 +513,19 @@ describe('WhatsApp send queue', () => {
   });
 
   describe('after a crash', () => {
-    /** What SIGKILL leaves behind for a job the queue had claimed: 'running', its attempt counted. */
-    const leaveRunning = (jobId: string) =>
-      t.core.db.prepare(`UPDATE jobs SET status = 'running', attempts = attempts + 1 WHERE id = ?`).run(jobId);
-
     it('a message still queued when the app died is sent, however many restarts interrupted it', async () => {
       wa().settings.setSuspended(owner.tenantId, true);
       const queued = queue(TO, 'inv-1');
       await settle();
-      const jobId = jobOf(queued.messageId).id;
-      // Killed three times while this job waited (for a rate-limit slot, say) before any send.
+      // Killed three times while it waited (for a rate-limit slot, say) before any send: a claim
+      // is not written, so what the restart reads is the message, still queued.
       for (let crash = 0; crash < 3; crash++) {
         await t.core.jobs.stop();
-        leaveRunning(jobId);
         await t.restart();
       }
       t.core.services.wa.settings.setSuspended(owner.tenantId, false);
       await advance(60_000);
-      expect(message(queued.messageId).status).toBe('sent');
+      expect(message(queued.messageId)).toMatchObject({ status: 'sent', attempts: 1 });
       expect(acceptedTargets()).toEqual([TARGET]);
     });
 
@@ -553,8 +537,7 @@ describe('WhatsApp send queue', () => {
         const queued = queue(TO, 'inv-1');
         await settle();
         await t.core.jobs.stop();
-        leaveRunning(jobOf(queued.messageId).id);
-        expect(await wa().messages.markSending(queued.messageId, 'wwebjs', false)).toBe(true);
+        expect(await wa().messages.markSending(message(queued.messageId).seq, 'wwebjs', false)).toBe(true);
         if (reached) await before.sendMessage(`${TARGET}@c.us`, message(queued.messageId).content);
         t.core.services.wa.settings.setSuspended(owner.tenantId, false);
         await t.restart();
@@ -596,10 +579,9 @@ describe('WhatsApp send queue', () => {
       const queued = queue(TO, 'inv-1');
       await settle();
       await t.core.jobs.stop();
-      leaveRunning(jobOf(queued.messageId).id);
       // Awaited, and checked before the restart: what the crash leaves behind must be on disk
       // already, not written by the shutdown's own flush.
-      expect(await wa().messages.markSending(queued.messageId, 'fonnte', false)).toBe(true);
+      expect(await wa().messages.markSending(message(queued.messageId).seq, 'fonnte', false)).toBe(true);
       expect(message(queued.messageId).status).toBe('sending');
       t.core.services.wa.settings.setSuspended(owner.tenantId, false);
       await t.restart();
@@ -637,8 +619,7 @@ describe('WhatsApp send queue', () => {
       } finally {
         vi.useRealTimers();
       }
-      expect(message(queued.messageId)).toMatchObject({ status: 'queued', attempts: 1, error_code: 'TIMEOUT' });
-      expect(jobOf(queued.messageId)).toMatchObject({ status: 'queued', lastErrorCode: 'TIMEOUT' });
+      expect(message(queued.messageId)).toMatchObject({ status: 'queued', attempts: 1, tries: 1, error_code: 'TIMEOUT' });
       expect(client.sent).toHaveLength(0);
 
       await advance(2_000);
@@ -657,7 +638,6 @@ describe('WhatsApp send queue', () => {
         vi.useRealTimers();
       }
       expect(message(queued.messageId)).toMatchObject({ status: 'failed', error_code: 'MAYBE_SENT' });
-      expect(jobOf(queued.messageId).status).toBe('dead');
     });
 
     it('a connection dropped after the request was written is parked as MAYBE_SENT, not resent', async () => {
@@ -665,7 +645,6 @@ describe('WhatsApp send queue', () => {
       const queued = queue(TO, 'inv-1');
       await settle();
       expect(message(queued.messageId)).toMatchObject({ status: 'failed', error_code: 'MAYBE_SENT', attempts: 1 });
-      expect(jobOf(queued.messageId).status).toBe('dead');
       await advance(120_000);
       expect(server.received).toHaveLength(1);
     });
@@ -704,7 +683,7 @@ describe('WhatsApp send queue', () => {
   });
 
   describe('recording the outcome', () => {
-    it('a sent message whose "sent" write fails is not marked done: it is parked with the provider id', async () => {
+    it('a sent message whose "sent" write fails is parked with the provider id, never resent', async () => {
       // The database refuses exactly the 'sent' write, as a full disk or a locked file would.
       t.core.db.exec(`CREATE TRIGGER refuse_sent BEFORE UPDATE OF status ON wa_messages WHEN NEW.status = 'sent'
         BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`);
@@ -712,7 +691,6 @@ describe('WhatsApp send queue', () => {
       await settle();
       const [received] = accepted();
       expect(received).toBeDefined();
-      expect(jobOf(queued.messageId)).toMatchObject({ status: 'dead', lastErrorCode: 'MAYBE_SENT' });
       const row = message(queued.messageId);
       expect(row).toMatchObject({ status: 'failed', error_code: 'MAYBE_SENT' });
       expect(row.error_message).toContain(received?.id ?? '?');

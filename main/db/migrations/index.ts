@@ -23,6 +23,7 @@ import { m021IsolirActions } from './021-isolir-actions.js';
 import { m022Provisioning } from './022-provisioning.js';
 import { m023IsolirLanding } from './023-isolir-landing.js';
 import { m024RadiusDatabase } from './024-radius-database.js';
+import { m025WaOutbox } from './025-wa-outbox.js';
 
 export const migrations: readonly Migration[] = [
   m001Core,
@@ -49,4 +50,5 @@ export const migrations: readonly Migration[] = [
   m022Provisioning,
   m023IsolirLanding,
   m024RadiusDatabase,
+  m025WaOutbox,
 ];
