@@ -2,6 +2,7 @@ import type { RouterAccountOwner } from '../customers/index.js';
 import type { IsolirMethod } from '../../shared/domain/router.js';
 import type { CustomerStatus } from '../../shared/domain/customer.js';
 import type { IsolirKind } from '../../shared/domain/isolir.js';
+import { ACCOUNT_MARK } from '../../shared/domain/provisioning.js';
 
 /** The customer's account menus on a RouterOS router, by service. */
 export const ACCOUNT_MENUS = {
@@ -11,7 +12,7 @@ export const ACCOUNT_MENUS = {
 export type AccountKind = keyof typeof ACCOUNT_MENUS;
 
 /** Our accounts carry the customer's id, as the isolir address-list entries do: found again after a rename, and never mistaken for a stranger's. */
-export const accountComment = (customerId: string): string => `rrnet:${customerId}`;
+export const accountComment = (customerId: string): string => `${ACCOUNT_MARK}${customerId}`;
 
 /** What a customer's account on their router must be, computed from the console at run time. */
 export interface DesiredAccount {

@@ -45,6 +45,22 @@ export class ProvisioningService {
       .immediate();
   }
 
+  /**
+   * An import added or changed customers in bulk (one event, not one per row): each customer on a
+   * router whose account is not confirmed as they are now gets a sync, so imported customers reach
+   * their router at once rather than at the reconciler's next round (which would also log each new
+   * account as "missing"). One transaction: a 20,000-row import is one commit, not one per customer.
+   */
+  imported(tenantId: string): void {
+    this.db
+      .transaction(() => {
+        for (const routerId of this.routers.names(tenantId).keys()) {
+          for (const owner of this.customers.onRouter(tenantId, routerId)) this.changed(tenantId, owner.id);
+        }
+      })
+      .immediate();
+  }
+
   /** A person's "Ulangi": the account goes to the router again, with a fresh set of attempts. */
   retry(tenantId: string, customerId: string): ProvisioningState | null {
     if (!this.customers.find(tenantId, customerId)) throw notFound();

@@ -13,8 +13,8 @@ export function provisioningTriggers(provisioning: ProvisioningService): Subscri
     name: 'provisioning',
     durable: true,
     handler: (event) => {
-      if (!CUSTOMER_CHANGES.has(event.name)) return;
-      provisioning.changed(event.tenantId, (event.payload as { customerId: string }).customerId);
+      if (event.name === 'customers_imported') provisioning.imported(event.tenantId);
+      else if (CUSTOMER_CHANGES.has(event.name)) provisioning.changed(event.tenantId, (event.payload as { customerId: string }).customerId);
     },
   };
 }

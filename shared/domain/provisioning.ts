@@ -6,6 +6,13 @@ import { idSchema } from './common.js';
  * why it waits), applied (the router confirmed the latest change), failed (a person must look), or
  * none (no account to keep: no router, or a RADIUS router whose users live in FreeRADIUS).
  */
+/**
+ * The comment on every account the console keeps on a router: `rrnet:<customer id>`. It is ours, not
+ * the ISP's note, so reading a router's accounts back (an import) takes it for no comment at all.
+ */
+export const ACCOUNT_MARK = 'rrnet:';
+export const isAccountMark = (comment: string): boolean => comment.startsWith(ACCOUNT_MARK);
+
 export const PROVISIONING_STATUSES = ['pending', 'applied', 'failed', 'none'] as const;
 export type ProvisioningStatus = (typeof PROVISIONING_STATUSES)[number];
 

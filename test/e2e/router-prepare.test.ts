@@ -129,7 +129,7 @@ describe('preparing a router for isolir (web mode, Chromium)', () => {
     await dialog.getByTestId('prepare-apply').click();
     const result = dialog.getByTestId('prepare-result');
     await result.waitFor();
-    expect(await result.textContent()).toContain('User ini hanya boleh membaca');
+    expect(await result.textContent()).toContain('user API ini hanya boleh membaca');
     expect(await dialog.getByTestId('prepare-item').filter({ hasText: 'Alihkan web' }).getAttribute('data-status')).toBe('failed');
     expect(router.table('/ip/firewall/nat')).toEqual([]);
     await app.shot('prepare-no-write-rights');

@@ -84,6 +84,21 @@ describe.each<RouterOsVersion>(['6.49', '7.18'])('importing customers from a rou
     expect(sealed).toMatch(/^v1:/);
     expect(sealed).not.toContain('rahasia');
 
+    // Provisioning adopts the accounts already there at once: each only takes our comment (and the
+    // password it already had); nothing is added, removed, re-profiled, disabled or kicked.
+    await t.core.bus.drain();
+    await t.core.jobs.runDue();
+    for (const c of list) expect((await ok(t.core, 'provisioning.state', { customerId: c.id }, owner.token))?.status).toBe('applied');
+    const writes = router.received.filter((c) => !(c.words[0] ?? '').endsWith('/print')).map((c) => c.words.filter((w) => !w.startsWith('.tag=') && !w.startsWith('=.id=')));
+    expect(writes.map((w) => w[0])).toEqual(['/ppp/secret/set', '/ppp/secret/set', '/ppp/secret/set']);
+    expect(writes.map((w) => w.slice(1).map((word) => word.split('=')[1]).sort())).toEqual([['comment', 'password'], ['comment', 'password'], ['comment', 'password']]);
+    expect(router.table('/ppp/secret').map((s) => [s.name, s.password, s.profile, s.disabled ?? 'false'])).toEqual([
+      ['budi01', 'rahasia-budi', 'hemat-10m', 'false'],
+      ['siti', 'rahasia-siti', 'Gold 50', 'false'],
+      ['teknisi', 'x', 'staff', 'false'],
+      ['lama', 'y', 'hemat-10m', 'true'],
+    ]);
+
     // Read again (a new upload) and applied again: everyone found by username, nothing added.
     const again = await ok(t.core, 'customers.import.apply', { uploadId: (await read()).uploadId, requestKey: 'router-import-2', ...decisions }, owner.token);
     expect(again.totals).toEqual({ new: 0, update: 0, unchanged: 3, skipped: 1 });

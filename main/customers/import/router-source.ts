@@ -1,6 +1,7 @@
 import { Failure } from '../../platform/index.js';
 import { RouterError, type RouterApi, type RouterTarget, type Row } from '../../network/index.js';
 import { IMPORT_MAX_ROWS } from '../../../shared/domain/customer-import.js';
+import { isAccountMark } from '../../../shared/domain/provisioning.js';
 import type { ImportTable } from './import-table.js';
 
 /** What the import asks of the network module about the router it reads (its name, how to log in). */
@@ -41,7 +42,9 @@ export async function readRouterTable(api: RouterApi, routers: RouterReader, ten
     if (!(error instanceof RouterError)) throw error;
     throw new Failure('VALIDATION_FAILED', {}, { routerId: { key: `routeros.${error.code}`, params: { detail: error.detail ?? '' } } });
   }
-  const cells = (row: Row, service: string) => [row.name ?? '', row.password ?? '', row.profile ?? '', service, row.comment ?? '', row.disabled ?? ''];
+  // Our own mark (provisioning's comment) is no note: read as an empty cell, which never clears the customer's notes.
+  const note = (comment: string) => (isAccountMark(comment) ? '' : comment);
+  const cells = (row: Row, service: string) => [row.name ?? '', row.password ?? '', row.profile ?? '', service, note(row.comment ?? ''), row.disabled ?? ''];
   const raw = [...secrets.map((row) => cells(row, 'pppoe')), ...users.map((row) => cells(row, 'hotspot'))];
   if (raw.length > IMPORT_MAX_ROWS) throw new Failure('VALIDATION_FAILED', {}, { routerId: { key: 'importErrors.tooManyRows', params: { max: IMPORT_MAX_ROWS } } });
   return {
