@@ -50,17 +50,19 @@ export const isolirModule = (options: IsolirOptions = {}) =>
       for (const rule of isolirNotificationRules(needs.customers)) needs.wa.notifications.register(rule);
       // Provisioning (composed after) takes the same lock: a package change never undoes an isolation.
       const customerLock = new CustomerLock();
+      // Also the reconciler's, to put back an isolation changed by hand (an address-list entry removed in Winbox).
+      const isolirExecutors = options.executors ?? routerExecutors(needs.routers, needs.routerApi, (tenantId) => options.radiusStore ?? radiusStores.forTenant(tenantId));
       const apply = createApplyHandler({
         writes: infra.writes,
         store,
         bus: infra.bus,
         customers: needs.customers,
         packages: needs.packages,
-        executors: options.executors ?? routerExecutors(needs.routers, needs.routerApi, (tenantId) => options.radiusStore ?? radiusStores.forTenant(tenantId)),
+        executors: isolirExecutors,
         lock: customerLock,
       });
       return {
-        services: { isolir, customerLock, radiusDb },
+        services: { isolir, customerLock, radiusDb, isolirExecutors },
         handlers: isolirHandlers(isolir, radiusDb),
         // A repeat is harmless (an executor sets a state), so a run a crash interrupted simply goes again.
         jobTypes: [{ type: ISOLIR_APPLY_JOB, handler: apply, options: { concurrency: CONCURRENCY, maxAttempts: MAX_ATTEMPTS, onInterrupted: 'retry' } }],

@@ -1,6 +1,6 @@
 import { defineModule } from '../module-kit/index.js';
 import type { CustomersService, PackagesService } from '../customers/index.js';
-import type { CustomerLock, IsolirIntents } from '../isolir/index.js';
+import type { CustomerLock, IsolirExecutors, IsolirIntents } from '../isolir/index.js';
 import type { RouterApi, RoutersService } from '../network/index.js';
 import { AccountSync } from './account-sync.js';
 import { AccountTargets } from './account-targets.js';
@@ -26,7 +26,7 @@ export const provisioningModule = defineModule({
   tables: ['provisioning_states', 'provisioning_drift', 'provisioning_reconciles'],
   create: (
     infra,
-    needs: { customers: CustomersService; packages: PackagesService; routers: RoutersService; routerApi: RouterApi; customerLock: CustomerLock; isolir: IsolirIntents },
+    needs: { customers: CustomersService; packages: PackagesService; routers: RoutersService; routerApi: RouterApi; customerLock: CustomerLock; isolir: IsolirIntents; isolirExecutors: IsolirExecutors },
   ) => {
     const states = new StateStore(infra.db, infra.clock);
     const drift = new DriftStore(infra.db, infra.clock, infra.ids);
@@ -34,7 +34,7 @@ export const provisioningModule = defineModule({
     const sync = new AccountSync(needs.routerApi);
     const provisioning = new ProvisioningService(infra.db, states, drift, targets, infra.jobs, infra.bus, infra.ids, needs.customers, needs.routers);
     const shared = { sync, targets, secrets: infra.secrets, lock: needs.customerLock, bus: infra.bus };
-    const reconciler = new Reconciler({ ...shared, isolir: needs.isolir, db: infra.db, api: needs.routerApi, routers: needs.routers, customers: needs.customers, states, drift });
+    const reconciler = new Reconciler({ ...shared, isolir: needs.isolir, executors: needs.isolirExecutors, db: infra.db, api: needs.routerApi, routers: needs.routers, customers: needs.customers, states, drift });
     const syncHandler = createSyncHandler({ ...shared, writes: infra.writes, store: states });
     return {
       services: { provisioning, reconciler },

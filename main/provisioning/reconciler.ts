@@ -1,14 +1,14 @@
 import type { Db } from '../db/index.js';
 import type { EventBus } from '../bus/index.js';
 import type { CustomersService } from '../customers/index.js';
-import type { CustomerLock, IsolirIntents } from '../isolir/index.js';
-import { RouterError, type RouterApi, type RoutersService, type Row } from '../network/index.js';
+import type { CustomerLock, IsolirExecutors, IsolirIntents } from '../isolir/index.js';
+import { ISOLIR_ADDRESS_LIST, RouterError, type RouterApi, type RoutersService, type Row } from '../network/index.js';
 import type { SecretBox } from '../secrets/index.js';
 import { notFound } from '../platform/index.js';
 import type { ReconcileResult } from '../../shared/domain/provisioning.js';
 import { ACCOUNT_FIELDS, accountChanges, PasswordMissing, type AccountSync } from './account-sync.js';
 import type { AccountTargets } from './account-targets.js';
-import { ACCOUNT_MENUS, desiredAccount, type AccountKind } from './desired-account.js';
+import { ACCOUNT_MENUS, accountComment, desiredAccount, type AccountKind } from './desired-account.js';
 import type { DriftStore } from './drift-store.js';
 import type { StateStore } from './state-store.js';
 
@@ -27,6 +27,8 @@ export interface ReconcilerDeps {
   bus: EventBus;
   lock: CustomerLock;
   isolir: IsolirIntents;
+  /** Isolir's own executors: an address-list isolation changed by hand is put back the way isolir makes it. */
+  executors: IsolirExecutors;
 }
 
 interface Drifted {
@@ -35,6 +37,14 @@ interface Drifted {
   kind: 'changed' | 'missing';
   found: string;
 }
+
+/** An isolated customer's address gone from the `isolir` list, or a reconnected one's still on it (address-list routers). */
+interface ListDrifted extends Drifted {
+  isolate: boolean;
+  packageProfile: string;
+}
+
+const LIST_FIELDS = ['.id', 'address', 'comment'] as const;
 
 /** What the router has that the customer should not (its own values of the fields that differ); null: nothing differs. */
 function difference(account: Row | undefined, want: ReturnType<typeof desiredAccount>): Pick<Drifted, 'kind' | 'found'> | null {
@@ -66,12 +76,16 @@ export class Reconciler {
     if (!setup) throw notFound();
     if (setup.method === 'radius') return this.finish(tenantId, result);
     let accounts: Record<AccountKind, Map<string, Row>>;
+    // Our entries on the isolir list, by their mark (address-list routers only; the others keep none).
+    let listed: ReadonlySet<string> | null = null;
     try {
-      const [secrets, users] = await Promise.all(
-        (['pppoe', 'hotspot'] as const).map((kind) => this.d.api.print(setup.api, ACCOUNT_MENUS[kind].account, {}, ACCOUNT_FIELDS)),
-      );
+      const [secrets, users, entries] = await Promise.all([
+        ...(['pppoe', 'hotspot'] as const).map((kind) => this.d.api.print(setup.api, ACCOUNT_MENUS[kind].account, {}, ACCOUNT_FIELDS)),
+        setup.method === 'address-list' ? this.d.api.print(setup.api, '/ip/firewall/address-list', { list: ISOLIR_ADDRESS_LIST }, LIST_FIELDS) : Promise.resolve(null),
+      ]);
       const byName = (rows: readonly Row[] = []) => new Map(rows.map((row) => [row.name ?? '', row]));
-      accounts = { pppoe: byName(secrets), hotspot: byName(users) };
+      accounts = { pppoe: byName(secrets ?? []), hotspot: byName(users ?? []) };
+      if (entries) listed = new Set(entries.map((e) => e.comment ?? ''));
     } catch (error) {
       if (!(error instanceof RouterError)) throw error;
       return this.finish(tenantId, { ...result, errorCode: error.code });
@@ -80,17 +94,33 @@ export class Reconciler {
     const pending = this.d.states.pendingCustomers(tenantId);
     const isolirPending = this.d.isolir.pendingAll(tenantId);
     const drifted: Drifted[] = [];
+    const listDrifted: ListDrifted[] = [];
     const owned: Record<AccountKind, Set<string>> = { pppoe: new Set(), hotspot: new Set() };
     for (const owner of this.d.customers.onRouter(tenantId, routerId)) {
       owned[owner.serviceType].add(owner.username);
       result.checked += 1;
+      const busy = pending.has(owner.id) || isolirPending.has(owner.id);
       const found = difference(accounts[owner.serviceType].get(owner.username), desiredAccount(owner, setup));
-      if (found === null) continue;
-      if (pending.has(owner.id) || isolirPending.has(owner.id)) result.skipped += 1;
-      else drifted.push({ customerId: owner.id, username: owner.username, ...found });
+      // A hotspot user has no fixed address: on an address-list router it is isolated by profile (compared above).
+      const onList = listed && owner.serviceType === 'pppoe' ? listed.has(accountComment(owner.id)) : null;
+      const listWrong = onList !== null && onList !== (owner.status === 'isolated');
+      if (found === null && !listWrong) continue;
+      if (busy) {
+        result.skipped += 1;
+        continue;
+      }
+      if (found !== null) drifted.push({ customerId: owner.id, username: owner.username, ...found });
+      if (listWrong) {
+        const isolate = owner.status === 'isolated';
+        const entry = `${ISOLIR_ADDRESS_LIST} list: ${isolate ? 'missing' : 'still listed'}`;
+        listDrifted.push({ customerId: owner.id, username: owner.username, kind: 'changed', found: entry, isolate, packageProfile: owner.routerProfile });
+      }
     }
     result.unknown = (['pppoe', 'hotspot'] as const).flatMap((kind) => [...accounts[kind].keys()].filter((name) => !owned[kind].has(name)));
-    const repaired = await Promise.all(drifted.map((d) => this.repair(tenantId, routerId, d)));
+    const repaired = await Promise.all([
+      ...drifted.map((d) => this.repair(tenantId, routerId, d)),
+      ...listDrifted.map((d) => this.repairListing(tenantId, routerId, d)),
+    ]);
     result.repaired = repaired.filter(Boolean).length;
     const seen = this.d.drift.lastUnknown(tenantId, routerId);
     for (const name of result.unknown.filter((n) => !seen.has(n))) {
@@ -116,6 +146,26 @@ export class Reconciler {
       }
       if (done === 'unchanged') return false;
       this.d.drift.add(tenantId, { routerId, ...drifted, outcome: 'repaired', done });
+      return true;
+    });
+  }
+
+  /** Puts the customer's isolir-list entry back as isolir last confirmed it, by isolir's own executor, under the lock and from a fresh read. */
+  private repairListing(tenantId: string, routerId: string, drifted: ListDrifted): Promise<boolean> {
+    return this.d.lock.run(`${tenantId}:${drifted.customerId}`, async () => {
+      const { isolate, packageProfile, ...entry } = drifted;
+      const customer = this.d.customers.find(tenantId, drifted.customerId);
+      // Changed since the read (moved, reconnected, a request on its way): their own job deals with it.
+      if (customer?.routerId !== routerId || (customer.status === 'isolated') !== isolate || this.d.isolir.pending(tenantId, customer.id)) return false;
+      const executor = this.d.executors.forRouter(tenantId, routerId);
+      if (!executor) return false;
+      const who = { id: customer.id, username: customer.username, serviceType: customer.serviceType };
+      const result = isolate ? await executor.isolate(who) : await executor.reconnect(who, packageProfile);
+      if (result.outcome !== 'applied') {
+        this.d.drift.add(tenantId, { routerId, ...entry, outcome: 'failed', done: result.failure.code });
+        return false;
+      }
+      this.d.drift.add(tenantId, { routerId, ...entry, outcome: 'repaired', done: result.confirmed });
       return true;
     });
   }

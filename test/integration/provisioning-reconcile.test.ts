@@ -91,6 +91,40 @@ describe('reconciler: drift on a router is repaired and logged', () => {
     expect((await drift())[0]).toMatchObject({ customerId: id, kind: 'changed', found: 'disabled=false', outcome: 'repaired' });
   });
 
+  it('an address-list isolation undone by hand (entry removed in Winbox) is put back; an entry left after reconnecting goes', async () => {
+    const [a = '', b = ''] = await customers('address-list', 2);
+    const fixed = (name: string, address: string) => {
+      const row = secret(name);
+      if (row) row['remote-address'] = address;
+    };
+    fixed('pelanggan.1', '10.20.0.1');
+    fixed('pelanggan.2', '10.20.0.2');
+    await ok(t.core, 'isolir.isolate', { customerIds: [a], reason: 'Tunggakan' }, owner.token);
+    await settle();
+    const list = () => router.table('/ip/firewall/address-list').filter((e) => e.list === 'isolir').map((e) => [e.address, e.comment]);
+    expect(list()).toEqual([['10.20.0.1', `rrnet:${a}`]]);
+
+    // By hand: a's entry removed (internet back without paying), and one of ours added for b, who is active.
+    router.table('/ip/firewall/address-list').splice(0);
+    router.seed('/ip/firewall/address-list', [{ list: 'isolir', address: '10.20.0.2', comment: `rrnet:${b}` }]);
+    const sent = router.received.length;
+    expect(await reconcile()).toMatchObject({ checked: 2, repaired: 2, skipped: 0 });
+    expect(list()).toEqual([['10.20.0.1', `rrnet:${a}`]]);
+    // The list read once for the router, with the accounts.
+    const reads = router.received.slice(sent).filter((c) => c.words[0] === '/ip/firewall/address-list/print' && !c.words.some((w) => w.startsWith('?comment=')));
+    expect(reads).toHaveLength(1);
+    const log = await drift();
+    expect(log.map((d) => [d.customerId, d.found, d.outcome])).toEqual(
+      expect.arrayContaining([
+        [a, 'isolir list: missing', 'repaired'],
+        [b, 'isolir list: still listed', 'repaired'],
+      ]),
+    );
+    expect((await ok(t.core, 'customers.get', { id: a }, owner.token)).status).toBe('isolated');
+    // Nothing differs now.
+    expect((await reconcile()).repaired).toBe(0);
+  });
+
   it('reports an account no customer owns once, and leaves it on the router', async () => {
     await customers('pppoe-profile', 1);
     router.seed('/ppp/secret', [{ name: 'tetangga', password: 'x', profile: 'hemat-10m', service: 'pppoe' }]);
