@@ -98,17 +98,18 @@ describe('isolir on a MikroTik over the RouterOS API', () => {
     expect(router.table('/ip/hotspot/active')).toHaveLength(0);
   });
 
-  it('a router down for the whole run: every request waits with the reason, then all apply once it is back, none twice', async () => {
+  it('a router down for the whole of a 200-isolation run: every request waits with the reason, then all apply once it is back, none twice', async () => {
+    const RUN = 200;
     const ids: string[] = [];
-    for (let n = 1; n <= 40; n++) {
+    for (let n = 1; n <= RUN; n++) {
       router.seed('/ppp/secret', [{ name: `pelanggan.${n}`, password: 'x', profile: 'hemat-10m', service: 'pppoe' }]);
       ids.push(await customerOn('pppoe-profile', n));
     }
     await router.setFault('down');
     await isolate(ids);
     await t.core.jobs.runDue();
-    const waiting = await ok(t.core, 'isolir.list', { view: 'pending', limit: 100 }, owner.token);
-    expect(waiting.items).toHaveLength(40);
+    const waiting = await ok(t.core, 'isolir.list', { view: 'pending', limit: 200 }, owner.token);
+    expect(waiting.items).toHaveLength(RUN);
     expect(waiting.items.every((a) => a.errorCode === 'UNREACHABLE')).toBe(true);
     expect(await status(ids[0] ?? '')).toBe('active');
 
@@ -117,10 +118,10 @@ describe('isolir on a MikroTik over the RouterOS API', () => {
     await new Promise((resolve) => setTimeout(resolve, 1_100));
     t.clock.advance(5 * 60_000);
     await t.core.jobs.runDue();
-    expect((await ok(t.core, 'isolir.list', { view: 'isolated', limit: 100 }, owner.token)).items).toHaveLength(40);
+    expect((await ok(t.core, 'isolir.list', { view: 'isolated', limit: 200 }, owner.token)).items).toHaveLength(RUN);
     expect(router.table('/ppp/secret').every((s) => s.profile === 'isolir')).toBe(true);
     // The router was reached only once it was back: one profile change per customer.
-    expect(setCommands()).toBe(40);
+    expect(setCommands()).toBe(RUN);
   });
 
   it('a reply lost after the router applied it: shown as waiting, never as done, and not applied twice', async () => {
