@@ -576,6 +576,7 @@ export const en: ScreenMessages = {
     pending: 'Being sent to the router…',
     pendingReason: 'Waiting for the router: {{reason}}',
     none: 'No account for this router',
+    notSent: 'Not sent from this app yet (the account on the router is still checked every 10 minutes)',
     retry: 'Send again',
     retried: 'The account was sent to the router again.',
   },

@@ -576,6 +576,7 @@ export const id = {
     pending: 'Sedang dikirim ke router…',
     pendingReason: 'Menunggu router: {{reason}}',
     none: 'Tidak ada akun untuk router ini',
+    notSent: 'Belum pernah dikirim dari aplikasi ini (akun di router tetap diperiksa tiap 10 menit)',
     retry: 'Kirim ulang',
     retried: 'Akun dikirim ulang ke router.',
   },

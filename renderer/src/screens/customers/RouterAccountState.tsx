@@ -33,7 +33,9 @@ export function RouterAccountState({ customerId }: { customerId: string }) {
     toast(t('provisioning.retried'));
   }
 
-  if (!state || state.status === 'none') return <span className="muted">{t('provisioning.none')}</span>;
+  // No state yet: a customer from before provisioning, never edited since; the reconciler still compares their account every 10 minutes.
+  if (!state) return <span className="muted">{t('provisioning.notSent')}</span>;
+  if (state.status === 'none') return <span className="muted">{t('provisioning.none')}</span>;
   const why = state.errorCode === null ? null : reasonOf(state.errorCode);
   const text =
     state.status === 'applied'
