@@ -79,7 +79,7 @@ async function execute(d: ApplyDeps, action: ActionRow): Promise<Outcome> {
   const subject = { id: customerId, username: customer.username, serviceType: customer.serviceType };
   try {
     const result: ExecutorResult =
-      action.kind === 'isolate' ? await executor.isolate(subject) : await executor.reconnect(subject, d.packages.get(tenantId, customer.packageId).routerProfile);
+      action.kind === 'isolate' ? await executor.isolate(subject) : await executor.reconnect(subject, d.packages.routerProfile(tenantId, customer.packageId));
     return result;
   } catch (error) {
     // An executor answers with a result; one that throws anyway is treated like a router that did not answer.

@@ -34,7 +34,7 @@ export class AccountTargets {
     const owner = {
       ...customer,
       status: intendedStatus(customer.status, pending),
-      routerProfile: this.packages.get(tenantId, customer.packageId).routerProfile,
+      routerProfile: this.packages.routerProfile(tenantId, customer.packageId),
     };
     const want = { ...desiredAccount(owner, setup), isolirInFlight: pending !== null };
     const sealedPassword = this.customers.sealedPassword(tenantId, customerId);
