@@ -5,14 +5,9 @@
  * the read and the comparison) and with 1% drift (20 profiles changed by hand, 5 secrets deleted,
  * each repaired under the customer's lock and logged). Runs in its own process; prints one JSON object.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createCore } from '../main/core/index.js';
-import { createSecretBox, loadOrCreateKeyFile } from '../main/secrets/index.js';
 import { startRouterOsServer } from '../test/support/routeros-server.js';
-import { call } from './wa-fixture.js';
+import { call, createBenchCore } from './bench-core.js';
 import { stats } from './stats.js';
 
 const ROUND_TRIP_MS = 20;
@@ -27,21 +22,10 @@ interface Reconciled {
 }
 
 async function main() {
-  const dataDir = mkdtempSync(join(tmpdir(), 'rrnet-reconcile-bench-'));
-  const secrets = createSecretBox(loadOrCreateKeyFile(dataDir));
-  const core = createCore({ dataDir, secrets });
+  const bench = await createBenchCore('reconcile');
+  const { core, session, tenantId, secrets } = bench;
   const server = await startRouterOsServer({ version: '7.18', roundTripMs: ROUND_TRIP_MS });
   try {
-    const owner = await call<{ token: string; tenant: { id: string } }>(core, null, 'setup.createOwner', {
-      tenantName: 'Bench Net',
-      timezone: 'Asia/Jakarta',
-      username: 'bench',
-      displayName: 'Bench',
-      password: 'bench-password',
-    });
-    const session = owner.token;
-    const tenantId = owner.tenant.id;
-    core.services.tenants.applySubscription(tenantId, { plan: 'pro', addons: [], status: 'active' });
     const pkg = await call<{ id: string }>(core, session, 'packages.create', { name: 'Paket 10', price: 150_000, routerProfile: 'paket-10', rateLimit: '10M/10M' });
     const router = await call<{ id: string }>(core, session, 'routers.create', { name: 'Router', host: server.host, apiPort: server.port, username: 'admin', password: 'rahasia' });
     server.seed('/ppp/profile', [{ name: 'paket-10' }, { name: 'isolir' }]);
@@ -103,9 +87,8 @@ async function main() {
       met: { reconcile2000: Math.max(cleanStats.max, driftStats.max) < TARGETS.reconcile2000Ms },
     };
   } finally {
-    await core.close();
+    await bench.close();
     await server.close();
-    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

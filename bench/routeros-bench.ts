@@ -9,16 +9,12 @@
  * Runs in its own process; prints one JSON object.
  */
 import { fork } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { createCore, type Core } from '../main/core/index.js';
-import { createSecretBox, loadOrCreateKeyFile } from '../main/secrets/index.js';
+import type { Core } from '../main/core/index.js';
 import { DEFAULT_CONNECTIONS } from '../main/network/adapters/routeros/index.js';
 import { benchUsername, type RouterCheck, type RoutersRequest } from './routeros-routers.js';
-import { call } from './wa-fixture.js';
+import { call, createBenchCore } from './bench-core.js';
 import { round, stats } from './stats.js';
 
 const ROUND_TRIP_MS = 20;
@@ -123,20 +119,10 @@ async function withCpu<T>(work: () => Promise<T>): Promise<{ value: T; cpuMs: nu
 }
 
 async function main() {
-  const dataDir = mkdtempSync(join(tmpdir(), 'rrnet-routeros-bench-'));
-  const core = createCore({ dataDir, secrets: createSecretBox(loadOrCreateKeyFile(dataDir)) });
+  const bench = await createBenchCore('routeros');
+  const { core, session, tenantId } = bench;
   const routers = startRouters();
   try {
-    const owner = await call<{ token: string; tenant: { id: string } }>(core, null, 'setup.createOwner', {
-      tenantName: 'Bench Net',
-      timezone: 'Asia/Jakarta',
-      username: 'bench',
-      displayName: 'Bench',
-      password: 'bench-password',
-    });
-    const session = owner.token;
-    const tenantId = owner.tenant.id;
-    core.services.tenants.applySubscription(tenantId, { plan: 'pro', addons: [], status: 'active' });
     const pkg = await call<{ id: string }>(core, session, 'packages.create', { name: 'Paket 10', price: 150_000, routerProfile: 'paket-10', rateLimit: '10M/10M' });
     const addresses = await routers.start();
     const customers: string[][] = [];
@@ -188,9 +174,8 @@ async function main() {
       },
     };
   } finally {
-    await core.close();
+    await bench.close();
     routers.close();
-    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

@@ -1,9 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createCore, type Core, type CoreOptions } from '../main/core/index.js';
-import { createSecretBox, loadOrCreateKeyFile } from '../main/secrets/index.js';
+import type { CoreOptions } from '../main/core/index.js';
 import type { Clock } from '../main/platform/index.js';
+import { call, createBenchCore, type BenchCore } from './bench-core.js';
 
 /** A clock that runs in real time but can be moved ahead: "the broadcast's scheduled time has come". */
 export interface ShiftableClock extends Clock {
@@ -20,41 +17,13 @@ export function shiftableClock(): ShiftableClock {
   };
 }
 
-export interface WaBenchCore {
-  core: Core;
-  session: string;
-  tenantId: string;
-  close(): Promise<void>;
-}
+export type WaBenchCore = BenchCore;
 
 /** A fresh core in a temp folder with a pro tenant that has WhatsApp, no quiet hours, and the given wa options. */
 export async function createWaBenchCore(options: { clock?: Clock; wa?: CoreOptions['wa'] } = {}): Promise<WaBenchCore> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'rrnet-wa-bench-'));
-  const core = createCore({ dataDir, secrets: createSecretBox(loadOrCreateKeyFile(dataDir)), ...options });
-  const owner = await call<{ token: string; tenant: { id: string } }>(core, null, 'setup.createOwner', {
-    tenantName: 'Bench Net',
-    timezone: 'Asia/Jakarta',
-    username: 'bench',
-    displayName: 'Bench',
-    password: 'bench-password',
-  });
-  core.services.tenants.applySubscription(owner.tenant.id, { plan: 'pro', addons: [], status: 'active' });
-  await call(core, owner.token, 'wa.settings.update', { quietHours: null });
-  return {
-    core,
-    session: owner.token,
-    tenantId: owner.tenant.id,
-    async close() {
-      await core.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
-
-export async function call<T = unknown>(core: Core, session: string | null, method: string, input: unknown): Promise<T> {
-  const result = await core.call(method, input, { session, locale: 'id' });
-  if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
-  return result.data as T;
+  const bench = await createBenchCore('wa', options);
+  await call(bench.core, bench.session, 'wa.settings.update', { quietHours: null });
+  return bench;
 }
 
 /** `count` active customers on a new package, distinct numbers from `firstNumber`; returns the package id. */

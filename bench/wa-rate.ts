@@ -1,6 +1,7 @@
 import { startFonnteServer } from '../test/support/fonnte-server.js';
 import { maxInAnyWindow } from '../test/support/wa-harness.js';
-import { call, createWaBenchCore, seedRecipients } from './wa-fixture.js';
+import { call } from './bench-core.js';
+import { createWaBenchCore, seedRecipients } from './wa-fixture.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

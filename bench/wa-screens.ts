@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { encodeTime } from 'ulid';
-import { call, type ShiftableClock, type WaBenchCore } from './wa-fixture.js';
+import { call } from './bench-core.js';
+import type { ShiftableClock, WaBenchCore } from './wa-fixture.js';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;

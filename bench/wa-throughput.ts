@@ -1,7 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import type { SendLimiter } from '../main/wa/index.js';
 import { measureScreens } from './wa-screens.js';
-import { call, createWaBenchCore, seedRecipients, shiftableClock, type ShiftableClock, type WaBenchCore } from './wa-fixture.js';
+import { call } from './bench-core.js';
+import { createWaBenchCore, seedRecipients, shiftableClock, type ShiftableClock, type WaBenchCore } from './wa-fixture.js';
 
 const HOUR_MS = 60 * 60_000;
 const DAY_MS = 24 * HOUR_MS;
