@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { startChild, until, type ChildRun } from '../support/child-run.js';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,35 +44,7 @@ describe('isolir killed with SIGKILL in the middle of a 200-customer run', () =>
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  interface Run {
-    child: ChildProcess;
-    lines: string[];
-    stderr: string[];
-    exited: Promise<number | null>;
-  }
-
-  function start(): Run {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dataDir, router.host, String(router.port), String(CUSTOMERS)], { stdio: ['ignore', 'pipe', 'pipe'] });
-    const run: Run = { child, lines: [], stderr: [], exited: new Promise((resolve) => child.on('exit', (code) => resolve(code))) };
-    let buffer = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString();
-      const parts = buffer.split('\n');
-      buffer = parts.pop() ?? '';
-      run.lines.push(...parts);
-    });
-    child.stderr?.on('data', (chunk: Buffer) => run.stderr.push(chunk.toString()));
-    return run;
-  }
-
-  /** Polls every `everyMs` (0: setImmediate, so a kill lands as soon as the condition holds). */
-  async function until(condition: () => boolean, what: string, run: Run, everyMs = 0): Promise<void> {
-    const deadline = Date.now() + 60_000;
-    while (!condition()) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; child stderr: ${run.stderr.join('')}`);
-      await new Promise((resolve) => (everyMs === 0 ? setImmediate(resolve) : setTimeout(resolve, everyMs)));
-    }
-  }
+  const start = (): ChildRun => startChild(CHILD, [dataDir, router.host, String(router.port), String(CUSTOMERS)]);
 
   const sets = () => router.received.filter((c) => c.words[0] === '/ppp/secret/set');
   const nameOf = (words: readonly string[]) => words.find((w) => w.startsWith('=numbers='))?.slice('=numbers='.length) ?? '';
