@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import type { PostgresLogin } from '../../main/isolir/executors/radius/postgres-radius-store.js';
 
 /**
  * A real PostgreSQL 15 (Debian's postgresql-15, `apt-get install postgresql`; `.ci/run` installs
@@ -19,13 +20,8 @@ import pg from 'pg';
 const BIN = '/usr/lib/postgresql/15/bin';
 const INSTALL_HINT = 'PostgreSQL 15 is needed for these tests: apt-get install -y postgresql (Debian 12); .ci/run installs it.';
 
-export interface PostgresLogin {
-  host: string;
-  port: number;
-  database: string;
-  user: string;
-  password: string;
-}
+/** How to sign in to a database: the shape the app's PostgreSQL RADIUS store takes. */
+export type { PostgresLogin };
 
 export interface Postgres {
   readonly host: string;
