@@ -96,6 +96,20 @@ describe('preparing a router for isolir', () => {
     });
   }
 
+  it('a double press of "Terapkan" (two applies at once) adds each item once', async () => {
+    const { routerId } = await setUp();
+    const [a, b] = await Promise.all([
+      ok(t.core, 'routers.prepare.apply', { id: routerId }, owner.token),
+      ok(t.core, 'routers.prepare.apply', { id: routerId }, owner.token),
+    ]);
+    expect([a.problem, b.problem]).toEqual([null, null]);
+    const adds = router.received.filter((c) => (c.words[0] ?? '').endsWith('/add')).length;
+    expect(adds).toBe(7);
+    expect(router.table('/ip/pool').filter((p) => p.name === 'rrnet-isolir')).toHaveLength(1);
+    expect(forwardComments().filter((c) => c?.startsWith('rrnet:'))).toHaveLength(4);
+    expect(router.table('/ip/firewall/nat').filter((r) => r.comment === 'rrnet:isolir:redirect')).toHaveLength(1);
+  });
+
   it('puts our rules back on top when someone added a rule above them, then leaves them be', async () => {
     const { routerId } = await setUp();
     await ok(t.core, 'routers.prepare.apply', { id: routerId }, owner.token);

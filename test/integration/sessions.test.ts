@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startRouterOsServer, type RouterOsServer, type RouterOsVersion } from '../support/routeros-server.js';
-import { call, createOwner, createTestCore, ok, type OwnerSession, type TestCore } from '../support/core-fixture.js';
+import { call, createOwner, createTestCore, login, ok, type OwnerSession, type TestCore } from '../support/core-fixture.js';
 import { createPackage, customerInput } from '../support/customers.js';
 
 /**
@@ -121,6 +121,14 @@ describe.each<RouterOsVersion>(['6.49', '7.18'])('live sessions on RouterOS %s',
       return (await ok(t.core, 'sessions.router', { routerId }, owner.token)).live;
     }, { timeout: 10_000, interval: 200 }).toBe(true);
     expect(events()).toEqual([{ name: 'customer_offline', customerId: budi, routerId }]);
+  });
+
+  it('a collector may ask whether one customer is online, but not list everyone online on a router', async () => {
+    const id = await customer(1);
+    await ok(t.core, 'users.create', { username: 'penagih', displayName: 'Penagih', role: 'collector', password: 'rahasia-staf' }, owner.token);
+    const collector = await login(t.core, 'penagih', 'rahasia-staf');
+    await ok(t.core, 'sessions.customer', { customerId: id }, collector);
+    expect(await call(t.core, 'sessions.router', { routerId }, collector)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
   it('says when a customer has no router to ask, and refuses a router or customer of another tenant', async () => {
