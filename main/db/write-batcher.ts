@@ -40,6 +40,28 @@ export class WriteBatcher {
     return this.enqueue(write, false);
   }
 
+  /**
+   * One statement for many callers: each call adds its item, and the items added before the batch
+   * commits are written together by `write` (a set-based statement over all of them, in a savepoint
+   * of its own), which returns one result per item, in order. Worth it on the hottest paths (every
+   * WhatsApp message's 'sending' and 'sent'), where a statement per item costs more in binding and
+   * stepping than the rows themselves. A failing `write` fails all of its items, as a failed commit would.
+   */
+  grouped<I, R>(write: (items: readonly I[]) => readonly R[]): (item: I) => Promise<R> {
+    let items: I[] = [];
+    let written: Promise<readonly R[]> | null = null;
+    return (item) => {
+      written ??= this.run(() => {
+        const taken = items;
+        items = [];
+        written = null;
+        return write(taken);
+      });
+      const index = items.push(item) - 1;
+      return written.then((results) => results[index] as R);
+    };
+  }
+
   private enqueue<T>(write: () => T, isolate: boolean): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.queue.push({ write, isolate, resolve: resolve as (value: unknown) => void, reject });

@@ -137,6 +137,19 @@ export function toMessageView(r: MessageRow) {
 /** A try's columns for the outcome statements (a function of its own: not a closure made per send). */
 const triedColumns = (t: Tried | null) => ({ provider: t?.provider ?? null, failover: t ? Number(t.failover) : null, tried: t ? 1 : 0 });
 
+type SentOutcome = Extract<SendOutcome, { kind: 'sent' }>;
+interface SendingMark {
+  seq: number;
+  provider: string;
+  failover: boolean;
+  live: () => boolean;
+}
+interface SentWrite {
+  seq: number;
+  outcome: SentOutcome;
+  live: () => boolean;
+}
+
 /** Order of delivery states: an ack never moves a message backwards (a late "sent" after "read"). */
 const RANK: Partial<Record<MessageStatus, number>> = { sending: 0, sent: 1, delivered: 2, read: 3 };
 
@@ -148,12 +161,19 @@ export class MessageStore {
   private readonly stmt;
   private readonly earlyAcks = new EarlyAcks();
 
+  /** 'sending' marks, one statement for those made in one turn of the event loop. */
+  private readonly sendingMarks;
+  /** 'sent' outcomes, likewise. */
+  private readonly sentOutcomes;
+
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
     /** The send path's writes share commits with the other sends in flight (see WriteBatcher). */
-    private readonly writes: WriteBatcher,
+    writes: WriteBatcher,
   ) {
+    this.sendingMarks = writes.grouped((marks: readonly SendingMark[]) => this.writeSending(marks));
+    this.sentOutcomes = writes.grouped((sends: readonly SentWrite[]) => this.writeSent(sends));
     this.stmt = {
       // One statement for a whole broadcast; RETURNING names the rows that were new (not an idempotent repeat).
       insertMany: db.prepare(`INSERT INTO wa_messages (id, tenant_id, idempotency_key, event, template_key, entity_type, entity_id, broadcast_id,
@@ -176,13 +196,17 @@ export class MessageStore {
       // Queue rows whose message is through or gone (see record): nothing to send.
       dropFinished: db.prepare(`DELETE FROM wa_send_queue WHERE (SELECT status FROM wa_messages WHERE rowid = message) IS NOT 'queued'`),
       interrupted: db.prepare(`SELECT message AS seq, sending_provider AS provider, sending_failover AS failover FROM wa_send_queue WHERE sending_at IS NOT NULL`),
-      // The narrow queue row, not the log row: the mark a restart reads, at a few microseconds.
-      sending: db.prepare(`UPDATE wa_send_queue SET sending_at = ?, sending_provider = ?, sending_failover = ? WHERE message = ? AND sending_at IS NULL`),
+      // The narrow queue row, not the log row: the mark a restart reads, at a few microseconds; set-based
+      // for the sends handed over in one turn of the event loop (see WriteBatcher.grouped).
+      sending: db.prepare(`UPDATE wa_send_queue SET sending_at = @now, sending_provider = m.value ->> 1, sending_failover = m.value ->> 2
+        FROM json_each(@marks) m WHERE message = m.value ->> 0 AND sending_at IS NULL RETURNING message`).pluck(),
       dequeue: db.prepare('DELETE FROM wa_send_queue WHERE message = ?'),
+      dequeueMany: db.prepare('DELETE FROM wa_send_queue WHERE message IN (SELECT value FROM json_each(?))'),
       // The log row is written once per turn, with the outcome; the try it counts is the one handed over (tried).
-      sent: db.prepare(`UPDATE wa_messages SET status = 'sent', provider = @provider, failover = @failover, attempts = attempts + 1,
-        provider_message_id = @providerMessageId, sent_at = @now, send_ms = @sendMs, error_code = NULL, error_message = NULL, held_until = NULL,
-        updated_at = @now WHERE rowid = @seq AND status = 'queued'`),
+      // Set-based for the messages sent in one turn of the event loop; RETURNING names the rows still queued.
+      sent: db.prepare(`UPDATE wa_messages SET status = 'sent', provider = s.value ->> 1, failover = s.value ->> 2, attempts = attempts + 1,
+        provider_message_id = s.value ->> 3, sent_at = @now, send_ms = s.value ->> 4, error_code = NULL, error_message = NULL, held_until = NULL,
+        updated_at = @now FROM json_each(@sends) s WHERE wa_messages.rowid = s.value ->> 0 AND status = 'queued' RETURNING wa_messages.rowid`).pluck(),
       retry: db.prepare(`UPDATE wa_messages SET error_code = @code, error_message = @message, provider = COALESCE(@provider, provider),
         failover = COALESCE(@failover, failover), attempts = attempts + @tried, held_until = NULL, updated_at = @now WHERE rowid = @seq AND status = 'queued'`),
       wait: db.prepare(`UPDATE wa_send_queue SET run_at = @runAt, tries = tries + @counted, sending_at = NULL, sending_provider = NULL, sending_failover = NULL
@@ -264,7 +288,38 @@ export class MessageStore {
    * says its turn was taken back meanwhile (a send that outlived its lease).
    */
   markSending(seq: number, provider: string, failover: boolean, live: () => boolean = () => true): Promise<boolean> {
-    return this.writes.runStatement(() => live() && this.stmt.sending.run(this.clock.now(), provider, Number(failover), seq).changes === 1);
+    return this.sendingMarks({ seq, provider, failover, live });
+  }
+
+  private writeSending(marks: readonly SendingMark[]): boolean[] {
+    // A turn taken back before its mark commits is not marked (its lease ran out meanwhile).
+    const rows = marks.filter((m) => m.live()).map((m) => [m.seq, m.provider, Number(m.failover)]);
+    const marked = new Set(rows.length === 0 ? [] : (this.stmt.sending.all({ now: this.clock.now(), marks: JSON.stringify(rows) }) as number[]));
+    return marks.map((m) => marked.has(m.seq));
+  }
+
+  /**
+   * A 'sent' outcome, written with the others of its turn of the event loop, once the turn still
+   * holds the message (`live`): the log row, then the queue row taken out (see record for the order).
+   */
+  recordSent(seq: number, outcome: SentOutcome, live: () => boolean): Promise<void> {
+    return this.sentOutcomes({ seq, outcome, live });
+  }
+
+  private writeSent(sends: readonly SentWrite[]): void[] {
+    const live = sends.filter((s) => s.live());
+    if (live.length > 0) {
+      const rows = live.map(({ seq, outcome: o }) => [seq, o.tried.provider, Number(o.tried.failover), o.providerMessageId, o.sendMs]);
+      const written = this.stmt.sent.all({ now: this.clock.now(), sends: JSON.stringify(rows) }) as number[];
+      this.stmt.dequeueMany.run(JSON.stringify(live.map((s) => s.seq)));
+      // A receipt that came before its 'sent' (see EarlyAcks) is applied now.
+      const sentNow = new Set(written);
+      for (const { seq, outcome } of live) {
+        const early = outcome.providerMessageId === null ? null : this.earlyAcks.take(outcome.providerMessageId);
+        if (early !== null && sentNow.has(seq)) this.advance({ seq, status: 'sent' }, early);
+      }
+    }
+    return sends.map(() => undefined);
   }
 
   /**
@@ -272,14 +327,11 @@ export class MessageStore {
    * The log row goes first: should the queue statement fail after it, the message's status is
    * already through and the left-over queue row is dropped at the next start (see interrupted);
    * the other order could leave a queued message with no queue row, never sent. Called inside the
-   * batched write (see Outbox).
+   * batched write (see Outbox); a 'sent' goes through recordSent.
    */
-  record(seq: number, outcome: SendOutcome): void {
+  record(seq: number, outcome: Exclude<SendOutcome, SentOutcome>): void {
     const now = this.clock.now();
     switch (outcome.kind) {
-      case 'sent':
-        this.markSent(seq, outcome.providerMessageId, outcome.sendMs, outcome.tried);
-        break;
       case 'retry': {
         const { runAt, code, message, counted } = outcome;
         this.stmt.retry.run({ seq, code, message: message.slice(0, 500), ...triedColumns(outcome.tried), now });
@@ -296,23 +348,8 @@ export class MessageStore {
       case 'skipped':
         this.stmt.skipped.run(outcome.code, now, seq);
         break;
-      case 'recheck':
-      case 'none':
-        return;
     }
     this.stmt.dequeue.run(seq);
-  }
-
-  private markSent(seq: number, providerMessageId: string | null, sendMs: number, tried: Tried): void {
-    const params = { seq, providerMessageId, sendMs, provider: tried.provider, failover: Number(tried.failover), now: this.clock.now() };
-    const early = providerMessageId === null ? null : this.earlyAcks.take(providerMessageId);
-    if (early === null) {
-      this.stmt.sent.run(params);
-      return;
-    }
-    this.db.transaction(() => {
-      if (this.stmt.sent.run(params).changes === 1) this.advance({ seq, status: 'sent' }, early);
-    })();
   }
 
   markFailed(seq: number, code: string, message: string, tried: Tried | null = null): void {

@@ -59,4 +59,26 @@ describe('database durability on a real SQLite file', () => {
     expect(db.prepare('SELECT id FROM marks ORDER BY id').pluck().all()).toEqual([1, 3]);
     expect(db.prepare('SELECT n FROM tally').pluck().get()).toBe(2);
   });
+
+  it('a grouped write writes the items of one turn together, answers each caller its own result, and fails all of them alone', async () => {
+    const writes = new WriteBatcher(db);
+    const insert = db.prepare('INSERT INTO marks (id, note) SELECT value ->> 0, value ->> 1 FROM json_each(?) RETURNING id').pluck();
+    const groups: number[][] = [];
+    const add = writes.grouped((items: readonly [number, string | null][]) => {
+      groups.push(items.map(([id]) => id));
+      const ids = new Set(insert.all(JSON.stringify(items)) as number[]);
+      return items.map(([id]) => ids.has(id));
+    });
+    const first = [add([1, 'a']), add([2, 'b'])];
+    const alone = writes.run(() => db.prepare('INSERT INTO marks (id, note) VALUES (3, ?)').run('alone'));
+    await expect(Promise.all(first)).resolves.toEqual([true, true]);
+    await alone;
+    // A later turn is a group of its own; a NOT NULL among its items takes the whole group back, and only it.
+    const torn = [add([4, 'c']), add([5, null])];
+    const beside = writes.run(() => db.prepare('INSERT INTO marks (id, note) VALUES (6, ?)').run('beside'));
+    for (const item of torn) await expect(item).rejects.toThrow(/NOT NULL/);
+    await beside;
+    expect(groups).toEqual([[1, 2], [4, 5]]);
+    expect(db.prepare('SELECT id FROM marks ORDER BY id').pluck().all()).toEqual([1, 2, 3, 6]);
+  });
 });

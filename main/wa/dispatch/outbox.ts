@@ -170,7 +170,7 @@ export class Outbox implements WorkLane {
     // Taken back by the sweep meanwhile: whatever this turn found out is not written.
     if (!claim.live) return;
     if (outcome.kind === 'recheck') this.recovering.set(row.seq, outcome.at);
-    const written = outcome.kind === 'recheck' || outcome.kind === 'none' ? null : this.d.writes.runStatement(() => claim.live && this.d.messages.record(row.seq, outcome));
+    const written = this.write(row.seq, outcome, claim);
     this.finishTurn(row.seq, claim);
     try {
       if (written) await written;
@@ -179,6 +179,14 @@ export class Outbox implements WorkLane {
     } finally {
       this.release(row.seq, claim);
     }
+  }
+
+  /** The turn's outcome, written with the other sends' writes if the claim still holds the message. */
+  private write(seq: number, outcome: SendOutcome, claim: Claim): Promise<unknown> | null {
+    const live = () => claim.live;
+    if (outcome.kind === 'sent') return this.d.messages.recordSent(seq, outcome, live);
+    if (outcome.kind === 'recheck' || outcome.kind === 'none') return null;
+    return this.d.writes.runStatement(() => live() && this.d.messages.record(seq, outcome));
   }
 
   /** The row no longer reads as due ('sending' or its outcome committed): the next claims need not step over it. */
