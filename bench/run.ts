@@ -63,7 +63,7 @@ async function main(): Promise<void> {
 
     progress(`seeding ${CUSTOMERS} customers through the services`);
     let t = performance.now();
-    core.services.demo.seed(tenant.id, { customers: CUSTOMERS });
+    core.services.demo.seed(tenant.id, { customers: CUSTOMERS, router: 'unreachable' });
     const seedMs = performance.now() - t;
     // The seeder picks a demo plan; the bench wants room to grow and every feature.
     core.services.tenants.applySubscription(tenant.id, { plan: 'pro', addons: [], status: 'active' });

@@ -3,6 +3,7 @@ import type { CustomersService, PackagesService } from '../customers/index.js';
 import type { RoutersService } from '../network/index.js';
 import type { TopologyService } from '../maps/index.js';
 import type { TenantService } from '../tenant/index.js';
+import { DEMO_ROUTER, type DemoRouters } from './demo-router.js';
 import { DEMO_PACKAGES, FAMILY_NAMES, FIRST_NAMES, KELURAHAN, MOBILE_PREFIXES, STREETS, TOWN, seededRandom } from './demo-town.js';
 
 const ODCS = 3;
@@ -13,6 +14,12 @@ export interface DemoOptions {
   customers?: number;
   /** The random seed: the same seed gives the same demo. */
   seed?: number;
+  /**
+   * 'simulated' (the default): the demo router is a simulator on loopback (see demo-router.ts).
+   * 'unreachable': an address where nothing answers, for the bench, which measures the lists
+   * without 50,000 accounts being provisioned meanwhile.
+   */
+  router?: 'simulated' | 'unreachable';
 }
 
 /**
@@ -27,10 +34,12 @@ export class DemoSeeder {
     private readonly customers: CustomersService,
     private readonly routers: RoutersService,
     private readonly topology: TopologyService,
+    private readonly demoRouters: DemoRouters,
   ) {}
 
   seed(tenantId: string, options: DemoOptions = {}): { customers: number } {
     const count = options.customers ?? 300;
+    const simulated = (options.router ?? 'simulated') === 'simulated';
     const random = seededRandom(options.seed ?? 2026);
     const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
     const around = (center: number, spread: number) => Number((center + (random() - 0.5) * 2 * spread).toFixed(6));
@@ -45,12 +54,9 @@ export class DemoSeeder {
         status: tenant.status,
       });
       const packageIds = DEMO_PACKAGES.map((p) => this.packages.create(tenantId, { ...p, active: true }).id);
-      const routerId = this.routers.create(tenantId, {
-        name: 'MikroTik Pusat',
-        host: '10.10.0.1',
-        username: 'rrnet-api',
-        password: 'demo-password',
-      });
+      const { name, username, password } = DEMO_ROUTER;
+      const address = simulated ? { host: DEMO_ROUTER.host, apiPort: DEMO_ROUTER.apiPort } : { host: '10.10.0.1' };
+      const routerId = this.routers.create(tenantId, { name, username, password, ...address });
       const odps: { id: string; latitude: number; longitude: number; used: number }[] = [];
       for (let c = 1; c <= ODCS; c++) {
         const odc = { latitude: around(TOWN.center.latitude, TOWN.spread / 2), longitude: around(TOWN.center.longitude, TOWN.spread / 2) };
@@ -77,6 +83,8 @@ export class DemoSeeder {
           serviceType: random() < 0.9 ? 'pppoe' : 'hotspot',
           username: `${first.toLowerCase()}.${family.toLowerCase()}.${i + 1}`,
           billingDay: 1 + Math.floor(random() * 28),
+          // Accounts are made on the router only with a password, as an ISP's are.
+          pppoePassword: `demo${String(Math.floor(random() * 1_000_000)).padStart(6, '0')}`,
           notes: '',
         });
         const odp = this.nearestFreeOdp(odps, latitude, longitude);
@@ -88,6 +96,7 @@ export class DemoSeeder {
         if (roll < 0.02) this.customers.deactivate(tenantId, customer.id);
       }
     })();
+    if (simulated) void this.demoRouters.ensure(tenantId);
     return { customers: count };
   }
 

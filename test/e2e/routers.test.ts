@@ -1,18 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { RouterProbe } from '../../main/network/index.js';
+import type { RouterProbe, RouterTarget } from '../../main/network/index.js';
 import { startApp, type E2eApp } from './support/browser.js';
 import { closedPort, recordingProbe, tcpProbe } from '../support/router-probes.js';
 
 const PASSWORD = 'rahasia-demo-1';
 const FINANCE_PASSWORD = 'keuangan-rahasia-1';
 
-/** A router on loopback is tried for real over TCP (a closed port: unreachable); any other answers as a healthy RouterOS 7. */
-function officeProbe(): RouterProbe {
+/**
+ * The router added at `closedPort` is tried for real over TCP (unreachable); any other (the demo's
+ * own, a simulator on loopback, too) answers as a healthy RouterOS 7 with 212 sessions.
+ */
+function officeProbe(closed: () => number): RouterProbe {
   const tcp = tcpProbe();
   const healthy = recordingProbe().probe;
-  const pick = (host: string) => (host === '127.0.0.1' ? tcp : healthy);
-  return { test: (target) => pick(target.host).test(target), health: (target) => pick(target.host).health(target) };
+  const pick = (target: RouterTarget) => (target.host === '127.0.0.1' && target.port === closed() ? tcp : healthy);
+  return { test: (target) => pick(target).test(target), health: (target) => pick(target).health(target) };
 }
 
 async function signIn(page: Page, url: string, username: string, password: string): Promise<void> {
@@ -30,7 +33,7 @@ describe('routers (web mode, Chromium)', () => {
 
   beforeAll(async () => {
     port = await closedPort();
-    app = await startApp('routers', { ownerPassword: PASSWORD, demo: true, routerProbe: officeProbe() });
+    app = await startApp('routers', { ownerPassword: PASSWORD, demo: true, routerProbe: officeProbe(() => port) });
     const { core } = app.server;
     const login = await core.call('auth.login', { username: 'owner', password: PASSWORD }, { session: null, locale: 'id' });
     if (!login.ok) throw new Error(login.error.message);

@@ -1,7 +1,7 @@
 import { connect } from 'node:net';
 import { RouterOSAPI } from 'node-routeros';
 import { afterEach, describe, expect, it } from 'vitest';
-import { encodeSentence, SentenceReader } from '../support/routeros-wire.js';
+import { encodeSentence, SentenceReader } from '../../main/demo/index.js';
 import { startRouterOsServer, type RouterOsServer, type RouterOsServerOptions } from '../support/routeros-server.js';
 import { selfSignedCertificate } from '../support/self-signed.js';
 
@@ -173,7 +173,7 @@ describe('the RouterOS wire server speaks to node-routeros', () => {
 
 describe('the RouterOS word codec', () => {
   it('encodes lengths with 1 to 5 bytes at the documented boundaries', async () => {
-    const { encodeLength } = await import('../support/routeros-wire.js');
+    const { encodeLength } = await import('../../main/demo/index.js');
     expect([...encodeLength(0x7f)]).toEqual([0x7f]);
     expect([...encodeLength(0x80)]).toEqual([0x80, 0x80]);
     expect([...encodeLength(0x3fff)]).toEqual([0xbf, 0xff]);

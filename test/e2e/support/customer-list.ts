@@ -5,7 +5,7 @@ import type { WebServer } from '../../../main/web/index.js';
 export async function seedCustomers(server: WebServer, count: number): Promise<void> {
   const tenantId = server.core.services.tenants.primaryId();
   if (!tenantId) throw new Error('no tenant: start the app with an owner password');
-  server.core.services.demo.seed(tenantId, { customers: count });
+  server.core.services.demo.seed(tenantId, { customers: count, router: 'unreachable' });
   await server.core.bus.drain();
 }
 
