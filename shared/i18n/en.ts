@@ -45,6 +45,9 @@ export const en: MessageTree = {
     packageInactive: 'This package is not active.',
   },
   validation: {
+    logoType: 'The logo must be a PNG or JPEG image.',
+    logoTooLarge: 'The logo is too large: 512 kB at most.',
+    email: 'Not a valid email address, e.g. admin@rtrwnet.id.',
     absolutePath: 'Write the full path of the file, e.g. /etc/freeradius/3.0/sqlite/freeradius.db.',
     host: 'Type an IP address (e.g. 192.168.88.1) or a host name (e.g. router.rtrwnet.id), optionally with a port: 192.168.88.1:8728.',
     hostNoPort: 'Type the address only, without a port.',

@@ -45,6 +45,9 @@ export const id = {
     packageInactive: 'Paket ini tidak aktif.',
   },
   validation: {
+    logoType: 'Logo harus gambar PNG atau JPEG.',
+    logoTooLarge: 'Logo terlalu besar: maksimal 512 kB.',
+    email: 'Alamat email tidak valid, mis. admin@rtrwnet.id.',
     absolutePath: 'Tulis lokasi lengkap file, mis. /etc/freeradius/3.0/sqlite/freeradius.db.',
     host: 'Tulis alamat IP (mis. 192.168.88.1) atau nama host (mis. router.rtrwnet.id), boleh dengan port: 192.168.88.1:8728.',
     hostNoPort: 'Tulis alamatnya saja, tanpa port.',
