@@ -15,7 +15,7 @@ export const documentsHandlers = (
     'documents.sample.html': (input, ctx) => ({ html: renderDocumentHtml(sample(input.kind, ctx.caller.tenantId), input.size, ctx.locale) }),
     'documents.sample.pdf': async (input, ctx) => {
       const pdf = await renderDocumentPdf(sample(input.kind, ctx.caller.tenantId), input.size, ctx.locale);
-      return { fileName: `contoh-${input.kind}-${input.size}.pdf`, base64: pdf.toString('base64') };
+      return { fileName: `contoh-${input.kind}-${input.size}.pdf`, mimeType: 'application/pdf', data: pdf.toString('base64') };
     },
   };
 };

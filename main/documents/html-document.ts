@@ -13,7 +13,7 @@ const escape = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 const PAGE_CSS: Record<PaperSize, string> = {
   '58mm': '@page { size: 58mm 297mm; margin: 0 } body { width: 58mm; padding: 2mm 5mm; font-size: 9pt }',
   '80mm': '@page { size: 80mm 297mm; margin: 0 } body { width: 80mm; padding: 2mm 4mm; font-size: 10pt }',
-  a4: '@page { size: A4; margin: 15mm } body { width: 180mm; padding: 0; font-size: 10.5pt; font-family: "Segoe UI", Arial, sans-serif }',
+  a4: '@page { size: A4; margin: 15mm } body { width: 180mm; padding: 0; font-size: 10.5pt; font-family: "Segoe UI", Arial, sans-serif } @media screen { body { margin: 15mm } }',
 };
 
 /** Shared by all sizes: monospace for thermal heads, long names and addresses wrap anywhere rather than overflow. */
@@ -25,10 +25,10 @@ header { text-align: center }
 header img { display: block; margin: 0 auto 1mm; max-width: 60%; max-height: 18mm; object-fit: contain }
 h1 { font-size: 1.25em; margin: 0 } h2 { font-size: 1.1em; margin: 2mm 0 1mm; letter-spacing: .1em }
 p { margin: 0 }
-.rows { width: 100%; border-collapse: collapse }
-.rows td { padding: .3mm 0; vertical-align: top } .rows td.v { text-align: right; padding-left: 2mm }
-.lines td.v, .totals td.v { white-space: nowrap }
-.strong td { font-weight: 700 }
+.row { display: flex; flex-wrap: wrap; justify-content: space-between; column-gap: 2mm; padding: .3mm 0 }
+.row .v { flex: 1 1 auto; text-align: right; margin-left: auto }
+.lines .v, .totals .v { white-space: nowrap }
+.row.strong { font-weight: 700 }
 hr { border: 0; border-top: 1px dashed #000; margin: 1.5mm 0 }
 .stamp { text-align: center; font-weight: 700; font-size: 1.3em; border: 2px solid #000; margin: 2mm auto; padding: 1mm; width: 60% }
 .section { font-weight: 700; margin-top: 1mm }
@@ -37,16 +37,17 @@ body.a4 header { display: flex; gap: 6mm; align-items: center; text-align: left;
 body.a4 header img { margin: 0; max-width: 30mm; max-height: 25mm }
 body.a4 h2 { font-size: 1.6em; text-align: right; margin: 4mm 0 2mm }
 body.a4 .columns { display: grid; grid-template-columns: 1fr 1fr; gap: 8mm }
-body.a4 .lines td { border-bottom: 1px solid #ccc; padding: 1.5mm 0 } body.a4 .lines tr:first-child td { font-weight: 700; border-bottom: 2px solid #000 }
+body.a4 .lines .row { border-bottom: 1px solid #ccc; padding: 1.5mm 0 } body.a4 .lines .row:first-child { font-weight: 700; border-bottom: 2px solid #000 }
 body.a4 .totals { width: 50%; margin-left: auto } body.a4 hr { border-top-style: solid }
 `;
 
-/** Names, addresses and references wrap; amounts stay on one line (the lines' and totals' tables say so). */
+/**
+ * A label and its value on one line when both fit; otherwise the value goes below, right-aligned
+ * (flex-wrap), so a narrow roll never squeezes a label into one letter a line. Amounts never break.
+ */
 function rows(list: Row[], className = 'rows'): string {
-  const body = list
-    .map((row) => `<tr${row.strong ? ' class="strong"' : ''}><td>${escape(row.label)}</td><td class="v">${escape(row.value)}</td></tr>`)
-    .join('');
-  return `<table class="${className}">${body}</table>`;
+  const body = list.map((row) => `<div class="row${row.strong ? ' strong' : ''}"><span>${escape(row.label)}</span><span class="v">${escape(row.value)}</span></div>`).join('');
+  return `<div class="${className}">${body}</div>`;
 }
 
 function block(title: string | null, body: string): string {

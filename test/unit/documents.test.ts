@@ -46,7 +46,7 @@ describe('printable documents: every paper, both kinds', () => {
     const page = { '58mm': '@page { size: 58mm 297mm', '80mm': '@page { size: 80mm 297mm', a4: '@page { size: A4' }[size];
     expect(html).toContain(page);
     expect(html).toContain('<img src="data:image/png;base64,');
-    for (const expected of [doc.number, 'Siti Nur&#39;aini', 'Sukamaju Net', 'Rp 149.850', 'Telp/WA 0812-3456-7890', 'No. HP</td><td class="v">0813-9876-5432']) {
+    for (const expected of [doc.number, 'Siti Nur&#39;aini', 'Sukamaju Net', 'Rp 149.850', 'Telp/WA 0812-3456-7890', 'No. HP</span><span class="v">0813-9876-5432']) {
       expect(html).toContain(expected);
     }
   });
@@ -63,8 +63,8 @@ describe('what a document prints', () => {
 
   it('dates are the day in the tenant zone: 31/12 15:30 UTC is 31/12 in WIB and 01/01 in WIT', () => {
     const at = '2025-12-31T15:30:00.000Z';
-    expect(renderDocumentHtml(invoice({ issuedAt: at, timezone: 'Asia/Jakarta' }), 'a4', 'id')).toContain('Tanggal</td><td class="v">31/12/2025');
-    expect(renderDocumentHtml(invoice({ issuedAt: at, timezone: 'Asia/Jayapura' }), 'a4', 'id')).toContain('Tanggal</td><td class="v">01/01/2026');
+    expect(renderDocumentHtml(invoice({ issuedAt: at, timezone: 'Asia/Jakarta' }), 'a4', 'id')).toContain('Tanggal</span><span class="v">31/12/2025');
+    expect(renderDocumentHtml(invoice({ issuedAt: at, timezone: 'Asia/Jayapura' }), 'a4', 'id')).toContain('Tanggal</span><span class="v">01/01/2026');
     const paid = receipt({ timezone: 'Asia/Makassar' });
     expect(renderDocumentHtml(paid, '58mm', 'id')).toContain('08/01/2026 11.15 WITA');
   });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { method } from '../define.js';
 import { OFFICE } from '../../domain/roles.js';
 import { DOCUMENT_KINDS, paperSizeSchema } from '../../domain/billing-document.js';
+import { downloadSchema } from '../../domain/customer-import.js';
 
 const sampleInput = z.object({ kind: z.enum(DOCUMENT_KINDS), size: paperSizeSchema }).strict();
 
@@ -19,7 +20,7 @@ export const documentMethods = {
   /** The PDF as base64 in the answer: one path for IPC and web mode, and a receipt is a few kB. */
   'documents.sample.pdf': method({
     input: sampleInput,
-    output: z.object({ fileName: z.string(), base64: z.string() }),
+    output: downloadSchema,
     roles: OFFICE,
     access: 'read',
   }),
