@@ -31,8 +31,13 @@ describe('printable invoices and receipts (web mode, Chromium)', () => {
     const form = page.getByTestId('print-profile-form');
     await form.waitFor();
 
-    await form.getByTestId('input-logo').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: logoPng() });
+    // Named .png but an SVG inside: refused by its bytes before anything is sent.
+    await form.getByTestId('input-logo').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>') });
+    expect(await form.getByTestId('error-logo').textContent()).toBe('Logo harus gambar PNG atau JPEG.');
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), form.getByTestId('logo-choose').click()]);
+    await chooser.setFiles({ name: 'logo.png', mimeType: 'image/png', buffer: logoPng() });
     await form.getByTestId('logo-preview').waitFor();
+    expect(await form.getByTestId('error-logo').count()).toBe(0);
     await form.getByTestId('input-address').fill('Jl. Melati No. 5, RT 02/RW 03\nDesa Sukamaju');
     await form.getByTestId('input-phone').fill('0812-3456-7890');
     await form.getByTestId('bank-add').click();

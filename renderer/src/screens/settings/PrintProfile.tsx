@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useFieldArray } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../../shared/contract/errors.js';
@@ -20,6 +20,7 @@ type LogoChoice = Logo | null | undefined;
 function LogoPicker({ saved, choice, onChoose, readOnly }: { saved: Logo | null; choice: LogoChoice; onChoose(choice: LogoChoice): void; readOnly: boolean }) {
   const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
   const shown = choice === undefined ? saved : choice;
 
   async function pick(file: File | undefined) {
@@ -42,10 +43,11 @@ function LogoPicker({ saved, choice, onChoose, readOnly }: { saved: Logo | null;
       </div>
       {readOnly ? null : (
         <div className="print-actions">
-          <label className="button">
+          {/* A real button opens the hidden file input: a label around it cannot be reached with the keyboard. */}
+          <button type="button" className="button" onClick={() => fileInput.current?.click()} data-testid="logo-choose">
             {t('printProfile.chooseLogo')}
-            <input type="file" accept="image/png,image/jpeg" hidden data-testid="input-logo" onChange={(e) => void pick(e.target.files?.[0])} />
-          </label>
+          </button>
+          <input ref={fileInput} type="file" accept="image/png,image/jpeg" hidden data-testid="input-logo" onChange={(e) => void pick(e.target.files?.[0])} />
           {shown ? (
             <button type="button" className="button" onClick={() => onChoose(null)} data-testid="logo-remove">
               {t('printProfile.removeLogo')}
