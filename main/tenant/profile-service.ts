@@ -41,6 +41,7 @@ export class TenantProfileService {
   }
 
   update(tenantId: string, input: TenantProfileUpdate): TenantProfile {
+    // An unknown tenant is NOT_FOUND here, before a profile row could point at nothing.
     this.tenantName(tenantId);
     const now = isoAt(this.clock);
     const accounts = JSON.stringify(input.bankAccounts);
