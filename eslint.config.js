@@ -29,7 +29,7 @@ const CORE_FLOORS = [
   { name: 'tenancy', folders: ['tenant', 'accounts'] },
   {
     name: 'feature modules',
-    folders: ['customers', 'templates', 'network', 'maps', 'wa', 'demo', 'setup', 'system', 'isolir', 'provisioning', 'sessions', 'billing', 'collector', 'sync'],
+    folders: ['customers', 'templates', 'network', 'maps', 'wa', 'demo', 'setup', 'system', 'isolir', 'provisioning', 'sessions', 'documents', 'billing', 'collector', 'sync'],
   },
   { name: 'api', folders: ['api'] },
   { name: 'core', folders: ['core'] },

@@ -5,6 +5,7 @@ import { JobQueue, Scheduler, type ScheduledTenant } from '../jobs/index.js';
 import { UsageRegistry, type Handlers } from '../module-kit/index.js';
 import { accountsModule } from '../accounts/index.js';
 import { tenantModule } from '../tenant/index.js';
+import { documentsModule } from '../documents/index.js';
 import { customersModule } from '../customers/index.js';
 import { networkModule, type RouterProbe } from '../network/index.js';
 import { mapsModule } from '../maps/index.js';
@@ -56,6 +57,7 @@ export const coreModules = (wa: WaOptions = {}, isolir: IsolirOptions = {}, rout
     isolirModule(isolir),
     provisioningModule,
     sessionsModule,
+    documentsModule,
     mapsModule,
     demoModule,
     setupModule,

@@ -1,2 +1,3 @@
 export { TenantService, type TenantAccess } from './tenant-service.js';
+export { TenantProfileService } from './profile-service.js';
 export { tenantModule } from './tenant-module.js';

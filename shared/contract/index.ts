@@ -3,6 +3,7 @@ import { authMethods } from './methods/auth.js';
 import { customerMethods } from './methods/customers.js';
 import { customerImportMethods } from './methods/customer-import.js';
 import { dashboardMethods } from './methods/dashboard.js';
+import { documentMethods } from './methods/documents.js';
 import { isolirMethods } from './methods/isolir.js';
 import { mapMethods } from './methods/maps.js';
 import { packageMethods } from './methods/packages.js';
@@ -22,6 +23,7 @@ export const contract = {
   ...authMethods,
   ...userMethods,
   ...tenantMethods,
+  ...documentMethods,
   ...packageMethods,
   ...customerMethods,
   ...customerImportMethods,

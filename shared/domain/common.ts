@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { normalizePhone } from '../util/phone.js';
 
 /** ULIDs: sortable, so rows made offline on two machines never collide and sync in order. */
 export const idSchema = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'validation.invalid');
@@ -43,3 +44,15 @@ export const optionalMultilineText = (max: number) => z.string().overwrite(multi
 
 export const pageLimitSchema = z.number().int().min(1).max(200).default(50);
 export const cursorSchema = z.string().max(512).nullable().default(null);
+
+/** A phone number that may be left empty: stored as E.164, like every phone, or ''. */
+export const optionalPhone = z
+  .string()
+  .max(32, 'validation.phone')
+  .transform((value, ctx) => {
+    if (value.trim() === '') return '';
+    const e164 = normalizePhone(value);
+    if (e164) return e164;
+    ctx.addIssue({ code: 'custom', message: 'validation.phone' });
+    return z.NEVER;
+  });

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { idSchema, optionalMultilineText } from './common.js';
-import { normalizePhone } from '../util/phone.js';
+import { idSchema, optionalMultilineText, optionalPhone } from './common.js';
 import { isolirMethodSchema } from './router.js';
 
 /**
@@ -110,16 +109,7 @@ export const landingUpdateObject = z.object({
     .refine((value) => value === '' || IPV4.test(value), 'validation.ipv4'),
   port: z.number().int('validation.port').min(0, 'validation.port').max(65535, 'validation.port'),
   /** Empty: the page shows no number. Otherwise stored as E.164, like every phone. */
-  contactPhone: z
-    .string()
-    .max(32, 'validation.phone')
-    .transform((value, ctx) => {
-      if (value.trim() === '') return '';
-      const e164 = normalizePhone(value);
-      if (e164) return e164;
-      ctx.addIssue({ code: 'custom', message: 'validation.phone' });
-      return z.NEVER;
-    }),
+  contactPhone: optionalPhone,
   paymentNote: optionalMultilineText(500),
 });
 export const landingUpdateSchema = landingUpdateObject.strict().superRefine(hostFitsPage);

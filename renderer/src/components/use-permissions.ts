@@ -1,4 +1,4 @@
-import { BROWSES_CUSTOMERS, MANAGERS, NETWORK_STAFF, SEES_REVENUE } from '../../../shared/domain/roles.js';
+import { BROWSES_CUSTOMERS, MANAGERS, NETWORK_STAFF, OFFICE, SEES_REVENUE } from '../../../shared/domain/roles.js';
 import { useSession } from '../stores/session-store.js';
 import { useLocked } from '../stores/tenant-store.js';
 
@@ -12,6 +12,8 @@ export function usePermissions() {
   return {
     locked,
     manager: role !== undefined && MANAGERS.includes(role),
+    /** Owner, admin and finance: the office that bills and prints invoices and receipts. */
+    office: role !== undefined && OFFICE.includes(role),
     owner: role === 'owner',
     /** Adds, edits, removes and tests routers; isolates and reconnects customers on them. */
     networkStaff: role !== undefined && NETWORK_STAFF.includes(role),

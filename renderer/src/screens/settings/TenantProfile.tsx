@@ -11,14 +11,17 @@ import { useTenant } from '../../stores/tenant-store.js';
 import { toast } from '../../stores/toast-store.js';
 import { useNumberFormat } from '../../components/use-number-format.js';
 import { FormActions } from '../../components/FormActions.js';
+import { PrintProfile } from './PrintProfile.js';
 
 export function TenantProfile() {
   const tenant = useTenant((s) => s.tenant);
+  const { office } = usePermissions();
   if (!tenant) return null;
   return (
     <div className="settings-grid">
       <ProfileForm tenant={tenant} />
       <Subscription tenant={tenant} />
+      {office ? <PrintProfile /> : null}
     </div>
   );
 }
