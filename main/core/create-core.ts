@@ -17,6 +17,7 @@ import { waModule, type WaOptions } from '../wa/index.js';
 import { isolirModule, type IsolirOptions } from '../isolir/index.js';
 import { provisioningModule } from '../provisioning/index.js';
 import { sessionsModule } from '../sessions/index.js';
+import { billingModule } from '../billing/index.js';
 import { Dispatcher, type CallMeta } from '../api/index.js';
 import type { SecretBox } from '../secrets/index.js';
 import { makePrivateDir, silentLogger, systemClock, ulidGenerator, type Clock, type IdGenerator, type Logger } from '../platform/index.js';
@@ -58,6 +59,7 @@ export const coreModules = (wa: WaOptions = {}, isolir: IsolirOptions = {}, rout
     provisioningModule,
     sessionsModule,
     documentsModule,
+    billingModule,
     mapsModule,
     demoModule,
     setupModule,

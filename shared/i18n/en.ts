@@ -35,6 +35,13 @@ export const en: MessageTree = {
     minutes: '{{count}} minutes',
   },
   conflicts: {
+    invoiceHasPayments: 'This invoice has payments. Reverse them first, then the invoice can be voided.',
+    invoiceClosed: 'This invoice is paid or void and can no longer be changed.',
+    invoiceBelowPaid: 'This discount would make the invoice total less than what was already paid.',
+    invoiceNegative: 'A discount cannot exceed the invoice total.',
+    paymentReversed: 'This payment was already reversed.',
+    paymentIsReversal: 'This is a reversal entry; only payments can be reversed.',
+    requestKeyReused: 'This request key was already used for another customer or amount. Reload the form and try again.',
     isolirSuperseded: 'A newer request for the same customer replaced this one.',
     isolirNotFailed: 'Only a failed request can be retried.',
     routerName: 'Another router already has this name.',
@@ -78,6 +85,8 @@ export const en: MessageTree = {
     rateCap: 'At most 50 messages per second (the platform limit).',
     url: 'The address must start with http:// or https://.',
     tooMany: 'Too many.',
+    officeCode: 'Office code: 1-4 letters or digits, e.g. A.',
+    proofTooLarge: 'The transfer proof photo may be 2 MB at most.',
     mismatch: 'The passwords do not match.',
   },
   wa: {

@@ -1,0 +1,61 @@
+import { defineModule } from '../module-kit/index.js';
+import type { CustomersService } from '../customers/index.js';
+import type { TenantService } from '../tenant/index.js';
+import { billingHandlers } from './handlers.js';
+import { SettingsStore } from './settings-store.js';
+import { InvoiceStore } from './invoice-store.js';
+import { Ledger } from './ledger.js';
+import { Allocator } from './allocator.js';
+import { InvoiceGenerator } from './invoice-generator.js';
+import { InvoiceService } from './invoice-service.js';
+import { PaymentService } from './payment-service.js';
+import { ProofFiles } from './proof-files.js';
+import { Reconnector, type IsolirPort } from './reconnector.js';
+import { BillingReports } from './reports.js';
+import { billingNotificationRules } from './notifications.js';
+import type { WaNotifications } from '../wa/index.js';
+
+export const BILLING_GENERATE_JOB = 'billing.generate';
+
+/** Invoices, payments and the customer's credit (issue 9); the money loop to isolir and back. */
+export const billingModule = defineModule({
+  name: 'billing',
+  tables: ['billing_settings', 'invoice_sequences', 'invoices', 'invoice_lines', 'payments', 'payment_allocations', 'invoice_reminders', 'billing_runs'],
+  create: (infra, needs: { customers: CustomersService; tenants: Pick<TenantService, 'zone'>; isolir: IsolirPort; wa: WaNotifications }) => {
+    const billingSettings = new SettingsStore(infra.db, infra.clock);
+    const store = new InvoiceStore(infra.db);
+    const ledger = new Ledger(infra.db);
+    const allocator = new Allocator(store, ledger);
+    const context = {
+      customers: needs.customers,
+      zone: (tenantId: string) => needs.tenants.zone(tenantId),
+      settings: (tenantId: string) => billingSettings.get(tenantId),
+    };
+    const generator = new InvoiceGenerator(infra.db, infra.bus, infra.clock, infra.ids, store, ledger, allocator, context);
+    const invoices = new InvoiceService(infra.db, infra.bus, infra.clock, infra.ids, store, ledger, allocator, context);
+    const reconnector = new Reconnector(needs.isolir);
+    const payments = new PaymentService(infra.db, infra.bus, infra.clock, infra.ids, store, ledger, allocator, new ProofFiles(infra.dataDir), reconnector, {
+      customers: needs.customers,
+      zone: context.zone,
+    });
+    const reports = new BillingReports(infra.db, infra.clock, context.zone, ledger);
+    const facts = {
+      invoice: (tenantId: string, id: string) => invoices.view(tenantId, id),
+      payment: (tenantId: string, id: string) => payments.view(tenantId, id),
+      balance: (tenantId: string, customerId: string) => {
+        const oldest = store.open(tenantId, customerId)[0];
+        return { ...payments.balance(tenantId, customerId), oldestOpen: oldest ? invoices.view(tenantId, oldest.id) : null };
+      },
+    };
+    for (const rule of billingNotificationRules(needs.customers, facts)) needs.wa.notifications.register(rule);
+    return {
+      services: { billingSettings, invoiceGenerator: generator, invoices, payments, billingReports: reports },
+      handlers: billingHandlers({ settings: billingSettings, generator, invoices, payments, reports }),
+      // A rerun makes nothing new, so a run a crash interrupted simply goes again.
+      jobTypes: [{ type: BILLING_GENERATE_JOB, handler: (job) => Promise.resolve(generator.generate(job.tenantId, 'schedule', null)), options: { onInterrupted: 'retry' as const } }],
+      // Shortly after midnight in each tenant's zone: the day's billing days are due, and a day the
+      // app was closed is caught up by the first run after it opens (the scheduler runs a missed slot once).
+      schedules: [{ name: BILLING_GENERATE_JOB, recurrence: { kind: 'daily' as const, at: '00:05' }, perTenant: true, jobType: BILLING_GENERATE_JOB }],
+    };
+  },
+});
