@@ -13,6 +13,7 @@ import { ProofFiles } from './proof-files.js';
 import { Reconnector, type IsolirPort } from './reconnector.js';
 import { BillingReports } from './reports.js';
 import { billingNotificationRules } from './notifications.js';
+import { OverdueQueries } from './overdue-queries.js';
 import type { WaNotifications } from '../wa/index.js';
 
 export const BILLING_GENERATE_JOB = 'billing.generate';
@@ -48,8 +49,14 @@ export const billingModule = defineModule({
       },
     };
     for (const rule of billingNotificationRules(needs.customers, facts)) needs.wa.notifications.register(rule);
+    const overdue = new OverdueQueries(infra.db, infra.clock, context.zone, (tenantId) => billingSettings.get(tenantId).paymentUrlPattern);
+    // "Overdue" broadcasts reach customers with an invoice past due, isolated or not.
+    needs.wa.recipients.provide('overdue', (tenantId) => {
+      const ids = overdue.overdueCustomers(tenantId);
+      return (['active', 'isolated'] as const).flatMap((status) => needs.customers.contacts(tenantId, { ids, status }));
+    });
     return {
-      services: { billingSettings, invoiceGenerator: generator, invoices, payments, billingReports: reports },
+      services: { billingSettings, invoiceGenerator: generator, invoices, payments, billingReports: reports, overdueInvoices: overdue },
       handlers: billingHandlers({ settings: billingSettings, generator, invoices, payments, reports }),
       // A rerun makes nothing new, so a run a crash interrupted simply goes again.
       jobTypes: [{ type: BILLING_GENERATE_JOB, handler: (job) => Promise.resolve(generator.generate(job.tenantId, 'schedule', null)), options: { onInterrupted: 'retry' as const } }],
