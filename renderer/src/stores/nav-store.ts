@@ -6,6 +6,7 @@ export const SECTIONS = ['dashboard', 'customers', 'billing', 'isolir', 'routers
 export type Section = (typeof SECTIONS)[number];
 
 export type CustomersTab = 'customers' | 'packages';
+export type BillingTab = 'invoices' | 'pay' | 'payments';
 export type WhatsAppTab = 'overview' | 'settings' | 'templates' | 'broadcast' | 'log' | 'failures';
 export type SettingsTab = 'profile' | 'users' | 'password' | 'language' | 'failures';
 
@@ -18,6 +19,8 @@ export const paths = {
   section: (section: Section) => `/${section}`,
   customersTab: (tab: CustomersTab) => (tab === 'customers' ? '/customers' : '/customers/packages'),
   customer: (id: string) => `/customers/${id}`,
+  billingTab: (tab: BillingTab) => (tab === 'invoices' ? '/billing' : `/billing/${tab}`),
+  invoice: (id: string) => `/billing/invoice/${id}`,
   whatsappTab: (tab: WhatsAppTab) => `/whatsapp/${tab}`,
   settingsTab: (tab: SettingsTab) => `/settings/${tab}`,
 };

@@ -5,6 +5,7 @@ import { formatRupiah } from '../../../../shared/util/money.js';
 import { call } from '../../api/client.js';
 import { Field } from '../../components/Field.js';
 import { FormActions } from '../../components/FormActions.js';
+import { parseRupiah } from '../../components/rupiah-text.js';
 import { FormError } from '../../components/FormError.js';
 import { Modal } from '../../components/Modal.js';
 import { useContractForm } from '../../components/use-contract-form.js';
@@ -82,10 +83,4 @@ export function PackageForm({ pkg, onSaved, onClose }: PackageFormProps) {
       </form>
     </Modal>
   );
-}
-
-/** "150.000", "Rp 150.000" and "150000" all mean the same to an Indonesian; null when it is not a whole amount. */
-function parseRupiah(text: string): number | null {
-  const digits = text.replace(/^\s*rp\.?\s*/i, '').replace(/[.\s]/g, '');
-  return /^\d{1,13}$/.test(digits) ? Number(digits) : null;
 }

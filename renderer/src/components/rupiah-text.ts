@@ -1,0 +1,5 @@
+/** "150.000", "Rp 150.000" and "150000" all mean the same to an Indonesian; null when it is not a whole amount. */
+export function parseRupiah(text: string): number | null {
+  const digits = text.replace(/^\s*rp\.?\s*/i, '').replace(/[.\s]/g, '');
+  return /^\d{1,13}$/.test(digits) ? Number(digits) : null;
+}
