@@ -10,6 +10,7 @@ import './styles/layout.css';
 import './styles/forms.css';
 import './styles/tables.css';
 import './styles/whatsapp.css';
+import './styles/billing.css';
 
 const locale = useLocale.getState().locale;
 document.documentElement.lang = locale;

@@ -1,4 +1,4 @@
-import { BROWSES_CUSTOMERS, MANAGERS, NETWORK_STAFF, SEES_REVENUE } from '../../../shared/domain/roles.js';
+import { BROWSES_CUSTOMERS, MANAGERS, NETWORK_STAFF, OFFICE, SEES_REVENUE } from '../../../shared/domain/roles.js';
 import { useSession } from '../stores/session-store.js';
 import { useLocked } from '../stores/tenant-store.js';
 
@@ -17,6 +17,8 @@ export function usePermissions() {
     networkStaff: role !== undefined && NETWORK_STAFF.includes(role),
     /** The business's numbers (revenue, customers per package); the core sends them only to these roles. */
     seesRevenue: role !== undefined && SEES_REVENUE.includes(role),
+    /** Invoices and payments: records, reverses, voids (the billing methods' roles). */
+    handlesMoney: role !== undefined && OFFICE.includes(role),
     /** The whole customer list; the others find a customer by searching. */
     browsesCustomers: role !== undefined && BROWSES_CUSTOMERS.includes(role),
   };

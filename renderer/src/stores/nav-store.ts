@@ -43,10 +43,11 @@ export function rememberPath(path: string): void {
   if (useNav.getState().last[section] !== path) useNav.setState((s) => ({ last: { ...s.last, [section]: path } }));
 }
 
-/** Opens a section where the user left it; a customer's detail is left behind (the list is what people expect). */
+/** Opens a section where the user left it; a customer's or an invoice's detail is left behind (the list is what people expect). */
 export function goToSection(section: Section): void {
   const last = useNav.getState().last[section];
   if (section === 'customers') go(last === paths.customersTab('packages') ? last : paths.customersTab('customers'));
+  else if (section === 'billing') go(last?.startsWith(paths.invoice('')) ? paths.billingTab('invoices') : (last ?? paths.billingTab('invoices')));
   else go(last ?? paths.section(section));
 }
 
