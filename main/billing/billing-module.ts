@@ -1,16 +1,40 @@
 import { defineModule } from '../module-kit/index.js';
+import type { CustomersService } from '../customers/index.js';
+import type { TenantService } from '../tenant/index.js';
 import { billingHandlers } from './handlers.js';
 import { SettingsStore } from './settings-store.js';
+import { InvoiceStore } from './invoice-store.js';
+import { Ledger } from './ledger.js';
+import { Allocator } from './allocator.js';
+import { InvoiceGenerator } from './invoice-generator.js';
+import { InvoiceService } from './invoice-service.js';
+
+export const BILLING_GENERATE_JOB = 'billing.generate';
 
 /** Invoices, payments and the customer's credit (issue 9); the money loop to isolir and back. */
 export const billingModule = defineModule({
   name: 'billing',
   tables: ['billing_settings', 'invoice_sequences', 'invoices', 'invoice_lines', 'payments', 'payment_allocations', 'invoice_reminders', 'billing_runs'],
-  create: (infra) => {
+  create: (infra, needs: { customers: CustomersService; tenants: Pick<TenantService, 'zone'> }) => {
     const billingSettings = new SettingsStore(infra.db, infra.clock);
+    const store = new InvoiceStore(infra.db);
+    const ledger = new Ledger(infra.db);
+    const allocator = new Allocator(store, ledger);
+    const context = {
+      customers: needs.customers,
+      zone: (tenantId: string) => needs.tenants.zone(tenantId),
+      settings: (tenantId: string) => billingSettings.get(tenantId),
+    };
+    const generator = new InvoiceGenerator(infra.db, infra.bus, infra.clock, infra.ids, store, ledger, allocator, context);
+    const invoices = new InvoiceService(infra.db, infra.bus, infra.clock, infra.ids, store, ledger, allocator, context);
     return {
-      services: { billingSettings },
-      handlers: billingHandlers(billingSettings),
+      services: { billingSettings, invoiceGenerator: generator, invoices },
+      handlers: billingHandlers({ settings: billingSettings, generator, invoices }),
+      // A rerun makes nothing new, so a run a crash interrupted simply goes again.
+      jobTypes: [{ type: BILLING_GENERATE_JOB, handler: (job) => Promise.resolve(generator.generate(job.tenantId, 'schedule', null)), options: { onInterrupted: 'retry' as const } }],
+      // Shortly after midnight in each tenant's zone: the day's billing days are due, and a day the
+      // app was closed is caught up by the first run after it opens (the scheduler runs a missed slot once).
+      schedules: [{ name: BILLING_GENERATE_JOB, recurrence: { kind: 'daily' as const, at: '00:05' }, perTenant: true, jobType: BILLING_GENERATE_JOB }],
     };
   },
 });
