@@ -55,7 +55,7 @@ export function InvoiceList() {
       { id: 'due', header: t('billing.colDue'), className: 'col-day', cell: (i) => dayText(i.dueDate) },
       { id: 'total', header: t('billing.colTotal'), className: 'col-money num', cell: (i) => formatRupiah(i.total) },
       { id: 'balance', header: t('billing.colBalance'), className: 'col-money num', cell: (i) => (i.balance > 0 ? formatRupiah(i.balance) : t('common.none')) },
-      { id: 'status', header: t('billing.colStatus'), className: 'col-status', cell: (i) => <InvoiceStatusBadge status={i.status} label={statusLabel[i.status] ?? i.status} /> },
+      { id: 'status', header: t('billing.colStatus'), className: 'col-invoice-status', cell: (i) => <InvoiceStatusBadge status={i.status} label={statusLabel[i.status] ?? i.status} /> },
     ];
   }, [t, periodLabel]);
 

@@ -38,7 +38,7 @@ export function ReasonDialog<T>({ title, question, reasonLabel, reasonHint, conf
 
   return (
     <Modal title={title} onClose={onClose} testId={testId}>
-      <form onSubmit={(e) => void submit(e)} noValidate>
+      <form className="reason-form" onSubmit={(e) => void submit(e)} noValidate>
         <FormError error={error} />
         <p data-testid={`${testId}-question`}>{question}</p>
         <Field name="reason" label={reasonLabel} hint={reasonHint} error={error?.fields?.reason}>
