@@ -16,7 +16,8 @@ import { toast } from '../../stores/toast-store.js';
 import { useFormatTime } from '../whatsapp/use-wa-format.js';
 import { InvoiceStatusBadge } from './InvoiceStatusBadge.js';
 import { ReasonDialog } from './ReasonDialog.js';
-import { formatSignedRupiah, usePeriodLabel } from './billing-format.js';
+import { usePeriodLabel } from './billing-format.js';
+import { formatSignedRupiah } from './billing-values.js';
 
 const closeInvoice = () => go(paths.billingTab('invoices'));
 

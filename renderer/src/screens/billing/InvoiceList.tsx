@@ -11,7 +11,8 @@ import { useBillingFilters } from '../../stores/billing-filters-store.js';
 import { usePackages } from '../../stores/data-stores.js';
 import { go, paths } from '../../stores/nav-store.js';
 import { InvoiceStatusBadge } from './InvoiceStatusBadge.js';
-import { recentPeriods, usePeriodLabel, useTenantToday } from './billing-format.js';
+import { usePeriodLabel, useTenantToday } from './billing-format.js';
+import { recentPeriods } from './billing-values.js';
 
 const SEARCH_DELAY_MS = 200;
 /** A year of months to pick from; older ones are rarely asked for at the counter. */

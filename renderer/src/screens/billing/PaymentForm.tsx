@@ -1,39 +1,17 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
 import type { AppError } from '../../../../shared/contract/errors.js';
 import type { Customer } from '../../../../shared/domain/customer.js';
-import {
-  PAYMENT_METHODS,
-  PROOF_CONTENT_TYPES,
-  PROOF_MAX_BYTES,
-  paymentMethodSchema,
-  paymentRecordSchema,
-  type CustomerBalance,
-  type PaymentRecordResult,
-} from '../../../../shared/domain/billing.js';
+import { PAYMENT_METHODS, PROOF_CONTENT_TYPES, PROOF_MAX_BYTES, type CustomerBalance, type PaymentRecordResult } from '../../../../shared/domain/billing.js';
 import { formatRupiah } from '../../../../shared/util/money.js';
 import { call } from '../../api/client.js';
 import { toBase64 } from '../../components/base64.js';
 import { Field } from '../../components/Field.js';
 import { FormError } from '../../components/FormError.js';
-import { rupiahTextSchema } from '../../components/rupiah-text.js';
 import { useContractForm } from '../../components/use-contract-form.js';
 import { StatusBadge } from '../../components/StatusBadge.js';
 import { invalidateMethod } from '../../query/query-client.js';
-
-/** The form as typed, then the contract's own schema (a transfer needs its reference): one set of rules. */
-const paymentFormSchema = z
-  .object({
-    requestKey: z.string(),
-    customerId: z.string(),
-    amount: rupiahTextSchema,
-    method: paymentMethodSchema,
-    // Optional only to meet the contract's input (which defaults them); the form always has them.
-    reference: z.string().optional(),
-    note: z.string().optional(),
-  })
-  .pipe(paymentRecordSchema);
+import { paymentFormSchema } from './payment-form-values.js';
 
 type ProofType = (typeof PROOF_CONTENT_TYPES)[number];
 const isProofType = (type: string): type is ProofType => (PROOF_CONTENT_TYPES as readonly string[]).includes(type);

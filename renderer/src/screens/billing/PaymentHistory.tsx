@@ -13,7 +13,8 @@ import { useBillingFilters } from '../../stores/billing-filters-store.js';
 import { toast } from '../../stores/toast-store.js';
 import { useFormatTime } from '../whatsapp/use-wa-format.js';
 import { ReasonDialog } from './ReasonDialog.js';
-import { formatSignedRupiah, useTenantToday } from './billing-format.js';
+import { useTenantToday } from './billing-format.js';
+import { formatSignedRupiah } from './billing-values.js';
 
 /**
  * Payments as entered, newest first: per day (the day's closing) or per customer. A payment is

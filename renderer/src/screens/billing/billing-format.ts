@@ -1,5 +1,4 @@
 import { useCallback } from 'react';
-import { formatRupiah } from '../../../../shared/util/money.js';
 import { useLocale } from '../../stores/locale-store.js';
 import { useTenantZone } from '../whatsapp/use-wa-format.js';
 
@@ -7,15 +6,6 @@ import { useTenantZone } from '../whatsapp/use-wa-format.js';
 export function useTenantToday(): string {
   const zone = useTenantZone();
   return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-}
-
-/** The billing months to filter by: this one and the `count - 1` before it, newest first. */
-export function recentPeriods(today: string, count: number): string[] {
-  const [year = 0, month = 1] = today.split('-').map(Number);
-  return Array.from({ length: count }, (_, back) => {
-    const date = new Date(Date.UTC(year, month - 1 - back, 1));
-    return `${date.getUTCFullYear()}-${String(date.getUTCMonth() + 1).padStart(2, '0')}`;
-  });
 }
 
 /** '2026-12' as the office says it: "Desember 2026" (or "December 2026"). */
@@ -30,7 +20,3 @@ export function usePeriodLabel(): (period: string) => string {
   );
 }
 
-/** A signed amount (a discount line, a reversal) with a real minus sign in front of the rupiah. */
-export function formatSignedRupiah(amount: number): string {
-  return amount < 0 ? `−${formatRupiah(-amount)}` : formatRupiah(amount);
-}
