@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract/index.js';
 import { startRouterOsServer, type RouterOsServer } from '../support/routeros-server.js';
@@ -12,6 +12,11 @@ const COLLECTOR_PASSWORD = 'tagih-rahasia-1';
 /** A 1×1 PNG: the photo of a transfer proof. */
 const PROOF_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 const DAY = /^\d{2}\/\d{2}\/\d{4}$/;
+
+/** An element's text with Intl's non-breaking spaces (Rp 150.000) as the plain ones the tests write. */
+async function read(locator: Locator): Promise<string> {
+  return ((await locator.textContent()) ?? '').replace(/\u00a0/g, ' ');
+}
 
 /**
  * The Tagihan screens against the core in web mode, the RouterOS wire server playing the ISP's
@@ -70,8 +75,8 @@ describe('Tagihan: invoices, payments and the money cards (web mode, Chromium)',
     session = (login.data as { token: string }).token;
     await contract('users.create', { username: 'keuangan', displayName: 'Bu Keuangan', role: 'finance', password: FINANCE_PASSWORD });
     await contract('users.create', { username: 'tagih', displayName: 'Pak Tagih', role: 'collector', password: COLLECTOR_PASSWORD });
-    // Siti has not paid last month: isolated on the router before the office opens.
-    await contract('isolir.isolate', { customerIds: [ids.siti], reason: 'Tunggakan tagihan' });
+    // Siti has not paid last month: the billing policy isolated her on the router (billloop's scan goes through this door).
+    core.services.isolir.request(tenantId, { kind: 'isolate', customerIds: [ids.siti], reason: 'Tagihan lewat jatuh tempo', source: 'policy', requestedBy: null });
     await core.jobs.runDue();
     await core.bus.drain();
     if (profileOf('siti.nuraini') !== 'isolir') throw new Error('Siti was not isolated on the router');
@@ -90,17 +95,17 @@ describe('Tagihan: invoices, payments and the money cards (web mode, Chromium)',
     await page.getByTestId('invoice-generate').click();
     const result = page.getByTestId('invoice-generate-result');
     await result.waitFor();
-    expect(await result.textContent()).toContain('3 dibuat, 0 sudah punya tagihan');
+    expect(await read(result)).toContain('3 dibuat, 0 sudah punya tagihan');
     await expect.poll(() => page.getByTestId('invoice-row').count()).toBe(3);
     const first = page.getByTestId('invoice-row').first();
-    expect(await first.textContent()).toContain('Rp');
-    expect(await first.locator('.badge').textContent()).toBe('Belum dibayar');
-    expect(await first.locator('td.col-day').textContent()).toMatch(DAY);
+    expect(await read(first)).toContain('Rp');
+    expect(await read(first.locator('.badge'))).toBe('Belum dibayar');
+    expect(await read(first.locator('td.col-day'))).toMatch(DAY);
     expect(await page.getByTestId('invoice-generate-progress').locator('progress').getAttribute('value')).toBe('3');
     await app.shot('invoices-generated');
 
     await page.getByTestId('invoice-generate').click();
-    await expect.poll(() => result.textContent()).toContain('0 dibuat, 3 sudah punya tagihan');
+    await expect.poll(() => read(result)).toContain('0 dibuat, 3 sudah punya tagihan');
     expect((await contract('billing.invoices.list', {})).items).toHaveLength(3);
   });
 
@@ -111,7 +116,7 @@ describe('Tagihan: invoices, payments and the money cards (web mode, Chromium)',
     await page.getByTestId('invoice-filter-status').selectOption('');
     await page.getByTestId('invoice-search').fill('dewi');
     await expect.poll(() => page.getByTestId('invoice-row').count()).toBe(1);
-    expect(await page.getByTestId('invoice-row').textContent()).toContain('Dewi Lestari');
+    expect(await read(page.getByTestId('invoice-row'))).toContain('Dewi Lestari');
     await app.shot('invoices-search');
   });
 
@@ -119,8 +124,8 @@ describe('Tagihan: invoices, payments and the money cards (web mode, Chromium)',
     const { page } = app;
     await page.getByTestId('invoice-row').click();
     await page.getByTestId('invoice-lines').waitFor();
-    expect(await page.getByTestId('invoice-total').textContent()).toContain('150.000');
-    expect(await page.getByTestId('invoice-due').textContent()).toMatch(DAY);
+    expect(await read(page.getByTestId('invoice-total'))).toContain('150.000');
+    expect(await read(page.getByTestId('invoice-due'))).toMatch(DAY);
     await app.shot('invoice-detail');
     await page.getByTestId('invoice-void').click();
     const dialog = page.getByTestId('void-dialog');
@@ -130,8 +135,8 @@ describe('Tagihan: invoices, payments and the money cards (web mode, Chromium)',
     await app.shot('invoice-void-reason');
     await dialog.getByTestId('void-dialog-submit').click();
     await dialog.waitFor({ state: 'detached' });
-    await expect.poll(() => page.getByTestId('invoice-number').textContent()).toContain('Batal');
-    expect(await page.getByTestId('invoice-voided').textContent()).toContain('Salah paket, dibuat ulang');
+    await expect.poll(() => read(page.getByTestId('invoice-number'))).toContain('Batal');
+    expect(await read(page.getByTestId('invoice-voided'))).toContain('Salah paket, dibuat ulang');
     const voided = await contract('billing.invoices.list', { customerId: ids.dewi });
     expect(voided.items.map((i) => i.status)).toEqual(['void']);
     await page.keyboard.press('Escape');
@@ -150,22 +155,22 @@ describe('Tagihan: invoices, payments and the money cards (web mode, Chromium)',
     await page.keyboard.press('Enter');
     const amount = page.getByTestId('pay-amount');
     await expect.poll(() => amount.inputValue()).toBe('150000');
-    expect(await page.getByTestId('pay-owed').textContent()).toContain('150.000');
+    expect(await read(page.getByTestId('pay-owed'))).toContain('150.000');
     await app.shot('pay-form');
     await page.keyboard.press('Enter');
     await page.keyboard.press('Enter');
     const result = page.getByTestId('pay-result');
     await result.waitFor();
-    expect(await page.getByTestId('pay-result-text').textContent()).toBe("Pembayaran Rp 150.000 dari Siti Nur'aini dicatat.");
-    expect(await page.getByTestId('pay-result-rest').textContent()).toBe('Semua tagihan lunas.');
+    expect(await read(page.getByTestId('pay-result-text'))).toBe("Pembayaran Rp 150.000 dari Siti Nur'aini dicatat.");
+    expect(await read(page.getByTestId('pay-result-rest'))).toBe('Semua tagihan lunas.');
     const reconnect = page.getByTestId('pay-reconnect');
     expect(await reconnect.getAttribute('data-state')).toBe('reconnecting');
-    expect(await reconnect.textContent()).toContain('Menyambungkan kembali…');
+    expect(await read(reconnect)).toContain('Menyambungkan kembali…');
     await app.shot('pay-reconnecting');
 
     await router.setFault(null);
     await expect.poll(() => reconnect.getAttribute('data-state'), { timeout: 20_000 }).toBe('connected');
-    expect(await reconnect.textContent()).toContain('Tersambung');
+    expect(await read(reconnect)).toContain('Tersambung');
     expect(profileOf('siti.nuraini')).toBe('hemat-10m');
     await app.shot('pay-reconnected');
     // Two Enters, one payment: the form's request key.
@@ -188,7 +193,7 @@ describe('Tagihan: invoices, payments and the money cards (web mode, Chromium)',
     await app.shot('pay-transfer');
     await page.getByTestId('pay-submit').click();
     await page.getByTestId('pay-result').waitFor();
-    expect(await page.getByTestId('pay-result-rest').textContent()).toBe('Masih kurang Rp 50.000.');
+    expect(await read(page.getByTestId('pay-result-rest'))).toBe('Masih kurang Rp 50.000.');
     expect(await page.getByTestId('pay-reconnect').count()).toBe(0);
     const [payment] = (await contract('billing.payments.list', { customerId: ids.budi })).items;
     expect(payment).toMatchObject({ method: 'bank', amount: 100_000, reference: 'BCA-20261201-7781', hasProof: true });
@@ -207,8 +212,8 @@ describe('Tagihan: invoices, payments and the money cards (web mode, Chromium)',
     await dialog.getByTestId('reverse-dialog-submit').click();
     await dialog.waitFor({ state: 'detached' });
     await expect.poll(() => page.getByTestId('payment-row').count()).toBe(3);
-    expect(await page.locator('[data-testid="payment-row"][data-reversed="true"]').textContent()).toContain('Dibatalkan');
-    expect(await page.locator('[data-testid="payment-row"][data-kind="reversal"]').textContent()).toContain('−Rp 100.000');
+    expect(await read(page.locator('[data-testid="payment-row"][data-reversed="true"]'))).toContain('Dibatalkan');
+    expect(await read(page.locator('[data-testid="payment-row"][data-kind="reversal"]'))).toContain('−Rp 100.000');
     await app.shot('payment-history');
 
     // A day: its own list and what came in on it.
@@ -216,22 +221,22 @@ describe('Tagihan: invoices, payments and the money cards (web mode, Chromium)',
     const [year, month, day] = today.split('-');
     await page.getByTestId('payment-filter-date').fill(`${day}/${month}/${year}`);
     await page.getByTestId('payment-day-total').waitFor();
-    expect(await page.getByTestId('payment-day-total').textContent()).toContain('Rp 150.000');
+    expect(await read(page.getByTestId('payment-day-total'))).toContain('Rp 150.000');
   });
 
   it('shows the money on the dashboard, each card opening its list', async () => {
     const { page } = app;
     await page.getByTestId('nav-dashboard').click();
     await page.getByTestId('money-cards').waitFor();
-    expect(await page.getByTestId('money-today').textContent()).toBe('Rp 150.000');
-    expect(await page.getByTestId('money-unpaid').textContent()).toBe('Rp 150.000');
-    expect(await page.getByTestId('money-isolated').textContent()).toBe('0');
+    expect(await read(page.getByTestId('money-today'))).toBe('Rp 150.000');
+    expect(await read(page.getByTestId('money-unpaid'))).toBe('Rp 150.000');
+    expect(await read(page.getByTestId('money-isolated'))).toBe('0');
     await app.shot('dashboard-money');
     await page.getByTestId('money-unpaid').click();
     await page.getByTestId('invoice-table').waitFor();
     expect(await page.getByTestId('invoice-filter-status').inputValue()).toBe('unpaid');
     await expect.poll(() => page.getByTestId('invoice-row').count()).toBe(1);
-    expect(await page.getByTestId('invoice-row').textContent()).toContain('Budi Santoso');
+    expect(await read(page.getByTestId('invoice-row'))).toContain('Budi Santoso');
   });
 
   it('has no serious or critical axe violation on the Tagihan screens', async () => {
