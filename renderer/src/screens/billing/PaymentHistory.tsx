@@ -45,6 +45,8 @@ export function PaymentHistory({ locked }: { locked: boolean }) {
       {
         id: 'method',
         header: t('billing.colMethod'),
+        // The transfer's reference is what finance checks against the bank statement: never cut off.
+        className: 'cell-wrap',
         cell: (p) => (
           <>
             {t(`billing.method_${p.method}`)}
@@ -55,7 +57,7 @@ export function PaymentHistory({ locked }: { locked: boolean }) {
       },
       // A reversal takes the amount back: shown with a minus, as on the day's closing.
       { id: 'amount', header: t('billing.colAmount'), className: 'col-money num', cell: (p) => formatSignedRupiah(p.kind === 'reversal' ? -p.amount : p.amount) },
-      { id: 'by', header: t('billing.colBy'), cell: (p) => p.receivedByName ?? t('common.none') },
+      { id: 'by', header: t('billing.colBy'), className: 'col-by', cell: (p) => p.receivedByName ?? t('common.none') },
       {
         id: 'state',
         header: t('billing.colStatus'),
