@@ -224,6 +224,24 @@ describe('Tagihan: invoices, payments and the money cards (web mode, Chromium)',
     expect(await read(page.getByTestId('payment-day-total'))).toContain('Rp 150.000');
   });
 
+  it("opens one customer's payments and invoices from their page", async () => {
+    const { page } = app;
+    await page.goto(`${app.server.origin}/#/customers/${ids.siti}`);
+    const card = page.getByTestId('customer-billing');
+    await card.waitFor();
+    expect(await read(card.getByTestId('customer-owed'))).toBe('Rp 0');
+    await app.shot('customer-billing-card');
+    await card.getByTestId('customer-payments').click();
+    await page.getByTestId('payment-filter-customer').waitFor();
+    await expect.poll(() => page.getByTestId('payment-row').count()).toBe(1);
+    expect(await read(page.getByTestId('payment-row'))).toContain("Siti Nur'aini");
+    await page.goto(`${app.server.origin}/#/customers/${ids.siti}`);
+    await page.getByTestId('customer-invoices').click();
+    await page.getByTestId('invoice-filter-customer').waitFor();
+    await expect.poll(() => page.getByTestId('invoice-row').count()).toBe(1);
+    expect(await read(page.getByTestId('invoice-row').locator('.badge'))).toBe('Lunas');
+  });
+
   it('shows the money on the dashboard, each card opening its list', async () => {
     const { page } = app;
     await page.getByTestId('nav-dashboard').click();
