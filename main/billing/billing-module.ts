@@ -12,6 +12,8 @@ import { PaymentService } from './payment-service.js';
 import { ProofFiles } from './proof-files.js';
 import { Reconnector, type IsolirPort } from './reconnector.js';
 import { BillingReports } from './reports.js';
+import { billingNotificationRules } from './notifications.js';
+import type { WaNotifications } from '../wa/index.js';
 
 export const BILLING_GENERATE_JOB = 'billing.generate';
 
@@ -19,7 +21,7 @@ export const BILLING_GENERATE_JOB = 'billing.generate';
 export const billingModule = defineModule({
   name: 'billing',
   tables: ['billing_settings', 'invoice_sequences', 'invoices', 'invoice_lines', 'payments', 'payment_allocations', 'invoice_reminders', 'billing_runs'],
-  create: (infra, needs: { customers: CustomersService; tenants: Pick<TenantService, 'zone'>; isolir: IsolirPort }) => {
+  create: (infra, needs: { customers: CustomersService; tenants: Pick<TenantService, 'zone'>; isolir: IsolirPort; wa: WaNotifications }) => {
     const billingSettings = new SettingsStore(infra.db, infra.clock);
     const store = new InvoiceStore(infra.db);
     const ledger = new Ledger(infra.db);
@@ -37,6 +39,15 @@ export const billingModule = defineModule({
       zone: context.zone,
     });
     const reports = new BillingReports(infra.db, infra.clock, context.zone, ledger);
+    const facts = {
+      invoice: (tenantId: string, id: string) => invoices.view(tenantId, id),
+      payment: (tenantId: string, id: string) => payments.view(tenantId, id),
+      balance: (tenantId: string, customerId: string) => {
+        const oldest = store.open(tenantId, customerId)[0];
+        return { ...payments.balance(tenantId, customerId), oldestOpen: oldest ? invoices.view(tenantId, oldest.id) : null };
+      },
+    };
+    for (const rule of billingNotificationRules(needs.customers, facts)) needs.wa.notifications.register(rule);
     return {
       services: { billingSettings, invoiceGenerator: generator, invoices, payments, billingReports: reports },
       handlers: billingHandlers({ settings: billingSettings, generator, invoices, payments, reports }),

@@ -33,3 +33,11 @@ export function formatLocalDate(date: string): string {
   const [year, month, day] = date.split('-');
   return `${day}/${month}/${year}`;
 }
+
+const MONTHS_ID = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
+
+/** '2026-11' as a customer reads it in a message: 'November 2026'. */
+export function periodLabel(period: string): string {
+  const [year, month] = period.split('-');
+  return `${MONTHS_ID[Number(month) - 1] ?? month} ${year}`;
+}
