@@ -252,9 +252,19 @@ describe('Tagihan: invoices, payments and the money cards (web mode, Chromium)',
     await app.shot('dashboard-money');
     await page.getByTestId('money-unpaid').click();
     await page.getByTestId('invoice-table').waitFor();
-    expect(await page.getByTestId('invoice-filter-status').inputValue()).toBe('unpaid');
+    // Unpaid and partly paid: what the card counts.
+    expect(await page.getByTestId('invoice-filter-status').inputValue()).toBe('open');
     await expect.poll(() => page.getByTestId('invoice-row').count()).toBe(1);
     expect(await read(page.getByTestId('invoice-row'))).toContain('Budi Santoso');
+
+    // Due in ten days: not this week, as the card says (Rp 0, 0 invoices), and its list agrees.
+    await page.getByTestId('nav-dashboard').click();
+    expect(await read(page.getByTestId('money-due-week'))).toBe('Rp 0');
+    await page.getByTestId('money-due-week').click();
+    await page.getByTestId('invoice-filter-due').waitFor();
+    await page.getByTestId('invoice-table-empty').waitFor();
+    await page.getByTestId('invoice-filter-due').getByRole('button').click();
+    await expect.poll(() => page.getByTestId('invoice-row').count()).toBe(1);
   });
 
   it('has no serious or critical axe violation on the Tagihan screens', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatSignedRupiah, recentPeriods } from '../../renderer/src/screens/billing/billing-values.js';
+import { addDays, formatSignedRupiah, recentPeriods } from '../../renderer/src/screens/billing/billing-values.js';
 import { paymentFormSchema } from '../../renderer/src/screens/billing/payment-form-values.js';
 
 const FORM = { requestKey: '7c0f6a4e-3b1d-4f7e-9a51-0c2d3e4f5a6b', customerId: '01JD0000000000000000000000', amount: '150.000', method: 'cash', reference: '', note: '' };
@@ -14,6 +14,11 @@ describe('Tagihan screen values', () => {
   it('offers this month and the ones before it, across a new year', () => {
     expect(recentPeriods('2027-02-14', 4)).toEqual(['2027-02', '2027-01', '2026-12', '2026-11']);
     expect(recentPeriods('2026-12-31', 1)).toEqual(['2026-12']);
+  });
+
+  it('counts "this week" on the calendar, across a month and a year', () => {
+    expect(addDays('2026-12-29', 6)).toBe('2027-01-04');
+    expect(addDays('2028-02-26', 6)).toBe('2028-03-03');
   });
 
   it('writes a discount or a reversal with a minus in front of the rupiah', () => {

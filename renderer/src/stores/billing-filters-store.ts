@@ -13,6 +13,10 @@ export interface InvoiceFilters {
   query: string;
   period: string | null;
   status: InvoiceStatus | null;
+  /** Unpaid and partly paid together ("Belum lunas"). */
+  open: boolean;
+  /** Due within these days (inclusive), as the money card "due this week" asks. */
+  due: { from: string; to: string } | null;
   packageId: string | null;
   customer: CustomerPick | null;
 }
@@ -32,7 +36,7 @@ interface BillingFiltersState {
   setPaymentFilters(patch: Partial<PaymentFilters>): void;
 }
 
-const noInvoiceFilters: InvoiceFilters = { query: '', period: null, status: null, packageId: null, customer: null };
+const noInvoiceFilters: InvoiceFilters = { query: '', period: null, status: null, open: false, due: null, packageId: null, customer: null };
 const noPaymentFilters: PaymentFilters = { date: null, customer: null };
 
 /** UI state: what the operator filtered by survives opening an invoice and coming back. */

@@ -24,8 +24,8 @@ export function InvoiceList() {
   const periodLabel = usePeriodLabel();
   const filters = useBillingFilters((s) => s.invoices);
   const setFilters = useBillingFilters((s) => s.setInvoiceFilters);
-  const { query, period, status, packageId, customer } = filters;
-  const list = useMethodPages('billing.invoices.list', { query, period, status, packageId, customerId: customer?.id ?? null });
+  const { query, period, status, open, due, packageId, customer } = filters;
+  const list = useMethodPages('billing.invoices.list', { query, period, status, open, dueFrom: due?.from ?? null, dueTo: due?.to ?? null, packageId, customerId: customer?.id ?? null });
   const packages = usePackages().data;
   const periods = recentPeriods(useTenantToday(), PERIODS_SHOWN);
   const [search, setSearch] = useState(query);
@@ -76,8 +76,9 @@ export function InvoiceList() {
             </option>
           ))}
         </select>
-        <select aria-label={t('billing.statusFilter')} value={status ?? ''} onChange={(e) => setFilters({ status: (e.target.value || null) as InvoiceStatus | null })} data-testid="invoice-filter-status">
+        <select aria-label={t('billing.statusFilter')} value={open ? OPEN : (status ?? '')} onChange={(e) => setFilters(statusFilter(e.target.value))} data-testid="invoice-filter-status">
           <option value="">{t('billing.allStatuses')}</option>
+          <option value={OPEN}>{t('billing.statusOpen')}</option>
           {INVOICE_STATUSES.map((s) => (
             <option key={s} value={s}>
               {t(`billing.status_${s}`)}
@@ -105,6 +106,14 @@ export function InvoiceList() {
           </button>
         </div>
       ) : null}
+      {due ? (
+        <div className="filter-chip" data-testid="invoice-filter-due">
+          <span>{t('billing.dueFilter', { from: dayText(due.from), to: dayText(due.to) })}</span>
+          <button type="button" className="link-button" onClick={() => setFilters({ due: null })}>
+            {t('billing.clearDue')}
+          </button>
+        </div>
+      ) : null}
       <DataTable
         label={t('billing.tabInvoices')}
         columns={columns}
@@ -128,6 +137,13 @@ export function InvoiceList() {
       />
     </>
   );
+}
+
+/** The status box's own value for "Belum lunas" (unpaid and partly paid), beside the four statuses. */
+const OPEN = 'open';
+function statusFilter(value: string): { status: InvoiceStatus | null; open: boolean } {
+  const status = INVOICE_STATUSES.find((s) => s === value) ?? null;
+  return { status, open: value === OPEN };
 }
 
 const rowKey = (i: Invoice) => i.id;

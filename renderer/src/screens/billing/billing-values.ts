@@ -13,3 +13,8 @@ export function recentPeriods(today: string, count: number): string[] {
 export function formatSignedRupiah(amount: number): string {
   return amount < 0 ? `−${formatRupiah(-amount)}` : formatRupiah(amount);
 }
+
+/** The day `days` after an ISO day, on the calendar (no clock, no zone): the end of "this week". */
+export function addDays(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
