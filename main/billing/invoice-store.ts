@@ -80,6 +80,9 @@ export interface InvoiceFilter {
   packageId: string | null;
   customerId: string | null;
   query: string;
+  open: boolean;
+  dueFrom: string | null;
+  dueTo: string | null;
   cursor: string | null;
   limit: number;
 }
@@ -206,6 +209,9 @@ export class InvoiceStore {
       .andIf(f.status, 'status = ?')
       .andIf(f.packageId, 'package_id = ?')
       .andIf(f.customerId, 'customer_id = ?')
+      .andIf(f.open ? true : null, "status IN ('unpaid', 'partial')", () => [])
+      .andIf(f.dueFrom, 'due_date >= ?')
+      .andIf(f.dueTo, 'due_date <= ?')
       .andIf(f.query, "(lower(customer_name) LIKE ? ESCAPE '\\' OR lower(customer_code) LIKE ? ESCAPE '\\' OR lower(number) LIKE ? ESCAPE '\\')", () => [like, like, like])
       .andIf(f.cursor, 'id < ?');
     const rows = this.db.prepare(`SELECT * FROM invoices ${where.sql} ORDER BY id DESC LIMIT ?`).all(...where.params, f.limit + 1) as InvoiceRow[];

@@ -254,6 +254,11 @@ export const invoiceListSchema = z.object({
   customerId: idSchema.nullable().default(null),
   /** A customer's name, code or phone, as customers.list searches. */
   query: z.string().trim().max(100, 'validation.tooLong').refine((q) => !q.includes('\0'), 'validation.invalid').default(''),
+  /** Unpaid and partly paid together (what the money cards count as owed); `status` narrows it further. */
+  open: z.boolean().default(false),
+  /** Due on these days of the tenant's calendar, inclusive: the money card "due this week" opens this list. */
+  dueFrom: localDateSchema.nullable().default(null),
+  dueTo: localDateSchema.nullable().default(null),
   cursor: cursorSchema,
   limit: pageLimitSchema,
 });

@@ -201,8 +201,8 @@ describe('customers in the demo ISP (web mode, Chromium)', () => {
     await page.getByTestId('nav-dashboard').waitFor();
     expect(await page.getByTestId('nav-dashboard').textContent()).toContain('Dashboard');
     expect(await page.getByTestId('nav-settings').textContent()).toContain('Settings');
-    await page.getByTestId('nav-billing').click();
-    expect(await page.getByTestId('coming-soon').textContent()).toContain('Billing is not available in this version');
+    await page.getByTestId('nav-maps').click();
+    expect(await page.getByTestId('coming-soon').textContent()).toContain('Map & Outages is not available in this version');
     await app.shot('english-coming-soon');
 
     await page.getByTestId('nav-settings').click();

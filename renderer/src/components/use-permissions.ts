@@ -19,6 +19,8 @@ export function usePermissions() {
     networkStaff: role !== undefined && NETWORK_STAFF.includes(role),
     /** The business's numbers (revenue, customers per package); the core sends them only to these roles. */
     seesRevenue: role !== undefined && SEES_REVENUE.includes(role),
+    /** Invoices and payments: records, reverses, voids (the billing methods' roles). */
+    handlesMoney: role !== undefined && OFFICE.includes(role),
     /** The whole customer list; the others find a customer by searching. */
     browsesCustomers: role !== undefined && BROWSES_CUSTOMERS.includes(role),
   };

@@ -1,4 +1,5 @@
 import type { ScreenMessages } from './types.js';
+import { billingEn } from './billing-en.js';
 
 export const en: ScreenMessages = {
   app: {
@@ -90,7 +91,6 @@ export const en: ScreenMessages = {
     badge: 'Soon',
     title: '{{section}} is not available in this version',
     later: 'This section arrives in a later release.',
-    billing: 'Later: monthly invoices are generated automatically, payments recorded and reminders sent before the due date.',
     isolir: 'Later: customers who do not pay are isolated on the router automatically and reconnected as soon as they pay.',
     maps: 'Later: a map of ODCs, ODPs and customers, with outages traced to the customers they affect.',
     collectors: 'Later: collectors take cash in the field and the office reconciles their deposits.',
@@ -630,6 +630,7 @@ export const en: ScreenMessages = {
     done_failed: 'Could not be repaired yet: {{reason}}',
     empty: 'Nothing changed by hand needed repairing yet.',
   },
+  billing: billingEn,
   isolir: {
     title: 'Isolation',
     intro: 'Customers isolated on their router, requests on their way, and the ones that failed. A customer\'s status changes only once the router confirms.',

@@ -1,3 +1,5 @@
+import { billingId } from './billing-id.js';
+
 /** Screen texts in Bahasa Indonesia, the default language. Core error texts come from shared/i18n. */
 export const id = {
   app: {
@@ -89,7 +91,6 @@ export const id = {
     badge: 'Segera',
     title: '{{section}} belum tersedia di versi ini',
     later: 'Bagian ini hadir di rilis berikutnya.',
-    billing: 'Nanti: tagihan bulanan dibuat otomatis, pembayaran dicatat, dan pengingat dikirim sebelum jatuh tempo.',
     isolir: 'Nanti: pelanggan yang menunggak diisolir otomatis di router dan tersambung lagi begitu membayar.',
     maps: 'Nanti: peta ODC, ODP dan pelanggan, dengan gangguan yang terlihat sampai ke pelanggan terdampak.',
     collectors: 'Nanti: kolektor menerima setoran tunai di lapangan dan kantor mencocokkannya.',
@@ -630,6 +631,7 @@ export const id = {
     done_failed: 'Belum bisa diperbaiki: {{reason}}',
     empty: 'Belum ada perubahan manual yang perlu diperbaiki.',
   },
+  billing: billingId,
   isolir: {
     title: 'Isolir',
     intro: 'Pelanggan yang diisolir di router, permintaan yang sedang dikirim, dan yang gagal. Status pelanggan baru berubah setelah router mengonfirmasi.',

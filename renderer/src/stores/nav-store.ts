@@ -6,6 +6,7 @@ export const SECTIONS = ['dashboard', 'customers', 'billing', 'isolir', 'routers
 export type Section = (typeof SECTIONS)[number];
 
 export type CustomersTab = 'customers' | 'packages';
+export type BillingTab = 'invoices' | 'pay' | 'payments';
 export type WhatsAppTab = 'overview' | 'settings' | 'templates' | 'broadcast' | 'log' | 'failures';
 export type SettingsTab = 'profile' | 'users' | 'password' | 'language' | 'failures';
 
@@ -18,6 +19,8 @@ export const paths = {
   section: (section: Section) => `/${section}`,
   customersTab: (tab: CustomersTab) => (tab === 'customers' ? '/customers' : '/customers/packages'),
   customer: (id: string) => `/customers/${id}`,
+  billingTab: (tab: BillingTab) => (tab === 'invoices' ? '/billing' : `/billing/${tab}`),
+  invoice: (id: string) => `/billing/invoice/${id}`,
   whatsappTab: (tab: WhatsAppTab) => `/whatsapp/${tab}`,
   settingsTab: (tab: SettingsTab) => `/settings/${tab}`,
 };
@@ -40,10 +43,11 @@ export function rememberPath(path: string): void {
   if (useNav.getState().last[section] !== path) useNav.setState((s) => ({ last: { ...s.last, [section]: path } }));
 }
 
-/** Opens a section where the user left it; a customer's detail is left behind (the list is what people expect). */
+/** Opens a section where the user left it; a customer's or an invoice's detail is left behind (the list is what people expect). */
 export function goToSection(section: Section): void {
   const last = useNav.getState().last[section];
   if (section === 'customers') go(last === paths.customersTab('packages') ? last : paths.customersTab('customers'));
+  else if (section === 'billing') go(last?.startsWith(paths.invoice('')) ? paths.billingTab('invoices') : (last ?? paths.billingTab('invoices')));
   else go(last ?? paths.section(section));
 }
 

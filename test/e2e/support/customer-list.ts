@@ -9,9 +9,9 @@ export async function seedCustomers(server: WebServer, count: number): Promise<v
   await server.core.bus.drain();
 }
 
-export async function signIn(page: Page, url: string, password: string): Promise<void> {
+export async function signIn(page: Page, url: string, password: string, username = 'owner'): Promise<void> {
   await page.goto(url);
-  await page.getByTestId('input-username').fill('owner');
+  await page.getByTestId('input-username').fill(username);
   await page.getByTestId('input-password').fill(password);
   await page.getByTestId('login-submit').click();
   await page.getByTestId('nav-dashboard').waitFor();

@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Customer } from '../../../../shared/domain/customer.js';
 import { formatRupiah } from '../../../../shared/util/money.js';
@@ -6,6 +6,7 @@ import { formatPhoneLocal } from '../../../../shared/util/phone.js';
 import { formatDateTime } from '../../../../shared/util/time.js';
 import { call } from '../../api/client.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
+import { Fact } from '../../components/Fact.js';
 import { FormError } from '../../components/FormError.js';
 import { Icon } from '../../components/Icon.js';
 import { StatusBadge } from '../../components/StatusBadge.js';
@@ -18,6 +19,7 @@ import { useTenant } from '../../stores/tenant-store.js';
 import { toast } from '../../stores/toast-store.js';
 import { CustomerForm } from './CustomerForm.js';
 import { RouterAccountState } from './RouterAccountState.js';
+import { CustomerBillingCard } from '../billing/CustomerBillingCard.js';
 import { IsolirHistory } from '../isolir/IsolirHistory.js';
 import { IsolirRequestDialog } from '../isolir/IsolirRequestDialog.js';
 import { CustomerSessionCard } from '../sessions/CustomerSessionCard.js';
@@ -34,7 +36,7 @@ function showCustomer(customer: Customer): void {
 export function CustomerDetail({ id }: { id: string }) {
   const { t } = useTranslation();
   const { data: customer, error } = useMethodQuery('customers.get', { id });
-  const { manager, networkStaff: isolates, locked } = usePermissions();
+  const { manager, networkStaff: isolates, handlesMoney, locked } = usePermissions();
   const [dialog, setDialog] = useState<Dialog>(null);
 
   // Esc goes back to the list, unless it is closing a dialog on top of the detail.
@@ -98,6 +100,7 @@ export function CustomerDetail({ id }: { id: string }) {
           </div>
           <CustomerFacts customer={customer} />
           {customer.routerId !== null ? <CustomerSessionCard customerId={customer.id} /> : null}
+          {handlesMoney ? <CustomerBillingCard customer={customer} /> : null}
           {isolates ? <IsolirHistory customerId={customer.id} /> : null}
           {dialog === 'edit' ? (
             <CustomerForm
@@ -174,15 +177,6 @@ function CustomerFacts({ customer }: { customer: Customer }) {
         </dl>
       </section>
     </div>
-  );
-}
-
-function Fact({ label, testId, children }: { label: string; testId?: string; children: ReactNode }) {
-  return (
-    <>
-      <dt>{label}</dt>
-      <dd data-testid={testId}>{children}</dd>
-    </>
   );
 }
 

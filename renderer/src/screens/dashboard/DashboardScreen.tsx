@@ -2,13 +2,16 @@ import { useTranslation } from 'react-i18next';
 import type { CustomerStatus } from '../../../../shared/domain/customer.js';
 import { formatRupiah } from '../../../../shared/util/money.js';
 import { FormError } from '../../components/FormError.js';
+import { usePermissions } from '../../components/use-permissions.js';
 import { useNumberFormat } from '../../components/use-number-format.js';
 import { useCustomerFilters } from '../../stores/customer-filters-store.js';
 import { useDashboard } from '../../stores/data-stores.js';
 import { go, paths } from '../../stores/nav-store.js';
 import { useSession } from '../../stores/session-store.js';
 import { useTenant } from '../../stores/tenant-store.js';
+import { MoneyCards } from './MoneyCards.js';
 import { PackageSummary } from './PackageSummary.js';
+import { StatCard } from './StatCard.js';
 
 export function DashboardScreen() {
   const { t } = useTranslation();
@@ -16,7 +19,7 @@ export function DashboardScreen() {
   const { data, error } = useDashboard();
   const tenant = useTenant((s) => s.tenant);
   const user = useSession((s) => s.user);
-
+  const { handlesMoney } = usePermissions();
 
   function showCustomers(status: CustomerStatus) {
     useCustomerFilters.getState().setFilters({ query: '', status, packageId: null });
@@ -40,6 +43,7 @@ export function DashboardScreen() {
             <StatCard tone="inactive" label={t('dashboard.inactive')} value={formatNumber(data.customers.inactive)} testId="stat-inactive" onOpen={() => showCustomers('inactive')} />
             <StatCard tone="neutral" label={t('dashboard.packages')} value={formatNumber(data.packages)} testId="stat-packages" onOpen={() => go(paths.customersTab('packages'))} />
           </div>
+          {handlesMoney ? <MoneyCards isolated={data.customers.isolated} onIsolated={() => showCustomers('isolated')} /> : null}
           {/* The business's numbers come only to the roles that see them (the core sends null to the rest). */}
           {data.monthlyRevenue === null ? null : (
             <div className="dashboard-grid">
@@ -59,30 +63,5 @@ export function DashboardScreen() {
         !error && <p className="muted">{t('common.loading')}</p>
       )}
     </div>
-  );
-}
-
-interface StatCardProps {
-  tone: 'active' | 'isolated' | 'inactive' | 'neutral';
-  label: string;
-  value: string;
-  testId: string;
-  onOpen?: () => void;
-}
-
-function StatCard({ tone, label, value, testId, onOpen }: StatCardProps) {
-  const body = (
-    <>
-      <span className="stat-label">{label}</span>
-      <span className="stat-value" data-testid={testId}>
-        {value}
-      </span>
-    </>
-  );
-  if (!onOpen) return <div className={`card stat stat-${tone}`}>{body}</div>;
-  return (
-    <button type="button" className={`card stat stat-${tone} stat-link`} onClick={onOpen}>
-      {body}
-    </button>
   );
 }

@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
 import { packageInputSchema, type Package } from '../../../../shared/domain/package.js';
 import { formatRupiah } from '../../../../shared/util/money.js';
 import { call } from '../../api/client.js';
 import { Field } from '../../components/Field.js';
 import { FormActions } from '../../components/FormActions.js';
+import { parseRupiah, rupiahTextSchema } from '../../components/rupiah-text.js';
 import { FormError } from '../../components/FormError.js';
 import { Modal } from '../../components/Modal.js';
 import { useContractForm } from '../../components/use-contract-form.js';
@@ -20,12 +20,7 @@ const contract = packageInputSchema.shape;
 
 /** The package form as typed on its way to the contract's schema: only the price needs reading. */
 const packageFormSchema = packageInputSchema.extend({
-  price: z.string().transform((text, ctx) => {
-    const price = parseRupiah(text);
-    if (price !== null) return price;
-    ctx.addIssue({ code: 'custom', message: text.trim() === '' ? 'validation.required' : 'validation.invalid' });
-    return z.NEVER;
-  }),
+  price: rupiahTextSchema,
   routerProfile: contract.routerProfile.unwrap(),
   rateLimit: contract.rateLimit.unwrap(),
   active: contract.active.unwrap(),
@@ -82,10 +77,4 @@ export function PackageForm({ pkg, onSaved, onClose }: PackageFormProps) {
       </form>
     </Modal>
   );
-}
-
-/** "150.000", "Rp 150.000" and "150000" all mean the same to an Indonesian; null when it is not a whole amount. */
-function parseRupiah(text: string): number | null {
-  const digits = text.replace(/^\s*rp\.?\s*/i, '').replace(/[.\s]/g, '');
-  return /^\d{1,13}$/.test(digits) ? Number(digits) : null;
 }

@@ -11,6 +11,8 @@ import { RoutersScreen } from '../routers/RoutersScreen.js';
 import { SettingsScreen } from '../settings/SettingsScreen.js';
 import { WhatsAppScreen } from '../whatsapp/WhatsAppScreen.js';
 import { IsolirScreen } from '../isolir/IsolirScreen.js';
+import { BillingScreen } from '../billing/BillingScreen.js';
+import { InvoiceDetail } from '../billing/InvoiceDetail.js';
 import { ComingSoon } from './ComingSoon.js';
 import { Header } from './Header.js';
 import { LockedBanner } from './LockedBanner.js';
@@ -58,6 +60,8 @@ export function AppShell() {
               <Route path="/customers/packages">{() => <CustomersScreen tab="packages" />}</Route>
               <Route path="/customers/:id">{(params) => <CustomerDetail id={params.id} />}</Route>
               <Route path="/customers">{() => <CustomersScreen tab="customers" />}</Route>
+              <Route path="/billing/invoice/:id">{(params) => <InvoiceDetail id={params.id} />}</Route>
+              <Route path="/billing/:tab?">{(params) => <BillingScreen tab={params.tab} />}</Route>
               <Route path="/isolir" component={IsolirScreen} />
               <Route path="/routers" component={RoutersScreen} />
               <Route path="/whatsapp/:tab?">{(params) => <WhatsAppScreen tab={params.tab} />}</Route>

@@ -2,7 +2,7 @@ import { ROLES, type Role } from '../../../../shared/domain/roles.js';
 import { SECTIONS, type Section } from '../../stores/nav-store.js';
 
 /** Sections still to come in later releases: the sidebar shows them so staff see what is planned. */
-export const COMING_SOON = ['billing', 'maps', 'collectors', 'sync'] as const satisfies readonly Section[];
+export const COMING_SOON = ['maps', 'collectors', 'sync'] as const satisfies readonly Section[];
 export type ComingSoonSection = (typeof COMING_SOON)[number];
 
 export function isComingSoon(section: Section): section is ComingSoonSection {
@@ -11,8 +11,9 @@ export function isComingSoon(section: Section): section is ComingSoonSection {
 
 /**
  * The sections each role's work needs, in sidebar order. The core refuses what a role may not call;
- * this keeps menus that would only answer "not allowed" out of sight. WhatsApp is the office's
- * (owner, admin, finance, as its methods are); a collector collects, a technician fixes the network.
+ * this keeps menus that would only answer "not allowed" out of sight. WhatsApp and Tagihan are the
+ * office's (owner, admin, finance, as their methods are); a collector collects (their cash comes with
+ * the collectors module), a technician fixes the network.
  * Routers sit beside Isolir, which happens on them: technicians and admins run them, finance sees
  * which router serves whom (and whether it is up) without changing anything; a collector has no use for them.
  */
@@ -20,7 +21,7 @@ const HIDDEN_FROM: Record<Role, readonly Section[]> = {
   owner: [],
   admin: [],
   finance: ['isolir', 'maps'],
-  collector: ['isolir', 'routers', 'whatsapp', 'sync'],
+  collector: ['billing', 'isolir', 'routers', 'whatsapp', 'sync'],
   technician: ['billing', 'collectors', 'whatsapp', 'sync'],
 };
 
