@@ -12,15 +12,13 @@ export function usePermissions() {
   return {
     locked,
     manager: role !== undefined && MANAGERS.includes(role),
-    /** Owner, admin and finance: the office that bills and prints invoices and receipts. */
+    /** Owner, admin and finance: the office that bills, records and reverses payments, prints invoices and receipts (the billing methods' roles). */
     office: role !== undefined && OFFICE.includes(role),
     owner: role === 'owner',
     /** Adds, edits, removes and tests routers; isolates and reconnects customers on them. */
     networkStaff: role !== undefined && NETWORK_STAFF.includes(role),
     /** The business's numbers (revenue, customers per package); the core sends them only to these roles. */
     seesRevenue: role !== undefined && SEES_REVENUE.includes(role),
-    /** Invoices and payments: records, reverses, voids (the billing methods' roles). */
-    handlesMoney: role !== undefined && OFFICE.includes(role),
     /** The whole customer list; the others find a customer by searching. */
     browsesCustomers: role !== undefined && BROWSES_CUSTOMERS.includes(role),
   };

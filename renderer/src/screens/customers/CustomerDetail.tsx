@@ -36,7 +36,7 @@ function showCustomer(customer: Customer): void {
 export function CustomerDetail({ id }: { id: string }) {
   const { t } = useTranslation();
   const { data: customer, error } = useMethodQuery('customers.get', { id });
-  const { manager, networkStaff: isolates, handlesMoney, locked } = usePermissions();
+  const { manager, networkStaff: isolates, office, locked } = usePermissions();
   const [dialog, setDialog] = useState<Dialog>(null);
 
   // Esc goes back to the list, unless it is closing a dialog on top of the detail.
@@ -100,7 +100,7 @@ export function CustomerDetail({ id }: { id: string }) {
           </div>
           <CustomerFacts customer={customer} />
           {customer.routerId !== null ? <CustomerSessionCard customerId={customer.id} /> : null}
-          {handlesMoney ? <CustomerBillingCard customer={customer} /> : null}
+          {office ? <CustomerBillingCard customer={customer} /> : null}
           {isolates ? <IsolirHistory customerId={customer.id} /> : null}
           {dialog === 'edit' ? (
             <CustomerForm

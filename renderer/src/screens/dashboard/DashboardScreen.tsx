@@ -19,7 +19,7 @@ export function DashboardScreen() {
   const { data, error } = useDashboard();
   const tenant = useTenant((s) => s.tenant);
   const user = useSession((s) => s.user);
-  const { handlesMoney } = usePermissions();
+  const { office } = usePermissions();
 
   function showCustomers(status: CustomerStatus) {
     useCustomerFilters.getState().setFilters({ query: '', status, packageId: null });
@@ -43,7 +43,7 @@ export function DashboardScreen() {
             <StatCard tone="inactive" label={t('dashboard.inactive')} value={formatNumber(data.customers.inactive)} testId="stat-inactive" onOpen={() => showCustomers('inactive')} />
             <StatCard tone="neutral" label={t('dashboard.packages')} value={formatNumber(data.packages)} testId="stat-packages" onOpen={() => go(paths.customersTab('packages'))} />
           </div>
-          {handlesMoney ? <MoneyCards isolated={data.customers.isolated} onIsolated={() => showCustomers('isolated')} /> : null}
+          {office ? <MoneyCards isolated={data.customers.isolated} onIsolated={() => showCustomers('isolated')} /> : null}
           {/* The business's numbers come only to the roles that see them (the core sends null to the rest). */}
           {data.monthlyRevenue === null ? null : (
             <div className="dashboard-grid">
