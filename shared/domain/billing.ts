@@ -212,6 +212,7 @@ export const paymentRecordSchema = z
     proof: proofSchema.nullable().default(null),
     note: optionalText(300).default(''),
   })
+  .strict()
   .superRefine((v, ctx) => {
     if (v.method !== 'cash' && v.reference === '') ctx.addIssue({ code: 'custom', path: ['reference'], message: 'validation.required' });
   });
@@ -325,8 +326,8 @@ export const billingSummarySchema = z.object({
 export type BillingSummary = z.infer<typeof billingSummarySchema>;
 
 export const closingInputSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('daily'), date: localDateSchema }),
-  z.object({ kind: z.literal('monthly'), period: periodSchema }),
+  z.object({ kind: z.literal('daily'), date: localDateSchema }).strict(),
+  z.object({ kind: z.literal('monthly'), period: periodSchema }).strict(),
 ]);
 
 export const closingReportSchema = z.object({

@@ -176,4 +176,18 @@ describe('payments', () => {
     await pay(150_000);
     expect(loop.overdueCustomers(o.tenantId)).toEqual([]);
   });
+
+  it('finance records payments; a technician and a collector may not', async () => {
+    await generate();
+    const roles = ['finance', 'technician', 'collector'] as const;
+    const tokens: string[] = [];
+    for (const role of roles) {
+      await ok(t.core, 'users.create', { username: role, displayName: role, role, password: `rahasia-${role}-1` }, o.token);
+      tokens.push(await login(t.core, role, `rahasia-${role}-1`));
+    }
+    const record = (token: string, requestKey: string) => call(t.core, 'billing.payments.record', { requestKey, customerId, amount: 10_000, method: 'cash' }, token);
+    expect((await record(tokens[0] as string, 'role-finance-1')).ok).toBe(true);
+    expect(await record(tokens[1] as string, 'role-technician-1')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await record(tokens[2] as string, 'role-collector-1')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
 });
