@@ -77,6 +77,7 @@ const DEFAULT_EVENTS: WaEventKey[] = [
   'invoice_paid',
   'customer_isolated',
   'customer_reconnected',
+  'payment_promise_made',
   'outage_started',
   'outage_resolved',
   'technician_assigned',
