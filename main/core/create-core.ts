@@ -16,6 +16,7 @@ import { waModule, type WaOptions } from '../wa/index.js';
 import { isolirModule, type IsolirOptions } from '../isolir/index.js';
 import { provisioningModule } from '../provisioning/index.js';
 import { sessionsModule } from '../sessions/index.js';
+import { billingModule } from '../billing/index.js';
 import { Dispatcher, type CallMeta } from '../api/index.js';
 import type { SecretBox } from '../secrets/index.js';
 import { makePrivateDir, silentLogger, systemClock, ulidGenerator, type Clock, type IdGenerator, type Logger } from '../platform/index.js';
@@ -56,6 +57,7 @@ export const coreModules = (wa: WaOptions = {}, isolir: IsolirOptions = {}, rout
     isolirModule(isolir),
     provisioningModule,
     sessionsModule,
+    billingModule,
     mapsModule,
     demoModule,
     setupModule,

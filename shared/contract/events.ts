@@ -47,6 +47,17 @@ export const events = {
   payment_promise_changed: event(z.object({ promiseId: idSchema, customerId: idSchema })),
   /** One event for a whole import (not customer_created per row: no welcome message to each of 500 customers moved in). */
   customers_imported: event(z.object({ importId: idSchema })),
+  /** Billing (issue 9). One per invoice made by hand; the monthly generation sends them only when the tenant turned its notification on (else `invoices_generated`). */
+  invoice_created: event(z.object({ invoiceId: idSchema, customerId: idSchema })),
+  /** One for a whole generation run that made invoices. */
+  invoices_generated: event(z.object({ runId: idSchema, period: z.string(), created: z.number().int() })),
+  /** An invoice changed otherwise (a line added, voided, a payment reversed): its screens re-read. */
+  invoice_changed: event(z.object({ invoiceId: idSchema, customerId: idSchema })),
+  invoice_paid: event(z.object({ invoiceId: idSchema, customerId: idSchema, paymentId: idSchema })),
+  payment_recorded: event(z.object({ paymentId: idSchema, customerId: idSchema })),
+  payment_reversed: event(z.object({ paymentId: idSchema, reversalId: idSchema, customerId: idSchema })),
+  /** Transient: a generation's progress, for the Tagihan screen's bar. */
+  billing_progress: event(z.object({ runId: idSchema, done: z.number().int(), total: z.number().int() })),
   /** Transient (announced, not stored): the WhatsApp session changed state or showed a new QR. */
   wa_session_changed: event(z.object({})),
   /** Transient, at most a few per second: messages changed status; screens re-read logs and progress. */

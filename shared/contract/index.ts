@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { authMethods } from './methods/auth.js';
+import { billingMethods } from './methods/billing.js';
 import { customerMethods } from './methods/customers.js';
 import { customerImportMethods } from './methods/customer-import.js';
 import { dashboardMethods } from './methods/dashboard.js';
@@ -30,6 +31,7 @@ export const contract = {
   ...routerPrepareMethods,
   ...isolirMethods,
   ...provisioningMethods,
+  ...billingMethods,
   ...dashboardMethods,
   ...mapMethods,
   ...waMethods,

@@ -81,6 +81,8 @@ export const en: MessageTree = {
     rateCap: 'At most 50 messages per second (the platform limit).',
     url: 'The address must start with http:// or https://.',
     tooMany: 'Too many.',
+    officeCode: 'Office code: 1-4 letters or digits, e.g. A.',
+    proofTooLarge: 'The transfer proof photo may be 2 MB at most.',
     mismatch: 'The passwords do not match.',
   },
   wa: {

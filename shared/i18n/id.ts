@@ -81,6 +81,8 @@ export const id = {
     rateCap: 'Maksimal 50 pesan per detik (batas platform).',
     url: 'Alamat harus diawali http:// atau https://.',
     tooMany: 'Terlalu banyak.',
+    officeCode: 'Kode kantor 1-4 huruf atau angka, misalnya A.',
+    proofTooLarge: 'Foto bukti transfer paling besar 2 MB.',
     mismatch: 'Konfirmasi kata sandi tidak sama.',
   },
   wa: {

@@ -24,6 +24,7 @@ import { m022Provisioning } from './022-provisioning.js';
 import { m023IsolirLanding } from './023-isolir-landing.js';
 import { m024RadiusDatabase } from './024-radius-database.js';
 import { m025WaOutbox } from './025-wa-outbox.js';
+import { m026Billing } from './026-billing.js';
 
 export const migrations: readonly Migration[] = [
   m001Core,
@@ -51,4 +52,5 @@ export const migrations: readonly Migration[] = [
   m023IsolirLanding,
   m024RadiusDatabase,
   m025WaOutbox,
+  m026Billing,
 ];

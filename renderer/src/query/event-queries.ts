@@ -23,6 +23,15 @@ export const STALE_AFTER: Record<EventName, readonly MethodName[]> = {
   user_changed: ['users.list', 'auth.me'],
   wa_session_changed: ['wa.session.status'],
   wa_activity: ['wa.logs.list', 'wa.metrics', 'wa.broadcast.list', 'wa.failures.list'],
+  // Billing: an invoice or a payment changed what is owed, collected and credited.
+  invoice_created: ['billing.invoices.list', 'billing.invoices.get', 'billing.summary', 'billing.customers.balance', 'billing.reports.closing'],
+  invoices_generated: ['billing.invoices.list', 'billing.summary', 'billing.customers.balance', 'billing.reports.closing'],
+  invoice_changed: ['billing.invoices.list', 'billing.invoices.get', 'billing.summary', 'billing.customers.balance', 'billing.reports.closing'],
+  invoice_paid: ['billing.invoices.list', 'billing.invoices.get', 'billing.summary', 'billing.customers.balance', 'billing.reports.closing'],
+  payment_recorded: ['billing.payments.list', 'billing.invoices.list', 'billing.invoices.get', 'billing.summary', 'billing.customers.balance', 'billing.reports.closing'],
+  payment_reversed: ['billing.payments.list', 'billing.invoices.list', 'billing.invoices.get', 'billing.summary', 'billing.customers.balance', 'billing.reports.closing'],
+  // Progress only: the bar reads the event itself; the list re-reads on invoices_generated.
+  billing_progress: [],
   // The core came back after a crash: anything may have changed while nobody was listening.
   core_restarted: [],
 };
