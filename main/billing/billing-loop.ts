@@ -1,4 +1,5 @@
 import type { CoreInfra } from '../module-kit/index.js';
+import type { DomainEvent } from '../../shared/contract/index.js';
 import type { CustomersService } from '../customers/index.js';
 import type { IsolirCommands } from '../isolir/index.js';
 import type { TenantService } from '../tenant/index.js';
@@ -6,13 +7,14 @@ import type { WaNotifications } from '../wa/index.js';
 import { dayIn } from './calendar-day.js';
 import { Exemptions } from './exemptions.js';
 import { loopHandlers } from './loop-handlers.js';
-import { loopNotificationRules, type InvoiceVariables } from './loop-notifications.js';
+import { loopNotificationRules } from './loop-notifications.js';
 import { LOOP_SCAN_JOB, loopScanHandler, loopScanSchedule, runLoopDay } from './loop-scan.js';
 import { LoopSettingsStore } from './loop-settings.js';
 import { OverdueScan } from './overdue-scan.js';
 import { Promises } from './promises.js';
 import { Reminders } from './reminders.js';
-import type { UnpaidInvoices } from './unpaid-invoices.js';
+import { UnpaidInvoices } from './unpaid-invoices.js';
+import type { SettingsStore } from './settings-store.js';
 
 /** What the loop uses of the modules composed before billing. */
 export interface LoopNeeds {
@@ -22,32 +24,26 @@ export interface LoopNeeds {
   wa: WaNotifications;
 }
 
-/** What the loop reads of billing's own invoices and settings. */
-export interface LoopBilling {
-  invoices: UnpaidInvoices;
-  graceDays(tenantId: string): number;
-  invoiceVariables: InvoiceVariables;
-}
-
 /** Tables of the loop (migration 028), owned by the billing module. */
-export const LOOP_TABLES = ['billing_notices', 'billing_overdue_isolations', 'billing_exemptions', 'billing_promises', 'billing_loop_settings'] as const;
+export const LOOP_TABLES = ['billing_overdue_isolations', 'billing_exemptions', 'billing_promises', 'billing_loop_settings'] as const;
 
 /**
  * The money loop around invoices (reminders, the overdue scan and auto-isolir, exemptions,
  * promises to pay), wired into the billing module: its services, handlers, job, schedule and
  * subscriber are spread into the module's own.
  */
-export function createBillingLoop(infra: CoreInfra, needs: LoopNeeds, billing: LoopBilling) {
+export function createBillingLoop(infra: CoreInfra, needs: LoopNeeds, billingSettings: SettingsStore) {
   const { db, bus, clock, ids } = infra;
+  const invoices = new UnpaidInvoices(db);
   const settings = new LoopSettingsStore(db, clock, ids);
   const exemptions = new Exemptions(db, bus, needs.customers, clock, ids);
-  const promises = new Promises(db, billing.invoices, settings, needs.isolir, needs.customers, bus, clock, ids);
-  const policy = { graceDays: billing.graceDays, promisedCustomers: (tenantId: string) => promises.promisedCustomers(tenantId) };
-  const overdue = new OverdueScan(db, billing.invoices, exemptions, policy, needs.isolir, needs.customers, bus, clock, ids);
-  const reminders = new Reminders(db, billing.invoices, settings, needs.customers, bus, clock, ids);
+  const promises = new Promises(db, invoices, settings, needs.isolir, needs.customers, bus, clock, ids);
+  const policy = { graceDays: (tenantId: string) => billingSettings.get(tenantId).graceDays, promisedCustomers: (tenantId: string) => promises.promisedCustomers(tenantId) };
+  const overdue = new OverdueScan(db, invoices, exemptions, policy, needs.isolir, needs.customers, bus, clock, ids);
+  const reminders = new Reminders(db, invoices, settings, needs.customers, bus, clock);
   const parts = { promises, overdue, reminders };
   const today = (tenantId: string) => dayIn(clock.now(), needs.tenants.zone(tenantId));
-  for (const rule of loopNotificationRules(needs.customers, billing.invoiceVariables, promises)) needs.wa.notifications.register(rule);
+  for (const rule of loopNotificationRules(needs.customers, (tenantId, invoiceId) => invoices.variables(tenantId, invoiceId, billingSettings.get(tenantId).paymentUrlPattern), promises)) needs.wa.notifications.register(rule);
   return {
     services: {
       billingLoop: {
@@ -61,7 +57,15 @@ export function createBillingLoop(infra: CoreInfra, needs: LoopNeeds, billing: L
     handlers: loopHandlers({ exemptions, promises, settings, today }),
     jobTypes: [{ type: LOOP_SCAN_JOB, handler: loopScanHandler(parts, needs.tenants), options: { onInterrupted: 'retry' as const } }],
     schedules: [loopScanSchedule],
-    /** A payment that clears the invoice keeps its promise at once, not at the next morning's scan. */
-    keepPromise: (tenantId: string, invoiceId: string): void => promises.invoicePaid(tenantId, invoiceId),
+    subscribers: [
+      // A payment that clears the invoice keeps its promise at once, not at the next morning's scan.
+      {
+        name: 'billing-promise-kept',
+        durable: true,
+        handler: (event: DomainEvent) => {
+          if (event.name === 'invoice_paid') promises.invoicePaid(event.tenantId, (event as DomainEvent<'invoice_paid'>).payload.invoiceId);
+        },
+      },
+    ],
   };
 }

@@ -1,8 +1,10 @@
 import type { Handlers, MethodsUnder } from '../module-kit/index.js';
 import { Failure } from '../platform/index.js';
 import type { SettingsStore } from './settings-store.js';
+import type { LoopMethods } from './loop-handlers.js';
 
-type BillingMethods = MethodsUnder<'billing.'>;
+// The loop's methods (exemptions, promises, its settings) are handled in loop-handlers.ts.
+type BillingMethods = Exclude<MethodsUnder<'billing.'>, LoopMethods>;
 
 // The contract lands before the services (two other parts build on it); each stub goes as its service comes.
 const notYet = (): never => {

@@ -3,7 +3,7 @@ import type { Exemptions } from './exemptions.js';
 import type { LoopSettingsStore } from './loop-settings.js';
 import type { Promises } from './promises.js';
 
-type LoopMethods = MethodsUnder<'billing.exemptions.'> | MethodsUnder<'billing.promises.'> | MethodsUnder<'billing.loopSettings.'>;
+export type LoopMethods = MethodsUnder<'billing.exemptions.'> | MethodsUnder<'billing.promises.'> | MethodsUnder<'billing.loopSettings.'>;
 
 /** The loop's contract methods; `today` is the caller's tenant's calendar day (its own zone). */
 export const loopHandlers = (parts: {

@@ -20,7 +20,7 @@ export interface OverdueScanResult {
   isolated: number;
 }
 
-const OVERDUE_STEP = 'overdue';
+const OVERDUE_STAGE = 'overdue';
 /** Stored with each isolation, so the Isolir screen says why the policy did it. */
 const ISOLATION_REASON = 'Tagihan belum dibayar melewati masa tenggang';
 
@@ -49,8 +49,8 @@ export class OverdueScan {
     private readonly ids: IdGenerator,
   ) {
     this.stmt = {
-      notice: db.prepare(`INSERT INTO billing_notices (id, tenant_id, invoice_id, customer_id, step, created_at)
-        VALUES (@id, @tenantId, @invoiceId, @customerId, @step, @now) ON CONFLICT (invoice_id, step) DO NOTHING`),
+      notice: db.prepare(`INSERT INTO invoice_reminders (tenant_id, invoice_id, stage, sent_at) VALUES (@tenantId, @invoiceId, @stage, @now)
+        ON CONFLICT (invoice_id, stage) DO NOTHING`),
       claimed: db.prepare('SELECT invoice_id FROM billing_overdue_isolations WHERE invoice_id IN (SELECT value FROM json_each(?))').pluck(),
       claim: db.prepare(`INSERT INTO billing_overdue_isolations (id, tenant_id, invoice_id, customer_id, isolir_action_id, created_at)
         VALUES (@id, @tenantId, @invoiceId, @customerId, @actionId, @now) ON CONFLICT (invoice_id) DO NOTHING`),
@@ -77,7 +77,7 @@ export class OverdueScan {
     const now = this.clock.now();
     for (const invoice of this.invoices.dueBetween(tenantId, addDays(today, -grace - 1), addDays(today, -1))) {
       if (this.customers.find(tenantId, invoice.customerId)?.status !== 'active') continue;
-      const claimed = this.stmt.notice.run({ id: this.ids.next(), tenantId, invoiceId: invoice.id, customerId: invoice.customerId, step: OVERDUE_STEP, now });
+      const claimed = this.stmt.notice.run({ tenantId, invoiceId: invoice.id, stage: OVERDUE_STAGE, now });
       if (claimed.changes === 0) continue;
       const daysUntilIsolation = Math.max(0, daysBetween(today, addDays(invoice.dueDate, grace + 1)));
       this.bus.publish('invoice_overdue', tenantId, { invoiceId: invoice.id, customerId: invoice.customerId, daysUntilIsolation });

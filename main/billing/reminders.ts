@@ -1,7 +1,7 @@
 import type { Db } from '../db/index.js';
 import type { EventBus } from '../bus/index.js';
 import type { CustomersService } from '../customers/index.js';
-import type { Clock, IdGenerator } from '../platform/index.js';
+import type { Clock } from '../platform/index.js';
 import { addDays, daysBetween } from './calendar-day.js';
 import type { LoopSettingsStore } from './loop-settings.js';
 import type { UnpaidInvoices } from './unpaid-invoices.js';
@@ -9,7 +9,7 @@ import type { UnpaidInvoices } from './unpaid-invoices.js';
 /**
  * The reminder schedule (days from the due date, default 3 and 1 before and the day itself): each
  * unpaid invoice gets the latest step its due date has reached, if that step was never sent. The
- * step is claimed (billing_notices, UNIQUE (invoice, step)) in the transaction that publishes
+ * step is claimed (billing's invoice_reminders, one row per invoice and stage) in the transaction that publishes
  * invoice_due_reminder, so a rerun, an overlapping run or a second office never repeats one; a day
  * the app was off is caught up with that day's step, not with every step it missed. Quiet hours
  * are WhatsApp's business: this only says that a reminder is due.
@@ -24,11 +24,10 @@ export class Reminders {
     private readonly customers: CustomersService,
     private readonly bus: EventBus,
     private readonly clock: Clock,
-    private readonly ids: IdGenerator,
   ) {
     this.stmt = {
-      claim: db.prepare(`INSERT INTO billing_notices (id, tenant_id, invoice_id, customer_id, step, created_at)
-        VALUES (@id, @tenantId, @invoiceId, @customerId, @step, @now) ON CONFLICT (invoice_id, step) DO NOTHING`),
+      claim: db.prepare(`INSERT INTO invoice_reminders (tenant_id, invoice_id, stage, sent_at) VALUES (@tenantId, @invoiceId, @stage, @now)
+        ON CONFLICT (invoice_id, stage) DO NOTHING`),
     };
   }
 
@@ -48,7 +47,7 @@ export class Reminders {
           const step = steps.filter((s) => s <= reached).at(-1);
           if (step === undefined) continue;
           if (this.customers.find(tenantId, invoice.customerId)?.status === 'inactive') continue;
-          const claimed = this.stmt.claim.run({ id: this.ids.next(), tenantId, invoiceId: invoice.id, customerId: invoice.customerId, step: `remind:${step}`, now });
+          const claimed = this.stmt.claim.run({ tenantId, invoiceId: invoice.id, stage: `remind:${step}`, now });
           if (claimed.changes === 0) continue;
           this.bus.publish('invoice_due_reminder', tenantId, { invoiceId: invoice.id, customerId: invoice.customerId, step });
           sent += 1;

@@ -59,7 +59,7 @@ const templates: SystemTemplate[] = [
       '{{#if isValidUrl(payment_url)}}Bayar online: {payment_url}{{/if}}',
       '{isp_name}',
     ],
-    { ...invoice, promised_date: '2026-03-15' },
+    { name: invoice.name, amount: invoice.amount, invoice_code: invoice.invoice_code, promised_date: '2026-03-15', payment_url: PAYMENT_URL, isp_name: ISP },
   ),
   template(
     'invoice_overdue',

@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { idSchema, optionalText, text } from './common.js';
-
-/** A calendar day in the tenant's zone, as billing keeps due dates: YYYY-MM-DD. */
-export const calendarDaySchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'validation.invalid');
+import { localDateSchema } from './billing.js';
 
 /** A customer auto-isolir leaves alone (family, the village office), and who decided it, when and why. */
 export const exemptionSchema = z.object({
@@ -26,7 +24,7 @@ export const paymentPromiseSchema = z.object({
   customerId: idSchema,
   customerName: z.string().nullable(),
   invoiceId: idSchema,
-  promisedDate: calendarDaySchema,
+  promisedDate: localDateSchema,
   note: z.string(),
   status: z.enum(PROMISE_STATUSES),
   createdBy: z.string(),
@@ -36,7 +34,7 @@ export const paymentPromiseSchema = z.object({
 });
 export type PaymentPromise = z.infer<typeof paymentPromiseSchema>;
 
-export const promiseCreateSchema = z.object({ customerId: idSchema, promisedDate: calendarDaySchema, note: optionalText(200).default('') }).strict();
+export const promiseCreateSchema = z.object({ customerId: idSchema, promisedDate: localDateSchema, note: optionalText(200).default('') }).strict();
 
 /**
  * The reminder schedule and the promise limits. A reminder day is counted from the due date

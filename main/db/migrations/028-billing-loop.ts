@@ -2,11 +2,10 @@ import { trackChanges } from '../change-log.js';
 import type { Migration } from '../migrate.js';
 
 /**
- * The money loop around billing's invoices (issue 9): what was already said and done for each
- * invoice, so a rerun or an overlapping run of the daily scan repeats nothing, and the people's
- * decisions the scan must respect.
- * - billing_notices: one row per (invoice, step) of the reminder schedule and the overdue notice,
- *   claimed in the transaction that publishes the event: a message is produced once, ever.
+ * The money loop around billing's invoices (issue 9): what the daily scan already did for each
+ * invoice, so a rerun or an overlapping run repeats nothing, and the people's decisions it must
+ * respect. (Which reminder and which overdue notice went out is billing's invoice_reminders,
+ * migration 026, claimed in the transaction that publishes the event: each goes once, ever.)
  * - billing_overdue_isolations: one row per invoice the scan isolated its customer for (or found
  *   them isolated already): a person who reconnects by hand is not overruled the next morning.
  * - billing_exemptions: customers auto-isolir leaves alone (family, the village office), with who
@@ -20,19 +19,10 @@ export const m028BillingLoop: Migration = {
   name: 'billing-loop',
   up(db) {
     db.exec(`
-      CREATE TABLE billing_notices (
-        id TEXT PRIMARY KEY,
-        tenant_id TEXT NOT NULL REFERENCES tenants (id),
-        invoice_id TEXT NOT NULL,
-        customer_id TEXT NOT NULL,
-        step TEXT NOT NULL,
-        created_at INTEGER NOT NULL,
-        UNIQUE (invoice_id, step)
-      );
       CREATE TABLE billing_overdue_isolations (
         id TEXT PRIMARY KEY,
         tenant_id TEXT NOT NULL REFERENCES tenants (id),
-        invoice_id TEXT NOT NULL UNIQUE,
+        invoice_id TEXT NOT NULL UNIQUE REFERENCES invoices (id),
         customer_id TEXT NOT NULL,
         isolir_action_id TEXT,
         created_at INTEGER NOT NULL
@@ -52,7 +42,7 @@ export const m028BillingLoop: Migration = {
         id TEXT PRIMARY KEY,
         tenant_id TEXT NOT NULL REFERENCES tenants (id),
         customer_id TEXT NOT NULL,
-        invoice_id TEXT NOT NULL,
+        invoice_id TEXT NOT NULL REFERENCES invoices (id),
         promised_date TEXT NOT NULL,
         note TEXT NOT NULL DEFAULT '',
         status TEXT NOT NULL CHECK (status IN ('active', 'kept', 'broken', 'cancelled')),
@@ -75,7 +65,6 @@ export const m028BillingLoop: Migration = {
         updated_at INTEGER NOT NULL
       );
     `);
-    trackChanges(db, 'billing_notices', ['id', 'tenant_id', 'invoice_id', 'customer_id', 'step', 'created_at']);
     trackChanges(db, 'billing_overdue_isolations', ['id', 'tenant_id', 'invoice_id', 'customer_id', 'isolir_action_id', 'created_at']);
     trackChanges(db, 'billing_exemptions', ['id', 'tenant_id', 'customer_id', 'reason', 'set_by', 'set_at', 'cleared_by', 'cleared_at']);
     trackChanges(db, 'billing_promises', [

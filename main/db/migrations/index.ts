@@ -25,6 +25,7 @@ import { m023IsolirLanding } from './023-isolir-landing.js';
 import { m024RadiusDatabase } from './024-radius-database.js';
 import { m025WaOutbox } from './025-wa-outbox.js';
 import { m026Billing } from './026-billing.js';
+import { m028BillingLoop } from './028-billing-loop.js';
 
 export const migrations: readonly Migration[] = [
   m001Core,
@@ -53,4 +54,5 @@ export const migrations: readonly Migration[] = [
   m024RadiusDatabase,
   m025WaOutbox,
   m026Billing,
+  m028BillingLoop,
 ];
