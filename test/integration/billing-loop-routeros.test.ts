@@ -57,7 +57,7 @@ describe('overdue past grace -> isolated on the router -> WhatsApp', () => {
     const log = await messages();
     const overdue = log.filter((m) => m.templateKey === 'invoice_overdue');
     expect(overdue).toHaveLength(1);
-    expect(overdue[0]?.preview).toContain('Rp 150.000');
+    expect(overdue[0]?.preview).toMatch(/sebesar Rp\s150\.000 /);
     expect(overdue[0]?.preview).toContain('(ID: INV/202601/A-00001) telah melewati jatuh tempo 11 Januari 2026');
     expect(log.filter((m) => m.templateKey === 'customer_isolated')).toHaveLength(1);
     expect(log.every((m) => m.simulated && m.status !== 'failed')).toBe(true);
