@@ -6,7 +6,8 @@ let numbers = 0;
 
 /**
  * An open invoice of `total` rupiah due on `dueDate` (the tenant's day), as billing issues them,
- * so a test can put a due date where it needs one without waiting for a billing day.
+ * so a test can put a due date where it needs one without waiting for a billing day (one-off:
+ * a customer may have several in a month).
  */
 export function openInvoice(core: Core, tenantId: string, customerId: string, dueDate: string, total = 150_000, paid = 0): string {
   numbers += 1;
@@ -15,7 +16,7 @@ export function openInvoice(core: Core, tenantId: string, customerId: string, du
   core.db
     .prepare(`INSERT INTO invoices (id, tenant_id, customer_id, customer_name, customer_code, package_id, kind, period, office, number, issue_date,
         due_date, subtotal, ppn_bps, ppn_amount, total, paid, status, created_at, updated_at)
-      VALUES (?, ?, ?, 'Pelanggan', 'P-0001', NULL, 'monthly', ?, 'A', ?, ?, ?, ?, 0, 0, ?, ?, ?, ?, ?)`)
+      VALUES (?, ?, ?, 'Pelanggan', 'P-0001', NULL, 'one_off', ?, 'A', ?, ?, ?, ?, 0, 0, ?, ?, ?, ?, ?)`)
     .run(id, tenantId, customerId, dueDate.slice(0, 7), `INV/${dueDate.slice(0, 7).replace('-', '')}/A-${String(numbers).padStart(5, '0')}`, dueDate, dueDate, total, total, paid, paid > 0 ? 'partial' : 'unpaid', now, now);
   return id;
 }
