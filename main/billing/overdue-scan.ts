@@ -75,11 +75,13 @@ export class OverdueScan {
   private notify(tenantId: string, today: string, grace: number): number {
     let noticed = 0;
     const now = this.clock.now();
+    const exempt = this.exemptions.exempt(tenantId);
     for (const invoice of this.invoices.dueBetween(tenantId, addDays(today, -grace - 1), addDays(today, -1))) {
       if (this.customers.find(tenantId, invoice.customerId)?.status !== 'active') continue;
       const claimed = this.stmt.notice.run({ tenantId, invoiceId: invoice.id, stage: OVERDUE_STAGE, now });
       if (claimed.changes === 0) continue;
-      const daysUntilIsolation = Math.max(0, daysBetween(today, addDays(invoice.dueDate, grace + 1)));
+      // An exempt customer is not told of an isolation that will not come.
+      const daysUntilIsolation = exempt.has(invoice.customerId) ? 0 : Math.max(0, daysBetween(today, addDays(invoice.dueDate, grace + 1)));
       this.bus.publish('invoice_overdue', tenantId, { invoiceId: invoice.id, customerId: invoice.customerId, daysUntilIsolation });
       noticed += 1;
     }

@@ -121,9 +121,14 @@ describe('the overdue scan and auto-isolir', () => {
   });
 
   it('an exemption records who set it, when and why; cleared, the next scan isolates', async () => {
+    const events = eventLog(t.core);
     const id = await customer(1);
     openInvoice(t.core, owner.tenantId, id, '2026-01-11');
     const set = await ok(t.core, 'billing.exemptions.set', { customerId: id, reason: 'Keluarga pemilik' }, owner.token);
+    // Still told the invoice is overdue, never that an isolation is coming.
+    scan('2026-01-12');
+    await t.core.bus.drain();
+    expect(events.of('invoice_overdue').map((e) => e.payload.daysUntilIsolation)).toEqual([0]);
     expect(set).toMatchObject({ customerId: id, customerName: 'Pelanggan 1', reason: 'Keluarga pemilik', setBy: 'Bu Pemilik', setAt: new Date(t.clock.now()).toISOString() });
     expect(await ok(t.core, 'billing.exemptions.list', {}, owner.token)).toEqual([set]);
     expect(scan('2026-01-19').isolated).toBe(0);
