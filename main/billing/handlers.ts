@@ -1,6 +1,8 @@
 import type { Handlers, MethodsUnder } from '../module-kit/index.js';
 import { Failure } from '../platform/index.js';
 import type { SettingsStore } from './settings-store.js';
+import type { InvoiceGenerator } from './invoice-generator.js';
+import type { InvoiceService } from './invoice-service.js';
 import type { LoopMethods } from './loop-handlers.js';
 
 // The loop's methods (exemptions, promises, its settings) are handled in loop-handlers.ts.
@@ -11,15 +13,15 @@ const notYet = (): never => {
   throw new Failure('INTERNAL');
 };
 
-export const billingHandlers = (settings: SettingsStore): Pick<Handlers, BillingMethods> => ({
-  'billing.settings.get': (_input, ctx) => settings.get(ctx.caller.tenantId),
-  'billing.settings.update': (input, ctx) => settings.update(ctx.caller.tenantId, input, ctx.caller.user.id),
-  'billing.invoices.generate': notYet,
-  'billing.invoices.list': notYet,
-  'billing.invoices.get': notYet,
-  'billing.invoices.create': notYet,
-  'billing.invoices.addLine': notYet,
-  'billing.invoices.void': notYet,
+export const billingHandlers = (s: { settings: SettingsStore; generator: InvoiceGenerator; invoices: InvoiceService }): Pick<Handlers, BillingMethods> => ({
+  'billing.settings.get': (_input, ctx) => s.settings.get(ctx.caller.tenantId),
+  'billing.settings.update': (input, ctx) => s.settings.update(ctx.caller.tenantId, input, ctx.caller.user.id),
+  'billing.invoices.generate': (_input, ctx) => s.generator.generate(ctx.caller.tenantId, 'manual', ctx.caller.user.displayName),
+  'billing.invoices.list': (input, ctx) => s.invoices.list(ctx.caller.tenantId, input),
+  'billing.invoices.get': (input, ctx) => s.invoices.get(ctx.caller.tenantId, input.id),
+  'billing.invoices.create': (input, ctx) => s.invoices.createOneOff(ctx.caller.tenantId, input, ctx.caller.user.displayName),
+  'billing.invoices.addLine': (input, ctx) => s.invoices.addLine(ctx.caller.tenantId, input, ctx.caller.user.displayName),
+  'billing.invoices.void': (input, ctx) => s.invoices.void(ctx.caller.tenantId, input.invoiceId, input.reason, ctx.caller.user.displayName),
   'billing.payments.record': notYet,
   'billing.payments.reverse': notYet,
   'billing.payments.list': notYet,

@@ -101,6 +101,20 @@ const NO_ROUTERS: ReadonlyMap<string, string> = new Map();
 /** Enough to recognise the person; a name shared by more is a common name, not a mistake. */
 const DUPLICATES_SHOWN = 3;
 
+/** What billing needs of a customer to invoice them. */
+export interface BillableCustomer {
+  id: string;
+  name: string;
+  code: string;
+  packageId: string;
+  packageName: string;
+  price: number;
+  billingDay: number;
+  status: CustomerStatus;
+  /** ISO instant: the customer's first month starts the local day it falls on. */
+  createdAt: string;
+}
+
 export class CustomersService {
   private readonly stmt;
 
@@ -239,6 +253,21 @@ export class CustomersService {
       phone: phone === null ? [] : (this.stmt.samePhone.all(tenantId, phone, except) as CustomerDuplicate[]),
       name: key === '' ? [] : (this.stmt.sameName.all(tenantId, key, except) as CustomerDuplicate[]),
     };
+  }
+
+  /**
+   * Every customer as billing prices them, in one read (raw rows, no objects per column): the
+   * monthly generation of 50,000 invoices reads this once instead of a customer at a time.
+   */
+  billables(tenantId: string): BillableCustomer[] {
+    const rows = this.db
+      .prepare(`SELECT c.id, c.name, c.code, c.package_id, p.name, p.price, c.billing_day, c.status, c.created_at
+        FROM customers c JOIN packages p ON p.id = c.package_id WHERE c.tenant_id = ?`)
+      .raw()
+      .all(tenantId) as [string, string, string, string, string, number, number, CustomerStatus, string][];
+    return rows.map(([id, name, code, packageId, packageName, price, billingDay, status, createdAt]) => ({
+      id, name, code, packageId, packageName, price, billingDay, status, createdAt,
+    }));
   }
 
   /** Customers that count against the plan's limit: everyone not deactivated. */

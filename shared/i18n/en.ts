@@ -35,6 +35,13 @@ export const en: MessageTree = {
     minutes: '{{count}} minutes',
   },
   conflicts: {
+    invoiceHasPayments: 'This invoice has payments. Reverse them first, then the invoice can be voided.',
+    invoiceClosed: 'This invoice is paid or void and can no longer be changed.',
+    invoiceBelowPaid: 'This discount would make the invoice total less than what was already paid.',
+    invoiceNegative: 'A discount cannot exceed the invoice total.',
+    paymentReversed: 'This payment was already reversed.',
+    paymentIsReversal: 'This is a reversal entry; only payments can be reversed.',
+    requestKeyReused: 'This request key was already used for another customer or amount. Reload the form and try again.',
     isolirSuperseded: 'A newer request for the same customer replaced this one.',
     isolirNotFailed: 'Only a failed request can be retried.',
     routerName: 'Another router already has this name.',

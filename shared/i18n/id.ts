@@ -35,6 +35,13 @@ export const id = {
     minutes: '{{count}} menit',
   },
   conflicts: {
+    invoiceHasPayments: 'Tagihan ini sudah ada pembayarannya. Batalkan (balik) pembayarannya dulu, baru tagihan bisa dibatalkan.',
+    invoiceClosed: 'Tagihan ini sudah lunas atau dibatalkan, jadi tidak bisa diubah lagi.',
+    invoiceBelowPaid: 'Potongan ini membuat total tagihan lebih kecil dari yang sudah dibayar.',
+    invoiceNegative: 'Potongan tidak boleh lebih besar dari total tagihan.',
+    paymentReversed: 'Pembayaran ini sudah dibalik sebelumnya.',
+    paymentIsReversal: 'Ini catatan pembalikan; yang bisa dibalik hanya pembayaran.',
+    requestKeyReused: 'Kode permintaan ini sudah dipakai untuk pelanggan atau jumlah lain. Muat ulang formulir lalu coba lagi.',
     isolirSuperseded: 'Permintaan ini sudah digantikan permintaan yang lebih baru untuk pelanggan yang sama.',
     isolirNotFailed: 'Hanya permintaan yang gagal yang bisa diulang.',
     routerName: 'Nama router ini sudah dipakai router lain.',
