@@ -4,7 +4,7 @@ import type { CustomersService } from '../customers/index.js';
 import type { IsolirCommands } from '../isolir/index.js';
 import type { TenantService } from '../tenant/index.js';
 import type { WaNotifications } from '../wa/index.js';
-import { dayIn } from './calendar-day.js';
+import { localDate } from '../../shared/util/local-date.js';
 import { Exemptions } from './exemptions.js';
 import { loopHandlers } from './loop-handlers.js';
 import { loopNotificationRules } from './loop-notifications.js';
@@ -15,6 +15,8 @@ import { Promises } from './promises.js';
 import { Reminders } from './reminders.js';
 import { UnpaidInvoices } from './unpaid-invoices.js';
 import type { SettingsStore } from './settings-store.js';
+import type { InvoiceStore } from './invoice-store.js';
+import type { InvoiceService } from './invoice-service.js';
 
 /** What the loop uses of the modules composed before billing. */
 export interface LoopNeeds {
@@ -32,18 +34,25 @@ export const LOOP_TABLES = ['billing_overdue_isolations', 'billing_exemptions', 
  * promises to pay), wired into the billing module: its services, handlers, job, schedule and
  * subscriber are spread into the module's own.
  */
-export function createBillingLoop(infra: CoreInfra, needs: LoopNeeds, billingSettings: SettingsStore) {
+/** What the loop uses of billing's own parts. */
+export interface LoopBilling {
+  settings: SettingsStore;
+  store: InvoiceStore;
+  invoices: InvoiceService;
+}
+
+export function createBillingLoop(infra: CoreInfra, needs: LoopNeeds, billing: LoopBilling) {
   const { db, bus, clock, ids } = infra;
-  const invoices = new UnpaidInvoices(db);
+  const invoices = new UnpaidInvoices(db, billing.store);
   const settings = new LoopSettingsStore(db, clock, ids);
   const exemptions = new Exemptions(db, bus, needs.customers, clock, ids);
   const promises = new Promises(db, invoices, settings, needs.isolir, needs.customers, bus, clock, ids);
-  const policy = { graceDays: (tenantId: string) => billingSettings.get(tenantId).graceDays, promisedCustomers: (tenantId: string) => promises.promisedCustomers(tenantId) };
+  const policy = { graceDays: (tenantId: string) => billing.settings.get(tenantId).graceDays, promisedCustomers: (tenantId: string) => promises.promisedCustomers(tenantId) };
   const overdue = new OverdueScan(db, invoices, exemptions, policy, needs.isolir, needs.customers, bus, clock, ids);
   const reminders = new Reminders(db, invoices, settings, needs.customers, bus, clock);
   const parts = { promises, overdue, reminders };
-  const today = (tenantId: string) => dayIn(clock.now(), needs.tenants.zone(tenantId));
-  for (const rule of loopNotificationRules(needs.customers, (tenantId, invoiceId) => invoices.variables(tenantId, invoiceId, billingSettings.get(tenantId).paymentUrlPattern), promises)) needs.wa.notifications.register(rule);
+  const today = (tenantId: string) => localDate(clock.now(), needs.tenants.zone(tenantId));
+  for (const rule of loopNotificationRules(needs.customers, billing.invoices, promises)) needs.wa.notifications.register(rule);
   return {
     services: {
       billingLoop: {

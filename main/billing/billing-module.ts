@@ -27,7 +27,7 @@ export const billingModule = defineModule({
     const generator = new InvoiceGenerator(infra.db, infra.bus, infra.clock, infra.ids, store, ledger, allocator, context);
     const invoices = new InvoiceService(infra.db, infra.bus, infra.clock, infra.ids, store, ledger, allocator, context);
     // Reminders, the overdue scan and auto-isolir, exemptions, promises to pay (billing-loop.ts).
-    const loop = createBillingLoop(infra, needs, billingSettings);
+    const loop = createBillingLoop(infra, needs, { settings: billingSettings, store, invoices });
     return {
       services: { billingSettings, invoiceGenerator: generator, invoices, ...loop.services },
       handlers: { ...billingHandlers({ settings: billingSettings, generator, invoices }), ...loop.handlers },

@@ -1,28 +1,48 @@
 import type { NotificationRule } from '../wa/index.js';
 import type { CustomersService } from '../customers/index.js';
 import type { TemplateVariables } from '../templates/index.js';
+import { notFound } from '../platform/index.js';
+import type { InvoiceService } from './invoice-service.js';
 import type { Promises } from './promises.js';
 
+const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
+
+/** 2026-03 -> "Maret 2026": the period as the customer reads it in a message. */
+const periodLabel = (period: string): string => `${MONTHS[Number(period.slice(5, 7)) - 1] ?? period} ${period.slice(0, 4)}`;
+
 /**
- * An invoice's variables as every invoice message has them (amount, period, invoice_code,
- * due_date, payment_url when the tenant set a pattern): billing's own invoice_created rule makes
- * the same, so a reminder and a notice read like the invoice they are about.
+ * An invoice's variables in the loop's messages: what is still owed (`amount`), the period in
+ * words, its number, due day, and the payment link when the tenant set a pattern (absent
+ * otherwise, so `{{#if exists(payment_url)}}` lines drop out). Gone: NOT_FOUND, which the notifier skips.
  */
-export type InvoiceVariables = (tenantId: string, invoiceId: string) => TemplateVariables;
+const invoiceVariables =
+  (invoices: InvoiceService) =>
+  (tenantId: string, invoiceId: string): TemplateVariables => {
+    const invoice = invoices.view(tenantId, invoiceId);
+    if (!invoice) throw notFound();
+    return {
+      amount: invoice.balance,
+      period: periodLabel(invoice.period),
+      invoice_code: invoice.number,
+      due_date: invoice.dueDate,
+      ...(invoice.paymentUrl === null ? {} : { payment_url: invoice.paymentUrl }),
+    };
+  };
 
 /**
  * The loop's WhatsApp messages. Each message's entity is the event's own step of the invoice, so
  * WhatsApp's idempotency key tells a reminder 3 days before from the one on the day; a customer
  * marked "tidak ada WhatsApp" gets none, and one deleted meanwhile reads as NOT_FOUND (skipped).
  */
-export function loopNotificationRules(customers: CustomersService, invoiceVariables: InvoiceVariables, promises: Promises) {
+export function loopNotificationRules(customers: CustomersService, invoices: InvoiceService, promises: Promises) {
+  const variablesOf = invoiceVariables(invoices);
   const reminder: NotificationRule<'invoice_due_reminder'> = {
     event: 'invoice_due_reminder',
     template: 'invoice_due_reminder',
     deliveries: (e, ispName) => {
       const c = customers.get(e.tenantId, e.payload.customerId);
       if (!c.whatsapp) return [];
-      const variables = { ...invoiceVariables(e.tenantId, e.payload.invoiceId), name: c.name, isp_name: ispName };
+      const variables = { ...variablesOf(e.tenantId, e.payload.invoiceId), name: c.name, isp_name: ispName };
       return [{ to: c.phone, entityType: 'invoice_reminder', entityId: `${e.payload.invoiceId}:${e.payload.step}`, variables }];
     },
   };
@@ -32,7 +52,7 @@ export function loopNotificationRules(customers: CustomersService, invoiceVariab
     deliveries: (e, ispName) => {
       const c = customers.get(e.tenantId, e.payload.customerId);
       if (!c.whatsapp) return [];
-      const variables = { ...invoiceVariables(e.tenantId, e.payload.invoiceId), name: c.name, isp_name: ispName, days_until_isolation: e.payload.daysUntilIsolation };
+      const variables = { ...variablesOf(e.tenantId, e.payload.invoiceId), name: c.name, isp_name: ispName, days_until_isolation: e.payload.daysUntilIsolation };
       return [{ to: c.phone, entityType: 'invoice', entityId: e.payload.invoiceId, variables }];
     },
   };
@@ -43,7 +63,7 @@ export function loopNotificationRules(customers: CustomersService, invoiceVariab
       const c = customers.get(e.tenantId, e.payload.customerId);
       if (!c.whatsapp) return [];
       const promise = promises.get(e.tenantId, e.payload.promiseId);
-      const variables = { ...invoiceVariables(e.tenantId, promise.invoiceId), name: c.name, isp_name: ispName, promised_date: promise.promisedDate };
+      const variables = { ...variablesOf(e.tenantId, promise.invoiceId), name: c.name, isp_name: ispName, promised_date: promise.promisedDate };
       return [{ to: c.phone, entityType: 'payment_promise', entityId: promise.id, variables }];
     },
   };

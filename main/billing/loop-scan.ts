@@ -1,6 +1,6 @@
 import type { ScheduleDef, ScheduledPayload, Job } from '../jobs/index.js';
 import type { TenantService } from '../tenant/index.js';
-import { dayIn } from './calendar-day.js';
+import { localDate } from '../../shared/util/local-date.js';
 import type { OverdueScan, OverdueScanResult } from './overdue-scan.js';
 import type { Promises } from './promises.js';
 import type { Reminders } from './reminders.js';
@@ -37,5 +37,5 @@ export const loopScanHandler =
   (job: Job): Promise<LoopScanResult> => {
     const { tenantId, slot } = job.payload as ScheduledPayload;
     const tenant = tenantId ?? job.tenantId;
-    return Promise.resolve(runLoopDay(parts, tenant, dayIn(slot, tenants.zone(tenant))));
+    return Promise.resolve(runLoopDay(parts, tenant, localDate(slot, tenants.zone(tenant))));
   };

@@ -3,7 +3,7 @@ import type { EventBus } from '../bus/index.js';
 import type { CustomersService } from '../customers/index.js';
 import type { IsolirCommands } from '../isolir/index.js';
 import type { Clock, IdGenerator } from '../platform/index.js';
-import { addDays, daysBetween } from './calendar-day.js';
+import { addDays, daysBetween } from '../../shared/util/local-date.js';
 import type { Exemptions } from './exemptions.js';
 import type { UnpaidInvoice, UnpaidInvoices } from './unpaid-invoices.js';
 

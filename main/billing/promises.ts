@@ -4,7 +4,7 @@ import type { CustomersService } from '../customers/index.js';
 import type { IsolirCommands } from '../isolir/index.js';
 import { Failure, notFound, type Clock, type IdGenerator } from '../platform/index.js';
 import type { PaymentPromise, PromiseStatus } from '../../shared/domain/billing-loop.js';
-import { addDays } from './calendar-day.js';
+import { addDays } from '../../shared/util/local-date.js';
 import type { LoopSettingsStore } from './loop-settings.js';
 import type { UnpaidInvoices } from './unpaid-invoices.js';
 

@@ -2,7 +2,7 @@ import type { Db } from '../db/index.js';
 import type { EventBus } from '../bus/index.js';
 import type { CustomersService } from '../customers/index.js';
 import type { Clock } from '../platform/index.js';
-import { addDays, daysBetween } from './calendar-day.js';
+import { addDays, daysBetween } from '../../shared/util/local-date.js';
 import type { LoopSettingsStore } from './loop-settings.js';
 import type { UnpaidInvoices } from './unpaid-invoices.js';
 
