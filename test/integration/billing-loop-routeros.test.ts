@@ -2,10 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startRouterOsServer, type RouterOsServer } from '../support/routeros-server.js';
 import { OWNER, createOwner, createTestCore, login, ok, type OwnerSession, type TestCore } from '../support/core-fixture.js';
 import { createPackage, customerInput } from '../support/customers.js';
-import { openInvoice } from '../support/billing-loop.js';
 
 /**
- * The loop end to end: an invoice past due + grace, the tenant's daily scan from the scheduler,
+ * The loop end to end: billing's monthly invoice past due + grace, the tenant's daily scan from the scheduler,
  * the isolation on a MikroTik (the RouterOS wire server, the real client over a socket), and the
  * WhatsApp messages in the log (dry-run provider: nothing leaves, everything is rendered and logged).
  */
@@ -36,11 +35,13 @@ describe('overdue past grace -> isolated on the router -> WhatsApp', () => {
     const routerId = (await ok(t.core, 'routers.create', { name: 'Pusat', host: router.host, apiPort: router.port, username: 'admin', password: 'rahasia', isolirMethod: 'pppoe-profile' }, owner.token)).id;
     const packageId = await createPackage(t.core, owner.token);
     const id = (await ok(t.core, 'customers.create', { ...customerInput(packageId, 1), routerId }, owner.token)).id;
-    openInvoice(t.core, owner.tenantId, id, '2026-01-11');
+    // Monday 5 January: the customer's billing day (the 2nd) has passed, so this month's invoice is
+    // issued today, due in 10 days (the 15th).
+    expect(await ok(t.core, 'billing.invoices.generate', {}, owner.token)).toMatchObject({ created: 1 });
     await t.core.jobs.runDue();
 
-    // 19 January, 08:05 WIB: due on the 11th, 7 grace days over.
-    t.clock.set(Date.UTC(2026, 0, 19, 1, 5));
+    // 23 January, 08:05 WIB: due on the 15th, 7 grace days over.
+    t.clock.set(Date.UTC(2026, 0, 23, 1, 5));
     expect(t.core.scheduler.tick()).toBeGreaterThan(0);
     await t.core.jobs.runDue();
     await t.core.jobs.runDue();
@@ -58,12 +59,12 @@ describe('overdue past grace -> isolated on the router -> WhatsApp', () => {
     const overdue = log.filter((m) => m.templateKey === 'invoice_overdue');
     expect(overdue).toHaveLength(1);
     expect(overdue[0]?.preview).toMatch(/sebesar Rp\s150\.000 /);
-    expect(overdue[0]?.preview).toContain('(ID: INV/202601/A-00001) telah melewati jatuh tempo 11 Januari 2026');
+    expect(overdue[0]?.preview).toContain('(ID: INV/202601/A-00001) telah melewati jatuh tempo 15 Januari 2026');
     expect(log.filter((m) => m.templateKey === 'customer_isolated')).toHaveLength(1);
     expect(log.every((m) => m.simulated && m.status !== 'failed')).toBe(true);
 
     // The same day again (a restart, a second office): nothing more on the router or on WhatsApp.
-    t.core.services.billingLoop.runDay(owner.tenantId, '2026-01-19');
+    t.core.services.billingLoop.runDay(owner.tenantId, '2026-01-23');
     await t.core.jobs.runDue();
     await t.core.bus.drain();
     expect(router.received.filter((c) => c.words[0] === '/ppp/secret/set')).toHaveLength(1);
