@@ -7,6 +7,10 @@ import { Ledger } from './ledger.js';
 import { Allocator } from './allocator.js';
 import { InvoiceGenerator } from './invoice-generator.js';
 import { InvoiceService } from './invoice-service.js';
+import { PaymentService } from './payment-service.js';
+import { ProofFiles } from './proof-files.js';
+import { Reconnector, type IsolirPort } from './reconnector.js';
+import { BillingReports } from './reports.js';
 
 export const BILLING_GENERATE_JOB = 'billing.generate';
 
@@ -14,7 +18,7 @@ export const BILLING_GENERATE_JOB = 'billing.generate';
 export const billingModule = defineModule({
   name: 'billing',
   tables: ['billing_settings', 'invoice_sequences', 'invoices', 'invoice_lines', 'payments', 'payment_allocations', 'invoice_reminders', 'billing_runs', ...LOOP_TABLES],
-  create: (infra, needs: LoopNeeds) => {
+  create: (infra, needs: LoopNeeds & { isolir: IsolirPort }) => {
     const billingSettings = new SettingsStore(infra.db, infra.clock);
     const store = new InvoiceStore(infra.db);
     const ledger = new Ledger(infra.db);
@@ -26,11 +30,17 @@ export const billingModule = defineModule({
     };
     const generator = new InvoiceGenerator(infra.db, infra.bus, infra.clock, infra.ids, store, ledger, allocator, context);
     const invoices = new InvoiceService(infra.db, infra.bus, infra.clock, infra.ids, store, ledger, allocator, context);
+    const reconnector = new Reconnector(needs.isolir);
+    const payments = new PaymentService(infra.db, infra.bus, infra.clock, infra.ids, store, ledger, allocator, new ProofFiles(infra.dataDir), reconnector, {
+      customers: needs.customers,
+      zone: context.zone,
+    });
+    const reports = new BillingReports(infra.db, infra.clock, context.zone, ledger);
     // Reminders, the overdue scan and auto-isolir, exemptions, promises to pay (billing-loop.ts).
     const loop = createBillingLoop(infra, needs, { settings: billingSettings, store, invoices });
     return {
-      services: { billingSettings, invoiceGenerator: generator, invoices, ...loop.services },
-      handlers: { ...billingHandlers({ settings: billingSettings, generator, invoices }), ...loop.handlers },
+      services: { billingSettings, invoiceGenerator: generator, invoices, payments, billingReports: reports, ...loop.services },
+      handlers: { ...billingHandlers({ settings: billingSettings, generator, invoices, payments, reports }), ...loop.handlers },
       jobTypes: [
         // A rerun makes nothing new, so a run a crash interrupted simply goes again.
         { type: BILLING_GENERATE_JOB, handler: (job) => Promise.resolve(generator.generate(job.tenantId, 'schedule', null)), options: { onInterrupted: 'retry' as const } },

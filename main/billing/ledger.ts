@@ -1,4 +1,4 @@
-import type { Db } from '../db/index.js';
+import { Where, type Db } from '../db/index.js';
 import type { PaymentKind, PaymentMethod } from '../../shared/domain/billing.js';
 
 export interface PaymentRow {
@@ -39,7 +39,7 @@ export type NewPayment = Omit<PaymentRow, 'tenant_id'>;
 export class Ledger {
   private readonly stmt;
 
-  constructor(db: Db) {
+  constructor(private readonly db: Db) {
     this.stmt = {
       insert: db.prepare(`INSERT INTO payments (id, tenant_id, customer_id, kind, reverses_id, method, amount, reference, proof_path, note,
           received_by, received_by_name, received_at, local_date, request_key)
@@ -107,6 +107,16 @@ export class Ledger {
 
   credit(tenantId: string, customerId: string): number {
     return this.remainders(tenantId, customerId).reduce((sum, r) => sum + r.left, 0);
+  }
+
+  /** A page of entries, newest first, one more than `limit` when there are more. */
+  page(tenantId: string, f: { customerId: string | null; date: string | null; cursor: string | null; limit: number }): PaymentRow[] {
+    const where = new Where()
+      .and('tenant_id = ?', tenantId)
+      .andIf(f.customerId, 'customer_id = ?')
+      .andIf(f.date, 'local_date = ?')
+      .andIf(f.cursor, 'id < ?');
+    return this.db.prepare(`SELECT * FROM payments ${where.sql} ORDER BY id DESC LIMIT ?`).all(...where.params, f.limit + 1) as PaymentRow[];
   }
 
   /** Customers with credit, and how much. */
