@@ -70,14 +70,35 @@ describe('promise to pay', () => {
     expect((await ok(t.core, 'billing.promises.list', { customerId }, owner.token))[0]?.status).toBe('broken');
   });
 
-  it('a paid invoice keeps the promise as kept, and nobody is isolated', async () => {
+  it('a payment that clears the invoice keeps the promise at once, and nobody is isolated the morning after', async () => {
+    await ok(t.core, 'billing.promises.create', { customerId, promisedDate: '2026-01-25', note: '' }, owner.token);
+    await t.core.jobs.runDue();
+    await ok(t.core, 'billing.payments.record', { requestKey: 'bayar-janji-1', customerId, amount: 150_000, method: 'cash' }, owner.token);
+    await t.core.bus.drain();
+    const [kept] = await ok(t.core, 'billing.promises.list', { customerId }, owner.token);
+    expect(kept).toMatchObject({ status: 'kept', resolvedAt: new Date(t.clock.now()).toISOString() });
+    expect(scan('2026-01-26').promisesBroken).toBe(0);
+    await t.core.jobs.runDue();
+    expect(status()).toBe('active');
+  });
+
+  it('a promise the daily scan finds paid (a payment recorded by another office) is kept', async () => {
     await ok(t.core, 'billing.promises.create', { customerId, promisedDate: '2026-01-25', note: '' }, owner.token);
     await t.core.jobs.runDue();
     markPaid(t.core, invoiceId);
     expect(scan('2026-01-26').promisesBroken).toBe(0);
-    await t.core.jobs.runDue();
-    expect(status()).toBe('active');
     expect((await ok(t.core, 'billing.promises.list', { customerId }, owner.token))[0]?.status).toBe('kept');
+  });
+
+  it('a broken promise, then the payment: reconnected at once by the payment', async () => {
+    await ok(t.core, 'billing.promises.create', { customerId, promisedDate: '2026-01-21', note: '' }, owner.token);
+    await t.core.jobs.runDue();
+    scan('2026-01-22');
+    await t.core.jobs.runDue();
+    expect(status()).toBe('isolated');
+    const paid = await ok(t.core, 'billing.payments.record', { requestKey: 'bayar-janji-2', customerId, amount: 150_000, method: 'cash' }, owner.token);
+    expect(paid.reconnect).toBe('requested');
+    expect(await reconnected()).toBe(true);
   });
 
   it('while a promise runs, another invoice passing its grace does not isolate the customer', async () => {

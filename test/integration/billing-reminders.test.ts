@@ -45,9 +45,12 @@ describe('invoice reminders', () => {
     expect(events.of('invoice_due_reminder').map((e) => e.payload.step)).toEqual([-3, -1]);
   });
 
-  it('never reminds of a paid invoice', () => {
+  it('never reminds of a paid invoice, nor a deactivated customer', async () => {
     markPaid(t.core, invoiceId);
     expect(scanDays(12, 14, 15)).toEqual([0, 0, 0]);
+    openInvoice(t.core, owner.tenantId, customerId, '2026-01-25');
+    await ok(t.core, 'customers.deactivate', { id: customerId }, owner.token);
+    expect(scanDays(22, 24, 25, 26)).toEqual([0, 0, 0, 0]);
   });
 
   it('follows the schedule the owner sets, days after the due date too', async () => {
