@@ -11,6 +11,7 @@ import { PaymentService } from './payment-service.js';
 import { ProofFiles } from './proof-files.js';
 import { Reconnector, type IsolirPort } from './reconnector.js';
 import { BillingReports } from './reports.js';
+import { billingNotificationRules } from './notifications.js';
 
 export const BILLING_GENERATE_JOB = 'billing.generate';
 
@@ -36,6 +37,15 @@ export const billingModule = defineModule({
       zone: context.zone,
     });
     const reports = new BillingReports(infra.db, infra.clock, context.zone, ledger);
+    const facts = {
+      invoice: (tenantId: string, id: string) => invoices.view(tenantId, id),
+      payment: (tenantId: string, id: string) => payments.view(tenantId, id),
+      balance: (tenantId: string, customerId: string) => {
+        const oldest = store.open(tenantId, customerId)[0];
+        return { ...payments.balance(tenantId, customerId), oldestOpen: oldest ? invoices.view(tenantId, oldest.id) : null };
+      },
+    };
+    for (const rule of billingNotificationRules(needs.customers, facts)) needs.wa.notifications.register(rule);
     // Reminders, the overdue scan and auto-isolir, exemptions, promises to pay (billing-loop.ts).
     const loop = createBillingLoop(infra, needs, { settings: billingSettings, store, invoices });
     return {

@@ -2,13 +2,9 @@ import type { NotificationRule } from '../wa/index.js';
 import type { CustomersService } from '../customers/index.js';
 import type { TemplateVariables } from '../templates/index.js';
 import { notFound } from '../platform/index.js';
+import { periodLabel } from '../../shared/util/local-date.js';
 import type { InvoiceService } from './invoice-service.js';
 import type { Promises } from './promises.js';
-
-const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
-
-/** 2026-03 -> "Maret 2026": the period as the customer reads it in a message. */
-const periodLabel = (period: string): string => `${MONTHS[Number(period.slice(5, 7)) - 1] ?? period} ${period.slice(0, 4)}`;
 
 /**
  * An invoice's variables in the loop's messages: what is still owed (`amount`), the period in

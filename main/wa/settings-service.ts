@@ -75,6 +75,7 @@ const DEFAULT_EVENTS: WaEventKey[] = [
   'invoice_due_reminder',
   'invoice_overdue',
   'invoice_paid',
+  'payment_recorded',
   'customer_isolated',
   'customer_reconnected',
   'payment_promise_made',

@@ -8,6 +8,7 @@ export const WA_EVENT_KEYS = [
   'invoice_due_reminder',
   'invoice_overdue',
   'invoice_paid',
+  'payment_recorded',
   'customer_isolated',
   'customer_reconnected',
   'customer_welcome',

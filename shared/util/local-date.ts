@@ -38,3 +38,11 @@ export function formatLocalDate(date: string): string {
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 }
+
+const MONTHS_ID = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
+
+/** '2026-11' as a customer reads it in a message: 'November 2026'. */
+export function periodLabel(period: string): string {
+  const [year, month] = period.split('-');
+  return `${MONTHS_ID[Number(month) - 1] ?? month} ${year}`;
+}

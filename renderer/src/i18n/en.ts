@@ -816,6 +816,7 @@ export const en: ScreenMessages = {
       invoice_due_reminder: 'Due-date reminder',
       invoice_overdue: 'Invoice overdue',
       invoice_paid: 'Payment received',
+      payment_recorded: 'Partial payment / credit',
       customer_isolated: 'Customer isolated',
       customer_reconnected: 'Service reconnected',
       customer_welcome: 'Welcome new customer',

@@ -816,6 +816,7 @@ export const id = {
       invoice_due_reminder: 'Pengingat jatuh tempo',
       invoice_overdue: 'Tagihan lewat jatuh tempo',
       invoice_paid: 'Pembayaran diterima',
+      payment_recorded: 'Pembayaran sebagian / saldo kredit',
       customer_isolated: 'Pelanggan diisolir',
       customer_reconnected: 'Layanan tersambung kembali',
       customer_welcome: 'Selamat datang pelanggan baru',
