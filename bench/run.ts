@@ -2,7 +2,8 @@
  * `npm run bench`: seeds 50,000 customers and measures what an operator feels — search and next
  * page (bench/customer-list.ts, in a fresh process), core start-up and memory — and the WhatsApp
  * queue (bench/wa-bench.ts), RouterOS commands at a 20 ms round trip (bench/routeros-bench.ts) and the reconciler on a
- * router with 2,000 secrets (bench/reconcile-bench.ts). Prints ONE JSON object on stdout; progress goes to stderr.
+ * router with 2,000 secrets (bench/reconcile-bench.ts), and billing (bench/billing-bench.ts: invoices for
+ * every seeded customer, the rerun, reconnect after a payment). Prints ONE JSON object on stdout; progress goes to stderr.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -101,6 +102,9 @@ async function main(): Promise<void> {
     progress('measuring RouterOS: commands and isolations at a 20 ms round trip, against the wire server');
     const routeros = await runChild<Record<string, unknown>>('./routeros-bench.ts', []);
     const reconcile = await runChild<Record<string, unknown>>('./reconcile-bench.ts', []);
+    progress('measuring billing: invoices for every seeded customer, the rerun, reconnect after a payment');
+    // Last: it adds this month's invoices to the seeded folder.
+    const billing = await runChild<Record<string, unknown>>('./billing-bench.ts', [dataDir]);
 
     const dbFile = join(dataDir, 'rrnet.sqlite');
     const result = {
@@ -115,6 +119,7 @@ async function main(): Promise<void> {
       durability,
       routeros,
       reconcile,
+      billing,
       renderer: await benchRendererCustomers(),
       targets: TARGETS,
       met: {

@@ -12,6 +12,7 @@ import { ProofFiles } from './proof-files.js';
 import { Reconnector, type IsolirPort } from './reconnector.js';
 import { BillingReports } from './reports.js';
 import { billingNotificationRules } from './notifications.js';
+import { OverdueQueries } from './overdue-queries.js';
 
 export const BILLING_GENERATE_JOB = 'billing.generate';
 
@@ -46,10 +47,16 @@ export const billingModule = defineModule({
       },
     };
     for (const rule of billingNotificationRules(needs.customers, facts)) needs.wa.notifications.register(rule);
+    const overdue = new OverdueQueries(infra.db, infra.clock, context.zone, (tenantId) => billingSettings.get(tenantId).paymentUrlPattern);
+    // "Overdue" broadcasts reach customers with an invoice past due, isolated or not.
+    needs.wa.recipients.provide('overdue', (tenantId) => {
+      const ids = overdue.overdueCustomers(tenantId);
+      return (['active', 'isolated'] as const).flatMap((status) => needs.customers.contacts(tenantId, { ids, status }));
+    });
     // Reminders, the overdue scan and auto-isolir, exemptions, promises to pay (billing-loop.ts).
     const loop = createBillingLoop(infra, needs, { settings: billingSettings, store, invoices });
     return {
-      services: { billingSettings, invoiceGenerator: generator, invoices, payments, billingReports: reports, ...loop.services },
+      services: { billingSettings, invoiceGenerator: generator, invoices, payments, billingReports: reports, overdueInvoices: overdue, ...loop.services },
       handlers: { ...billingHandlers({ settings: billingSettings, generator, invoices, payments, reports }), ...loop.handlers },
       jobTypes: [
         // A rerun makes nothing new, so a run a crash interrupted simply goes again.

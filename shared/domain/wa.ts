@@ -214,13 +214,15 @@ export const waLogQuerySchema = z.object({
   limit: pageLimitSchema,
 });
 
-export const BROADCAST_FILTERS = ['all_active', 'package', 'odp', 'isolated'] as const;
+export const BROADCAST_FILTERS = ['all_active', 'package', 'odp', 'isolated', 'overdue'] as const;
 export const broadcastFilterSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('all_active') }),
   z.object({ kind: z.literal('package'), packageId: idSchema }),
   z.object({ kind: z.literal('odp'), odpId: idSchema }),
-  /** Until billing lands, "overdue" means the customers already isolated for not paying. */
+  /** The customers isolated now (for whatever reason). */
   z.object({ kind: z.literal('isolated') }),
+  /** Customers with an invoice past its due date, isolated or not (billing answers it). */
+  z.object({ kind: z.literal('overdue') }),
 ]);
 export type BroadcastFilter = z.infer<typeof broadcastFilterSchema>;
 

@@ -3,6 +3,7 @@ import { createTestCore, login, ok, OWNER, pinnedClock, type TestCore } from '..
 import { billingTenant, localTime, seedCustomers } from '../support/billing.js';
 import { customerInput } from '../support/customers.js';
 import { proratedPrice } from '../../main/billing/invoice-generator.js';
+import { InvoiceStore } from '../../main/billing/invoice-store.js';
 import type { TimeZone } from '../../shared/util/time.js';
 
 let t: TestCore | null = null;
@@ -96,6 +97,35 @@ describe('monthly invoice generation', () => {
     } finally {
       await second.core.close();
     }
+  });
+
+  it('the UNIQUE index alone refuses a second monthly invoice for a customer and period (what an overlapping run from another process meets)', async () => {
+    t = createTestCore({ clock: pinnedClock(localTime('Asia/Jakarta', 2026, 12, 28, 9, 0)) });
+    const o = await billingTenant(t.core);
+    const [customerId] = seedCustomers(t.core, o.tenantId, o.packageId, 1) as [string];
+    await ok(t.core, 'billing.invoices.generate', {}, o.token);
+    const again = {
+      id: '01KA0000000000000000000001',
+      customerId,
+      customerName: 'x',
+      customerCode: 'x',
+      packageId: o.packageId,
+      kind: 'monthly' as const,
+      period: '2026-12',
+      number: 'INV/202612/Z-00001',
+      issueDate: '2026-12-28',
+      dueDate: '2027-01-07',
+      ppnBps: 0,
+      requestKey: null,
+      runId: null,
+      createdBy: null,
+      lines: [{ id: '01KA0000000000000000000001', kind: 'package' as const, description: 'x', amount: 1 }],
+    };
+    const db = t.core.db;
+    const created = db.transaction(() => new InvoiceStore(db).insertMany(o.tenantId, 'Z', [again], 0))();
+    expect(created.size).toBe(0);
+    expect(invoicesOf(t)).toHaveLength(1);
+    expect(t.core.db.prepare('SELECT COUNT(*) FROM invoice_lines').pluck().get()).toBe(1);
   });
 
   it('50,000 customers are all invoiced, numbered without a gap, and the rerun makes nothing', async () => {

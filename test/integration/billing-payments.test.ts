@@ -160,4 +160,34 @@ describe('payments', () => {
     const november = await ok(t.core, 'billing.reports.closing', { kind: 'monthly', period: '2026-11' }, o.token);
     expect(november).toMatchObject({ from: '2026-11-01', to: '2026-11-30', collected: 0, invoices: { issued: 1, paid: 1 } });
   });
+
+  it('the overdue loop reads past-due invoices, marks each reminder once, and "overdue" broadcasts reach those customers', async () => {
+    seedCustomers(t.core, o.tenantId, o.packageId, 1, { billingDay: () => 20, prefix: 'q' }); // not due yet: never overdue
+    await generate(); // November 2: only the billing day 1 customer
+    const loop = t.core.services.overdueInvoices;
+    expect(loop.openDueBetween(o.tenantId, '2026-11-12', '2026-11-12').map((i) => i.customerId)).toEqual([customerId]);
+    expect(loop.markReminder(o.tenantId, (await invoices())[0]?.id as string, 'h-1')).toBe(true);
+    expect(loop.markReminder(o.tenantId, (await invoices())[0]?.id as string, 'h-1')).toBe(false);
+    expect(loop.overdueCustomers(o.tenantId)).toEqual([]);
+    await moveTo(localTime('Asia/Jakarta', 2026, 11, 13, 9, 0)); // due on the 12th
+    expect(loop.overdueCustomers(o.tenantId)).toEqual([customerId]);
+    const preview = await ok(t.core, 'wa.broadcast.preview', { filter: { kind: 'overdue' }, message: 'Mohon segera bayar' }, o.token);
+    expect(preview.recipients).toBe(1);
+    await pay(150_000);
+    expect(loop.overdueCustomers(o.tenantId)).toEqual([]);
+  });
+
+  it('finance records payments; a technician and a collector may not', async () => {
+    await generate();
+    const roles = ['finance', 'technician', 'collector'] as const;
+    const tokens: string[] = [];
+    for (const role of roles) {
+      await ok(t.core, 'users.create', { username: role, displayName: role, role, password: `rahasia-${role}-1` }, o.token);
+      tokens.push(await login(t.core, role, `rahasia-${role}-1`));
+    }
+    const record = (token: string, requestKey: string) => call(t.core, 'billing.payments.record', { requestKey, customerId, amount: 10_000, method: 'cash' }, token);
+    expect((await record(tokens[0] as string, 'role-finance-1')).ok).toBe(true);
+    expect(await record(tokens[1] as string, 'role-technician-1')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await record(tokens[2] as string, 'role-collector-1')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
 });

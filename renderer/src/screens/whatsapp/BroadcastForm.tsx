@@ -116,7 +116,7 @@ export function BroadcastForm({ onClose }: { onClose(): void }) {
               </select>
             </Field>
           ) : null}
-          <Field name="templateKey" label={t('whatsapp.template')} error={form.errorOf('templateKey')} className={kind === 'all_active' || kind === 'isolated' ? '' : 'span-2'}>
+          <Field name="templateKey" label={t('whatsapp.template')} error={form.errorOf('templateKey')} className={kind === 'all_active' || kind === 'isolated' || kind === 'overdue' ? '' : 'span-2'}>
             <select {...form.register('templateKey')} data-testid="wa-broadcast-template">
               {(templates?.filter((x) => x.broadcastable).map((x) => x.key) ?? ['manual_broadcast' as const])
                 .map((key) => (
