@@ -17,6 +17,7 @@ import { UnpaidInvoices } from './unpaid-invoices.js';
 import type { SettingsStore } from './settings-store.js';
 import type { InvoiceStore } from './invoice-store.js';
 import type { InvoiceService } from './invoice-service.js';
+import type { OverdueQueries } from './overdue-queries.js';
 
 /** What the loop uses of the modules composed before billing. */
 export interface LoopNeeds {
@@ -39,17 +40,18 @@ export interface LoopBilling {
   settings: SettingsStore;
   store: InvoiceStore;
   invoices: InvoiceService;
+  overdue: OverdueQueries;
 }
 
 export function createBillingLoop(infra: CoreInfra, needs: LoopNeeds, billing: LoopBilling) {
   const { db, bus, clock, ids } = infra;
-  const invoices = new UnpaidInvoices(db, billing.store);
+  const invoices = new UnpaidInvoices(db, billing.store, billing.overdue);
   const settings = new LoopSettingsStore(db, clock, ids);
   const exemptions = new Exemptions(db, bus, needs.customers, clock, ids);
   const promises = new Promises(db, invoices, settings, needs.isolir, needs.customers, bus, clock, ids);
   const policy = { graceDays: (tenantId: string) => billing.settings.get(tenantId).graceDays, promisedCustomers: (tenantId: string) => promises.promisedCustomers(tenantId) };
-  const overdue = new OverdueScan(db, invoices, exemptions, policy, needs.isolir, needs.customers, bus, clock, ids);
-  const reminders = new Reminders(db, invoices, settings, needs.customers, bus, clock);
+  const overdue = new OverdueScan(db, invoices, billing.overdue, exemptions, policy, needs.isolir, needs.customers, bus, clock, ids);
+  const reminders = new Reminders(db, invoices, billing.overdue, settings, needs.customers, bus);
   const parts = { promises, overdue, reminders };
   const today = (tenantId: string) => localDate(clock.now(), needs.tenants.zone(tenantId));
   for (const rule of loopNotificationRules(needs.customers, billing.invoices, promises)) needs.wa.notifications.register(rule);

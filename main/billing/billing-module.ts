@@ -54,7 +54,7 @@ export const billingModule = defineModule({
       return (['active', 'isolated'] as const).flatMap((status) => needs.customers.contacts(tenantId, { ids, status }));
     });
     // Reminders, the overdue scan and auto-isolir, exemptions, promises to pay (billing-loop.ts).
-    const loop = createBillingLoop(infra, needs, { settings: billingSettings, store, invoices });
+    const loop = createBillingLoop(infra, needs, { settings: billingSettings, store, invoices, overdue });
     return {
       services: { billingSettings, invoiceGenerator: generator, invoices, payments, billingReports: reports, overdueInvoices: overdue, ...loop.services },
       handlers: { ...billingHandlers({ settings: billingSettings, generator, invoices, payments, reports }), ...loop.handlers },

@@ -5,6 +5,7 @@ import type { IsolirCommands } from '../isolir/index.js';
 import type { Clock, IdGenerator } from '../platform/index.js';
 import { addDays, daysBetween } from '../../shared/util/local-date.js';
 import type { Exemptions } from './exemptions.js';
+import type { OverdueQueries } from './overdue-queries.js';
 import type { UnpaidInvoice, UnpaidInvoices } from './unpaid-invoices.js';
 
 /** What the scan asks of the rest of billing: the tenant's grace days before isolir, and who has a promise running. */
@@ -40,6 +41,8 @@ export class OverdueScan {
   constructor(
     private readonly db: Db,
     private readonly invoices: UnpaidInvoices,
+    /** Billing's record of which notice went out for which invoice (invoice_reminders). */
+    private readonly overdueMarks: OverdueQueries,
     private readonly exemptions: Exemptions,
     private readonly policy: OverduePolicy,
     private readonly isolir: IsolirCommands,
@@ -49,8 +52,6 @@ export class OverdueScan {
     private readonly ids: IdGenerator,
   ) {
     this.stmt = {
-      notice: db.prepare(`INSERT INTO invoice_reminders (tenant_id, invoice_id, stage, sent_at) VALUES (@tenantId, @invoiceId, @stage, @now)
-        ON CONFLICT (invoice_id, stage) DO NOTHING`),
       claimed: db.prepare('SELECT invoice_id FROM billing_overdue_isolations WHERE invoice_id IN (SELECT value FROM json_each(?))').pluck(),
       claim: db.prepare(`INSERT INTO billing_overdue_isolations (id, tenant_id, invoice_id, customer_id, isolir_action_id, created_at)
         VALUES (@id, @tenantId, @invoiceId, @customerId, @actionId, @now) ON CONFLICT (invoice_id) DO NOTHING`),
@@ -74,12 +75,10 @@ export class OverdueScan {
    */
   private notify(tenantId: string, today: string, grace: number): number {
     let noticed = 0;
-    const now = this.clock.now();
     const exempt = this.exemptions.exempt(tenantId);
     for (const invoice of this.invoices.dueBetween(tenantId, addDays(today, -grace - 1), addDays(today, -1))) {
       if (this.customers.find(tenantId, invoice.customerId)?.status !== 'active') continue;
-      const claimed = this.stmt.notice.run({ tenantId, invoiceId: invoice.id, stage: OVERDUE_STAGE, now });
-      if (claimed.changes === 0) continue;
+      if (!this.overdueMarks.markReminder(tenantId, invoice.id, OVERDUE_STAGE)) continue;
       // An exempt customer is not told of an isolation that will not come.
       const daysUntilIsolation = exempt.has(invoice.customerId) ? 0 : Math.max(0, daysBetween(today, addDays(invoice.dueDate, grace + 1)));
       this.bus.publish('invoice_overdue', tenantId, { invoiceId: invoice.id, customerId: invoice.customerId, daysUntilIsolation });

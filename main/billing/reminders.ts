@@ -1,7 +1,7 @@
 import type { Db } from '../db/index.js';
 import type { EventBus } from '../bus/index.js';
 import type { CustomersService } from '../customers/index.js';
-import type { Clock } from '../platform/index.js';
+import type { OverdueQueries } from './overdue-queries.js';
 import { addDays, daysBetween } from '../../shared/util/local-date.js';
 import type { LoopSettingsStore } from './loop-settings.js';
 import type { UnpaidInvoices } from './unpaid-invoices.js';
@@ -15,21 +15,14 @@ import type { UnpaidInvoices } from './unpaid-invoices.js';
  * are WhatsApp's business: this only says that a reminder is due.
  */
 export class Reminders {
-  private readonly stmt;
-
   constructor(
     private readonly db: Db,
     private readonly invoices: UnpaidInvoices,
+    private readonly overdue: OverdueQueries,
     private readonly settings: LoopSettingsStore,
     private readonly customers: CustomersService,
     private readonly bus: EventBus,
-    private readonly clock: Clock,
-  ) {
-    this.stmt = {
-      claim: db.prepare(`INSERT INTO invoice_reminders (tenant_id, invoice_id, stage, sent_at) VALUES (@tenantId, @invoiceId, @stage, @now)
-        ON CONFLICT (invoice_id, stage) DO NOTHING`),
-    };
-  }
+  ) {}
 
   /** Publishes today's reminders for one tenant; returns how many. */
   run(tenantId: string, today: string): number {
@@ -40,15 +33,13 @@ export class Reminders {
     return this.db
       .transaction(() => {
         let sent = 0;
-        const now = this.clock.now();
         // Due on these days, an invoice has reached one of the steps (a step of day s falls on due + s).
         for (const invoice of this.invoices.dueBetween(tenantId, addDays(today, -last), addDays(today, -first))) {
           const reached = daysBetween(invoice.dueDate, today);
           const step = steps.filter((s) => s <= reached).at(-1);
           if (step === undefined) continue;
           if (this.customers.find(tenantId, invoice.customerId)?.status === 'inactive') continue;
-          const claimed = this.stmt.claim.run({ tenantId, invoiceId: invoice.id, stage: `remind:${step}`, now });
-          if (claimed.changes === 0) continue;
+          if (!this.overdue.markReminder(tenantId, invoice.id, `remind:${step}`)) continue;
           this.bus.publish('invoice_due_reminder', tenantId, { invoiceId: invoice.id, customerId: invoice.customerId, step });
           sent += 1;
         }

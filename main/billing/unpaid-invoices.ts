@@ -1,5 +1,6 @@
 import type { Db } from '../db/index.js';
 import type { InvoiceStore } from './invoice-store.js';
+import type { OverdueQueries } from './overdue-queries.js';
 
 /** An invoice the loop acts on: not paid in full and not void. */
 export interface UnpaidInvoice {
@@ -9,11 +10,10 @@ export interface UnpaidInvoice {
   dueDate: string;
 }
 
-const OPEN = `status IN ('unpaid', 'partial')`;
 
 /**
  * What the reminders, the overdue scan and promises read of the invoices: the open ones by due day
- * (billing's invoices_open_by_due index), and whether some are still open.
+ * (billing's OverdueQueries), a customer's oldest, and whether some are still open.
  */
 export class UnpaidInvoices {
   private readonly stmt;
@@ -21,17 +21,16 @@ export class UnpaidInvoices {
   constructor(
     db: Db,
     private readonly store: InvoiceStore,
+    private readonly overdue: OverdueQueries,
   ) {
     this.stmt = {
-      dueBetween: db.prepare(`SELECT id, customer_id AS customerId, due_date AS dueDate FROM invoices
-        WHERE tenant_id = @tenantId AND ${OPEN} AND due_date >= @from AND due_date <= @to ORDER BY due_date, id`),
-      stillUnpaid: db.prepare(`SELECT id FROM invoices WHERE tenant_id = ? AND ${OPEN} AND id IN (SELECT value FROM json_each(?))`).pluck(),
+      stillUnpaid: db.prepare(`SELECT id FROM invoices WHERE tenant_id = ? AND status IN ('unpaid', 'partial') AND id IN (SELECT value FROM json_each(?))`).pluck(),
     };
   }
 
   /** Open invoices due within [from, to] (from null: any day up to `to`), oldest due first. */
   dueBetween(tenantId: string, from: string | null, to: string): UnpaidInvoice[] {
-    return this.stmt.dueBetween.all({ tenantId, from: from ?? '', to }) as UnpaidInvoice[];
+    return this.overdue.openDueBetween(tenantId, from ?? '', to);
   }
 
   /** The customer's oldest open invoice (the one a payment settles first), or null when they owe nothing. */
