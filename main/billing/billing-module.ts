@@ -1,6 +1,5 @@
 import { defineModule } from '../module-kit/index.js';
-import type { CustomersService } from '../customers/index.js';
-import type { TenantService } from '../tenant/index.js';
+import { createBillingLoop, LOOP_TABLES, type LoopNeeds } from './billing-loop.js';
 import { billingHandlers } from './handlers.js';
 import { SettingsStore } from './settings-store.js';
 import { InvoiceStore } from './invoice-store.js';
@@ -14,15 +13,14 @@ import { Reconnector, type IsolirPort } from './reconnector.js';
 import { BillingReports } from './reports.js';
 import { billingNotificationRules } from './notifications.js';
 import { OverdueQueries } from './overdue-queries.js';
-import type { WaNotifications } from '../wa/index.js';
 
 export const BILLING_GENERATE_JOB = 'billing.generate';
 
 /** Invoices, payments and the customer's credit (issue 9); the money loop to isolir and back. */
 export const billingModule = defineModule({
   name: 'billing',
-  tables: ['billing_settings', 'invoice_sequences', 'invoices', 'invoice_lines', 'payments', 'payment_allocations', 'invoice_reminders', 'billing_runs'],
-  create: (infra, needs: { customers: CustomersService; tenants: Pick<TenantService, 'zone'>; isolir: IsolirPort; wa: WaNotifications }) => {
+  tables: ['billing_settings', 'invoice_sequences', 'invoices', 'invoice_lines', 'payments', 'payment_allocations', 'invoice_reminders', 'billing_runs', ...LOOP_TABLES],
+  create: (infra, needs: LoopNeeds & { isolir: IsolirPort }) => {
     const billingSettings = new SettingsStore(infra.db, infra.clock);
     const store = new InvoiceStore(infra.db);
     const ledger = new Ledger(infra.db);
@@ -55,14 +53,23 @@ export const billingModule = defineModule({
       const ids = overdue.overdueCustomers(tenantId);
       return (['active', 'isolated'] as const).flatMap((status) => needs.customers.contacts(tenantId, { ids, status }));
     });
+    // Reminders, the overdue scan and auto-isolir, exemptions, promises to pay (billing-loop.ts).
+    const loop = createBillingLoop(infra, needs, { settings: billingSettings, store, invoices, overdue });
     return {
-      services: { billingSettings, invoiceGenerator: generator, invoices, payments, billingReports: reports, overdueInvoices: overdue },
-      handlers: billingHandlers({ settings: billingSettings, generator, invoices, payments, reports }),
-      // A rerun makes nothing new, so a run a crash interrupted simply goes again.
-      jobTypes: [{ type: BILLING_GENERATE_JOB, handler: (job) => Promise.resolve(generator.generate(job.tenantId, 'schedule', null)), options: { onInterrupted: 'retry' as const } }],
-      // Shortly after midnight in each tenant's zone: the day's billing days are due, and a day the
-      // app was closed is caught up by the first run after it opens (the scheduler runs a missed slot once).
-      schedules: [{ name: BILLING_GENERATE_JOB, recurrence: { kind: 'daily' as const, at: '00:05' }, perTenant: true, jobType: BILLING_GENERATE_JOB }],
+      services: { billingSettings, invoiceGenerator: generator, invoices, payments, billingReports: reports, overdueInvoices: overdue, ...loop.services },
+      handlers: { ...billingHandlers({ settings: billingSettings, generator, invoices, payments, reports }), ...loop.handlers },
+      jobTypes: [
+        // A rerun makes nothing new, so a run a crash interrupted simply goes again.
+        { type: BILLING_GENERATE_JOB, handler: (job) => Promise.resolve(generator.generate(job.tenantId, 'schedule', null)), options: { onInterrupted: 'retry' as const } },
+        ...loop.jobTypes,
+      ],
+      schedules: [
+        // Shortly after midnight in each tenant's zone: the day's billing days are due, and a day the
+        // app was closed is caught up by the first run after it opens (the scheduler runs a missed slot once).
+        { name: BILLING_GENERATE_JOB, recurrence: { kind: 'daily' as const, at: '00:05' }, perTenant: true, jobType: BILLING_GENERATE_JOB },
+        ...loop.schedules,
+      ],
+      subscribers: [...loop.subscribers],
     };
   },
 });

@@ -4,8 +4,10 @@ import type { InvoiceGenerator } from './invoice-generator.js';
 import type { InvoiceService } from './invoice-service.js';
 import type { PaymentService, Staff } from './payment-service.js';
 import type { BillingReports } from './reports.js';
+import type { LoopMethods } from './loop-handlers.js';
 
-type BillingMethods = MethodsUnder<'billing.'>;
+// The loop's methods (exemptions, promises, its settings) are handled in loop-handlers.ts.
+type BillingMethods = Exclude<MethodsUnder<'billing.'>, LoopMethods>;
 
 interface BillingServices {
   settings: SettingsStore;

@@ -44,12 +44,22 @@ const templates: SystemTemplate[] = [
     'invoice_due_reminder',
     [
       'Halo {name}, tagihan {amount} jatuh tempo pada {due_date}. Silakan bayar untuk menghindari isolir.',
-      'ID tagihan: {invoice_code}',
+      'ID tagihan: {invoice_code}{{#if exists(period)}}, periode {period}{{/if}}',
       '{{#if isValidUrl(payment_url)}}Bayar online: {payment_url}{{/if}}',
       'Abaikan pesan ini jika Anda sudah membayar. Terima kasih.',
       '{isp_name}',
     ],
-    invoice,
+    { ...invoice, period: 'Maret 2026' },
+  ),
+  template(
+    'payment_promise_made',
+    [
+      'Halo {name}, janji bayar Anda kami catat: tagihan {amount} (ID: {invoice_code}) dibayar paling lambat {promised_date}.',
+      'Layanan internet Anda kami aktifkan kembali sampai tanggal tersebut. Bila belum dibayar, layanan akan diisolir lagi.',
+      '{{#if isValidUrl(payment_url)}}Bayar online: {payment_url}{{/if}}',
+      '{isp_name}',
+    ],
+    { name: invoice.name, amount: invoice.amount, invoice_code: invoice.invoice_code, promised_date: '2026-03-15', payment_url: PAYMENT_URL, isp_name: ISP },
   ),
   template(
     'invoice_overdue',

@@ -78,6 +78,7 @@ const DEFAULT_EVENTS: WaEventKey[] = [
   'payment_recorded',
   'customer_isolated',
   'customer_reconnected',
+  'payment_promise_made',
   'outage_started',
   'outage_resolved',
   'technician_assigned',

@@ -35,6 +35,16 @@ export const events = {
   provisioning_changed: event(z.object({ customerId: idSchema })),
   /** The reconciler compared a router with the console (and perhaps repaired drift): the drift view re-reads. */
   router_reconciled: event(z.object({ routerId: idSchema })),
+  /** The daily scan reminded a customer of an invoice falling due (`step`: days from the due date, -3 is three days before). */
+  invoice_due_reminder: event(z.object({ invoiceId: idSchema, customerId: idSchema, step: z.number().int() })),
+  /** An invoice went past its due date unpaid: said once, the day after (isolation follows after the grace days). */
+  invoice_overdue: event(z.object({ invoiceId: idSchema, customerId: idSchema, daysUntilIsolation: z.number().int() })),
+  /** A customer was exempted from auto-isolir, or no longer is. */
+  isolir_exemption_changed: event(z.object({ customerId: idSchema })),
+  /** A promise to pay was recorded (the customer is being reconnected until the promised day). */
+  payment_promise_made: event(z.object({ promiseId: idSchema, customerId: idSchema })),
+  /** A promise to pay was kept, broken (the customer is isolated again) or cancelled. */
+  payment_promise_changed: event(z.object({ promiseId: idSchema, customerId: idSchema })),
   /** One event for a whole import (not customer_created per row: no welcome message to each of 500 customers moved in). */
   customers_imported: event(z.object({ importId: idSchema })),
   /** Billing (issue 9). One per invoice made by hand; the monthly generation sends them only when the tenant turned its notification on (else `invoices_generated`). */

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { authMethods } from './methods/auth.js';
 import { billingMethods } from './methods/billing.js';
+import { billingLoopMethods } from './methods/billing-loop.js';
 import { customerMethods } from './methods/customers.js';
 import { customerImportMethods } from './methods/customer-import.js';
 import { dashboardMethods } from './methods/dashboard.js';
@@ -34,6 +35,7 @@ export const contract = {
   ...isolirMethods,
   ...provisioningMethods,
   ...billingMethods,
+  ...billingLoopMethods,
   ...dashboardMethods,
   ...mapMethods,
   ...waMethods,

@@ -12,6 +12,7 @@ export const WA_EVENT_KEYS = [
   'customer_isolated',
   'customer_reconnected',
   'customer_welcome',
+  'payment_promise_made',
   'outage_started',
   'outage_resolved',
   'technician_assigned',

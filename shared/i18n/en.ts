@@ -50,6 +50,12 @@ export const en: MessageTree = {
     packageName: 'A package with this name already exists.',
     lastOwner: 'There must be at least one active owner.',
     packageInactive: 'This package is not active.',
+    promiseNotIsolated: 'A promise to pay is only for a customer who is isolated.',
+    promiseNothingOwed: 'This customer has no unpaid invoice.',
+    promiseDate: 'The promised day must be today or later, within the set number of days.',
+    promiseOncePerInvoice: 'This invoice already had a promise to pay.',
+    promiseTooOften: 'This customer has reached the limit of promises to pay for now.',
+    promiseNotActive: 'This promise to pay is already settled (kept, broken or cancelled).',
   },
   validation: {
     logoType: 'The logo must be a PNG or JPEG image.',

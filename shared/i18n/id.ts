@@ -50,6 +50,12 @@ export const id = {
     packageName: 'Nama paket ini sudah ada.',
     lastOwner: 'Harus ada minimal satu pemilik aktif.',
     packageInactive: 'Paket ini tidak aktif.',
+    promiseNotIsolated: 'Janji bayar hanya untuk pelanggan yang sedang diisolir.',
+    promiseNothingOwed: 'Pelanggan ini tidak punya tagihan yang belum dibayar.',
+    promiseDate: 'Tanggal janji bayar harus mulai hari ini dan tidak melewati batas hari yang diatur.',
+    promiseOncePerInvoice: 'Tagihan ini sudah pernah mendapat janji bayar.',
+    promiseTooOften: 'Pelanggan ini sudah mencapai batas janji bayar untuk periode ini.',
+    promiseNotActive: 'Janji bayar ini sudah selesai (ditepati, diingkari atau dibatalkan).',
   },
   validation: {
     logoType: 'Logo harus gambar PNG atau JPEG.',

@@ -34,6 +34,11 @@ export function formatLocalDate(date: string): string {
   return `${day}/${month}/${year}`;
 }
 
+/** Whole days from one local date to another (negative when `to` comes first). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+}
+
 const MONTHS_ID = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
 
 /** '2026-11' as a customer reads it in a message: 'November 2026'. */

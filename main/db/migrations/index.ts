@@ -26,6 +26,7 @@ import { m024RadiusDatabase } from './024-radius-database.js';
 import { m025WaOutbox } from './025-wa-outbox.js';
 import { m026Billing } from './026-billing.js';
 import { m027TenantProfile } from './027-tenant-profile.js';
+import { m028BillingLoop } from './028-billing-loop.js';
 
 export const migrations: readonly Migration[] = [
   m001Core,
@@ -55,4 +56,5 @@ export const migrations: readonly Migration[] = [
   m025WaOutbox,
   m026Billing,
   m027TenantProfile,
+  m028BillingLoop,
 ];

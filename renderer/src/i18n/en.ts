@@ -850,6 +850,7 @@ export const en: ScreenMessages = {
       customer_isolated: 'Customer isolated',
       customer_reconnected: 'Service reconnected',
       customer_welcome: 'Welcome new customer',
+      payment_promise_made: 'Promise to pay recorded',
       outage_started: 'Network outage',
       outage_resolved: 'Outage resolved',
       technician_assigned: 'Technician task',

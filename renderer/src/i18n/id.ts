@@ -851,6 +851,7 @@ export const id = {
       customer_isolated: 'Pelanggan diisolir',
       customer_reconnected: 'Layanan tersambung kembali',
       customer_welcome: 'Selamat datang pelanggan baru',
+      payment_promise_made: 'Janji bayar dicatat',
       outage_started: 'Gangguan jaringan',
       outage_resolved: 'Gangguan selesai',
       technician_assigned: 'Tugas untuk teknisi',

@@ -32,6 +32,12 @@ export const STALE_AFTER: Record<EventName, readonly MethodName[]> = {
   payment_reversed: ['billing.payments.list', 'billing.invoices.list', 'billing.invoices.get', 'billing.summary', 'billing.customers.balance', 'billing.reports.closing'],
   // Progress only: the bar reads the event itself; the list re-reads on invoices_generated.
   billing_progress: [],
+  // The money loop: reminders and notices change nothing shown but the WhatsApp log; exemptions and promises show on the customer.
+  invoice_due_reminder: [],
+  invoice_overdue: [],
+  isolir_exemption_changed: ['billing.exemptions.list'],
+  payment_promise_made: ['billing.promises.list'],
+  payment_promise_changed: ['billing.promises.list'],
   // The core came back after a crash: anything may have changed while nobody was listening.
   core_restarted: [],
 };
