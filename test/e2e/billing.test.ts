@@ -271,6 +271,8 @@ describe('Tagihan: invoices, payments and the money cards (web mode, Chromium)',
     const { page } = app;
     const found: Record<string, unknown> = {};
     const check = async (name: string) => {
+      // A list refreshing is dimmed on purpose (its old rows stay in place meanwhile): checked once it has settled.
+      await expect.poll(() => page.locator('[aria-busy="true"]').count()).toBe(0);
       const violations = await seriousViolations(page);
       if (violations.length > 0) found[name] = violations;
     };
