@@ -189,7 +189,20 @@ export class EventBus {
     // setImmediate runs after the caller's synchronous transaction has committed.
     setImmediate(() => {
       this.pumpScheduled = false;
-      for (const sub of this.subscribers.values()) void this.deliver(sub);
+      for (const sub of this.subscribers.values()) this.deliverSafely(sub);
+    });
+  }
+
+  /** A delivery that meets a database it cannot write now (locked past the busy timeout) tries again later; the core never dies of it. */
+  private deliverSafely(sub: Subscriber): void {
+    this.deliver(sub).catch((error: unknown) => {
+      this.log.warn('event delivery could not write; will retry', { subscriber: sub.name, error: String(error) });
+      if (this.closed || sub.retryTimer) return;
+      sub.retryTimer = setTimeout(() => {
+        sub.retryTimer = null;
+        this.deliverSafely(sub);
+      }, this.retryBaseMs);
+      sub.retryTimer.unref();
     });
   }
 
@@ -230,6 +243,9 @@ export class EventBus {
    * it stopped at (failed, or still running asynchronously: its synchronous part is committed).
    */
   private deliverInOneCommit(sub: Subscriber, rows: readonly OutboxRow[]) {
+    // IMMEDIATE: the write lock is taken (waiting out another process's commit) before anything is
+    // read; a deferred transaction that reads first fails with SQLITE_BUSY_SNAPSHOT when a second
+    // core on the same file (another office's process) commits in between.
     return this.db.transaction(() => {
       let handled = 0;
       let stopped: { event: DomainEvent; result: HandlerResult } | null = null;
@@ -245,7 +261,7 @@ export class EventBus {
       const last = rows[handled - 1];
       if (last) this.advance(sub, last.seq);
       return { handled, stopped };
-    })();
+    }).immediate();
   }
 
   private handleOne(sub: Subscriber, event: DomainEvent): HandlerResult {
@@ -285,7 +301,7 @@ export class EventBus {
     const delay = Math.min(MAX_RETRY_MS, this.retryBaseMs * 2 ** Math.min(sub.failures - 1, 10));
     sub.retryTimer = setTimeout(() => {
       sub.retryTimer = null;
-      void this.deliver(sub);
+      this.deliverSafely(sub);
     }, delay);
     sub.retryTimer.unref();
     return false;
