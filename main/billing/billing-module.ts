@@ -5,6 +5,7 @@ import { SettingsStore } from './settings-store.js';
 import { InvoiceStore } from './invoice-store.js';
 import { Ledger } from './ledger.js';
 import { Allocator } from './allocator.js';
+import type { BillingParts } from './billing-parts.js';
 import { InvoiceGenerator } from './invoice-generator.js';
 import { InvoiceService } from './invoice-service.js';
 import { PaymentService } from './payment-service.js';
@@ -30,10 +31,11 @@ export const billingModule = defineModule({
       zone: (tenantId: string) => needs.tenants.zone(tenantId),
       settings: (tenantId: string) => billingSettings.get(tenantId),
     };
-    const generator = new InvoiceGenerator(infra.db, infra.bus, infra.clock, infra.ids, store, ledger, allocator, context);
-    const invoices = new InvoiceService(infra.db, infra.bus, infra.clock, infra.ids, store, ledger, allocator, context);
+    const parts: BillingParts = { db: infra.db, bus: infra.bus, clock: infra.clock, ids: infra.ids, invoices: store, ledger, allocator };
+    const generator = new InvoiceGenerator(parts, context);
+    const invoices = new InvoiceService(parts, context);
     const reconnector = new Reconnector(needs.isolir);
-    const payments = new PaymentService(infra.db, infra.bus, infra.clock, infra.ids, store, ledger, allocator, new ProofFiles(infra.dataDir), reconnector, {
+    const payments = new PaymentService(parts, new ProofFiles(infra.dataDir), reconnector, {
       customers: needs.customers,
       zone: context.zone,
     });

@@ -1,13 +1,10 @@
-import type { Db } from '../db/index.js';
-import type { EventBus } from '../bus/index.js';
-import type { Clock, IdGenerator } from '../platform/index.js';
 import type { BillableCustomer } from '../customers/index.js';
 import type { TimeZone } from '../../shared/util/time.js';
 import { addDays, daysInMonth, localDate } from '../../shared/util/local-date.js';
 import type { BillingSettings, GenerationResult } from '../../shared/domain/billing.js';
-import { invoiceNumber, type InvoiceStore, type NewInvoice } from './invoice-store.js';
-import type { Ledger } from './ledger.js';
-import { announcePaid, type Allocator } from './allocator.js';
+import { invoiceNumber, type NewInvoice } from './invoice-store.js';
+import { announcePaid } from './allocator.js';
+import type { BillingParts } from './billing-parts.js';
 
 export interface GenerationNeeds {
   customers: { billables(tenantId: string): BillableCustomer[] };
@@ -46,27 +43,21 @@ function billed(status: BillableCustomer['status'], s: BillingSettings): boolean
  */
 export class InvoiceGenerator {
   constructor(
-    private readonly db: Db,
-    private readonly bus: EventBus,
-    private readonly clock: Clock,
-    private readonly ids: IdGenerator,
-    private readonly invoices: InvoiceStore,
-    private readonly ledger: Ledger,
-    private readonly allocator: Allocator,
+    private readonly parts: BillingParts,
     private readonly needs: GenerationNeeds,
   ) {}
 
   generate(tenantId: string, source: 'schedule' | 'manual', createdBy: string | null): GenerationResult {
-    const runId = this.ids.next();
-    return this.db
+    const runId = this.parts.ids.next();
+    return this.parts.db
       .transaction(() => {
-        const startedAt = this.clock.now();
+        const startedAt = this.parts.clock.now();
         const zone = this.needs.zone(tenantId);
         const today = localDate(startedAt, zone);
         const period = today.slice(0, 7);
         const day = Number(today.slice(8));
         const settings = this.needs.settings(tenantId);
-        const invoiced = this.invoices.invoicedFrom(tenantId, period);
+        const invoiced = this.parts.invoices.invoicedFrom(tenantId, period);
         const result: GenerationResult = { runId, period, created: 0, alreadyInvoiced: 0, notYetDue: 0, excluded: 0 };
         const due: BillableCustomer[] = [];
         for (const c of this.needs.customers.billables(tenantId)) {
@@ -77,18 +68,18 @@ export class InvoiceGenerator {
         }
         if (due.length === 0) return result;
         const office = settings.officeCode;
-        const first = this.invoices.nextNumbers(tenantId, office, period, due.length);
+        const first = this.parts.invoices.nextNumbers(tenantId, office, period, due.length);
         const dueDate = addDays(today, settings.dueDays);
         const planned = due.map((c, i) => this.plan(c, { period, today, dueDate, settings, runId, createdBy, number: invoiceNumber(period, office, first + i), zone }));
-        const announce = (done: number) => this.bus.announce('billing_progress', tenantId, { runId, done, total: planned.length });
-        const created = this.invoices.insertMany(tenantId, office, planned, startedAt, announce);
+        const announce = (done: number) => this.parts.bus.announce('billing_progress', tenantId, { runId, done, total: planned.length });
+        const created = this.parts.invoices.insertMany(tenantId, office, planned, startedAt, announce);
         result.created = created.size;
         this.spendCredits(tenantId, planned, created, startedAt);
-        this.invoices.recordRun({ id: runId, tenantId, period, localDate: today, source, created: result.created, startedAt, finishedAt: this.clock.now() });
-        this.bus.publish('invoices_generated', tenantId, { runId, period, created: result.created });
+        this.parts.invoices.recordRun({ id: runId, tenantId, period, localDate: today, source, created: result.created, startedAt, finishedAt: this.parts.clock.now() });
+        this.parts.bus.publish('invoices_generated', tenantId, { runId, period, created: result.created });
         // One message per customer only when the tenant asked for it (see notifyInvoiceCreated).
         if (settings.notifyInvoiceCreated) {
-          for (const i of planned) if (created.has(i.id)) this.bus.publish('invoice_created', tenantId, { invoiceId: i.id, customerId: i.customerId });
+          for (const i of planned) if (created.has(i.id)) this.parts.bus.publish('invoice_created', tenantId, { invoiceId: i.id, customerId: i.customerId });
         }
         return result;
       })
@@ -100,7 +91,7 @@ export class InvoiceGenerator {
     run: { period: string; today: string; dueDate: string; settings: BillingSettings; runId: string; createdBy: string | null; number: string; zone: TimeZone },
   ): NewInvoice {
     const prorated = run.settings.prorateFirstMonth ? proratedPrice(c.price, localDate(Date.parse(c.createdAt), run.zone), run.period) : null;
-    const id = this.ids.next();
+    const id = this.parts.ids.next();
     // The month's line takes its invoice's id (lines are keyed within their invoice): 50,000 ids fewer to make.
     const line = prorated
       ? { id, kind: 'proration' as const, description: `${c.packageName} (${prorated.days}/${prorated.of} hari)`, amount: prorated.amount }
@@ -126,12 +117,12 @@ export class InvoiceGenerator {
 
   /** Customers with credit have it spent on their new invoice at once (a few rows: only they are read back). */
   private spendCredits(tenantId: string, planned: readonly NewInvoice[], created: ReadonlySet<string>, now: number): void {
-    const credits = this.ledger.credits(tenantId);
+    const credits = this.parts.ledger.credits(tenantId);
     if (credits.size === 0) return;
     for (const i of planned) {
       if (!created.has(i.id) || !credits.has(i.customerId)) continue;
-      const invoice = this.invoices.get(tenantId, i.id);
-      if (invoice) announcePaid(this.bus, tenantId, i.customerId, this.allocator.credit(tenantId, invoice, now));
+      const invoice = this.parts.invoices.get(tenantId, i.id);
+      if (invoice) announcePaid(this.parts.bus, tenantId, i.customerId, this.parts.allocator.credit(tenantId, invoice, now));
     }
   }
 }

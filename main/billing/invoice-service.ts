@@ -1,13 +1,11 @@
-import type { Db } from '../db/index.js';
-import type { EventBus } from '../bus/index.js';
-import { conflict, notFound, type Clock, type IdGenerator } from '../platform/index.js';
+import { conflict, notFound } from '../platform/index.js';
 import type { Customer } from '../../shared/domain/customer.js';
 import type { TimeZone } from '../../shared/util/time.js';
 import { addDays, localDate } from '../../shared/util/local-date.js';
 import type { BillingSettings, Invoice, InvoiceDetail, InvoiceLineKind } from '../../shared/domain/billing.js';
-import { invoiceNumber, ppnOf, type InvoiceFilter, type InvoiceRow, type InvoiceStore } from './invoice-store.js';
-import type { Ledger } from './ledger.js';
-import { announcePaid, type Allocator } from './allocator.js';
+import { invoiceNumber, ppnOf, type InvoiceFilter, type InvoiceRow } from './invoice-store.js';
+import { announcePaid } from './allocator.js';
+import type { BillingParts } from './billing-parts.js';
 import { toAllocation, toInvoice, toLine } from './invoice-views.js';
 
 export interface InvoiceNeeds {
@@ -28,35 +26,29 @@ const signed = (l: ManualLine) => ({ kind: l.kind as InvoiceLineKind, descriptio
 /** Reading invoices, and what a person does to one: a one-off invoice, a line, voiding. */
 export class InvoiceService {
   constructor(
-    private readonly db: Db,
-    private readonly bus: EventBus,
-    private readonly clock: Clock,
-    private readonly ids: IdGenerator,
-    private readonly invoices: InvoiceStore,
-    private readonly ledger: Ledger,
-    private readonly allocator: Allocator,
+    private readonly parts: BillingParts,
     private readonly needs: InvoiceNeeds,
   ) {}
 
   get(tenantId: string, id: string): InvoiceDetail {
-    const row = this.invoices.get(tenantId, id);
+    const row = this.parts.invoices.get(tenantId, id);
     if (!row) throw notFound();
     return {
       ...toInvoice(row, this.needs.settings(tenantId).paymentUrlPattern),
-      lines: this.invoices.lines(id).map(toLine),
-      allocations: this.ledger.allocationsOfInvoice(id).map(toAllocation),
+      lines: this.parts.invoices.lines(id).map(toLine),
+      allocations: this.parts.ledger.allocationsOfInvoice(id).map(toAllocation),
     };
   }
 
   /** One invoice as messages and the screens show it. */
   view(tenantId: string, id: string): Invoice | null {
-    const row = this.invoices.get(tenantId, id);
+    const row = this.parts.invoices.get(tenantId, id);
     return row ? toInvoice(row, this.needs.settings(tenantId).paymentUrlPattern) : null;
   }
 
   list(tenantId: string, filter: InvoiceFilter): { items: Invoice[]; nextCursor: string | null } {
     const pattern = this.needs.settings(tenantId).paymentUrlPattern;
-    const page = this.invoices.list(tenantId, filter);
+    const page = this.parts.invoices.list(tenantId, filter);
     return { items: page.items.map((r) => toInvoice(r, pattern)), nextCursor: page.nextCursor };
   }
 
@@ -66,20 +58,20 @@ export class InvoiceService {
    * invoice it made (a double click makes one).
    */
   createOneOff(tenantId: string, input: { requestKey: string; customerId: string; lines: readonly ManualLine[] }, by: string | null): InvoiceDetail {
-    const id = this.db
+    const id = this.parts.db
       .transaction(() => {
-        const existing = this.invoices.byRequestKey(tenantId, input.requestKey);
+        const existing = this.parts.invoices.byRequestKey(tenantId, input.requestKey);
         if (existing) return existing;
         const customer = this.needs.customers.get(tenantId, input.customerId);
         const settings = this.needs.settings(tenantId);
         const lines = input.lines.map(signed);
         if (lines.reduce((sum, l) => sum + l.amount, 0) < 0) throw conflict('lines', 'conflicts.invoiceNegative');
-        const now = this.clock.now();
+        const now = this.parts.clock.now();
         const today = localDate(now, this.needs.zone(tenantId));
         const period = today.slice(0, 7);
-        const seq = this.invoices.nextNumbers(tenantId, settings.officeCode, period, 1);
-        const invoiceId = this.ids.next();
-        this.invoices.insertMany(
+        const seq = this.parts.invoices.nextNumbers(tenantId, settings.officeCode, period, 1);
+        const invoiceId = this.parts.ids.next();
+        this.parts.invoices.insertMany(
           tenantId,
           settings.officeCode,
           [
@@ -98,12 +90,12 @@ export class InvoiceService {
               requestKey: input.requestKey,
               runId: null,
               createdBy: by,
-              lines: lines.map((l) => ({ ...l, id: this.ids.next() })),
+              lines: lines.map((l) => ({ ...l, id: this.parts.ids.next() })),
             },
           ],
           now,
         );
-        this.bus.publish('invoice_created', tenantId, { invoiceId, customerId: customer.id });
+        this.parts.bus.publish('invoice_created', tenantId, { invoiceId, customerId: customer.id });
         this.spendCredit(tenantId, invoiceId, now);
         return invoiceId;
       })
@@ -113,17 +105,17 @@ export class InvoiceService {
 
   /** A discount or a charge on an invoice not yet paid in full nor void. */
   addLine(tenantId: string, input: ManualLine & { invoiceId: string }, by: string | null): InvoiceDetail {
-    this.db
+    this.parts.db
       .transaction(() => {
         const invoice = this.open(tenantId, input.invoiceId);
         const line = signed(input);
         const subtotal = invoice.subtotal + line.amount;
         if (subtotal < 0) throw conflict('amount', 'conflicts.invoiceNegative');
         if (subtotal + ppnOf(subtotal, invoice.ppn_bps) < invoice.paid) throw conflict('amount', 'conflicts.invoiceBelowPaid');
-        const now = this.clock.now();
-        this.invoices.addLine(tenantId, invoice.id, { id: this.ids.next(), ...line }, by, now);
-        this.invoices.retotal(invoice, now);
-        this.bus.publish('invoice_changed', tenantId, { invoiceId: invoice.id, customerId: invoice.customer_id });
+        const now = this.parts.clock.now();
+        this.parts.invoices.addLine(tenantId, invoice.id, { id: this.parts.ids.next(), ...line }, by, now);
+        this.parts.invoices.retotal(invoice, now);
+        this.parts.bus.publish('invoice_changed', tenantId, { invoiceId: invoice.id, customerId: invoice.customer_id });
       })
       .immediate();
     return this.get(tenantId, input.invoiceId);
@@ -131,28 +123,28 @@ export class InvoiceService {
 
   /** Void with a reason and who did it; money on it must be reversed first (the ledger stays whole). */
   void(tenantId: string, id: string, reason: string, by: string | null): Invoice {
-    this.db
+    this.parts.db
       .transaction(() => {
-        const invoice = this.invoices.get(tenantId, id);
+        const invoice = this.parts.invoices.get(tenantId, id);
         if (!invoice) throw notFound();
         if (invoice.status === 'void') return;
         if (invoice.paid > 0) throw conflict('invoiceId', 'conflicts.invoiceHasPayments');
-        this.invoices.void(id, reason, by, this.clock.now());
-        this.bus.publish('invoice_changed', tenantId, { invoiceId: id, customerId: invoice.customer_id });
+        this.parts.invoices.void(id, reason, by, this.parts.clock.now());
+        this.parts.bus.publish('invoice_changed', tenantId, { invoiceId: id, customerId: invoice.customer_id });
       })
       .immediate();
     return this.view(tenantId, id) as Invoice;
   }
 
   private open(tenantId: string, id: string): InvoiceRow {
-    const invoice = this.invoices.get(tenantId, id);
+    const invoice = this.parts.invoices.get(tenantId, id);
     if (!invoice) throw notFound();
     if (invoice.status === 'paid' || invoice.status === 'void') throw conflict('invoiceId', 'conflicts.invoiceClosed');
     return invoice;
   }
 
   private spendCredit(tenantId: string, invoiceId: string, now: number): void {
-    const invoice = this.invoices.get(tenantId, invoiceId) as InvoiceRow;
-    announcePaid(this.bus, tenantId, invoice.customer_id, this.allocator.credit(tenantId, invoice, now));
+    const invoice = this.parts.invoices.get(tenantId, invoiceId) as InvoiceRow;
+    announcePaid(this.parts.bus, tenantId, invoice.customer_id, this.parts.allocator.credit(tenantId, invoice, now));
   }
 }

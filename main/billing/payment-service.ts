@@ -1,13 +1,11 @@
-import type { Db } from '../db/index.js';
-import type { EventBus } from '../bus/index.js';
-import { Failure, conflict, notFound, type Clock, type IdGenerator } from '../platform/index.js';
+import { Failure, conflict, notFound } from '../platform/index.js';
 import type { Customer } from '../../shared/domain/customer.js';
 import type { TimeZone } from '../../shared/util/time.js';
 import { localDate } from '../../shared/util/local-date.js';
 import type { CustomerBalance, Payment, PaymentRecordInput, PaymentRecordResult } from '../../shared/domain/billing.js';
-import type { InvoiceStore } from './invoice-store.js';
-import type { Ledger, PaymentRow } from './ledger.js';
-import { announcePaid, type Allocator } from './allocator.js';
+import type { PaymentRow } from './ledger.js';
+import { announcePaid } from './allocator.js';
+import type { BillingParts } from './billing-parts.js';
 import { toAllocation } from './invoice-views.js';
 import type { ProofFiles } from './proof-files.js';
 import type { Reconnector } from './reconnector.js';
@@ -32,33 +30,27 @@ const ID_CURSOR = /^[0-9A-HJKMNP-TV-Z]{26}$/;
  */
 export class PaymentService {
   constructor(
-    private readonly db: Db,
-    private readonly bus: EventBus,
-    private readonly clock: Clock,
-    private readonly ids: IdGenerator,
-    private readonly invoices: InvoiceStore,
-    private readonly ledger: Ledger,
-    private readonly allocator: Allocator,
+    private readonly parts: BillingParts,
     private readonly proofs: ProofFiles,
     private readonly reconnector: Reconnector,
     private readonly needs: PaymentNeeds,
   ) {}
 
   record(tenantId: string, input: PaymentRecordInput, staff: Staff): PaymentRecordResult {
-    const earlier = this.ledger.byRequestKey(tenantId, input.requestKey);
+    const earlier = this.parts.ledger.byRequestKey(tenantId, input.requestKey);
     if (earlier) return this.repeated(tenantId, earlier, input);
     const customer = this.needs.customers.get(tenantId, input.customerId);
-    const id = this.ids.next();
+    const id = this.parts.ids.next();
     const proofPath = input.proof ? this.proofs.save(tenantId, id, input.proof) : null;
     let outcome: { paymentId: string; paid: string[] };
     try {
-      outcome = this.db
+      outcome = this.parts.db
         .transaction(() => {
           // Inside the write lock: a second call with the key (a double click, another window) finds the first here.
-          const raced = this.ledger.byRequestKey(tenantId, input.requestKey);
+          const raced = this.parts.ledger.byRequestKey(tenantId, input.requestKey);
           if (raced) return { paymentId: raced.id, paid: [] };
-          const now = this.clock.now();
-          this.ledger.insert(tenantId, {
+          const now = this.parts.clock.now();
+          this.parts.ledger.insert(tenantId, {
             id,
             customer_id: customer.id,
             kind: 'payment',
@@ -74,9 +66,9 @@ export class PaymentService {
             local_date: localDate(now, this.needs.zone(tenantId)),
             request_key: input.requestKey,
           });
-          const applied = this.allocator.payment(tenantId, customer.id, id, input.amount, now);
-          this.bus.publish('payment_recorded', tenantId, { paymentId: id, customerId: customer.id });
-          announcePaid(this.bus, tenantId, customer.id, applied);
+          const applied = this.parts.allocator.payment(tenantId, customer.id, id, input.amount, now);
+          this.parts.bus.publish('payment_recorded', tenantId, { paymentId: id, customerId: customer.id });
+          announcePaid(this.parts.bus, tenantId, customer.id, applied);
           return { paymentId: id, paid: applied.filter((a) => a.paidNow).map((a) => a.invoiceId) };
         })
         .immediate();
@@ -86,7 +78,7 @@ export class PaymentService {
     }
     if (outcome.paymentId !== id) {
       if (proofPath) this.proofs.discard(proofPath);
-      return this.repeated(tenantId, this.ledger.get(tenantId, outcome.paymentId) as PaymentRow, input);
+      return this.repeated(tenantId, this.parts.ledger.get(tenantId, outcome.paymentId) as PaymentRow, input);
     }
     const reconnect = this.reconnector.afterPayment(tenantId, customer, this.overdue(tenantId, customer.id), staff.name);
     return { payment: this.view(tenantId, id), invoicesPaid: outcome.paid, ...this.money(tenantId, customer.id), ...reconnect };
@@ -95,9 +87,9 @@ export class PaymentService {
   /** The same request again: its first answer (the reconnect it asked for is under way, or done). */
   private repeated(tenantId: string, earlier: PaymentRow, input: PaymentRecordInput): PaymentRecordResult {
     if (earlier.customer_id !== input.customerId || earlier.amount !== input.amount) throw conflict('requestKey', 'conflicts.requestKeyReused');
-    const paid = this.ledger
+    const paid = this.parts.ledger
       .allocationsOfPayment(earlier.id)
-      .filter((a) => this.invoices.get(tenantId, a.invoice_id)?.status === 'paid')
+      .filter((a) => this.parts.invoices.get(tenantId, a.invoice_id)?.status === 'paid')
       .map((a) => a.invoice_id);
     return { payment: this.view(tenantId, earlier.id), invoicesPaid: paid, ...this.money(tenantId, earlier.customer_id), reconnect: 'none', reconnectActionId: null };
   }
@@ -107,15 +99,15 @@ export class PaymentService {
    * owes it again), and its unspent part is no longer credit. The payment itself stays as recorded.
    */
   reverse(tenantId: string, paymentId: string, reason: string, staff: Staff): Payment {
-    const reversalId = this.ids.next();
-    this.db
+    const reversalId = this.parts.ids.next();
+    this.parts.db
       .transaction(() => {
-        const payment = this.ledger.get(tenantId, paymentId);
+        const payment = this.parts.ledger.get(tenantId, paymentId);
         if (!payment) throw notFound();
         if (payment.kind !== 'payment') throw conflict('paymentId', 'conflicts.paymentIsReversal');
-        if (this.ledger.reversalOf(paymentId)) throw conflict('paymentId', 'conflicts.paymentReversed');
-        const now = this.clock.now();
-        this.ledger.insert(tenantId, {
+        if (this.parts.ledger.reversalOf(paymentId)) throw conflict('paymentId', 'conflicts.paymentReversed');
+        const now = this.parts.clock.now();
+        this.parts.ledger.insert(tenantId, {
           id: reversalId,
           customer_id: payment.customer_id,
           kind: 'reversal',
@@ -132,21 +124,21 @@ export class PaymentService {
           request_key: `reverse-${paymentId}`,
         });
         const shares = new Map<string, number>();
-        for (const a of this.ledger.allocationsOfPayment(paymentId)) shares.set(a.invoice_id, (shares.get(a.invoice_id) ?? 0) + a.amount);
+        for (const a of this.parts.ledger.allocationsOfPayment(paymentId)) shares.set(a.invoice_id, (shares.get(a.invoice_id) ?? 0) + a.amount);
         for (const [invoiceId, amount] of shares) {
-          const invoice = this.invoices.get(tenantId, invoiceId);
+          const invoice = this.parts.invoices.get(tenantId, invoiceId);
           if (!invoice || amount === 0) continue;
-          this.allocator.undo(tenantId, invoice, reversalId, amount, now);
-          this.bus.publish('invoice_changed', tenantId, { invoiceId, customerId: payment.customer_id });
+          this.parts.allocator.undo(tenantId, invoice, reversalId, amount, now);
+          this.parts.bus.publish('invoice_changed', tenantId, { invoiceId, customerId: payment.customer_id });
         }
-        this.bus.publish('payment_reversed', tenantId, { paymentId, reversalId, customerId: payment.customer_id });
+        this.parts.bus.publish('payment_reversed', tenantId, { paymentId, reversalId, customerId: payment.customer_id });
       })
       .immediate();
     return this.view(tenantId, reversalId);
   }
 
   view(tenantId: string, id: string): Payment {
-    const row = this.ledger.get(tenantId, id);
+    const row = this.parts.ledger.get(tenantId, id);
     if (!row) throw notFound();
     return this.toPayment(row, this.needs.customers.labels(tenantId, [row.customer_id]));
   }
@@ -154,7 +146,7 @@ export class PaymentService {
   /** Newest first, by customer or by day. */
   list(tenantId: string, f: { customerId: string | null; date: string | null; cursor: string | null; limit: number }): { items: Payment[]; nextCursor: string | null } {
     if (f.cursor !== null && !ID_CURSOR.test(f.cursor)) throw new Failure('VALIDATION_FAILED', {}, { cursor: 'validation.invalid' });
-    const rows = this.ledger.page(tenantId, f);
+    const rows = this.parts.ledger.page(tenantId, f);
     const items = rows.slice(0, f.limit);
     const names = this.needs.customers.labels(tenantId, [...new Set(items.map((r) => r.customer_id))]);
     return { items: items.map((r) => this.toPayment(r, names)), nextCursor: rows.length > f.limit ? (items[items.length - 1]?.id ?? null) : null };
@@ -162,19 +154,19 @@ export class PaymentService {
 
   balance(tenantId: string, customerId: string): CustomerBalance {
     this.needs.customers.get(tenantId, customerId);
-    const open = this.invoices.open(tenantId, customerId);
+    const open = this.parts.invoices.open(tenantId, customerId);
     return { customerId, ...this.money(tenantId, customerId), overdue: this.overdue(tenantId, customerId), unpaidInvoices: open.length };
   }
 
   private money(tenantId: string, customerId: string): { credit: number; owed: number } {
-    const owed = this.invoices.open(tenantId, customerId).reduce((sum, i) => sum + i.total - i.paid, 0);
-    return { credit: this.ledger.credit(tenantId, customerId), owed };
+    const owed = this.parts.invoices.open(tenantId, customerId).reduce((sum, i) => sum + i.total - i.paid, 0);
+    return { credit: this.parts.ledger.credit(tenantId, customerId), owed };
   }
 
   /** What is still owed on invoices whose due date has passed (in the tenant's zone). */
   private overdue(tenantId: string, customerId: string): number {
-    const today = localDate(this.clock.now(), this.needs.zone(tenantId));
-    return this.invoices
+    const today = localDate(this.parts.clock.now(), this.needs.zone(tenantId));
+    return this.parts.invoices
       .open(tenantId, customerId)
       .filter((i) => i.due_date < today)
       .reduce((sum, i) => sum + i.total - i.paid, 0);
@@ -189,7 +181,7 @@ export class PaymentService {
       customerCode: label?.code ?? null,
       kind: r.kind,
       reversesId: r.reverses_id,
-      reversedById: r.kind === 'payment' ? this.ledger.reversalOf(r.id) : null,
+      reversedById: r.kind === 'payment' ? this.parts.ledger.reversalOf(r.id) : null,
       method: r.method,
       amount: r.amount,
       reference: r.reference,
@@ -199,7 +191,7 @@ export class PaymentService {
       receivedByName: r.received_by_name,
       receivedAt: new Date(r.received_at).toISOString(),
       localDate: r.local_date,
-      allocations: this.ledger.allocationsOfPayment(r.id).map(toAllocation),
+      allocations: this.parts.ledger.allocationsOfPayment(r.id).map(toAllocation),
     };
   }
 }
