@@ -1,12 +1,3 @@
-// The wire-level RouterOS fake lives with the demo, which runs it as its router; the tests use the same one.
-export {
-  startRouterOsServer,
-  type CommandFault,
-  type ConnectionFault,
-  type ReceivedCommand,
-  type RouterOsServer,
-  type RouterOsServerOptions,
-  type RouterOsUser,
-  type RouterOsVersion,
-  type Row,
-} from '../../main/demo/index.js';
+// The wire-level RouterOS fake lives with the demo, which runs it as its router; the tests use the
+// same one through the demo's face (its simulator, its wire codec).
+export * from '../../main/demo/index.js';
