@@ -36,13 +36,18 @@ export function useMethodPages<M extends PagedMethod>(method: M, filters: Filter
   });
   const pages = query.data?.pages;
   const items = useMemo(() => (pages ?? []).flatMap((page) => page.items as Item<M>[]), [pages]);
-  return {
-    items,
-    /** The first page's answer, for totals and the like. */
-    first: pages?.[0],
+  const state = {
     loading: query.isPending,
     refreshing: query.isFetching && !query.isFetchingNextPage && !query.isPending,
     error: appErrorOf(query.error),
     more: { hasMore: query.hasNextPage, loading: query.isFetchingNextPage, onLoadMore: () => void query.fetchNextPage({ cancelRefetch: false }) },
+  };
+  return {
+    items,
+    /** The first page's answer, for totals and the like. */
+    first: pages?.[0],
+    ...state,
+    /** What DataTable takes of a paged list, spread into it: `<DataTable {...list.table} …/>`. */
+    table: { rows: items, ...state },
   };
 }

@@ -109,18 +109,15 @@ export function DriftList() {
         </div>
       ) : null}
       <DataTable
+        {...list.table}
         label={t('drift.title')}
         columns={columns}
-        rows={list.items}
         rowKey={(d) => d.id}
         rowData={(d) => ({ 'data-customer': d.customerCode ?? '', 'data-username': d.username, 'data-kind': d.kind })}
         onOpen={(d) => {
           if (d.customerId) go(paths.customer(d.customerId));
         }}
-        loading={list.loading}
-        refreshing={list.refreshing}
         error={list.error ?? error}
-        more={list.more}
         empty={<strong>{t('drift.empty')}</strong>}
         testId="drift-list"
         rowTestId="drift-row"

@@ -126,17 +126,14 @@ function IsolirList({ view }: { view: IsolirView }) {
     <>
       {choosing ? <IsolirBulkBar chosen={[...selection.selected.values()].map(targetOf)} kinds={RECONNECT} onClear={selection.clear} locked={locked} /> : null}
       <DataTable
+        {...list.table}
         label={t(TAB_LABEL[view])}
         columns={columns}
-        rows={list.items}
         rowKey={rowKey}
         rowData={rowData}
         onOpen={(a) => go(paths.customer(a.customerId))}
         onToggle={choosing ? selection.toggle : undefined}
-        loading={list.loading}
-        refreshing={list.refreshing}
         error={list.error ?? retryError}
-        more={list.more}
         empty={<strong>{t(EMPTY[view])}</strong>}
         testId="isolir-list"
         rowTestId="isolir-row"

@@ -84,15 +84,12 @@ export function WaFailures() {
         </div>
       ) : null}
       <DataTable
+        {...list.table}
         label={t('whatsapp.tabFailures')}
         columns={columns}
-        rows={list.items}
         rowKey={rowKey}
         rowData={rowData}
-        loading={list.loading}
-        refreshing={list.refreshing}
         error={list.error ?? retryError}
-        more={list.more}
         empty={
           <>
             <strong>{t('whatsapp.failuresEmpty')}</strong>

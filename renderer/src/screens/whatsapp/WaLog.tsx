@@ -113,16 +113,12 @@ export function WaLog() {
         </div>
       </div>
       <DataTable
+        {...list.table}
         label={t('whatsapp.tabLog')}
         columns={columns}
-        rows={list.items}
         rowKey={rowKey}
         rowData={rowData}
-        loading={list.loading}
-        refreshing={list.refreshing}
-        error={list.error}
         empty={<strong>{t('whatsapp.logEmpty')}</strong>}
-        more={list.more}
         fixed
         className="wa-log-table"
         testId="wa-log-table"
