@@ -138,6 +138,17 @@ describe('billing.reports.closing and billing.reports.export', () => {
     expect(text).toContain('November 2026 2 Rp 200.000');
   });
 
+  it('PDF: a long list goes on to the next page with its header again', async () => {
+    const ids = seedCustomers(t.core, o.tenantId, o.packageId, 70, { billingDay: () => 1 });
+    for (const id of ids) t.core.services.customers.setIsolated(o.tenantId, id, true);
+    const parser = new PDFParse({ data: new Uint8Array(bytes(await exportFile({ kind: 'daily', date: '2026-11-02', format: 'pdf' }))) });
+    const pages = (await parser.getInfo()).total;
+    expect(pages).toBeGreaterThan(1);
+    const text = (await parser.getText()).text;
+    expect(text.match(/Tunggakan \(Rp\)/g)).toHaveLength(pages);
+    expect(text).toContain('Pelanggan p69');
+  });
+
   it('an empty day exports cleanly in every format', async () => {
     for (const format of ['csv', 'xlsx', 'pdf'] as const) {
       const file = await exportFile({ kind: 'daily', date: '2026-11-02', format });
