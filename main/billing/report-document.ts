@@ -1,7 +1,7 @@
 import type { ClosingReport } from '../../shared/domain/billing.js';
 import type { Locale } from '../../shared/domain/user.js';
 import { translate } from '../../shared/i18n/index.js';
-import { formatLocalDate, periodLabel } from '../../shared/util/local-date.js';
+import { formatLocalDate, monthLabel } from '../../shared/util/local-date.js';
 import { ZONE_LABELS, formatDateTime, type TimeZone } from '../../shared/util/time.js';
 import type { ReportColumn, ReportColumnKind, ReportDocument } from '../documents/index.js';
 
@@ -24,7 +24,7 @@ export function closingDocument(report: ClosingReport, context: ReportContext): 
   const isolatedOwed = report.isolated.reduce((sum, c) => sum + c.owed, 0);
   return {
     isp: context.isp,
-    title: report.kind === 'daily' ? t('titleDaily', { day: formatLocalDate(report.from) }) : t('titleMonthly', { month: periodLabel(report.from.slice(0, 7)) }),
+    title: report.kind === 'daily' ? t('titleDaily', { day: formatLocalDate(report.from) }) : t('titleMonthly', { month: monthLabel(report.from.slice(0, 7), context.locale) }),
     lines: [
       t('covers', { from: formatLocalDate(report.from), to: formatLocalDate(report.to) }),
       t('zone', { zone: ZONE_LABELS[context.zone] }),
@@ -59,7 +59,7 @@ export function closingDocument(report: ClosingReport, context: ReportContext): 
       {
         title: t('unpaid'),
         columns: [column('period', 'text', 22), column('invoices', 'count', 12), column('amount', 'rupiah', 18)],
-        rows: report.unpaidByPeriod.map((p) => [periodLabel(p.period), p.count, p.amount]),
+        rows: report.unpaidByPeriod.map((p) => [monthLabel(p.period, context.locale), p.count, p.amount]),
       },
       {
         title: t('isolated'),

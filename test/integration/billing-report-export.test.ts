@@ -117,6 +117,7 @@ describe('billing.reports.closing and billing.reports.export', () => {
     if (!english.ok) throw new Error(english.error.code);
     expect(english.data.fileName).toBe('monthly-report-2026-12.csv');
     expect(bytes(english.data).toString('utf8')).toContain('Collected (net),250000,');
+    expect(bytes(english.data).toString('utf8')).toContain('Monthly report December 2026');
   });
 
   it('PDF: an A4 report with the ISP, the zone and the figures', async () => {
