@@ -12,6 +12,8 @@ import { PaymentService } from './payment-service.js';
 import { ProofFiles } from './proof-files.js';
 import { Reconnector, type IsolirPort } from './reconnector.js';
 import { BillingReports } from './reports.js';
+import { ReportExporter } from './report-export.js';
+import type { TenantProfileService } from '../tenant/index.js';
 import { billingNotificationRules } from './notifications.js';
 import { OverdueQueries } from './overdue-queries.js';
 
@@ -21,7 +23,7 @@ export const BILLING_GENERATE_JOB = 'billing.generate';
 export const billingModule = defineModule({
   name: 'billing',
   tables: ['billing_settings', 'invoice_sequences', 'invoices', 'invoice_lines', 'payments', 'payment_allocations', 'invoice_reminders', 'billing_runs', ...LOOP_TABLES],
-  create: (infra, needs: LoopNeeds & { isolir: IsolirPort }) => {
+  create: (infra, needs: LoopNeeds & { isolir: IsolirPort; tenantProfiles: Pick<TenantProfileService, 'get'> }) => {
     const billingSettings = new SettingsStore(infra.db, infra.clock);
     const store = new InvoiceStore(infra.db);
     const ledger = new Ledger(infra.db);
@@ -39,7 +41,8 @@ export const billingModule = defineModule({
       customers: needs.customers,
       zone: context.zone,
     });
-    const reports = new BillingReports(infra.db, infra.clock, context.zone, ledger);
+    const reports = new BillingReports(infra.db, infra.clock, context.zone, ledger, needs.customers);
+    const exporter = new ReportExporter(reports, needs.tenantProfiles, context.zone, infra.clock);
     const facts = {
       invoice: (tenantId: string, id: string) => invoices.view(tenantId, id),
       payment: (tenantId: string, id: string) => payments.view(tenantId, id),
@@ -59,7 +62,7 @@ export const billingModule = defineModule({
     const loop = createBillingLoop(infra, needs, { settings: billingSettings, store, invoices, overdue });
     return {
       services: { billingSettings, invoiceGenerator: generator, invoices, payments, billingReports: reports, overdueInvoices: overdue, ...loop.services },
-      handlers: { ...billingHandlers({ settings: billingSettings, generator, invoices, payments, reports }), ...loop.handlers },
+      handlers: { ...billingHandlers({ settings: billingSettings, generator, invoices, payments, reports, exporter }), ...loop.handlers },
       jobTypes: [
         // A rerun makes nothing new, so a run a crash interrupted simply goes again.
         { type: BILLING_GENERATE_JOB, handler: (job) => Promise.resolve(generator.generate(job.tenantId, 'schedule', null)), options: { onInterrupted: 'retry' as const } },

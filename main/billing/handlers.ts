@@ -4,6 +4,7 @@ import type { InvoiceGenerator } from './invoice-generator.js';
 import type { InvoiceService } from './invoice-service.js';
 import type { PaymentService, Staff } from './payment-service.js';
 import type { BillingReports } from './reports.js';
+import type { ReportExporter } from './report-export.js';
 import type { LoopMethods } from './loop-handlers.js';
 
 // The loop's methods (exemptions, promises, its settings) are handled in loop-handlers.ts.
@@ -15,6 +16,7 @@ interface BillingServices {
   invoices: InvoiceService;
   payments: PaymentService;
   reports: BillingReports;
+  exporter: ReportExporter;
 }
 
 const staff = (ctx: AuthedContext): Staff => ({ id: ctx.caller.user.id, name: ctx.caller.user.displayName });
@@ -34,4 +36,5 @@ export const billingHandlers = (s: BillingServices): Pick<Handlers, BillingMetho
   'billing.customers.balance': (input, ctx) => s.payments.balance(ctx.caller.tenantId, input.customerId),
   'billing.summary': (_input, ctx) => s.reports.summary(ctx.caller.tenantId),
   'billing.reports.closing': (input, ctx) => s.reports.closing(ctx.caller.tenantId, input),
+  'billing.reports.export': (input, ctx) => s.exporter.file(ctx.caller.tenantId, input, ctx.locale),
 });

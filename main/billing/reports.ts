@@ -2,16 +2,15 @@ import type { Db } from '../db/index.js';
 import type { Clock } from '../platform/index.js';
 import type { TimeZone } from '../../shared/util/time.js';
 import { addDays, daysInMonth, localDate } from '../../shared/util/local-date.js';
-import type { BillingSummary, ClosingReport, PaymentMethod } from '../../shared/domain/billing.js';
+import type { BillingSummary, ClosingInput, ClosingReport } from '../../shared/domain/billing.js';
+import type { CustomersService } from '../customers/index.js';
 import type { Ledger } from './ledger.js';
 
 /** A payment counts in, its reversal counts out, on the day each was entered. */
 const SIGNED = "CASE kind WHEN 'payment' THEN amount ELSE -amount END";
 
-const METHOD_LABELS: Record<PaymentMethod, string> = { cash: 'Tunai', bank: 'Transfer bank', ewallet: 'E-wallet' };
-
-/** A CSV field, quoted when it must be (a staff name with a comma). */
-const field = (v: string | number) => (typeof v === 'number' || !/[",\n]/.test(v) ? String(v) : `"${v.replaceAll('"', '""')}"`);
+/** Pages of the customer list's own search, read through to the end (isolated customers are a few hundred at most). */
+const ISOLATED_PAGE = 1000;
 
 /** The dashboard's money cards and the daily / monthly closing, from billing's own tables. */
 export class BillingReports {
@@ -22,6 +21,7 @@ export class BillingReports {
     private readonly clock: Clock,
     private readonly zone: (tenantId: string) => TimeZone,
     private readonly ledger: Ledger,
+    private readonly customers: Pick<CustomersService, 'list'>,
   ) {
     this.stmt = {
       collected: db.prepare(`SELECT COALESCE(SUM(${SIGNED}), 0) FROM payments WHERE tenant_id = ? AND local_date BETWEEN ? AND ?`).pluck(),
@@ -34,6 +34,10 @@ export class BillingReports {
         FROM payments WHERE tenant_id = ? AND local_date BETWEEN ? AND ? GROUP BY received_by ORDER BY amount DESC`),
       totals: db.prepare(`SELECT COALESCE(SUM(CASE kind WHEN 'payment' THEN amount END), 0) AS payments,
           COALESCE(SUM(CASE kind WHEN 'reversal' THEN amount END), 0) AS reversed FROM payments WHERE tenant_id = ? AND local_date BETWEEN ? AND ?`),
+      openByPeriod: db.prepare(`SELECT period, COUNT(*) AS count, SUM(total - paid) AS amount FROM invoices
+        WHERE tenant_id = ? AND status IN ('unpaid', 'partial') GROUP BY period ORDER BY period`),
+      owedBy: db.prepare(`SELECT customer_id AS customerId, SUM(total - paid) AS owed FROM invoices
+        WHERE tenant_id = ? AND status IN ('unpaid', 'partial') AND customer_id IN (SELECT value FROM json_each(?)) GROUP BY customer_id`),
       // By month first (the period index), then the days.
       issued: db.prepare(`SELECT COUNT(*) AS issued, COALESCE(SUM(CASE WHEN status <> 'void' THEN total END), 0) AS amount,
           COALESCE(SUM(status = 'paid'), 0) AS paid, COALESCE(SUM(status = 'void'), 0) AS void
@@ -61,35 +65,39 @@ export class BillingReports {
     };
   }
 
-  closing(tenantId: string, input: { kind: 'daily'; date: string } | { kind: 'monthly'; period: string }): ClosingReport {
+  closing(tenantId: string, input: ClosingInput): ClosingReport {
     const [from, to] = input.kind === 'daily' ? [input.date, input.date] : [`${input.period}-01`, `${input.period}-${String(daysInMonth(input.period)).padStart(2, '0')}`];
     const totals = this.stmt.totals.get(tenantId, from, to) as { payments: number; reversed: number };
-    const byMethod = this.stmt.byMethod.all(tenantId, from, to) as ClosingReport['byMethod'];
-    const byStaff = this.stmt.byStaff.all(tenantId, from, to) as ClosingReport['byStaff'];
-    const invoices = this.stmt.issued.get(tenantId, from.slice(0, 7), from, to) as ClosingReport['invoices'];
-    const unpaid = this.stmt.open.get(tenantId, '0000-01-01', '9999-12-31') as ClosingReport['unpaid'];
-    const collected = totals.payments - totals.reversed;
-    const csv = [
-      ['Laporan', input.kind === 'daily' ? 'Harian' : 'Bulanan', from, to],
-      ['Terkumpul', collected],
-      ['Pembayaran', totals.payments],
-      ['Dibatalkan', totals.reversed],
-      [],
-      ['Metode', 'Jumlah', 'Transaksi'],
-      ...byMethod.map((m) => [METHOD_LABELS[m.method], m.amount, m.count]),
-      [],
-      ['Petugas', 'Jumlah', 'Transaksi'],
-      ...byStaff.map((s) => [s.name ?? '-', s.amount, s.count]),
-      [],
-      ['Tagihan terbit', invoices.issued],
-      ['Nilai tagihan terbit', invoices.amount],
-      ['Tagihan terbit yang lunas', invoices.paid],
-      ['Tagihan dibatalkan', invoices.void],
-      ['Belum dibayar (semua)', unpaid.count],
-      ['Nilai belum dibayar', unpaid.amount],
-    ]
-      .map((row) => row.map(field).join(','))
-      .join('\n');
-    return { kind: input.kind, from, to, collected, payments: totals.payments, reversed: totals.reversed, byMethod, byStaff, invoices, unpaid, csv: `${csv}\n` };
+    return {
+      kind: input.kind,
+      from,
+      to,
+      collected: totals.payments - totals.reversed,
+      payments: totals.payments,
+      reversed: totals.reversed,
+      byMethod: this.stmt.byMethod.all(tenantId, from, to) as ClosingReport['byMethod'],
+      byStaff: this.stmt.byStaff.all(tenantId, from, to) as ClosingReport['byStaff'],
+      invoices: this.stmt.issued.get(tenantId, from.slice(0, 7), from, to) as ClosingReport['invoices'],
+      unpaid: this.stmt.open.get(tenantId, '0000-01-01', '9999-12-31') as ClosingReport['unpaid'],
+      unpaidByPeriod: this.stmt.openByPeriod.all(tenantId) as ClosingReport['unpaidByPeriod'],
+      isolated: this.isolated(tenantId),
+    };
+  }
+
+  /** Who is isolated now (the customers module knows), with what each still owes here, most owed first. */
+  private isolated(tenantId: string): ClosingReport['isolated'] {
+    const customers: { id: string; code: string; name: string; packageName: string }[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = this.customers.list(tenantId, { query: '', status: 'isolated', packageId: null, cursor, limit: ISOLATED_PAGE });
+      customers.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor !== null);
+    const owed = new Map(
+      (this.stmt.owedBy.all(tenantId, JSON.stringify(customers.map((c) => c.id))) as { customerId: string; owed: number }[]).map((r) => [r.customerId, r.owed]),
+    );
+    return customers
+      .map((c) => ({ customerId: c.id, code: c.code, name: c.name, packageName: c.packageName, owed: owed.get(c.id) ?? 0 }))
+      .sort((a, b) => b.owed - a.owed);
   }
 }

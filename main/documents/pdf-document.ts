@@ -3,6 +3,7 @@ import type { Locale } from '../../shared/domain/user.js';
 import type { Logo } from '../../shared/domain/tenant-profile.js';
 import { documentView, type DocumentView, type Row } from './document-view.js';
 import { pdfSafe } from './pdf-text.js';
+import { finishPdf, pdfOpener } from './pdf-open.js';
 
 const MM = 72 / 25.4;
 /** The tallest page a PDF may have (200 inches): room to measure a thermal receipt before cutting it to length. */
@@ -217,28 +218,6 @@ function draw(doc: PDFKit.PDFDocument, view: DocumentView, size: PaperSize, bott
   return flow.y;
 }
 
-type Open = (size: [number, number], title: string) => PDFKit.PDFDocument;
-
-/**
- * pdfkit is loaded with the first PDF, not when the core starts (as exceljs is): it and its font
- * stack added about 20 MB and 0.2 s to every start for a feature used now and then.
- */
-async function opener(): Promise<Open> {
-  const { default: PDFDocument } = await import('pdfkit');
-  // Margins 0: the flow places everything itself, and pdfkit must not start pages of its own.
-  return (size, title) => new PDFDocument({ size, margin: 0, info: { Title: title, Creator: 'RRNet Console' } });
-}
-
-function finish(doc: PDFKit.PDFDocument): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  return new Promise((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-    doc.end();
-  });
-}
-
 /**
  * A BillingDocument as a PDF for the paper: A4 pages, or one thermal page exactly as long as the
  * receipt (drawn once on a very tall page to measure it, then again on a page of that length).
@@ -247,16 +226,16 @@ export async function renderDocumentPdf(doc: BillingDocument, size: PaperSize, l
   const view = documentView(doc, lang);
   const paper = PAPERS[size];
   const title = pdfSafe(`${view.title} ${doc.number}`);
-  const open = await opener();
+  const open = await pdfOpener();
   if (paper.height !== null) {
     const pdf = open([paper.width, paper.height], title);
     draw(pdf, view, size, paper.height - paper.margin);
-    return finish(pdf);
+    return finishPdf(pdf);
   }
   const measure = open([paper.width, MEASURE_HEIGHT], title);
   const length = draw(measure, view, size, Number.POSITIVE_INFINITY) + paper.margin;
   measure.end();
   const pdf = open([paper.width, length], title);
   draw(pdf, view, size, Number.POSITIVE_INFINITY);
-  return finish(pdf);
+  return finishPdf(pdf);
 }

@@ -325,9 +325,18 @@ export const billingSummarySchema = z.object({
 });
 export type BillingSummary = z.infer<typeof billingSummarySchema>;
 
-export const closingInputSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('daily'), date: localDateSchema }).strict(),
-  z.object({ kind: z.literal('monthly'), period: periodSchema }).strict(),
+const dailyClosing = z.object({ kind: z.literal('daily'), date: localDateSchema }).strict();
+const monthlyClosing = z.object({ kind: z.literal('monthly'), period: periodSchema }).strict();
+export const closingInputSchema = z.discriminatedUnion('kind', [dailyClosing, monthlyClosing]);
+export type ClosingInput = z.infer<typeof closingInputSchema>;
+
+export const REPORT_FORMATS = ['csv', 'xlsx', 'pdf'] as const;
+export const reportFormatSchema = z.enum(REPORT_FORMATS);
+export type ReportFormat = z.infer<typeof reportFormatSchema>;
+/** The closing as a file: the same day or month, and the file's format. */
+export const reportExportInputSchema = z.discriminatedUnion('kind', [
+  dailyClosing.extend({ format: reportFormatSchema }),
+  monthlyClosing.extend({ format: reportFormatSchema }),
 ]);
 
 export const closingReportSchema = z.object({
@@ -345,7 +354,9 @@ export const closingReportSchema = z.object({
   invoices: z.object({ issued: z.number().int(), amount: z.number().int(), paid: z.number().int(), void: z.number().int() }),
   /** Unpaid now, across every period. */
   unpaid: z.object({ count: z.number().int(), amount: z.number().int() }),
-  /** The same as CSV (Indonesian headers), for a spreadsheet. */
-  csv: z.string(),
+  /** The same, by the period the invoices bill (oldest first): how far behind the money is. */
+  unpaidByPeriod: z.array(z.object({ period: periodSchema, count: z.number().int(), amount: z.number().int() })),
+  /** Customers isolated now, with what they still owe: who to call first. */
+  isolated: z.array(z.object({ customerId: z.string(), code: z.string(), name: z.string(), packageName: z.string(), owed: z.number().int() })),
 });
 export type ClosingReport = z.infer<typeof closingReportSchema>;

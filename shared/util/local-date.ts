@@ -46,3 +46,9 @@ export function periodLabel(period: string): string {
   const [year, month] = period.split('-');
   return `${MONTHS_ID[Number(month) - 1] ?? month} ${year}`;
 }
+
+/** '2026-11' as the office reads it in its language: 'November 2026', 'Desember 2026' / 'December 2026' (screens and reports). */
+export function monthLabel(period: string, locale: 'id' | 'en'): string {
+  const [year = 0, month = 1] = period.split('-').map(Number);
+  return new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, 1)));
+}

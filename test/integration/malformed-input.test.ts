@@ -74,6 +74,7 @@ function validInputs(packageId: string, userId: string): Partial<Record<MethodNa
     'packages.list': { includeInactive: true },
     'packages.create': { name: 'Paket Uji', price: 100_000 },
     'billing.reports.closing': { kind: 'daily', date: '2026-01-05' },
+    'billing.reports.export': { kind: 'daily', date: '2026-01-05', format: 'csv' },
     'packages.update': { id: packageId, price: 150_000 },
     'customers.list': { query: 'budi', limit: 10 },
     'customers.get': { id: packageId },

@@ -6,7 +6,7 @@ import type { CustomersService } from '../customers-service.js';
 import type { Locale } from '../../../shared/domain/user.js';
 import { translate } from '../../../shared/i18n/index.js';
 import { formatPhoneLocal } from '../../../shared/util/phone.js';
-import { excelText, writeCsv } from './csv-writer.js';
+import { excelText, writeCsv } from '../../../shared/util/csv.js';
 
 const COLUMNS = ['code', 'name', 'phone', 'address', 'package', 'price', 'username', 'service', 'billingDay', 'latitude', 'longitude', 'status', 'notes'] as const;
 
@@ -40,7 +40,7 @@ async function toFile(customers: readonly Customer[], format: 'csv' | 'xlsx', lo
   if (format === 'csv') {
     const rows = customers.map((c) => row(c, locale).map((v, i) => (COLUMNS[i] === 'phone' && typeof v === 'string' ? excelText(v) : v)));
     const data = writeCsv([headers, ...rows], locale === 'id' ? ';' : ',');
-    return { fileName: `${base}.csv`, mimeType: 'text/csv', data: data.toString('base64') };
+    return { fileName: `${base}.csv`, mimeType: 'text/csv', data: Buffer.from(data, 'utf8').toString('base64') };
   }
   // Loaded on first use: exceljs takes half a second to import, which every start of the app would pay.
   const { default: Excel } = await import('exceljs');

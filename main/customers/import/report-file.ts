@@ -2,7 +2,7 @@ import type { Download, ImportReport } from '../../../shared/domain/customer-imp
 import type { Locale } from '../../../shared/domain/user.js';
 import { translate } from '../../../shared/i18n/index.js';
 import { formatPhoneLocal } from '../../../shared/util/phone.js';
-import { excelText, writeCsv } from './csv-writer.js';
+import { excelText, writeCsv } from '../../../shared/util/csv.js';
 
 const COLUMNS = ['line', 'outcome', 'reason', 'name', 'phone', 'username', 'package', 'changes'] as const;
 
@@ -21,5 +21,5 @@ export function reportFile(report: ImportReport, locale: Locale): Download {
   ]);
   const data = writeCsv([COLUMNS.map((c) => t(`importReport.${c}`)), ...rows], locale === 'id' ? ';' : ',');
   const stem = report.fileName.replace(/\.[^.]*$/, '');
-  return { fileName: `${t('importReport.fileName')}-${stem}.csv`, mimeType: 'text/csv', data: data.toString('base64') };
+  return { fileName: `${t('importReport.fileName')}-${stem}.csv`, mimeType: 'text/csv', data: Buffer.from(data, 'utf8').toString('base64') };
 }

@@ -23,7 +23,9 @@ import {
   paymentRecordSchema,
   paymentReverseSchema,
   paymentSchema,
+  reportExportInputSchema,
 } from '../../domain/billing.js';
+import { downloadSchema } from '../../domain/customer-import.js';
 
 /**
  * Invoices and payments (issue 9). The office handles money (owner, admin, finance); the settings
@@ -55,4 +57,6 @@ export const billingMethods = {
   'billing.summary': method({ input: z.object({}).strict(), output: billingSummarySchema, roles: OFFICE, access: 'read', feature: 'billing' }),
   /** Daily or monthly closing: collected by method and by staff, invoices, unpaid. */
   'billing.reports.closing': method({ input: closingInputSchema, output: closingReportSchema, roles: OFFICE, access: 'read', feature: 'billing' }),
+  /** The same closing as a file to keep or send: CSV, XLSX (a sheet per section) or an A4 PDF. */
+  'billing.reports.export': method({ input: reportExportInputSchema, output: downloadSchema, roles: OFFICE, access: 'read', feature: 'billing' }),
 };

@@ -1,4 +1,5 @@
 import { useCallback } from 'react';
+import { monthLabel } from '../../../../shared/util/local-date.js';
 import { useLocale } from '../../stores/locale-store.js';
 import { useTenantZone } from '../whatsapp/use-wa-format.js';
 
@@ -11,12 +12,6 @@ export function useTenantToday(): string {
 /** '2026-12' as the office says it: "Desember 2026" (or "December 2026"). */
 export function usePeriodLabel(): (period: string) => string {
   const locale = useLocale((s) => s.locale);
-  return useCallback(
-    (period: string) => {
-      const [year = 0, month = 1] = period.split('-').map(Number);
-      return new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, 1)));
-    },
-    [locale],
-  );
+  return useCallback((period: string) => monthLabel(period, locale), [locale]);
 }
 
