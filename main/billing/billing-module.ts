@@ -13,6 +13,9 @@ import { Reconnector, type IsolirPort } from './reconnector.js';
 import { BillingReports } from './reports.js';
 import { billingNotificationRules } from './notifications.js';
 import { OverdueQueries } from './overdue-queries.js';
+import { DocumentBuilder } from './document-builder.js';
+import { Printing } from './printing.js';
+import type { TenantProfileService } from '../tenant/index.js';
 
 export const BILLING_GENERATE_JOB = 'billing.generate';
 
@@ -20,7 +23,7 @@ export const BILLING_GENERATE_JOB = 'billing.generate';
 export const billingModule = defineModule({
   name: 'billing',
   tables: ['billing_settings', 'invoice_sequences', 'invoices', 'invoice_lines', 'payments', 'payment_allocations', 'invoice_reminders', 'billing_runs', ...LOOP_TABLES],
-  create: (infra, needs: LoopNeeds & { isolir: IsolirPort }) => {
+  create: (infra, needs: LoopNeeds & { isolir: IsolirPort; tenantProfiles: Pick<TenantProfileService, 'get'> }) => {
     const billingSettings = new SettingsStore(infra.db, infra.clock);
     const store = new InvoiceStore(infra.db);
     const ledger = new Ledger(infra.db);
@@ -37,6 +40,15 @@ export const billingModule = defineModule({
       customers: needs.customers,
       zone: context.zone,
     });
+    const printing = new Printing(
+      store,
+      new DocumentBuilder(store, ledger, {
+        profile: (tenantId) => needs.tenantProfiles.get(tenantId),
+        zone: context.zone,
+        customer: (tenantId, id) => needs.customers.find(tenantId, id),
+        paymentUrlPattern: (tenantId) => billingSettings.get(tenantId).paymentUrlPattern,
+      }),
+    );
     const reports = new BillingReports(infra.db, infra.clock, context.zone, ledger);
     const facts = {
       invoice: (tenantId: string, id: string) => invoices.view(tenantId, id),
@@ -57,7 +69,7 @@ export const billingModule = defineModule({
     const loop = createBillingLoop(infra, needs, { settings: billingSettings, store, invoices, overdue });
     return {
       services: { billingSettings, invoiceGenerator: generator, invoices, payments, billingReports: reports, overdueInvoices: overdue, ...loop.services },
-      handlers: { ...billingHandlers({ settings: billingSettings, generator, invoices, payments, reports }), ...loop.handlers },
+      handlers: { ...billingHandlers({ settings: billingSettings, generator, invoices, payments, reports, printing }), ...loop.handlers },
       jobTypes: [
         // A rerun makes nothing new, so a run a crash interrupted simply goes again.
         { type: BILLING_GENERATE_JOB, handler: (job) => Promise.resolve(generator.generate(job.tenantId, 'schedule', null)), options: { onInterrupted: 'retry' as const } },

@@ -5,6 +5,7 @@ import type { InvoiceService } from './invoice-service.js';
 import type { PaymentService, Staff } from './payment-service.js';
 import type { BillingReports } from './reports.js';
 import type { LoopMethods } from './loop-handlers.js';
+import type { Printing } from './printing.js';
 
 // The loop's methods (exemptions, promises, its settings) are handled in loop-handlers.ts.
 type BillingMethods = Exclude<MethodsUnder<'billing.'>, LoopMethods>;
@@ -15,6 +16,7 @@ interface BillingServices {
   invoices: InvoiceService;
   payments: PaymentService;
   reports: BillingReports;
+  printing: Printing;
 }
 
 const staff = (ctx: AuthedContext): Staff => ({ id: ctx.caller.user.id, name: ctx.caller.user.displayName });
@@ -34,4 +36,7 @@ export const billingHandlers = (s: BillingServices): Pick<Handlers, BillingMetho
   'billing.customers.balance': (input, ctx) => s.payments.balance(ctx.caller.tenantId, input.customerId),
   'billing.summary': (_input, ctx) => s.reports.summary(ctx.caller.tenantId),
   'billing.reports.closing': (input, ctx) => s.reports.closing(ctx.caller.tenantId, input),
+  'billing.invoices.print': (input, ctx) => s.printing.invoice(ctx.caller.tenantId, input, ctx.locale),
+  'billing.invoices.printMany': (input, ctx) => s.printing.many(ctx.caller.tenantId, input, ctx.locale),
+  'billing.payments.receipt': (input, ctx) => s.printing.receipt(ctx.caller.tenantId, input, ctx.locale),
 });

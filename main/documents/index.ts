@@ -1,4 +1,4 @@
 export { documentsModule } from './documents-module.js';
-/** Billing prints its invoices and receipts with these (billing.invoices.print, billing.payments.receipt). */
-export { renderDocumentHtml } from './html-document.js';
-export { renderDocumentPdf } from './pdf-document.js';
+/** Billing prints its invoices and receipts with these (billing.invoices.print, billing.payments.receipt, billing.invoices.printMany). */
+export { renderDocumentHtml, renderDocumentsHtml } from './html-document.js';
+export { renderDocumentPdf, renderDocumentsPdf } from './pdf-document.js';

@@ -217,16 +217,19 @@ function draw(doc: PDFKit.PDFDocument, view: DocumentView, size: PaperSize, bott
   return flow.y;
 }
 
-type Open = (size: [number, number], title: string) => PDFKit.PDFDocument;
+type Open = (title: string) => PDFKit.PDFDocument;
 
 /**
  * pdfkit is loaded with the first PDF, not when the core starts (as exceljs is): it and its font
  * stack added about 20 MB and 0.2 s to every start for a feature used now and then.
  */
-async function opener(): Promise<Open> {
+async function opener(size: PaperSize): Promise<Open> {
   const { default: PDFDocument } = await import('pdfkit');
-  // Margins 0: the flow places everything itself, and pdfkit must not start pages of its own.
-  return (size, title) => new PDFDocument({ size, margin: 0, info: { Title: title, Creator: 'RRNet Console' } });
+  const paper = PAPERS[size];
+  // Margins 0: the flow places everything itself. No first page: each document adds its own
+  // (an A4 flow that overflows adds more, of the document's default size).
+  return (title) =>
+    new PDFDocument({ size: [paper.width, paper.height ?? MEASURE_HEIGHT], margin: 0, autoFirstPage: false, info: { Title: title, Creator: 'RRNet Console' } });
 }
 
 function finish(doc: PDFKit.PDFDocument): Promise<Buffer> {
@@ -239,24 +242,40 @@ function finish(doc: PDFKit.PDFDocument): Promise<Buffer> {
   });
 }
 
-/**
- * A BillingDocument as a PDF for the paper: A4 pages, or one thermal page exactly as long as the
- * receipt (drawn once on a very tall page to measure it, then again on a page of that length).
- */
-export async function renderDocumentPdf(doc: BillingDocument, size: PaperSize, lang: Locale): Promise<Buffer> {
-  const view = documentView(doc, lang);
+/** A thermal document's length: drawn once on a very tall page to measure it. */
+function thermalLength(open: Open, view: DocumentView, size: PaperSize): number {
   const paper = PAPERS[size];
-  const title = pdfSafe(`${view.title} ${doc.number}`);
-  const open = await opener();
-  if (paper.height !== null) {
-    const pdf = open([paper.width, paper.height], title);
-    draw(pdf, view, size, paper.height - paper.margin);
-    return finish(pdf);
-  }
-  const measure = open([paper.width, MEASURE_HEIGHT], title);
+  const measure = open('');
+  measure.addPage();
   const length = draw(measure, view, size, Number.POSITIVE_INFINITY) + paper.margin;
   measure.end();
-  const pdf = open([paper.width, length], title);
-  draw(pdf, view, size, Number.POSITIVE_INFINITY);
+  return length;
+}
+
+/**
+ * BillingDocuments as one PDF for the paper, each starting on a page of its own: A4 pages, or
+ * per document one thermal page exactly as long as it (measured first, then drawn on a page of
+ * that length).
+ */
+export async function renderDocumentsPdf(docs: readonly BillingDocument[], size: PaperSize, lang: Locale): Promise<Buffer> {
+  const views = docs.map((doc) => ({ doc, view: documentView(doc, lang) }));
+  const paper = PAPERS[size];
+  const first = views[0];
+  const open = await opener(size);
+  const pdf = open(first ? pdfSafe(`${first.view.title} ${first.doc.number}`) : '');
+  for (const { view } of views) {
+    if (paper.height !== null) {
+      pdf.addPage();
+      draw(pdf, view, size, paper.height - paper.margin);
+    } else {
+      pdf.addPage({ size: [paper.width, thermalLength(open, view, size)], margin: 0 });
+      draw(pdf, view, size, Number.POSITIVE_INFINITY);
+    }
+  }
   return finish(pdf);
+}
+
+/** A BillingDocument as a PDF for the paper (see renderDocumentsPdf). */
+export function renderDocumentPdf(doc: BillingDocument, size: PaperSize, lang: Locale): Promise<Buffer> {
+  return renderDocumentsPdf([doc], size, lang);
 }
