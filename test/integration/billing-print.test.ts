@@ -27,6 +27,11 @@ const generate = () => ok(t.core, 'billing.invoices.generate', {}, o.token);
 const pay = (amount: number, method: 'cash' | 'bank' = 'cash') =>
   ok(t.core, 'billing.payments.record', { requestKey: key(), customerId, amount, method, reference: method === 'bank' ? 'BCA 7781' : '' }, o.token);
 const invoices = async () => (await ok(t.core, 'billing.invoices.list', { customerId }, o.token)).items.reverse();
+async function firstInvoice() {
+  const [first] = await invoices();
+  if (!first) throw new Error('no invoice');
+  return first;
+}
 
 /** Later in the office day or month: the clock moves and the owner signs in again (sessions expire). */
 async function moveTo(ms: number) {
@@ -57,7 +62,7 @@ describe('billing.invoices.print: an invoice on paper', () => {
   it('prints its lines, PPN, total, what was paid, what is due, the credit, the due date, the period and the payment link', async () => {
     await ok(t.core, 'billing.settings.update', { ppnBps: 1100, paymentUrlPattern: 'https://bayar.example/{{invoice_number}}' }, o.token);
     await generate();
-    const [invoice] = (await invoices()) as [{ id: string; number: string }];
+    const invoice = await firstInvoice();
     await ok(t.core, 'billing.invoices.addLine', { invoiceId: invoice.id, kind: 'discount', description: 'Diskon tetangga', amount: 10_000 }, o.token);
     await pay(50_000);
 
@@ -91,7 +96,7 @@ describe('billing.invoices.print: an invoice on paper', () => {
 
   it('a fully paid invoice says paid in full and prints the overpayment as credit; no bank accounts when nothing is owed', async () => {
     await generate();
-    const [invoice] = (await invoices()) as [{ id: string }];
+    const invoice = await firstInvoice();
     await pay(200_000);
     const page = text(html(await ok(t.core, 'billing.invoices.print', { invoiceId: invoice.id, size: '58mm', format: 'html' }, o.token)));
     expect(page).toContain('LUNAS');
@@ -102,7 +107,7 @@ describe('billing.invoices.print: an invoice on paper', () => {
 
   it('a void invoice, an unknown one and another tenant\'s are refused', async () => {
     await generate();
-    const [invoice] = (await invoices()) as [{ id: string }];
+    const invoice = await firstInvoice();
     await ok(t.core, 'billing.invoices.void', { invoiceId: invoice.id, reason: 'Salah paket' }, o.token);
     expect(await call(t.core, 'billing.invoices.print', { invoiceId: invoice.id, size: 'a4', format: 'html' }, o.token)).toMatchObject({
       ok: false,
@@ -252,7 +257,7 @@ describe('billing.invoices.printMany: bulk printing', () => {
 describe('who prints', () => {
   it('finance prints; a collector and a technician may not', async () => {
     await generate();
-    const [invoice] = (await invoices()) as [{ id: string }];
+    const invoice = await firstInvoice();
     const { payment } = await pay(150_000);
     await ok(t.core, 'users.create', { username: 'keuangan', displayName: 'Keuangan', role: 'finance', password: 'rahasia-keu-1' }, o.token);
     const finance = await login(t.core, 'keuangan', 'rahasia-keu-1');
