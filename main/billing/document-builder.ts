@@ -87,7 +87,8 @@ export class DocumentBuilder {
     });
     const total = invoices.reduce((sum, i) => sum + i.total, 0);
     const paid = invoices.reduce((sum, i) => sum + i.paid, 0);
-    const only = invoices.length === 1 ? invoices[0]?.row : undefined;
+    const issued = invoices[0]?.row;
+    const only = invoices.length === 1 ? issued : undefined;
     const customer = this.sources.customer(tenantId, payment.customer_id);
     return {
       kind: 'receipt',
@@ -97,7 +98,14 @@ export class DocumentBuilder {
       period: only && only.kind === 'monthly' ? monthOf(only.period) : null,
       timezone: this.sources.zone(tenantId),
       isp: this.sources.profile(tenantId),
-      customer: { name: customer?.name ?? '', code: customer?.code ?? '', address: customer?.address ?? '', phone: customer?.phone ?? '' },
+      // The name and code the invoices it paid were issued to (as stored); a payment that paid none
+      // (all credit) has the customer's own. Address and phone are stored nowhere else: today's.
+      customer: {
+        name: issued?.customer_name ?? customer?.name ?? '',
+        code: issued?.customer_code ?? customer?.code ?? '',
+        address: customer?.address ?? '',
+        phone: customer?.phone ?? '',
+      },
       // One line per invoice paid, with its total (its PPN included: the invoice itself shows it).
       lines: invoices.map((i) => ({ description: i.row.number, amount: i.total })),
       subtotal: total,

@@ -159,10 +159,11 @@ describe('billing.payments.receipt: a payment on paper, and its reprint', () => 
     expect(text(cleared)).toContain('No. referensi BCA 7781');
     expect(text(cleared)).toContain('Petugas Bu Pemilik');
 
-    // January's invoice spends the credit (a new allocation from the second payment): the reprints
-    // still say what the first prints said.
+    // January's invoice spends the credit (a new allocation from the second payment) and the
+    // customer is renamed: the reprints still say what the first prints said.
     await moveTo(localTime('Asia/Jakarta', 2027, 1, 1, 9, 0));
     await generate();
+    await ok(t.core, 'customers.update', { id: customerId, name: 'Nama Baru' }, o.token);
     expect((await invoices())[2]).toMatchObject({ period: '2027-01', paid: 50_000 });
     expect(html(await receipt(second.payment.id))).toBe(cleared);
     expect(html(await receipt(first.payment.id))).toBe(partial);
