@@ -164,6 +164,8 @@ describe('Tagihan: receipts and invoices on paper (web mode, Chromium)', () => {
     await page.getByTestId('tab-invoices').click();
     await expect.poll(() => page.getByTestId('invoice-row').count()).toBe(3);
     await page.getByTestId('invoice-row').filter({ hasText: 'Budi Santoso' }).click();
+    await page.getByTestId('invoice-print').waitFor();
+    await app.shot('invoice-detail-print-button');
     await page.getByTestId('invoice-print').click();
     const one = page.getByTestId('invoice-print-dialog');
     await one.waitFor();
@@ -201,5 +203,16 @@ describe('Tagihan: receipts and invoices on paper (web mode, Chromium)', () => {
     await many.waitFor();
     await expect.poll(() => page.frameLocator('[data-testid="invoice-print-many-frame"]').locator('article').count()).toBe(2);
     expect(await frameText(page, 'invoice-print-many')).not.toContain("Siti Nur'aini");
+    await page.keyboard.press('Escape');
+    await many.waitFor({ state: 'detached' });
+  });
+
+  it('a reversed payment offers no receipt in the history', async () => {
+    const { page } = app;
+    const [payment] = (await contract('billing.payments.list', {})).items;
+    await contract('billing.payments.reverse', { paymentId: payment?.id ?? '', reason: 'Salah pelanggan' });
+    await page.getByTestId('tab-payments').click();
+    await expect.poll(() => page.getByTestId('payment-row').count()).toBe(2);
+    expect(await page.getByTestId('payment-reprint').count()).toBe(0);
   });
 });
