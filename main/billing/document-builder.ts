@@ -4,6 +4,7 @@ import type { TenantProfile } from '../../shared/domain/tenant-profile.js';
 import type { Customer } from '../../shared/domain/customer.js';
 import type { PaymentMethod } from '../../shared/domain/billing.js';
 import type { TimeZone } from '../../shared/util/time.js';
+import { daysInMonth } from '../../shared/util/local-date.js';
 import { ppnOf, type InvoiceRow, type InvoiceStore } from './invoice-store.js';
 import type { Ledger } from './ledger.js';
 import { paymentUrl } from './invoice-views.js';
@@ -28,9 +29,7 @@ function paidBy(method: PaymentMethod): { method: 'cash' | 'transfer'; account: 
 
 /** 2026-12 -> 2026-12-01 .. 2026-12-31: the month a monthly invoice bills. */
 function monthOf(period: string): { start: string; end: string } {
-  const [year, month] = period.split('-').map(Number) as [number, number];
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return { start: `${period}-01`, end: `${period}-${String(last).padStart(2, '0')}` };
+  return { start: `${period}-01`, end: `${period}-${String(daysInMonth(period)).padStart(2, '0')}` };
 }
 
 /**

@@ -132,11 +132,15 @@ describe('billing.payments.receipt: a payment on paper, and its reprint', () => 
     await generate(); // December
     await moveTo(localTime('Asia/Jakarta', 2026, 12, 3, 10, 15));
     const first = await pay(100_000);
+    const receipt = (paymentId: string) => ok(t.core, 'billing.payments.receipt', { paymentId, size: '80mm', format: 'html' }, o.token);
+    const partial = html(await receipt(first.payment.id));
+    // A charge on the partly paid invoice after the payment: the receipt still says what it was paid against.
+    await moveTo(localTime('Asia/Jakarta', 2026, 12, 3, 10, 17));
+    await ok(t.core, 'billing.invoices.addLine', { invoiceId: (await firstInvoice()).id, kind: 'charge', description: 'Ganti kabel', amount: 20_000 }, o.token);
+    expect(html(await receipt(first.payment.id))).toBe(partial);
     await moveTo(localTime('Asia/Jakarta', 2026, 12, 3, 10, 20));
     const second = await pay(250_000, 'bank');
 
-    const receipt = (paymentId: string) => ok(t.core, 'billing.payments.receipt', { paymentId, size: '80mm', format: 'html' }, o.token);
-    const partial = html(await receipt(first.payment.id));
     expect(text(partial)).toContain('KUITANSI');
     expect(text(partial)).toContain(`No. ${first.payment.id}`);
     expect(text(partial)).toContain('INV/202611/A-00001 Rp 150.000');
@@ -149,12 +153,12 @@ describe('billing.payments.receipt: a payment on paper, and its reprint', () => 
     expect(text(partial)).not.toContain('LUNAS');
 
     const cleared = html(await receipt(second.payment.id));
-    expect(text(cleared)).toContain('INV/202611/A-00001 Rp 150.000');
+    expect(text(cleared)).toContain('INV/202611/A-00001 Rp 170.000');
     expect(text(cleared)).toContain('INV/202612/A-00001 Rp 150.000');
-    expect(text(cleared)).toContain('Total Rp 300.000');
-    expect(text(cleared)).toContain('Sudah dibayar Rp 300.000');
+    expect(text(cleared)).toContain('Total Rp 320.000');
+    expect(text(cleared)).toContain('Sudah dibayar Rp 320.000');
     expect(text(cleared)).toContain('LUNAS');
-    expect(text(cleared)).toContain('Saldo lebih (dipakai tagihan berikutnya) Rp 50.000');
+    expect(text(cleared)).toContain('Saldo lebih (dipakai tagihan berikutnya) Rp 30.000');
     expect(text(cleared)).toContain('Cara bayar Transfer Bank');
     expect(text(cleared)).toContain('No. referensi BCA 7781');
     expect(text(cleared)).toContain('Petugas Bu Pemilik');
@@ -164,7 +168,7 @@ describe('billing.payments.receipt: a payment on paper, and its reprint', () => 
     await moveTo(localTime('Asia/Jakarta', 2027, 1, 1, 9, 0));
     await generate();
     await ok(t.core, 'customers.update', { id: customerId, name: 'Nama Baru' }, o.token);
-    expect((await invoices())[2]).toMatchObject({ period: '2027-01', paid: 50_000 });
+    expect((await invoices())[2]).toMatchObject({ period: '2027-01', paid: 30_000 });
     expect(html(await receipt(second.payment.id))).toBe(cleared);
     expect(html(await receipt(first.payment.id))).toBe(partial);
 
