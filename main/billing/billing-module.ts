@@ -16,6 +16,8 @@ import { ReportExporter } from './report-export.js';
 import type { TenantProfileService } from '../tenant/index.js';
 import { billingNotificationRules } from './notifications.js';
 import { OverdueQueries } from './overdue-queries.js';
+import { DocumentBuilder } from './document-builder.js';
+import { Printing } from './printing.js';
 
 export const BILLING_GENERATE_JOB = 'billing.generate';
 
@@ -41,6 +43,15 @@ export const billingModule = defineModule({
       customers: needs.customers,
       zone: context.zone,
     });
+    const printing = new Printing(
+      store,
+      new DocumentBuilder(store, ledger, {
+        profile: (tenantId) => needs.tenantProfiles.get(tenantId),
+        zone: context.zone,
+        customer: (tenantId, id) => needs.customers.find(tenantId, id),
+        paymentUrlPattern: (tenantId) => billingSettings.get(tenantId).paymentUrlPattern,
+      }),
+    );
     const reports = new BillingReports(infra.db, infra.clock, context.zone, ledger, needs.customers);
     const exporter = new ReportExporter(reports, needs.tenantProfiles, context.zone, infra.clock);
     const facts = {
@@ -62,7 +73,7 @@ export const billingModule = defineModule({
     const loop = createBillingLoop(infra, needs, { settings: billingSettings, store, invoices, overdue });
     return {
       services: { billingSettings, invoiceGenerator: generator, invoices, payments, billingReports: reports, overdueInvoices: overdue, ...loop.services },
-      handlers: { ...billingHandlers({ settings: billingSettings, generator, invoices, payments, reports, exporter }), ...loop.handlers },
+      handlers: { ...billingHandlers({ settings: billingSettings, generator, invoices, payments, reports, exporter, printing }), ...loop.handlers },
       jobTypes: [
         // A rerun makes nothing new, so a run a crash interrupted simply goes again.
         { type: BILLING_GENERATE_JOB, handler: (job) => Promise.resolve(generator.generate(job.tenantId, 'schedule', null)), options: { onInterrupted: 'retry' as const } },

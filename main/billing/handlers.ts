@@ -6,6 +6,7 @@ import type { PaymentService, Staff } from './payment-service.js';
 import type { BillingReports } from './reports.js';
 import type { ReportExporter } from './report-export.js';
 import type { LoopMethods } from './loop-handlers.js';
+import type { Printing } from './printing.js';
 
 // The loop's methods (exemptions, promises, its settings) are handled in loop-handlers.ts.
 type BillingMethods = Exclude<MethodsUnder<'billing.'>, LoopMethods>;
@@ -17,6 +18,7 @@ interface BillingServices {
   payments: PaymentService;
   reports: BillingReports;
   exporter: ReportExporter;
+  printing: Printing;
 }
 
 const staff = (ctx: AuthedContext): Staff => ({ id: ctx.caller.user.id, name: ctx.caller.user.displayName });
@@ -37,4 +39,7 @@ export const billingHandlers = (s: BillingServices): Pick<Handlers, BillingMetho
   'billing.summary': (_input, ctx) => s.reports.summary(ctx.caller.tenantId),
   'billing.reports.closing': (input, ctx) => s.reports.closing(ctx.caller.tenantId, input),
   'billing.reports.export': (input, ctx) => s.exporter.file(ctx.caller.tenantId, input, ctx.locale),
+  'billing.invoices.print': (input, ctx) => s.printing.invoice(ctx.caller.tenantId, input, ctx.locale),
+  'billing.invoices.printMany': (input, ctx) => s.printing.many(ctx.caller.tenantId, input, ctx.locale),
+  'billing.payments.receipt': (input, ctx) => s.printing.receipt(ctx.caller.tenantId, input, ctx.locale),
 });

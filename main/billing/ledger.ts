@@ -54,6 +54,14 @@ export class Ledger {
           p.received_at FROM payment_allocations a JOIN payments p ON p.id = a.payment_id JOIN invoices i ON i.id = a.invoice_id WHERE a.payment_id = ? ORDER BY a.id`),
       allocationsOfInvoice: db.prepare(`SELECT a.payment_id, a.invoice_id, i.number AS invoice_number, a.amount, p.kind AS payment_kind, p.method,
           p.received_at FROM payment_allocations a JOIN payments p ON p.id = a.payment_id JOIN invoices i ON i.id = a.invoice_id WHERE a.invoice_id = ? ORDER BY a.id`),
+      // The ledger as it stood at an instant (a receipt's reprint): allocations made by then.
+      sharesOfPayment: db.prepare(`SELECT invoice_id AS invoiceId, SUM(amount) AS amount FROM payment_allocations
+        WHERE payment_id = ? AND created_at <= ? GROUP BY invoice_id ORDER BY MIN(id)`),
+      paidUntil: db.prepare('SELECT COALESCE(SUM(amount), 0) FROM payment_allocations WHERE invoice_id = ? AND created_at <= ?').pluck(),
+      creditUntil: db.prepare(`SELECT COALESCE(SUM(p.amount - COALESCE((SELECT SUM(a.amount) FROM payment_allocations a
+          WHERE a.payment_id = p.id AND a.created_at <= @at), 0)), 0)
+        FROM payments p WHERE p.tenant_id = @tenantId AND p.customer_id = @customerId AND p.kind = 'payment' AND p.received_at <= @at
+          AND NOT EXISTS (SELECT 1 FROM payments r WHERE r.reverses_id = p.id AND r.received_at <= @at)`).pluck(),
       allocatedToInvoice: db.prepare('SELECT COALESCE(SUM(amount), 0) FROM payment_allocations WHERE invoice_id = ?').pluck(),
       // Each live payment of the customer with what it has left, oldest first.
       remainders: db.prepare(`SELECT p.id, p.amount - COALESCE((SELECT SUM(a.amount) FROM payment_allocations a WHERE a.payment_id = p.id), 0) AS left
@@ -98,6 +106,21 @@ export class Ledger {
   /** What an invoice's allocations add up to: its `paid`, from the ledger. */
   allocatedTo(invoiceId: string): number {
     return this.stmt.allocatedToInvoice.get(invoiceId) as number;
+  }
+
+  /** What a payment put on each invoice by `at` (its own recording: the allocations of its transaction). */
+  sharesOfPayment(paymentId: string, at: number): { invoiceId: string; amount: number }[] {
+    return this.stmt.sharesOfPayment.all(paymentId, at) as { invoiceId: string; amount: number }[];
+  }
+
+  /** What had been paid on an invoice by `at`. */
+  paidUntil(invoiceId: string, at: number): number {
+    return this.stmt.paidUntil.get(invoiceId, at) as number;
+  }
+
+  /** The customer's credit as it was at `at`: payments by then, less what they had allocated and those reversed by then. */
+  creditUntil(tenantId: string, customerId: string, at: number): number {
+    return this.stmt.creditUntil.get({ tenantId, customerId, at }) as number;
   }
 
   /** The customer's live payments with money left on them, oldest first. */

@@ -54,21 +54,15 @@ function block(title: string | null, body: string): string {
   return body === '' ? '' : `<hr>${title ? `<p class="section">${escape(title)}</p>` : ''}${body}`;
 }
 
-/**
- * A BillingDocument as a page the renderer (or Electron) prints with window.print(): one
- * self-contained HTML file (styles inline, logo as a data URL), sized by `@page` for the paper.
- */
-export function renderDocumentHtml(doc: BillingDocument, size: PaperSize, lang: Locale): string {
+/** One document's markup: an <article>, so several can share one page file (bulk printing). */
+function article(doc: BillingDocument, size: PaperSize, lang: Locale): { title: string; html: string } {
   const view = documentView(doc, lang);
   const logo = view.isp.logo ? `<img src="data:${view.isp.logo.type};base64,${view.isp.logo.base64}" alt="">` : '';
   const isp = `<div><h1>${escape(view.isp.name)}</h1>${view.isp.lines.map((line) => `<p>${escape(line)}</p>`).join('')}</div>`;
   const customer = rows(view.customer);
   const meta = rows(view.meta);
   const parties = size === 'a4' ? `<div class="columns">${customer}${meta}</div>` : `${meta}<hr>${customer}`;
-  return `<!doctype html>
-<html lang="${lang}"><head><meta charset="utf-8"><title>${escape(`${view.title} ${doc.number}`)}</title>
-<style>${BASE_CSS}${PAGE_CSS[size]}</style></head>
-<body class="${size === 'a4' ? 'a4' : 'thermal'}" data-size="${size}">
+  const html = `<article>
 <header>${logo}${isp}</header>
 <h2>${escape(view.title)}</h2>
 ${parties}
@@ -78,6 +72,35 @@ ${view.stamp ? `<p class="stamp">${escape(view.stamp)}</p>` : ''}
 ${block(view.labels.payment, view.payment.length > 0 ? rows(view.payment) : '')}
 ${block(view.labels.payTo, view.payTo.map((line) => `<p>${escape(line)}</p>`).join(''))}
 ${view.footer.length > 0 ? `<hr><footer>${view.footer.map(escape).join('\n')}</footer>` : ''}
+</article>`;
+  return { title: `${view.title} ${doc.number}`, html };
+}
+
+/**
+ * Each document after the first starts a new page (a new sheet of A4, a cut on a thermal roll); on
+ * screen (the preview) a dashed rule shows where.
+ */
+const MANY_CSS = 'article + article { break-before: page } @media screen { article + article { border-top: 2px dashed #888; margin-top: 8mm; padding-top: 4mm } }';
+
+/**
+ * BillingDocuments as one page file the renderer (or Electron) prints with window.print(): one
+ * self-contained HTML file (styles inline, logos as data URLs), sized by `@page` for the paper,
+ * one document per page.
+ */
+export function renderDocumentsHtml(docs: readonly BillingDocument[], size: PaperSize, lang: Locale): string {
+  const articles = docs.map((doc) => article(doc, size, lang));
+  const first = articles[0]?.title ?? '';
+  const title = articles.length > 1 ? `${first} (+${articles.length - 1})` : first;
+  return `<!doctype html>
+<html lang="${lang}"><head><meta charset="utf-8"><title>${escape(title)}</title>
+<style>${BASE_CSS}${PAGE_CSS[size]}${MANY_CSS}</style></head>
+<body class="${size === 'a4' ? 'a4' : 'thermal'}" data-size="${size}">
+${articles.map((a) => a.html).join('\n')}
 </body></html>
 `;
+}
+
+/** A BillingDocument as a page to print (see renderDocumentsHtml). */
+export function renderDocumentHtml(doc: BillingDocument, size: PaperSize, lang: Locale): string {
+  return renderDocumentsHtml([doc], size, lang);
 }

@@ -218,24 +218,49 @@ function draw(doc: PDFKit.PDFDocument, view: DocumentView, size: PaperSize, bott
   return flow.y;
 }
 
-/**
- * A BillingDocument as a PDF for the paper: A4 pages, or one thermal page exactly as long as the
- * receipt (drawn once on a very tall page to measure it, then again on a page of that length).
- */
-export async function renderDocumentPdf(doc: BillingDocument, size: PaperSize, lang: Locale): Promise<Buffer> {
-  const view = documentView(doc, lang);
-  const paper = PAPERS[size];
-  const title = pdfSafe(`${view.title} ${doc.number}`);
+type Open = (title: string) => PDFKit.PDFDocument;
+
+/** No first page: each document adds its own (an A4 flow that overflows adds more, of the document's default size). */
+async function opener(size: PaperSize): Promise<Open> {
   const open = await pdfOpener();
-  if (paper.height !== null) {
-    const pdf = open([paper.width, paper.height], title);
-    draw(pdf, view, size, paper.height - paper.margin);
-    return finishPdf(pdf);
-  }
-  const measure = open([paper.width, MEASURE_HEIGHT], title);
+  const paper = PAPERS[size];
+  return (title) => open([paper.width, paper.height ?? MEASURE_HEIGHT], title, { firstPage: false });
+}
+
+/** A thermal document's length: drawn once on a very tall page to measure it. */
+function thermalLength(open: Open, view: DocumentView, size: PaperSize): number {
+  const paper = PAPERS[size];
+  const measure = open('');
+  measure.addPage();
   const length = draw(measure, view, size, Number.POSITIVE_INFINITY) + paper.margin;
   measure.end();
-  const pdf = open([paper.width, length], title);
-  draw(pdf, view, size, Number.POSITIVE_INFINITY);
+  return length;
+}
+
+/**
+ * BillingDocuments as one PDF for the paper, each starting on a page of its own: A4 pages, or
+ * per document one thermal page exactly as long as it (measured first, then drawn on a page of
+ * that length).
+ */
+export async function renderDocumentsPdf(docs: readonly BillingDocument[], size: PaperSize, lang: Locale): Promise<Buffer> {
+  const views = docs.map((doc) => ({ doc, view: documentView(doc, lang) }));
+  const paper = PAPERS[size];
+  const first = views[0];
+  const open = await opener(size);
+  const pdf = open(first ? pdfSafe(`${first.view.title} ${first.doc.number}`) : '');
+  for (const { view } of views) {
+    if (paper.height !== null) {
+      pdf.addPage();
+      draw(pdf, view, size, paper.height - paper.margin);
+    } else {
+      pdf.addPage({ size: [paper.width, thermalLength(open, view, size)], margin: 0 });
+      draw(pdf, view, size, Number.POSITIVE_INFINITY);
+    }
+  }
   return finishPdf(pdf);
+}
+
+/** A BillingDocument as a PDF for the paper (see renderDocumentsPdf). */
+export function renderDocumentPdf(doc: BillingDocument, size: PaperSize, lang: Locale): Promise<Buffer> {
+  return renderDocumentsPdf([doc], size, lang);
 }

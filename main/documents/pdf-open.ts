@@ -1,6 +1,7 @@
 /** Opening and finishing a pdfkit document: shared by the printed invoices and receipts and by the reports. */
 
-export type OpenPdf = (size: [number, number], title: string) => PDFKit.PDFDocument;
+/** `firstPage: false` for a file of several documents, each adding the page it needs. */
+export type OpenPdf = (size: [number, number], title: string, options?: { firstPage?: boolean }) => PDFKit.PDFDocument;
 
 /**
  * pdfkit is loaded with the first PDF, not when the core starts (as exceljs is): it and its font
@@ -9,7 +10,8 @@ export type OpenPdf = (size: [number, number], title: string) => PDFKit.PDFDocum
 export async function pdfOpener(): Promise<OpenPdf> {
   const { default: PDFDocument } = await import('pdfkit');
   // Margins 0: the flow places everything itself, and pdfkit must not start pages of its own.
-  return (size, title) => new PDFDocument({ size, margin: 0, info: { Title: title, Creator: 'RRNet Console' } });
+  return (size, title, options = {}) =>
+    new PDFDocument({ size, margin: 0, autoFirstPage: options.firstPage ?? true, info: { Title: title, Creator: 'RRNet Console' } });
 }
 
 export function finishPdf(doc: PDFKit.PDFDocument): Promise<Buffer> {

@@ -11,6 +11,7 @@ import './styles/forms.css';
 import './styles/tables.css';
 import './styles/whatsapp.css';
 import './styles/print-profile.css';
+import './styles/printing.css';
 import './styles/billing.css';
 
 const locale = useLocale.getState().locale;

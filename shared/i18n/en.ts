@@ -35,6 +35,9 @@ export const en: MessageTree = {
     minutes: '{{count}} minutes',
   },
   conflicts: {
+    invoiceVoidPrint: 'This invoice was voided, so it is not printed.',
+    receiptReversed: 'This payment was reversed, so its receipt can no longer be printed.',
+    receiptOfReversal: 'This is a reversal entry, not a payment: it has no receipt.',
     invoiceHasPayments: 'This invoice has payments. Reverse them first, then the invoice can be voided.',
     invoiceClosed: 'This invoice is paid or void and can no longer be changed.',
     invoiceBelowPaid: 'This discount would make the invoice total less than what was already paid.',
@@ -58,6 +61,8 @@ export const en: MessageTree = {
     promiseNotActive: 'This promise to pay is already settled (kept, broken or cancelled).',
   },
   validation: {
+    printTooMany: 'At most 500 invoices per print. Narrow the filter or choose the invoices.',
+    nothingToPrint: 'No invoices to print with this filter.',
     logoType: 'The logo must be a PNG or JPEG image.',
     logoTooLarge: 'The logo is too large: 512 kB at most.',
     email: 'Not a valid email address, e.g. admin@rtrwnet.id.',

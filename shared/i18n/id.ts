@@ -35,6 +35,9 @@ export const id = {
     minutes: '{{count}} menit',
   },
   conflicts: {
+    invoiceVoidPrint: 'Tagihan ini sudah dibatalkan, jadi tidak dicetak.',
+    receiptReversed: 'Pembayaran ini sudah dibalik (dibatalkan), jadi kuitansinya tidak bisa dicetak lagi.',
+    receiptOfReversal: 'Ini catatan pembalikan, bukan pembayaran: tidak ada kuitansinya.',
     invoiceHasPayments: 'Tagihan ini sudah ada pembayarannya. Batalkan (balik) pembayarannya dulu, baru tagihan bisa dibatalkan.',
     invoiceClosed: 'Tagihan ini sudah lunas atau dibatalkan, jadi tidak bisa diubah lagi.',
     invoiceBelowPaid: 'Potongan ini membuat total tagihan lebih kecil dari yang sudah dibayar.',
@@ -58,6 +61,8 @@ export const id = {
     promiseNotActive: 'Janji bayar ini sudah selesai (ditepati, diingkari atau dibatalkan).',
   },
   validation: {
+    printTooMany: 'Paling banyak 500 tagihan sekali cetak. Persempit filternya atau pilih tagihannya.',
+    nothingToPrint: 'Tidak ada tagihan untuk dicetak dengan filter ini.',
     logoType: 'Logo harus gambar PNG atau JPEG.',
     logoTooLarge: 'Logo terlalu besar: maksimal 512 kB.',
     email: 'Alamat email tidak valid, mis. admin@rtrwnet.id.',

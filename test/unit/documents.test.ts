@@ -1,6 +1,6 @@
 import { PDFParse } from 'pdf-parse';
 import { describe, expect, it } from 'vitest';
-import { renderDocumentHtml, renderDocumentPdf } from '../../main/documents/index.js';
+import { renderDocumentHtml, renderDocumentPdf, renderDocumentsHtml, renderDocumentsPdf } from '../../main/documents/index.js';
 import { pdfSafe } from '../../main/documents/pdf-text.js';
 import { PAPER_SIZES, type BillingDocument, type PaperSize } from '../../shared/domain/billing-document.js';
 import { ISP, invoice, receipt } from '../support/billing-document.js';
@@ -124,6 +124,26 @@ describe('names and text that could break a layout or the PDF', () => {
     expect(pages).toBeGreaterThan(1);
     expect(text).toContain('Tambahan 90');
     expect(text).toContain('Total Rp 149.850');
+  });
+
+  it('several documents in one file (bulk printing): each starts a page; on a roll each page is as long as its own document', async () => {
+    const long = invoice({ number: 'INV/202601/A-00099', lines: Array.from({ length: 90 }, (_, i) => ({ description: `Tambahan ${i + 1}`, amount: 1_000 })) });
+    const roll = await renderDocumentsPdf([receipt(), long], '80mm', 'id');
+    const heights = [...roll.toString('latin1').matchAll(/MediaBox \[0 0 [\d.]+ ([\d.]+)\]/g)].map((m) => Number(m[1]));
+    expect(heights).toHaveLength(2);
+    expect(heights[1]).toBeGreaterThan((heights[0] ?? 0) * 2);
+
+    // On A4 the long one still continues on a page of its own, and the next starts a fresh sheet.
+    const a4 = await pdfText(await renderDocumentsPdf([long, receipt()], 'a4', 'id'));
+    expect(a4.pages).toBeGreaterThanOrEqual(3);
+    expect(a4.text).toContain('INV/202601/A-00099');
+    expect(a4.text).toContain('KW/202601/0007');
+
+    const html = renderDocumentsHtml([invoice(), receipt()], '58mm', 'en');
+    expect(html.match(/<article>/g)).toHaveLength(2);
+    expect(html.match(/<html/g)).toHaveLength(1);
+    expect(html).toContain('article + article { break-before: page }');
+    expect(html).toContain('<title>INVOICE INV/202601/0042 (+1)</title>');
   });
 
   it('a logo pdfkit cannot read (a JPEG cut after its header) is left out, the receipt still prints', async () => {

@@ -1,5 +1,6 @@
 import type { ScreenMessages } from './types.js';
 import { billingEn } from './billing-en.js';
+import { printingEn } from './printing-en.js';
 
 export const en: ScreenMessages = {
   app: {
@@ -631,6 +632,7 @@ export const en: ScreenMessages = {
     empty: 'Nothing changed by hand needed repairing yet.',
   },
   billing: billingEn,
+  printing: printingEn,
   isolir: {
     title: 'Isolation',
     intro: 'Customers isolated on their router, requests on their way, and the ones that failed. A customer\'s status changes only once the router confirms.',

@@ -26,6 +26,7 @@ import {
   reportExportInputSchema,
 } from '../../domain/billing.js';
 import { downloadSchema } from '../../domain/customer-import.js';
+import { invoicePrintManySchema, invoicePrintSchema, paymentReceiptSchema, printedSchema } from '../../domain/billing-print.js';
 
 /**
  * Invoices and payments (issue 9). The office handles money (owner, admin, finance); the settings
@@ -59,4 +60,10 @@ export const billingMethods = {
   'billing.reports.closing': method({ input: closingInputSchema, output: closingReportSchema, roles: OFFICE, access: 'read', feature: 'billing' }),
   /** The same closing as a file to keep or send: CSV, XLSX (a sheet per section) or an A4 PDF. */
   'billing.reports.export': method({ input: reportExportInputSchema, output: downloadSchema, roles: OFFICE, access: 'read', feature: 'billing' }),
+  /** An invoice as print HTML or PDF on 58 mm, 80 mm or A4, with the ISP's profile; a void one is refused. */
+  'billing.invoices.print': method({ input: invoicePrintSchema.strict(), output: printedSchema, roles: OFFICE, access: 'read', feature: 'billing' }),
+  /** Chosen invoices, or all the list's filter matches, one per page. */
+  'billing.invoices.printMany': method({ input: invoicePrintManySchema, output: printedSchema, roles: OFFICE, access: 'read', feature: 'billing' }),
+  /** A payment's receipt, as the ledger stood when it was recorded (a reprint says the same); a reversed payment has none. */
+  'billing.payments.receipt': method({ input: paymentReceiptSchema.strict(), output: printedSchema, roles: OFFICE, access: 'read', feature: 'billing' }),
 };

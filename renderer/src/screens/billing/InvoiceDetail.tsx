@@ -15,6 +15,7 @@ import { go, paths } from '../../stores/nav-store.js';
 import { toast } from '../../stores/toast-store.js';
 import { useFormatTime } from '../whatsapp/use-wa-format.js';
 import { InvoiceStatusBadge } from './InvoiceStatusBadge.js';
+import { PrintInvoice } from './PrintButtons.js';
 import { ReasonDialog } from './ReasonDialog.js';
 import { usePeriodLabel } from './billing-format.js';
 import { formatSignedRupiah } from './billing-values.js';
@@ -93,6 +94,7 @@ function InvoiceView({ invoice, locale, onVoid }: { invoice: Invoice; locale: st
           <p className="muted">{invoice.kind === 'one_off' ? t('billing.oneOff') : periodLabel(invoice.period)}</p>
         </div>
         <div className="page-actions">
+          {invoice.status !== 'void' ? <PrintInvoice invoice={invoice} /> : null}
           {open ? (
             <button type="button" className="button primary" disabled={locked} onClick={() => payCustomer(invoice.customerId)} data-testid="invoice-pay">
               {t('billing.payThis')}

@@ -6,11 +6,13 @@ import { DataTable, type Column } from '../../components/DataTable.js';
 import { Icon } from '../../components/Icon.js';
 import { dayText } from '../../components/day-text.js';
 import { useNumberFormat } from '../../components/use-number-format.js';
+import { useRowSelection } from '../../components/use-row-selection.js';
 import { useMethodPages } from '../../query/use-method-pages.js';
 import { useBillingFilters } from '../../stores/billing-filters-store.js';
 import { usePackages } from '../../stores/data-stores.js';
 import { go, paths } from '../../stores/nav-store.js';
 import { InvoiceStatusBadge } from './InvoiceStatusBadge.js';
+import { InvoicePrintBar } from './InvoicePrintBar.js';
 import { usePeriodLabel, useTenantToday } from './billing-format.js';
 import { recentPeriods } from './billing-values.js';
 
@@ -25,7 +27,9 @@ export function InvoiceList() {
   const filters = useBillingFilters((s) => s.invoices);
   const setFilters = useBillingFilters((s) => s.setInvoiceFilters);
   const { query, period, status, open, due, packageId, customer } = filters;
-  const list = useMethodPages('billing.invoices.list', { query, period, status, open, dueFrom: due?.from ?? null, dueTo: due?.to ?? null, packageId, customerId: customer?.id ?? null });
+  const filter = { query, period, status, open, dueFrom: due?.from ?? null, dueTo: due?.to ?? null, packageId, customerId: customer?.id ?? null };
+  const list = useMethodPages('billing.invoices.list', filter);
+  const selection = useRowSelection(list.items, rowKey, rowLabel);
   const packages = usePackages().data;
   const periods = recentPeriods(useTenantToday(), PERIODS_SHOWN);
   const [search, setSearch] = useState(query);
@@ -41,6 +45,7 @@ export function InvoiceList() {
   const columns = useMemo<Column<Invoice>[]>(() => {
     const statusLabel = Object.fromEntries(INVOICE_STATUSES.map((s) => [s, t(`billing.status_${s}`)]));
     return [
+      selection.column,
       { id: 'number', header: t('billing.colNumber'), className: 'col-invoice-number mono', cell: (i) => i.number },
       {
         id: 'customer',
@@ -58,7 +63,7 @@ export function InvoiceList() {
       { id: 'balance', header: t('billing.colBalance'), className: 'col-money num', cell: (i) => (i.balance > 0 ? formatRupiah(i.balance) : t('common.none')) },
       { id: 'status', header: t('billing.colStatus'), className: 'col-invoice-status', cell: (i) => <InvoiceStatusBadge status={i.status} label={statusLabel[i.status] ?? i.status} /> },
     ];
-  }, [t, periodLabel]);
+  }, [t, periodLabel, selection.column]);
 
   return (
     <>
@@ -114,12 +119,14 @@ export function InvoiceList() {
           </button>
         </div>
       ) : null}
+      <InvoicePrintBar chosen={[...selection.selected.values()]} filter={filter} onClear={selection.clear} />
       <DataTable
         label={t('billing.tabInvoices')}
         columns={columns}
         rows={list.items}
         rowKey={rowKey}
         onOpen={openInvoice}
+        onToggle={selection.toggle}
         rowData={rowData}
         loading={list.loading}
         refreshing={list.refreshing}
@@ -147,5 +154,6 @@ function statusFilter(value: string): { status: InvoiceStatus | null; open: bool
 }
 
 const rowKey = (i: Invoice) => i.id;
+const rowLabel = (i: Invoice) => `${i.number} ${i.customerName ?? ''}`;
 const rowData = (i: Invoice) => ({ 'data-number': i.number, 'data-status': i.status });
 const openInvoice = (i: Invoice) => go(paths.invoice(i.id));

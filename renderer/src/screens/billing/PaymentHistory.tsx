@@ -12,6 +12,7 @@ import { useMethodQuery } from '../../query/use-method-query.js';
 import { useBillingFilters } from '../../stores/billing-filters-store.js';
 import { toast } from '../../stores/toast-store.js';
 import { useFormatTime } from '../whatsapp/use-wa-format.js';
+import { PrintReceipt } from './PrintButtons.js';
 import { ReasonDialog } from './ReasonDialog.js';
 import { useTenantToday } from './billing-format.js';
 import { formatSignedRupiah } from './billing-values.js';
@@ -58,6 +59,13 @@ export function PaymentHistory({ locked }: { locked: boolean }) {
       // A reversal takes the amount back: shown with a minus, as on the day's closing.
       { id: 'amount', header: t('billing.colAmount'), className: 'col-money num', cell: (p) => formatSignedRupiah(p.kind === 'reversal' ? -p.amount : p.amount) },
       { id: 'by', header: t('billing.colBy'), className: 'col-by', cell: (p) => p.receivedByName ?? t('common.none') },
+      // A receipt only for a payment that stands: a reversed one proves nothing any more.
+      {
+        id: 'receipt',
+        header: t('printing.colReceipt'),
+        className: 'col-receipt',
+        cell: (p) => (p.kind === 'payment' && p.reversedById === null ? <PrintReceipt payment={p} name={p.customerName ?? ''} reprint /> : null),
+      },
       {
         id: 'state',
         header: t('billing.colStatus'),

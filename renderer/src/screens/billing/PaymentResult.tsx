@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { PaymentRecordResult } from '../../../../shared/domain/billing.js';
 import { formatRupiah } from '../../../../shared/util/money.js';
 import { useMethodQuery } from '../../query/use-method-query.js';
+import { PrintReceipt } from './PrintButtons.js';
 
 interface Props {
   result: PaymentRecordResult;
@@ -24,7 +25,10 @@ export function PaymentResult({ result, name }: Props) {
           {t('billing.stillOwing')}
         </p>
       ) : null}
-      <p className="muted">{t('billing.nextPayment')}</p>
+      <div className="pay-result-actions">
+        <PrintReceipt payment={payment} name={name} />
+        <p className="muted">{t('billing.nextPayment')}</p>
+      </div>
     </section>
   );
 }

@@ -1,10 +1,11 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../../shared/contract/errors.js';
 import { PAPER_SIZES, type DocumentKind, type PaperSize } from '../../../../shared/domain/billing-document.js';
 import { call } from '../../api/client.js';
 import { FormError } from '../../components/FormError.js';
 import { Modal } from '../../components/Modal.js';
+import { PrintPreview } from '../../components/PrintPreview.js';
 import { saveDownload } from '../../components/save-download.js';
 
 interface Shown {
@@ -13,10 +14,9 @@ interface Shown {
   html: string;
 }
 
-/** The paper as it will print, in a frame the size of the paper; Cetak prints the frame alone. */
+/** The sample as it will print. */
 function SampleDialog({ shown, onClose }: { shown: Shown; onClose(): void }) {
   const { t } = useTranslation();
-  const frame = useRef<HTMLIFrameElement>(null);
   const [error, setError] = useState<AppError | null>(null);
 
   async function downloadPdf() {
@@ -28,15 +28,7 @@ function SampleDialog({ shown, onClose }: { shown: Shown; onClose(): void }) {
   return (
     <Modal title={t('printProfile.sampleTitle', { paper: t(`printProfile.papers.${shown.size}`) })} onClose={onClose} wide testId="sample-print">
       <FormError error={error} />
-      <iframe ref={frame} className={`paper paper-${shown.size}`} srcDoc={shown.html} title={t('printProfile.sampleTitle', { paper: shown.size })} data-testid="sample-frame" />
-      <div className="form-actions">
-        <button type="button" className="button" onClick={() => void downloadPdf()} data-testid="sample-pdf">
-          {t('printProfile.downloadPdf')}
-        </button>
-        <button type="button" className="button primary" onClick={() => frame.current?.contentWindow?.print()} data-testid="sample-print-button">
-          {t('printProfile.print')}
-        </button>
-      </div>
+      <PrintPreview html={shown.html} size={shown.size} title={t('printProfile.sampleTitle', { paper: shown.size })} onPdf={() => void downloadPdf()} testId="sample" />
     </Modal>
   );
 }
