@@ -12,6 +12,7 @@ import './styles/tables.css';
 import './styles/whatsapp.css';
 import './styles/print-profile.css';
 import './styles/billing.css';
+import './styles/billing-settings.css';
 
 const locale = useLocale.getState().locale;
 document.documentElement.lang = locale;

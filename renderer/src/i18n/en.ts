@@ -1,4 +1,5 @@
 import type { ScreenMessages } from './types.js';
+import { billingSettingsEn } from './billing-settings-en.js';
 import { billingEn } from './billing-en.js';
 
 export const en: ScreenMessages = {
@@ -631,6 +632,7 @@ export const en: ScreenMessages = {
     empty: 'Nothing changed by hand needed repairing yet.',
   },
   billing: billingEn,
+  billingSettings: billingSettingsEn,
   isolir: {
     title: 'Isolation',
     intro: 'Customers isolated on their router, requests on their way, and the ones that failed. A customer\'s status changes only once the router confirms.',

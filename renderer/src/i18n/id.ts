@@ -1,4 +1,5 @@
 import { billingId } from './billing-id.js';
+import { billingSettingsId } from './billing-settings-id.js';
 
 /** Screen texts in Bahasa Indonesia, the default language. Core error texts come from shared/i18n. */
 export const id = {
@@ -632,6 +633,7 @@ export const id = {
     empty: 'Belum ada perubahan manual yang perlu diperbaiki.',
   },
   billing: billingId,
+  billingSettings: billingSettingsId,
   isolir: {
     title: 'Isolir',
     intro: 'Pelanggan yang diisolir di router, permintaan yang sedang dikirim, dan yang gagal. Status pelanggan baru berubah setelah router mengonfirmasi.',

@@ -6,9 +6,10 @@ import { GenerateInvoices } from './GenerateInvoices.js';
 import { InvoiceList } from './InvoiceList.js';
 import { PaymentDesk } from './PaymentDesk.js';
 import { PaymentHistory } from './PaymentHistory.js';
+import { BillingSettingsPanel } from './settings/BillingSettingsPanel.js';
 
-const TABS: readonly BillingTab[] = ['invoices', 'pay', 'payments'];
-const TAB_LABEL = { invoices: 'billing.tabInvoices', pay: 'billing.tabPay', payments: 'billing.tabPayments' } as const;
+const TABS: readonly BillingTab[] = ['invoices', 'pay', 'payments', 'settings'];
+const TAB_LABEL = { invoices: 'billing.tabInvoices', pay: 'billing.tabPay', payments: 'billing.tabPayments', settings: 'billingSettings.tab' } as const;
 
 export function BillingScreen({ tab: current }: { tab: string | undefined }) {
   const { t } = useTranslation();
@@ -25,6 +26,7 @@ export function BillingScreen({ tab: current }: { tab: string | undefined }) {
       {tab === 'invoices' ? <InvoiceList /> : null}
       {tab === 'pay' ? <PaymentDesk locked={locked} /> : null}
       {tab === 'payments' ? <PaymentHistory locked={locked} /> : null}
+      {tab === 'settings' ? <BillingSettingsPanel /> : null}
     </div>
   );
 }
