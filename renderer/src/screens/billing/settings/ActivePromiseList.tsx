@@ -46,7 +46,7 @@ export function ActivePromiseList() {
   );
 
   return (
-    <section className="card settings-wide" data-testid="active-promises">
+    <section className="card" data-testid="active-promises">
       <h2>{t('billingSettings.promisesTitle')}</h2>
       <p className="muted">{t('billingSettings.promisesIntro')}</p>
       <DataTable

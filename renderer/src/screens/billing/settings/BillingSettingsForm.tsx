@@ -10,13 +10,18 @@ import { usePermissions } from '../../../components/use-permissions.js';
 import { setMethodData } from '../../../query/query-client.js';
 import { useMethodQuery } from '../../../query/use-method-query.js';
 import { toast } from '../../../stores/toast-store.js';
+import { useTenantToday } from '../billing-format.js';
 import { billingSettingsDefaults, billingSettingsFormSchema } from './billing-settings-values.js';
 
 type Check = 'prorateFirstMonth' | 'invoiceIsolated' | 'invoiceInactive' | 'notifyInvoiceCreated';
 const CHECKS: readonly Check[] = ['prorateFirstMonth', 'invoiceIsolated', 'invoiceInactive', 'notifyInvoiceCreated'];
 
-/** What the live example of the payment link is filled with: an invoice as the office's own numbering would make it. */
-const exampleInvoice = (officeCode: string) => ({ id: '01JEXAMPLE0000000000000000', number: `INV/202612/${officeCode.trim().toUpperCase() || 'A'}-00001`, customerCode: 'PLG-0001' });
+/** What the live example of the payment link is filled with: this month's first invoice as the office's own numbering would make it. */
+const exampleInvoice = (today: string, officeCode: string) => ({
+  id: '01JEXAMPLE0000000000000000',
+  number: `INV/${today.slice(0, 7).replace('-', '')}/${officeCode.trim().toUpperCase() || 'A'}-00001`,
+  customerCode: 'PLG-0001',
+});
 
 /** Charges and their policy: PPN, due date and grace, proration, who is invoiced, numbering, the payment link. */
 export function BillingSettingsCard() {
@@ -37,8 +42,9 @@ function BillingSettingsForm({ settings }: { settings: BillingSettings }) {
   const { manager, locked } = usePermissions();
   const readOnly = !manager || locked;
   const form = useContractForm(billingSettingsFormSchema, billingSettingsDefaults(settings));
+  const today = useTenantToday();
   const pattern = form.watch('paymentUrlPattern').trim();
-  const example = fillPaymentUrl(pattern, exampleInvoice(form.watch('officeCode')));
+  const example = fillPaymentUrl(pattern, exampleInvoice(today, form.watch('officeCode')));
 
   const onSubmit = form.onSubmit(
     (input) => call('billing.settings.update', input),

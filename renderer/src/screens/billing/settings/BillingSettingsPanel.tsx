@@ -8,9 +8,12 @@ export function BillingSettingsPanel() {
   return (
     <div className="settings-grid" data-testid="billing-settings-panel">
       <BillingSettingsCard />
-      <LoopSettingsCard />
-      <ExemptionList />
-      <ActivePromiseList />
+      {/* The lists sit under the short loop form, so a 1366x768 screen shows them without scrolling. */}
+      <div className="settings-stack">
+        <LoopSettingsCard />
+        <ExemptionList />
+        <ActivePromiseList />
+      </div>
     </div>
   );
 }

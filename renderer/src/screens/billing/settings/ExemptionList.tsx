@@ -48,7 +48,7 @@ export function ExemptionList() {
   );
 
   return (
-    <section className="card settings-wide" data-testid="exemption-list">
+    <section className="card" data-testid="exemption-list">
       <h2>{t('billingSettings.exemptionsTitle')}</h2>
       <p className="muted">{t('billingSettings.exemptionsIntro')}</p>
       <DataTable

@@ -64,7 +64,7 @@ function LoopSettingsForm({ settings }: { settings: LoopSettings }) {
       >
         <input {...form.register('reminderDays')} autoComplete="off" spellCheck={false} disabled={readOnly} data-testid="input-reminderDays" />
       </Field>
-      <p className="muted">{t('billingSettings.overdueNotice')}</p>
+      <p className="field-hint">{t('billingSettings.overdueNotice')}</p>
       <fieldset className="check-list">
         <legend className="field-label">{t('billingSettings.promiseLimits')}</legend>
         <div className="form-grid form-grid-3">
