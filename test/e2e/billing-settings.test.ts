@@ -43,9 +43,11 @@ describe('Tagihan: settings, exemptions, promises to pay, invoice lines (web mod
 
   const profileOf = (username: string) => router.table('/ppp/secret').find((s) => s.name === username)?.profile;
 
-  /** axe on the page as it is now, once its lists have settled; what it finds is reported together at the end. */
+  /** axe on the page as it is now, once its lists have settled and faded back in; what it finds is reported together at the end. */
   async function axe(page: Page, name: string): Promise<void> {
     await expect.poll(() => page.locator('[aria-busy="true"]').count()).toBe(0);
+    // A refreshed list fades back in (0.15 s): mid-fade, axe reads its rows as low contrast.
+    await expect.poll(() => page.evaluate<boolean>(`[...document.querySelectorAll('.table-wrap')].every((e) => getComputedStyle(e).opacity === '1')`)).toBe(true);
     const violations = await seriousViolations(page);
     if (violations.length > 0) axeFound[name] = violations;
   }
