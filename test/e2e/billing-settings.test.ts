@@ -230,6 +230,7 @@ describe('Tagihan: settings, exemptions, promises to pay, invoice lines (web mod
     await dialog.getByTestId('promise-submit').click();
     await dialog.getByTestId('error-promisedDate').waitFor();
     expect(await read(dialog.getByTestId('error-promisedDate'))).toBe('Tanggal janji bayar harus mulai hari ini dan tidak melewati batas hari yang diatur.');
+    expect(await read(dialog.getByTestId('form-error'))).toBe('Data belum benar. Periksa kolom yang ditandai.');
     await app.shot('promise-too-far');
 
     // Meanwhile someone at another desk records a promise for the same invoice (the router is away, so
@@ -367,6 +368,7 @@ describe('Tagihan: settings, exemptions, promises to pay, invoice lines (web mod
     await page.getByTestId('customer-exemption').waitFor();
     expect(await page.getByTestId('customer-exemption-set').count()).toBe(0);
     expect(await page.getByTestId('customer-one-off').isVisible()).toBe(true);
+    await page.getByTestId('customer-promises').scrollIntoViewIfNeeded();
     await shotOf(page, 'finance-customer');
     await page.context().close();
     expect(axeFound).toEqual({});

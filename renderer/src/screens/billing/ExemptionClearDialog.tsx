@@ -13,7 +13,7 @@ export function ExemptionClearDialog({ exemption, onClose }: { exemption: Exempt
       title={t('billingSettings.exemptClearTitle')}
       message={t('billingSettings.exemptClearQuestion', { name: exemption.customerName ?? '' })}
       confirmLabel={t('billingSettings.exemptClear')}
-      dismissLabel={t('billingSettings.keep')}
+      dismissLabel={t('billingSettings.exemptKeep')}
       danger
       run={() => call('billing.exemptions.clear', { customerId: exemption.customerId })}
       onDone={() => {

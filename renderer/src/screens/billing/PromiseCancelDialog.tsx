@@ -14,7 +14,7 @@ export function PromiseCancelDialog({ promise, onClose }: { promise: PaymentProm
       title={t('billingSettings.promiseCancelTitle')}
       message={t('billingSettings.promiseCancelQuestion', { name: promise.customerName ?? '', day: dayText(promise.promisedDate) })}
       confirmLabel={t('billingSettings.promiseCancel')}
-      dismissLabel={t('billingSettings.keep')}
+      dismissLabel={t('billingSettings.promiseKeep')}
       danger
       run={() => call('billing.promises.cancel', { id: promise.id })}
       onDone={() => {

@@ -37,9 +37,17 @@ export function PromiseDialog({ customer, onClose }: { customer: Customer; onClo
     },
   );
 
+  // The core refuses with CONFLICT ("Data bentrok…"), which says nothing here: a refusal about the
+  // customer says its reason on top; one about the day points at the day's field, which says why.
   const refusal = form.formError;
   const aboutCustomer = refusal?.fields?.customerId;
-  const shown: AppError | null = refusal && aboutCustomer ? { ...refusal, message: aboutCustomer } : refusal;
+  const shown: AppError | null = !refusal
+    ? null
+    : aboutCustomer
+      ? { ...refusal, message: aboutCustomer }
+      : refusal.fields?.promisedDate
+        ? { ...refusal, message: t('errors.VALIDATION_FAILED') }
+        : refusal;
 
   return (
     <Modal title={t('billingSettings.promiseTitle', { name: customer.name })} onClose={onClose} testId="promise-dialog">
