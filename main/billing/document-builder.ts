@@ -7,7 +7,7 @@ import type { TimeZone } from '../../shared/util/time.js';
 import { daysInMonth } from '../../shared/util/local-date.js';
 import { ppnOf, type InvoiceRow, type InvoiceStore } from './invoice-store.js';
 import type { Ledger } from './ledger.js';
-import { paymentUrl } from './invoice-views.js';
+import { fillPaymentUrl } from '../../shared/util/payment-url.js';
 
 export interface DocumentSources {
   profile(tenantId: string): TenantProfile;
@@ -146,7 +146,7 @@ export class DocumentBuilder {
       balanceDue: Math.max(0, row.total - row.paid),
       credit: this.ledger.credit(tenantId, row.customer_id),
       payment: null,
-      paymentUrl: paymentUrl(this.sources.paymentUrlPattern(tenantId), row),
+      paymentUrl: fillPaymentUrl(this.sources.paymentUrlPattern(tenantId), { id: row.id, number: row.number, customerCode: row.customer_code }),
     };
   }
 }

@@ -1,21 +1,9 @@
 import type { Allocation, Invoice, InvoiceLine } from '../../shared/domain/billing.js';
 import type { InvoiceRow, LineRow } from './invoice-store.js';
 import type { AllocationRow } from './ledger.js';
+import { fillPaymentUrl } from '../../shared/util/payment-url.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
-
-/**
- * The tenant's payment link for an invoice: the pattern with its placeholders filled (URL-encoded,
- * so INV/202612/A-00001 stays one path segment), or null when no pattern is set, which makes a
- * template's `{{#if exists(payment_url)}}` lines drop out.
- */
-export function paymentUrl(pattern: string, invoice: Pick<InvoiceRow, 'id' | 'number' | 'customer_code'>): string | null {
-  if (pattern === '') return null;
-  return pattern
-    .replaceAll('{{invoice_number}}', encodeURIComponent(invoice.number))
-    .replaceAll('{{invoice_id}}', encodeURIComponent(invoice.id))
-    .replaceAll('{{customer_code}}', encodeURIComponent(invoice.customer_code));
-}
 
 export function toInvoice(r: InvoiceRow, urlPattern: string): Invoice {
   return {
@@ -38,7 +26,7 @@ export function toInvoice(r: InvoiceRow, urlPattern: string): Invoice {
     voidReason: r.void_reason,
     voidedBy: r.voided_by,
     voidedAt: r.voided_at === null ? null : iso(r.voided_at),
-    paymentUrl: r.status === 'void' ? null : paymentUrl(urlPattern, r),
+    paymentUrl: r.status === 'void' ? null : fillPaymentUrl(urlPattern, { id: r.id, number: r.number, customerCode: r.customer_code }),
     createdAt: iso(r.created_at),
     updatedAt: iso(r.updated_at),
   };

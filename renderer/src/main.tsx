@@ -13,6 +13,7 @@ import './styles/whatsapp.css';
 import './styles/print-profile.css';
 import './styles/printing.css';
 import './styles/billing.css';
+import './styles/billing-settings.css';
 
 const locale = useLocale.getState().locale;
 document.documentElement.lang = locale;

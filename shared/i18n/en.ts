@@ -97,6 +97,8 @@ export const en: MessageTree = {
     url: 'The address must start with http:// or https://.',
     tooMany: 'Too many.',
     officeCode: 'Office code: 1-4 letters or digits, e.g. A.',
+    percent: 'Write a percentage as a number, e.g. 11 or 11.5.',
+    reminderDays: 'Write reminder days as numbers from -30 to 30 separated by commas (10 at most), e.g. -3, -1, 0.',
     proofTooLarge: 'The transfer proof photo may be 2 MB at most.',
     mismatch: 'The passwords do not match.',
   },

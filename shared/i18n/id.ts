@@ -97,6 +97,8 @@ export const id = {
     url: 'Alamat harus diawali http:// atau https://.',
     tooMany: 'Terlalu banyak.',
     officeCode: 'Kode kantor 1-4 huruf atau angka, misalnya A.',
+    percent: 'Tulis persen dengan angka, mis. 11 atau 11,5.',
+    reminderDays: 'Tulis hari pengingat sebagai angka -30 sampai 30 dipisah koma (paling banyak 10), mis. -3, -1, 0.',
     proofTooLarge: 'Foto bukti transfer paling besar 2 MB.',
     mismatch: 'Konfirmasi kata sandi tidak sama.',
   },

@@ -273,6 +273,8 @@ describe('Tagihan: invoices, payments and the money cards (web mode, Chromium)',
     const check = async (name: string) => {
       // A list refreshing is dimmed on purpose (its old rows stay in place meanwhile): checked once it has settled.
       await expect.poll(() => page.locator('[aria-busy="true"]').count()).toBe(0);
+      // ...and has faded back in (a 0.15 s opacity transition): mid-fade, axe reads the rows as low contrast.
+      await expect.poll(() => page.evaluate<boolean>(`[...document.querySelectorAll('.table-wrap')].every((e) => getComputedStyle(e).opacity === '1')`)).toBe(true);
       const violations = await seriousViolations(page);
       if (violations.length > 0) found[name] = violations;
     };

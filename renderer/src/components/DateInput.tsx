@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dayText, parseDayText } from './day-text.js';
 
@@ -10,6 +10,11 @@ interface DateInputProps {
   max?: string | undefined;
   label: string;
   testId: string;
+  /** A form's handle on the text box (react-hook-form focuses the first wrong field through it). */
+  inputRef?: Ref<HTMLInputElement>;
+  /** Given by <Field>: the message under the box, and whether the form found the day wrong. */
+  'aria-describedby'?: string | undefined;
+  'aria-invalid'?: boolean | undefined;
 }
 
 /**
@@ -17,7 +22,7 @@ interface DateInputProps {
  * calendar button opens the browser's own picker on a hidden date input, so picking still works
  * the way people know. A half-typed day changes nothing until it is a real day.
  */
-export function DateInput({ value, onChange, min, max, label, testId }: DateInputProps) {
+export function DateInput({ value, onChange, min, max, label, testId, inputRef, 'aria-describedby': describedBy, 'aria-invalid': invalid }: DateInputProps) {
   const { t } = useTranslation();
   const [text, setText] = useState(dayText(value));
   const picker = useRef<HTMLInputElement>(null);
@@ -27,6 +32,7 @@ export function DateInput({ value, onChange, min, max, label, testId }: DateInpu
   return (
     <span className="date-input">
       <input
+        ref={inputRef}
         type="text"
         inputMode="numeric"
         placeholder={t('dateInput.placeholder')}
@@ -38,7 +44,8 @@ export function DateInput({ value, onChange, min, max, label, testId }: DateInpu
         }}
         onBlur={() => setText(dayText(value))}
         aria-label={label}
-        aria-invalid={parsed === null ? true : undefined}
+        aria-describedby={describedBy}
+        aria-invalid={invalid ?? (parsed === null ? true : undefined)}
         data-testid={testId}
       />
       <button type="button" className="date-input-button" aria-label={t('dateInput.pick', { label })} onClick={() => picker.current?.showPicker()} data-testid={`${testId}-pick`}>

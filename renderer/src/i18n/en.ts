@@ -1,4 +1,5 @@
 import type { ScreenMessages } from './types.js';
+import { billingSettingsEn } from './billing-settings-en.js';
 import { billingEn } from './billing-en.js';
 import { printingEn } from './printing-en.js';
 
@@ -633,6 +634,7 @@ export const en: ScreenMessages = {
   },
   billing: billingEn,
   printing: printingEn,
+  billingSettings: billingSettingsEn,
   isolir: {
     title: 'Isolation',
     intro: 'Customers isolated on their router, requests on their way, and the ones that failed. A customer\'s status changes only once the router confirms.',

@@ -1,5 +1,6 @@
 import { billingId } from './billing-id.js';
 import { printingId } from './printing-id.js';
+import { billingSettingsId } from './billing-settings-id.js';
 
 /** Screen texts in Bahasa Indonesia, the default language. Core error texts come from shared/i18n. */
 export const id = {
@@ -634,6 +635,7 @@ export const id = {
   },
   billing: billingId,
   printing: printingId,
+  billingSettings: billingSettingsId,
   isolir: {
     title: 'Isolir',
     intro: 'Pelanggan yang diisolir di router, permintaan yang sedang dikirim, dan yang gagal. Status pelanggan baru berubah setelah router mengonfirmasi.',

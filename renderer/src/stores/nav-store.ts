@@ -6,7 +6,7 @@ export const SECTIONS = ['dashboard', 'customers', 'billing', 'isolir', 'routers
 export type Section = (typeof SECTIONS)[number];
 
 export type CustomersTab = 'customers' | 'packages';
-export type BillingTab = 'invoices' | 'pay' | 'payments' | 'reports';
+export type BillingTab = 'invoices' | 'pay' | 'payments' | 'reports' | 'settings';
 export type WhatsAppTab = 'overview' | 'settings' | 'templates' | 'broadcast' | 'log' | 'failures';
 export type SettingsTab = 'profile' | 'users' | 'password' | 'language' | 'failures';
 

@@ -7,9 +7,16 @@ import { InvoiceList } from './InvoiceList.js';
 import { PaymentDesk } from './PaymentDesk.js';
 import { PaymentHistory } from './PaymentHistory.js';
 import { ReportsPanel } from './ReportsPanel.js';
+import { BillingSettingsPanel } from './settings/BillingSettingsPanel.js';
 
-const TABS: readonly BillingTab[] = ['invoices', 'pay', 'payments', 'reports'];
-const TAB_LABEL = { invoices: 'billing.tabInvoices', pay: 'billing.tabPay', payments: 'billing.tabPayments', reports: 'billing.tabReports' } as const;
+const TABS: readonly BillingTab[] = ['invoices', 'pay', 'payments', 'reports', 'settings'];
+const TAB_LABEL = {
+  invoices: 'billing.tabInvoices',
+  pay: 'billing.tabPay',
+  payments: 'billing.tabPayments',
+  reports: 'billing.tabReports',
+  settings: 'billingSettings.tab',
+} as const;
 
 export function BillingScreen({ tab: current }: { tab: string | undefined }) {
   const { t } = useTranslation();
@@ -27,6 +34,7 @@ export function BillingScreen({ tab: current }: { tab: string | undefined }) {
       {tab === 'pay' ? <PaymentDesk locked={locked} /> : null}
       {tab === 'payments' ? <PaymentHistory locked={locked} /> : null}
       {tab === 'reports' ? <ReportsPanel /> : null}
+      {tab === 'settings' ? <BillingSettingsPanel /> : null}
     </div>
   );
 }

@@ -14,6 +14,7 @@ import { payCustomer } from '../../stores/billing-filters-store.js';
 import { go, paths } from '../../stores/nav-store.js';
 import { toast } from '../../stores/toast-store.js';
 import { useFormatTime } from '../whatsapp/use-wa-format.js';
+import { InvoiceLineActions } from './InvoiceLineActions.js';
 import { InvoiceStatusBadge } from './InvoiceStatusBadge.js';
 import { PrintInvoice } from './PrintButtons.js';
 import { ReasonDialog } from './ReasonDialog.js';
@@ -95,6 +96,7 @@ function InvoiceView({ invoice, locale, onVoid }: { invoice: Invoice; locale: st
         </div>
         <div className="page-actions">
           {invoice.status !== 'void' ? <PrintInvoice invoice={invoice} /> : null}
+          {open ? <InvoiceLineActions invoice={invoice} /> : null}
           {open ? (
             <button type="button" className="button primary" disabled={locked} onClick={() => payCustomer(invoice.customerId)} data-testid="invoice-pay">
               {t('billing.payThis')}

@@ -15,13 +15,16 @@ interface Props<T> {
   onDone(data: T): void;
   onClose(): void;
   testId: string;
+  /** Undoing money is red; a favour (exempting a customer from auto-isolir) is not. */
+  danger?: boolean;
 }
 
 /**
- * Undoing money (voiding an invoice, reversing a payment) says what will happen and asks why: the
- * reason is kept with the entry, so it may not be left empty. The core's refusal stays in view.
+ * Undoing money (voiding an invoice, reversing a payment) or exempting a customer from auto-isolir
+ * says what will happen and asks why: the reason is kept with the entry, so it may not be left
+ * empty. The core's refusal stays in view.
  */
-export function ReasonDialog<T>({ title, question, reasonLabel, reasonHint, confirmLabel, run, onDone, onClose, testId }: Props<T>) {
+export function ReasonDialog<T>({ title, question, reasonLabel, reasonHint, confirmLabel, run, onDone, onClose, testId, danger = true }: Props<T>) {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
@@ -48,7 +51,7 @@ export function ReasonDialog<T>({ title, question, reasonLabel, reasonHint, conf
           <button type="button" className="button" onClick={onClose}>
             {t('common.cancel')}
           </button>
-          <button type="submit" className="button danger" disabled={busy || reason.trim() === ''} data-testid={`${testId}-submit`}>
+          <button type="submit" className={`button ${danger ? 'danger' : 'primary'}`} disabled={busy || reason.trim() === ''} data-testid={`${testId}-submit`}>
             {confirmLabel}
           </button>
         </div>
