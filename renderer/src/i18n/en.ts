@@ -851,6 +851,7 @@ export const en: ScreenMessages = {
       customer_reconnected: 'Service reconnected',
       customer_welcome: 'Welcome new customer',
       payment_promise_made: 'Promise to pay recorded',
+      payment_promise_broken: 'Promise to pay broken',
       outage_started: 'Network outage',
       outage_resolved: 'Outage resolved',
       technician_assigned: 'Technician task',

@@ -852,6 +852,7 @@ export const id = {
       customer_reconnected: 'Layanan tersambung kembali',
       customer_welcome: 'Selamat datang pelanggan baru',
       payment_promise_made: 'Janji bayar dicatat',
+      payment_promise_broken: 'Janji bayar tidak ditepati',
       outage_started: 'Gangguan jaringan',
       outage_resolved: 'Gangguan selesai',
       technician_assigned: 'Tugas untuk teknisi',

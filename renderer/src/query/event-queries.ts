@@ -38,6 +38,7 @@ export const STALE_AFTER: Record<EventName, readonly MethodName[]> = {
   isolir_exemption_changed: ['billing.exemptions.list'],
   payment_promise_made: ['billing.promises.list'],
   payment_promise_changed: ['billing.promises.list'],
+  payment_promise_broken: ['billing.promises.list'],
   // The core came back after a crash: anything may have changed while nobody was listening.
   core_restarted: [],
 };
