@@ -142,6 +142,9 @@ export const id = {
     packageFilter: 'Paket',
     allStatuses: 'Semua status',
     allPackages: 'Semua paket',
+    areaFilter: 'Wilayah',
+    allAreas: 'Semua wilayah',
+    noArea: 'Tanpa wilayah',
     add: 'Tambah pelanggan',
     // Indonesian has no plural form; both keys exist so the two languages share one shape.
     total_one: '{{total}} pelanggan',
@@ -167,6 +170,8 @@ export const id = {
     duplicatePhone: 'No. HP ini sudah dipakai {{who}}. Tetap bisa disimpan (mis. satu keluarga).',
     duplicateName: 'Sudah ada pelanggan bernama sama: {{who}}. Pastikan bukan orang yang sama.',
     address: 'Alamat',
+    area: 'Wilayah',
+    areaHint: 'Mis. RT 03/RW 05 atau Dusun Krajan. Pilih dari daftar agar penulisannya sama.',
     latitude: 'Latitude',
     longitude: 'Longitude',
     coordinatesHint: 'Titik rumah pelanggan untuk peta. Bisa ditempel dari Google Maps: -7.4245, 109.2303',

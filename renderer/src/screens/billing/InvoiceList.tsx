@@ -4,6 +4,7 @@ import { INVOICE_STATUSES, type Invoice, type InvoiceStatus } from '../../../../
 import { formatRupiah } from '../../../../shared/util/money.js';
 import { DataTable, type Column } from '../../components/DataTable.js';
 import { Icon } from '../../components/Icon.js';
+import { AreaFilter } from '../../components/AreaFilter.js';
 import { dayText } from '../../components/day-text.js';
 import { useNumberFormat } from '../../components/use-number-format.js';
 import { useMethodPages } from '../../query/use-method-pages.js';
@@ -24,8 +25,8 @@ export function InvoiceList() {
   const periodLabel = usePeriodLabel();
   const filters = useBillingFilters((s) => s.invoices);
   const setFilters = useBillingFilters((s) => s.setInvoiceFilters);
-  const { query, period, status, open, due, packageId, customer } = filters;
-  const list = useMethodPages('billing.invoices.list', { query, period, status, open, dueFrom: due?.from ?? null, dueTo: due?.to ?? null, packageId, customerId: customer?.id ?? null });
+  const { query, period, status, open, due, packageId, area, customer } = filters;
+  const list = useMethodPages('billing.invoices.list', { query, period, status, open, dueFrom: due?.from ?? null, dueTo: due?.to ?? null, packageId, area, customerId: customer?.id ?? null });
   const packages = usePackages().data;
   const periods = recentPeriods(useTenantToday(), PERIODS_SHOWN);
   const [search, setSearch] = useState(query);
@@ -93,6 +94,7 @@ export function InvoiceList() {
             </option>
           ))}
         </select>
+        <AreaFilter value={area} onChange={(next) => setFilters({ area: next })} testId="invoice-filter-area" />
         <span className="toolbar-count" data-testid="invoice-count">
           {/* Pages carry no total: "50+" while more can be loaded. */}
           {t('billing.shown', { count: list.items.length, shown: `${formatNumber(list.items.length)}${list.more.hasMore ? '+' : ''}` })}
