@@ -4,7 +4,7 @@ import type { MethodInput, MethodName, MethodOutput } from '../../shared/contrac
 import { addDays, localDate } from '../../shared/util/local-date.js';
 import { startFonnteServer, type FonnteServer } from '../support/fonnte-server.js';
 import { startRouterOsServer, type RouterOsServer } from '../support/routeros-server.js';
-import { seriousViolations } from './support/axe.js';
+import { listsSettled, seriousViolations } from './support/axe.js';
 import { startApp, type E2eApp } from './support/browser.js';
 import { signIn } from './support/customer-list.js';
 
@@ -168,9 +168,7 @@ describe('the billing loop: overdue -> isolated -> paid -> reconnected (web mode
     const { page } = app;
     const found: Record<string, unknown> = {};
     const check = async (name: string) => {
-      // A list refreshing is dimmed on purpose, and fades back in: checked once settled and fully opaque.
-      await expect.poll(() => page.locator('[aria-busy="true"]').count()).toBe(0);
-      await expect.poll(() => page.evaluate<boolean>(`Array.from(document.querySelectorAll('.table-wrap')).every((e) => getComputedStyle(e).opacity === '1')`)).toBe(true);
+      await listsSettled(page);
       const violations = await seriousViolations(page);
       if (violations.length > 0) found[name] = violations;
     };
