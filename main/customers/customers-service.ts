@@ -144,10 +144,10 @@ export class CustomersService {
       samePhone: db.prepare(`SELECT id, code, name, phone, status FROM customers WHERE tenant_id = ? AND phone = ? AND id <> ? ORDER BY name_key, id LIMIT ${DUPLICATES_SHOWN}`),
       sameName: db.prepare(`SELECT id, code, name, phone, status FROM customers WHERE tenant_id = ? AND name_key = ? AND id <> ? ORDER BY id LIMIT ${DUPLICATES_SHOWN}`),
       usernameOwner: db.prepare('SELECT id FROM customers WHERE tenant_id = ? AND lower(username) = lower(?)').pluck(),
-      // Two seeks on the tenant-first indexes, not a scan of everyone else's rows.
       // Walks customers_by_area: one entry per area, case aside (whichever spelling SQLite meets first).
       areas: db.prepare(`SELECT area FROM customers WHERE tenant_id = ? AND area <> '' GROUP BY area COLLATE NOCASE ORDER BY area COLLATE NOCASE`).pluck(),
       inArea: db.prepare('SELECT id FROM customers WHERE tenant_id = ? AND area = ? COLLATE NOCASE').pluck(),
+      // Two seeks on the tenant-first indexes, not a scan of everyone else's rows.
       otherTenants: db
         .prepare('SELECT EXISTS (SELECT 1 FROM customers WHERE tenant_id < ?) OR EXISTS (SELECT 1 FROM customers WHERE tenant_id > ?)')
         .pluck(),
