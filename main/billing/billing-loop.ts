@@ -8,7 +8,7 @@ import { localDate } from '../../shared/util/local-date.js';
 import { Exemptions } from './exemptions.js';
 import { loopHandlers } from './loop-handlers.js';
 import { loopNotificationRules } from './loop-notifications.js';
-import { LOOP_SCAN_JOB, loopScanHandler, loopScanSchedule, runLoopDay } from './loop-scan.js';
+import { LOOP_SCAN_JOB, loopScanHandler, loopScanSchedule, PROMISE_SETTLE_JOB, promiseSettleHandler, promiseSettleSchedule, runLoopDay } from './loop-scan.js';
 import { LoopSettingsStore } from './loop-settings.js';
 import { OverdueScan } from './overdue-scan.js';
 import { Promises } from './promises.js';
@@ -66,8 +66,11 @@ export function createBillingLoop(infra: CoreInfra, needs: LoopNeeds, billing: L
       },
     },
     handlers: loopHandlers({ exemptions, promises, settings, today }),
-    jobTypes: [{ type: LOOP_SCAN_JOB, handler: loopScanHandler(parts, needs.tenants), options: { onInterrupted: 'retry' as const } }],
-    schedules: [loopScanSchedule],
+    jobTypes: [
+      { type: LOOP_SCAN_JOB, handler: loopScanHandler(parts, needs.tenants), options: { onInterrupted: 'retry' as const } },
+      { type: PROMISE_SETTLE_JOB, handler: promiseSettleHandler(promises, needs.tenants), options: { onInterrupted: 'retry' as const } },
+    ],
+    schedules: [loopScanSchedule, promiseSettleSchedule],
     subscribers: [
       // A payment that clears the invoice keeps its promise at once, not at the next morning's scan.
       {

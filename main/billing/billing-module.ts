@@ -51,6 +51,7 @@ export const billingModule = defineModule({
         customer: (tenantId, id) => needs.customers.find(tenantId, id),
         paymentUrlPattern: (tenantId) => billingSettings.get(tenantId).paymentUrlPattern,
       }),
+      (tenantId, area) => needs.customers.idsInArea(tenantId, area),
     );
     const reports = new BillingReports(infra.db, infra.clock, context.zone, ledger, needs.customers);
     const exporter = new ReportExporter(reports, needs.tenantProfiles, context.zone, infra.clock);

@@ -9,10 +9,13 @@ import type { BillingParts } from './billing-parts.js';
 import { toAllocation, toInvoice, toLine } from './invoice-views.js';
 
 export interface InvoiceNeeds {
-  customers: { get(tenantId: string, id: string): Customer };
+  customers: { get(tenantId: string, id: string): Customer; idsInArea(tenantId: string, area: string): string[] };
   zone(tenantId: string): TimeZone;
   settings(tenantId: string): BillingSettings;
 }
+
+/** The Tagihan list's filters: the store's, with the customers' area instead of their ids. */
+export type InvoiceQuery = Omit<InvoiceFilter, 'customerIds'> & { area: string | null };
 
 interface ManualLine {
   kind: 'discount' | 'charge';
@@ -46,9 +49,12 @@ export class InvoiceService {
     return row ? toInvoice(row, this.needs.settings(tenantId).paymentUrlPattern) : null;
   }
 
-  list(tenantId: string, filter: InvoiceFilter): { items: Invoice[]; nextCursor: string | null } {
+  list(tenantId: string, { area, ...filter }: InvoiceQuery): { items: Invoice[]; nextCursor: string | null } {
+    // The area is the customer's, kept in customers' table: that module says who lives there.
+    const customerIds = area === null ? null : this.needs.customers.idsInArea(tenantId, area);
+    if (customerIds?.length === 0) return { items: [], nextCursor: null };
     const pattern = this.needs.settings(tenantId).paymentUrlPattern;
-    const page = this.parts.invoices.list(tenantId, filter);
+    const page = this.parts.invoices.list(tenantId, { ...filter, customerIds });
     return { items: page.items.map((r) => toInvoice(r, pattern)), nextCursor: page.nextCursor };
   }
 

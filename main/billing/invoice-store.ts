@@ -79,6 +79,8 @@ export interface InvoiceFilter {
   status: InvoiceStatus | null;
   packageId: string | null;
   customerId: string | null;
+  /** Invoices of these customers only (an area's, asked of the customers module); null: anyone's. */
+  customerIds: readonly string[] | null;
   query: string;
   open: boolean;
   dueFrom: string | null;
@@ -209,6 +211,7 @@ export class InvoiceStore {
       .andIf(f.status, 'status = ?')
       .andIf(f.packageId, 'package_id = ?')
       .andIf(f.customerId, 'customer_id = ?')
+      .andIf(f.customerIds, 'customer_id IN (SELECT value FROM json_each(?))', (ids) => [JSON.stringify(ids)])
       .andIf(f.open ? true : null, "status IN ('unpaid', 'partial')", () => [])
       .andIf(f.dueFrom, 'due_date >= ?')
       .andIf(f.dueTo, 'due_date <= ?')

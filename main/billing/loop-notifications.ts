@@ -52,9 +52,10 @@ export function loopNotificationRules(customers: CustomersService, invoices: Inv
       return [{ to: c.phone, entityType: 'invoice', entityId: e.payload.invoiceId, variables }];
     },
   };
-  const promiseMade: NotificationRule<'payment_promise_made'> = {
-    event: 'payment_promise_made',
-    template: 'payment_promise_made',
+  // Made and broken say the same facts (the promised day, what is owed): one rule shape for both.
+  const promiseRule = <E extends 'payment_promise_made' | 'payment_promise_broken'>(event: E): NotificationRule<E> => ({
+    event,
+    template: event,
     deliveries: (e, ispName) => {
       const c = customers.get(e.tenantId, e.payload.customerId);
       if (!c.whatsapp) return [];
@@ -62,6 +63,6 @@ export function loopNotificationRules(customers: CustomersService, invoices: Inv
       const variables = { ...variablesOf(e.tenantId, promise.invoiceId), name: c.name, isp_name: ispName, promised_date: promise.promisedDate };
       return [{ to: c.phone, entityType: 'payment_promise', entityId: promise.id, variables }];
     },
-  };
-  return [reminder, overdue, promiseMade] as const;
+  });
+  return [reminder, overdue, promiseRule('payment_promise_made'), promiseRule('payment_promise_broken')] as const;
 }

@@ -2,12 +2,14 @@ import { renderDocumentsHtml, renderDocumentsPdf } from '../documents/index.js';
 import { Failure, notFound } from '../platform/index.js';
 import type { BillingDocument, PaperSize } from '../../shared/domain/billing-document.js';
 import { PRINT_MANY_MAX, type Printed } from '../../shared/domain/billing-print.js';
-import type { InvoiceFilter, InvoiceRow, InvoiceStore } from './invoice-store.js';
+import type { InvoiceRow, InvoiceStore } from './invoice-store.js';
+import type { InvoiceQuery } from './invoice-service.js';
 import type { DocumentBuilder } from './document-builder.js';
 import type { Locale } from '../../shared/domain/user.js';
 
 type Format = Printed['format'];
-type PrintFilter = Omit<InvoiceFilter, 'cursor' | 'limit'>;
+/** The Tagihan list's filters, as the list takes them (the customers' area, not their ids). */
+type PrintFilter = Omit<InvoiceQuery, 'cursor' | 'limit'>;
 
 /** File names people keep: INV/202612/A-00001 -> INV-202612-A-00001. */
 const fileSafe = (text: string) => text.replace(/[^A-Za-z0-9-]+/g, '-');
@@ -20,6 +22,8 @@ export class Printing {
   constructor(
     private readonly invoices: InvoiceStore,
     private readonly builder: DocumentBuilder,
+    /** Who lives in an area: the customers module says (as it does for the list). */
+    private readonly inArea: (tenantId: string, area: string) => string[],
   ) {}
 
   invoice(tenantId: string, input: { invoiceId: string; size: PaperSize; format: Format }, lang: Locale): Promise<Printed> {
@@ -47,8 +51,9 @@ export class Printing {
     });
   }
 
-  private byFilter(tenantId: string, filter: PrintFilter): InvoiceRow[] {
-    const page = this.invoices.list(tenantId, { ...filter, cursor: null, limit: PRINT_MANY_MAX });
+  private byFilter(tenantId: string, { area, ...filter }: PrintFilter): InvoiceRow[] {
+    const customerIds = area === null ? null : this.inArea(tenantId, area);
+    const page = this.invoices.list(tenantId, { ...filter, customerIds, cursor: null, limit: PRINT_MANY_MAX });
     if (page.nextCursor !== null) throw new Failure('VALIDATION_FAILED', {}, { filter: 'validation.printTooMany' });
     const rows = page.items.filter((row) => row.status !== 'void');
     if (rows.length === 0) throw new Failure('VALIDATION_FAILED', {}, { filter: 'validation.nothingToPrint' });

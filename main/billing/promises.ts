@@ -120,8 +120,9 @@ export class Promises {
   }
 
   /**
-   * Part of the daily scan: a promise whose invoice is paid is kept; one whose day has passed
-   * unpaid is broken and its customer isolated again. Returns how many were broken.
+   * Run as the promised day ends (00:05 the day after, in the tenant's zone) and again by the
+   * morning scan: a promise whose invoice is paid is kept; one whose day has passed unpaid is
+   * broken and its customer isolated again. Returns how many were broken.
    */
   settle(tenantId: string, today: string): number {
     return this.db
@@ -136,6 +137,8 @@ export class Promises {
         if (broken.length > 0) {
           const reason = 'Janji bayar tidak ditepati';
           this.isolir.request(tenantId, { kind: 'isolate', customerIds: broken.map((r) => r.customer_id), reason, source: 'policy', requestedBy: null });
+          // In the transaction that broke it: the promise breaks once, so its WhatsApp goes once, whatever reruns.
+          for (const row of broken) this.bus.publish('payment_promise_broken', tenantId, { promiseId: row.id, customerId: row.customer_id });
         }
         return broken.length;
       })

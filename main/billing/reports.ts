@@ -89,7 +89,7 @@ export class BillingReports {
     const customers: { id: string; code: string; name: string; packageName: string }[] = [];
     let cursor: string | null = null;
     do {
-      const page = this.customers.list(tenantId, { query: '', status: 'isolated', packageId: null, cursor, limit: ISOLATED_PAGE });
+      const page = this.customers.list(tenantId, { query: '', status: 'isolated', packageId: null, area: null, cursor, limit: ISOLATED_PAGE });
       customers.push(...page.items);
       cursor = page.nextCursor;
     } while (cursor !== null);

@@ -6,6 +6,7 @@ export interface CustomerQuery {
   query: string;
   status: CustomerStatus | null;
   packageId: string | null;
+  area: string | null;
   cursor: string | null;
   limit: number;
 }
@@ -49,6 +50,7 @@ export interface CustomerSearch {
   tenantId: string;
   status: CustomerStatus | null;
   packageId: string | null;
+  area: string | null;
   /** Terms of three or more characters: the trigram index (name, both phone forms, username, code). */
   indexed: string[];
   /** Shorter terms: the one- and two-character index (name and username only, as a LIKE would). */
@@ -74,6 +76,7 @@ export function parseCustomerQuery(tenantId: string, q: CustomerQuery): Customer
     tenantId,
     status: q.status,
     packageId: q.packageId,
+    area: q.area,
     indexed: terms.filter((t) => t.length >= 3),
     short: terms.filter((t) => t.length < 3),
     after: q.cursor ? decodeCursor(q.cursor) : null,
@@ -106,7 +109,9 @@ function textMatches(s: CustomerSearch): { index: TextIndex; match: string }[] {
 }
 
 function filters(s: CustomerSearch): Where {
-  return new Where().and('c.tenant_id = ?', s.tenantId).andIf(s.status, 'c.status = ?').andIf(s.packageId, 'c.package_id = ?');
+  const where = new Where().and('c.tenant_id = ?', s.tenantId).andIf(s.status, 'c.status = ?').andIf(s.packageId, 'c.package_id = ?');
+  // Not andIf: '' is a filter too (customers without an area).
+  return s.area === null ? where : where.and('c.area = ? COLLATE NOCASE', s.area);
 }
 
 /**
@@ -117,7 +122,7 @@ function filters(s: CustomerSearch): Where {
 export function countQuery(s: CustomerSearch, soleTenant: boolean): Sql {
   const text = textMatches(s);
   const [first, ...rest] = text;
-  if (first && soleTenant && !s.status && !s.packageId) {
+  if (first && soleTenant && !s.status && !s.packageId && s.area === null) {
     return {
       sql: [`SELECT COUNT(*) FROM ${first.index} WHERE ${first.index} MATCH ?`, ...rest.map((m) => `rowid IN (SELECT rowid FROM ${m.index} WHERE ${m.index} MATCH ?)`)].join(' AND '),
       params: text.map((m) => m.match),

@@ -17,6 +17,7 @@ interface CustomerRow {
   name_key: string;
   phone: string;
   address: string;
+  area: string;
   latitude: number | null;
   longitude: number | null;
   package_id: string;
@@ -32,7 +33,7 @@ interface CustomerRow {
   updated_at: string;
 }
 
-const SELECT = `SELECT c.id, c.code, c.name, c.name_key, c.phone, c.address, c.latitude, c.longitude, c.package_id,
+const SELECT = `SELECT c.id, c.code, c.name, c.name_key, c.phone, c.address, c.area, c.latitude, c.longitude, c.package_id,
     p.name AS package_name, p.price AS package_price, c.router_id, c.service_type, c.username,
     c.billing_day, c.status, c.notes, c.created_at, c.updated_at
   FROM customers c JOIN packages p ON p.id = c.package_id`;
@@ -45,6 +46,7 @@ const toCustomer = (r: CustomerRow, routerNames: ReadonlyMap<string, string>): C
   phone: r.phone,
   whatsapp: isIndonesianMobile(r.phone),
   address: r.address,
+  area: r.area,
   latitude: r.latitude,
   longitude: r.longitude,
   packageId: r.package_id,
@@ -65,6 +67,8 @@ export interface CustomerInput {
   name: string;
   phone: string;
   address: string;
+  /** Optional, '' when absent: added after the seeders and benches that create customers directly. */
+  area?: string;
   latitude: number | null;
   longitude: number | null;
   packageId: string;
@@ -131,15 +135,18 @@ export class CustomersService {
     this.stmt = {
       setIsolated: db.prepare('UPDATE customers SET status = ?, updated_at = ? WHERE tenant_id = ? AND id = ? AND status = ?'),
       get: db.prepare(`${SELECT} WHERE c.tenant_id = ? AND c.id = ?`),
-      insert: db.prepare(`INSERT INTO customers (id, tenant_id, code, name, name_key, phone, address, latitude, longitude, package_id,
+      insert: db.prepare(`INSERT INTO customers (id, tenant_id, code, name, name_key, phone, address, area, latitude, longitude, package_id,
           router_id, service_type, username, billing_day, status, notes, pppoe_password, created_at, updated_at)
-        VALUES (@id, @tenantId, @code, @name, @nameKey, @phone, @address, @latitude, @longitude, @packageId, @routerId, @serviceType,
+        VALUES (@id, @tenantId, @code, @name, @nameKey, @phone, @address, @area, @latitude, @longitude, @packageId, @routerId, @serviceType,
           @username, @billingDay, @status, @notes, @sealedPassword, @now, @now)`),
       nextCode: db.prepare(`INSERT INTO counters (tenant_id, name, value) VALUES (?, 'customer_code', 1)
         ON CONFLICT (tenant_id, name) DO UPDATE SET value = value + 1 RETURNING value`).pluck(),
       samePhone: db.prepare(`SELECT id, code, name, phone, status FROM customers WHERE tenant_id = ? AND phone = ? AND id <> ? ORDER BY name_key, id LIMIT ${DUPLICATES_SHOWN}`),
       sameName: db.prepare(`SELECT id, code, name, phone, status FROM customers WHERE tenant_id = ? AND name_key = ? AND id <> ? ORDER BY id LIMIT ${DUPLICATES_SHOWN}`),
       usernameOwner: db.prepare('SELECT id FROM customers WHERE tenant_id = ? AND lower(username) = lower(?)').pluck(),
+      // Walks customers_by_area: one entry per area, case aside (whichever spelling SQLite meets first).
+      areas: db.prepare(`SELECT area FROM customers WHERE tenant_id = ? AND area <> '' GROUP BY area COLLATE NOCASE ORDER BY area COLLATE NOCASE`).pluck(),
+      inArea: db.prepare('SELECT id FROM customers WHERE tenant_id = ? AND area = ? COLLATE NOCASE').pluck(),
       // Two seeks on the tenant-first indexes, not a scan of everyone else's rows.
       otherTenants: db
         .prepare('SELECT EXISTS (SELECT 1 FROM customers WHERE tenant_id < ?) OR EXISTS (SELECT 1 FROM customers WHERE tenant_id > ?)')
@@ -180,6 +187,16 @@ export class CustomersService {
   find(tenantId: string, id: string): Customer | null {
     const row = this.stmt.get.get(tenantId, id) as CustomerRow | undefined;
     return row ? (this.withRouterNames(tenantId, [row])[0] ?? null) : null;
+  }
+
+  /** The tenant's areas, each once (case aside), in order: the form's suggestions and the lists' filters. */
+  areas(tenantId: string): string[] {
+    return this.stmt.areas.all(tenantId) as string[];
+  }
+
+  /** Every customer of an area (case aside; '' those without one), whatever their status: billing's Tagihan filter asks this. */
+  idsInArea(tenantId: string, area: string): string[] {
+    return this.stmt.inArea.all(tenantId, area) as string[];
   }
 
   /** Name and code of each customer, whatever their status: for ledgers that name them (isolir history). */
@@ -350,6 +367,7 @@ export class CustomersService {
     const seq = this.stmt.nextCode.get(tenantId) as number;
     this.stmt.insert.run({
       ...input,
+      area: input.area ?? '',
       id,
       tenantId,
       code: `C${String(seq).padStart(5, '0')}`,
@@ -368,9 +386,9 @@ export class CustomersService {
       this.checkReferences(tenantId, next.packageId, next.routerId, patch.packageId !== undefined && patch.packageId !== current.packageId);
       if (patch.username !== undefined) this.assertUsernameFree(tenantId, patch.username, id);
       this.db
-        .prepare(`UPDATE customers SET name = ?, name_key = ?, phone = ?, address = ?, latitude = ?, longitude = ?, package_id = ?,
+        .prepare(`UPDATE customers SET name = ?, name_key = ?, phone = ?, address = ?, area = ?, latitude = ?, longitude = ?, package_id = ?,
             router_id = ?, service_type = ?, username = ?, billing_day = ?, notes = ?, updated_at = ? WHERE id = ?`)
-        .run(next.name, nameKey(next.name), next.phone, next.address, next.latitude, next.longitude, next.packageId, next.routerId,
+        .run(next.name, nameKey(next.name), next.phone, next.address, next.area, next.latitude, next.longitude, next.packageId, next.routerId,
           next.serviceType, next.username, next.billingDay, next.notes, isoAt(this.clock), id);
       this.bus.publish('customer_updated', tenantId, { customerId: id });
     })();

@@ -25,6 +25,7 @@ export const customerHandlers = (customers: CustomersService, packages: Packages
     return customers.list(ctx.caller.tenantId, query);
   },
   'customers.get': ({ id }, ctx) => customers.get(ctx.caller.tenantId, id),
+  'customers.areas': (_input, ctx) => customers.areas(ctx.caller.tenantId),
   'customers.duplicates': (query, ctx) => customers.duplicates(ctx.caller.tenantId, query),
   'customers.create': (input, ctx) => customers.create(ctx.caller.tenantId, input, ctx.claimLimit),
   'customers.update': ({ id, ...patch }, ctx) => customers.update(ctx.caller.tenantId, id, patch),

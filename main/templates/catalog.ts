@@ -62,6 +62,16 @@ const templates: SystemTemplate[] = [
     { name: invoice.name, amount: invoice.amount, invoice_code: invoice.invoice_code, promised_date: '2026-03-15', payment_url: PAYMENT_URL, isp_name: ISP },
   ),
   template(
+    'payment_promise_broken',
+    [
+      'Halo {name}, sampai tanggal {promised_date} tagihan {amount} belum kami terima, jadi janji bayar Anda tidak ditepati.',
+      'Layanan internet Anda kami isolir (hentikan sementara) lagi, dan akan tersambung kembali secara otomatis setelah pembayaran kami terima.',
+      '{{#if isValidUrl(payment_url)}}Bayar online: {payment_url}{{/if}}',
+      '{isp_name}',
+    ],
+    { name: invoice.name, amount: invoice.amount, promised_date: '2026-03-15', payment_url: PAYMENT_URL, isp_name: ISP },
+  ),
+  template(
     'invoice_overdue',
     [
       'Halo {name}, tagihan internet Anda sebesar {amount} (ID: {invoice_code}) telah melewati jatuh tempo {due_date}.',

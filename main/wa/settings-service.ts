@@ -79,6 +79,7 @@ const DEFAULT_EVENTS: WaEventKey[] = [
   'customer_isolated',
   'customer_reconnected',
   'payment_promise_made',
+  'payment_promise_broken',
   'outage_started',
   'outage_resolved',
   'technician_assigned',

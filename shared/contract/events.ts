@@ -45,6 +45,8 @@ export const events = {
   payment_promise_made: event(z.object({ promiseId: idSchema, customerId: idSchema })),
   /** A promise to pay was kept, broken (the customer is isolated again) or cancelled. */
   payment_promise_changed: event(z.object({ promiseId: idSchema, customerId: idSchema })),
+  /** The promised day ended unpaid: the customer is being isolated again (also a payment_promise_changed; this one is their WhatsApp). */
+  payment_promise_broken: event(z.object({ promiseId: idSchema, customerId: idSchema })),
   /** One event for a whole import (not customer_created per row: no welcome message to each of 500 customers moved in). */
   customers_imported: event(z.object({ importId: idSchema })),
   /** Billing (issue 9). One per invoice made by hand; the monthly generation sends them only when the tenant turned its notification on (else `invoices_generated`). */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { rupiahSchema } from '../util/money.js';
 import { cursorSchema, idSchema, optionalText, pageLimitSchema, text } from './common.js';
+import { areaSchema } from './customer.js';
 
 /**
  * Billing (issue 9): monthly invoices per customer, payments as a ledger, a customer's credit.
@@ -253,6 +254,8 @@ export const invoiceListSchema = z.object({
   status: invoiceStatusSchema.nullable().default(null),
   packageId: idSchema.nullable().default(null),
   customerId: idSchema.nullable().default(null),
+  /** The customers' area (case aside; '' those without one), as customers.list filters. */
+  area: areaSchema.nullable().default(null),
   /** A customer's name, code or phone, as customers.list searches. */
   query: z.string().trim().max(100, 'validation.tooLong').refine((q) => !q.includes('\0'), 'validation.invalid').default(''),
   /** Unpaid and partly paid together (what the money cards count as owed); `status` narrows it further. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { rupiahSchema } from '../util/money.js';
 import { idSchema } from './common.js';
-import { serviceTypeSchema } from './customer.js';
+import { areaSchema, serviceTypeSchema } from './customer.js';
 
 /**
  * Moving an ISP's customers in from a spreadsheet (and later from a router's PPP secrets): the file
@@ -13,6 +13,7 @@ export const IMPORT_FIELDS = [
   'name',
   'phone',
   'address',
+  'area',
   'package',
   'username',
   'password',
@@ -187,4 +188,5 @@ export const exportInputSchema = z.object({
   query: z.string().trim().max(100).default(''),
   status: z.enum(['active', 'isolated', 'inactive']).nullable().default(null),
   packageId: idSchema.nullable().default(null),
+  area: areaSchema.nullable().default(null),
 });

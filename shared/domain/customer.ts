@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isIndonesianMobile, normalizePhone } from '../util/phone.js';
-import { cursorSchema, idSchema, optionalMultilineText, optionalText, pageLimitSchema, text } from './common.js';
+import { cursorSchema, idSchema, optionalMultilineText, optionalText, pageLimitSchema, singleLine, text } from './common.js';
 
 export const CUSTOMER_STATUSES = ['active', 'isolated', 'inactive'] as const;
 export const customerStatusSchema = z.enum(CUSTOMER_STATUSES);
@@ -17,6 +17,8 @@ export const customerSchema = z.object({
   /** False for a landline or a foreign number ("tidak ada WhatsApp"): WhatsApp messages never go to it. */
   whatsapp: z.boolean(),
   address: z.string(),
+  /** "Wilayah": the part of the village (RT/RW, dusun) as the ISP names it; '' when not given. */
+  area: z.string(),
   latitude: z.number().nullable(),
   longitude: z.number().nullable(),
   packageId: idSchema,
@@ -95,11 +97,17 @@ const routerUsernameSchema = z
  */
 const pppoePasswordSchema = z.string().max(64, 'validation.tooLong').regex(/^\S*$/, 'validation.routerPassword');
 
+/** One line, spaces inside collapsed, so "RT 03 /  RW 05" typed twice is one area. */
+export const AREA_MAX = 60;
+export const normalArea = (value: string) => singleLine(value).replace(/\s+/g, ' ');
+export const areaSchema = z.string().overwrite(normalArea).max(AREA_MAX, 'validation.tooLong');
+
 const customerFields = {
   name: text(120),
   phone: phoneInputSchema,
   whatsapp: z.boolean(),
   address: optionalText(300),
+  area: areaSchema,
   latitude: z.number().min(-90).max(90).nullable(),
   longitude: z.number().min(-180).max(180).nullable(),
   packageId: idSchema,
@@ -115,6 +123,7 @@ export const customerCreateObject = z.object({
   ...customerFields,
   whatsapp: customerFields.whatsapp.default(true),
   address: customerFields.address.default(''),
+  area: customerFields.area.default(''),
   latitude: customerFields.latitude.default(null),
   longitude: customerFields.longitude.default(null),
   routerId: customerFields.routerId.default(null),
@@ -152,6 +161,8 @@ export const customerListSchema = z.object({
   query: z.string().trim().max(100, 'validation.tooLong').refine((q) => !q.includes('\0'), 'validation.invalid').default(''),
   status: customerStatusSchema.nullable().default(null),
   packageId: idSchema.nullable().default(null),
+  /** Customers of one area (case aside); '' those without one; null everyone. */
+  area: areaSchema.nullable().default(null),
   cursor: cursorSchema,
   limit: pageLimitSchema,
 });

@@ -13,6 +13,7 @@ export const WA_EVENT_KEYS = [
   'customer_reconnected',
   'customer_welcome',
   'payment_promise_made',
+  'payment_promise_broken',
   'outage_started',
   'outage_resolved',
   'technician_assigned',

@@ -2,7 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract/index.js';
 import { startRouterOsServer, type RouterOsServer } from '../support/routeros-server.js';
-import { seriousViolations } from './support/axe.js';
+import { listsSettled, seriousViolations } from './support/axe.js';
 import { startApp, type E2eApp } from './support/browser.js';
 import { signIn } from './support/customer-list.js';
 
@@ -272,9 +272,7 @@ describe('Tagihan: invoices, payments and the money cards (web mode, Chromium)',
     const found: Record<string, unknown> = {};
     const check = async (name: string) => {
       // A list refreshing is dimmed on purpose (its old rows stay in place meanwhile): checked once it has settled.
-      await expect.poll(() => page.locator('[aria-busy="true"]').count()).toBe(0);
-      // ...and has faded back in (a 0.15 s opacity transition): mid-fade, axe reads the rows as low contrast.
-      await expect.poll(() => page.evaluate<boolean>(`[...document.querySelectorAll('.table-wrap')].every((e) => getComputedStyle(e).opacity === '1')`)).toBe(true);
+      await listsSettled(page);
       const violations = await seriousViolations(page);
       if (violations.length > 0) found[name] = violations;
     };

@@ -192,7 +192,7 @@ describe('exporting customers', () => {
     owner = await createOwner(t.core);
     const hemat = await createPackage(t.core, owner.token, 'Hemat 10 Mbps', 150_000);
     await ok(t.core, 'customers.create', { ...customerInput(hemat, 1), name: "Siti O'Neil 🌸", notes: 'baris 1\nbaris "2"; tiang', latitude: -7.4245, longitude: 109.2303 }, owner.token);
-    await ok(t.core, 'customers.create', { ...customerInput(hemat, 2), phone: '0281-637123', whatsapp: false, address: 'Jl. Merdeka, No. 5' }, owner.token);
+    await ok(t.core, 'customers.create', { ...customerInput(hemat, 2), phone: '0281-637123', whatsapp: false, address: 'Jl. Merdeka, No. 5', area: 'RT 03/RW 05' }, owner.token);
   });
   afterEach(() => t.cleanup());
 
@@ -204,7 +204,7 @@ describe('exporting customers', () => {
     const later = await login(t.core, OWNER.username, OWNER.password);
     expect((await ok(t.core, 'customers.export', { format: 'csv' }, later)).fileName).toBe('pelanggan-2026-01-06.csv');
     const text = Buffer.from(file.data, 'base64').toString('utf8');
-    expect(text.split('\r\n')[0]).toBe('\uFEFFKode;Nama;No HP;Alamat;Paket;Harga;Username;Layanan;Tgl Tagihan;Latitude;Longitude;Status;Catatan');
+    expect(text.split('\r\n')[0]).toBe('\uFEFFKode;Nama;No HP;Alamat;Wilayah;Paket;Harga;Username;Layanan;Tgl Tagihan;Latitude;Longitude;Status;Catatan');
     expect(text).toContain(';0812-1000-0001;');
     expect(text).toContain(';"=""0281637123""";');
     const uploadId = await uploadFile(t.core, later, file.fileName, Buffer.from(file.data, 'base64'));
@@ -219,10 +219,11 @@ describe('exporting customers', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(Buffer.from(result.data.data, 'base64') as unknown as ExcelJS.Buffer);
     const sheet = book.worksheets[0];
-    expect(sheet?.getRow(1).values).toEqual([undefined, 'Code', 'Name', 'Phone', 'Address', 'Package', 'Price', 'Username', 'Service', 'Billing day', 'Latitude', 'Longitude', 'Status', 'Notes']);
+    expect(sheet?.getRow(1).values).toEqual([undefined, 'Code', 'Name', 'Phone', 'Address', 'Area', 'Package', 'Price', 'Username', 'Service', 'Billing day', 'Latitude', 'Longitude', 'Status', 'Notes']);
     const landline = sheet?.getRow(2);
     expect(landline?.getCell(3).value).toBe('0281637123');
-    expect(landline?.getCell(6).value).toBe(150_000);
+    expect(landline?.getCell(5).value).toBe('RT 03/RW 05');
+    expect(landline?.getCell(7).value).toBe(150_000);
     const uploadId = await uploadFile(t.core, owner.token, result.data.fileName, Buffer.from(result.data.data, 'base64'));
     expect((await ok(t.core, 'customers.import.preview', { uploadId }, owner.token)).totals).toEqual({ new: 0, update: 0, unchanged: 2, skipped: 0 });
   });
@@ -230,5 +231,7 @@ describe('exporting customers', () => {
   it('exports only the current filter', async () => {
     const file = await ok(t.core, 'customers.export', { format: 'csv', query: 'siti' }, owner.token);
     expect(readCsv(Buffer.from(file.data, 'base64'))).toHaveLength(2);
+    const area = await ok(t.core, 'customers.export', { format: 'csv', area: 'rt 03/rw 05' }, owner.token);
+    expect(readCsv(Buffer.from(area.data, 'base64'))).toHaveLength(2);
   });
 });

@@ -120,7 +120,7 @@ describe('customer search indexes and plans', () => {
   });
 
   describe('plans', () => {
-    const search = (q: Partial<CustomerQuery>) => parseCustomerQuery(owner.tenantId, { query: '', status: null, packageId: null, cursor: null, limit: 3, ...q });
+    const search = (q: Partial<CustomerQuery>) => parseCustomerQuery(owner.tenantId, { query: '', status: null, packageId: null, area: null, cursor: null, limit: 3, ...q });
     const SELECT = 'SELECT c.name_key, c.id FROM customers c';
 
     it('walking the name order and fetching the matches give the same pages', async () => {

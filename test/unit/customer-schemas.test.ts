@@ -15,6 +15,7 @@ describe('customerCreateSchema', () => {
       phone: '+6281234567890',
       whatsapp: true,
       address: '',
+      area: '',
       latitude: null,
       longitude: null,
       routerId: null,
@@ -137,7 +138,7 @@ describe('customerUpdateSchema', () => {
 
 describe('customerListSchema', () => {
   it('defaults to the first page of 50 of everyone', () => {
-    expect(customerListSchema.parse({})).toEqual({ query: '', status: null, packageId: null, cursor: null, limit: 50 });
+    expect(customerListSchema.parse({})).toEqual({ query: '', status: null, packageId: null, area: null, cursor: null, limit: 50 });
   });
 
   it.each([[0], [201], [1.5]])('refuses page size %d', (limit) => {

@@ -11,7 +11,7 @@ import {
 import { Failure } from '../../main/platform/index.js';
 
 const TENANT = '01JGZZZZZZZZZZZZZZZZZZZZZZ';
-const base: CustomerQuery = { query: '', status: null, packageId: null, cursor: null, limit: 50 };
+const base: CustomerQuery = { query: '', status: null, packageId: null, area: null, cursor: null, limit: 50 };
 const parse = (q: Partial<CustomerQuery>) => parseCustomerQuery(TENANT, { ...base, ...q });
 /** The page as a search with few matches (fetched and sorted) or many (walked in name order) builds it. */
 const page = (q: Partial<CustomerQuery>, total = 1) => pageQuery(parse(q), 'SELECT * FROM customers c', total);

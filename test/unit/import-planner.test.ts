@@ -21,6 +21,7 @@ const customer = (over: Partial<ExistingCustomer>): ExistingCustomer => ({
   name: 'Budi',
   phone: '+6281234567890',
   address: '',
+  area: '',
   latitude: null,
   longitude: null,
   packageId: HEMAT,

@@ -16,6 +16,7 @@ const SYNONYMS: Record<ImportField, readonly string[]> = {
     'notelepon', 'handphone', 'kontak', 'mobile',
   ],
   address: ['address', 'alamat', 'alamatlengkap'],
+  area: ['wilayah', 'area', 'daerah', 'rtrw', 'dusun', 'kampung', 'blok', 'zona', 'zone', 'region'],
   package: ['paket', 'package', 'packagename', 'namapaket', 'profile', 'plan', 'planname', 'internetplan', 'paketinternet'],
   username: ['username', 'pppoeusername', 'usernamepppoe', 'userpppoe', 'user', 'login', 'secret'],
   password: ['pppoepassword', 'passwordpppoe', 'password', 'pass', 'katasandi'],

@@ -8,7 +8,7 @@ import { translate } from '../../../shared/i18n/index.js';
 import { formatPhoneLocal } from '../../../shared/util/phone.js';
 import { excelText, writeCsv } from '../../../shared/util/csv.js';
 
-const COLUMNS = ['code', 'name', 'phone', 'address', 'package', 'price', 'username', 'service', 'billingDay', 'latitude', 'longitude', 'status', 'notes'] as const;
+const COLUMNS = ['code', 'name', 'phone', 'address', 'area', 'package', 'price', 'username', 'service', 'billingDay', 'latitude', 'longitude', 'status', 'notes'] as const;
 
 /** One customer as a row of the export: the phone in the 08xx form people write, the price a number of rupiah. */
 function row(c: Customer, locale: Locale): (string | number | null)[] {
@@ -17,6 +17,7 @@ function row(c: Customer, locale: Locale): (string | number | null)[] {
     c.name,
     c.phone === '' ? '' : formatPhoneLocal(c.phone),
     c.address,
+    c.area,
     c.packageName,
     c.packagePrice,
     c.username,
@@ -70,13 +71,13 @@ export class CustomerExporter {
 
   async file(
     tenantId: string,
-    input: { format: 'csv' | 'xlsx'; query: string; status: Customer['status'] | null; packageId: string | null },
+    input: { format: 'csv' | 'xlsx'; query: string; status: Customer['status'] | null; packageId: string | null; area: string | null },
     locale: Locale,
   ): Promise<Download> {
     const all: Customer[] = [];
     let cursor: string | null = null;
     do {
-      const page = this.customers.list(tenantId, { query: input.query, status: input.status, packageId: input.packageId, cursor, limit: EXPORT_PAGE });
+      const page = this.customers.list(tenantId, { query: input.query, status: input.status, packageId: input.packageId, area: input.area, cursor, limit: EXPORT_PAGE });
       all.push(...page.items);
       cursor = page.nextCursor;
     } while (cursor !== null);

@@ -11,6 +11,7 @@ export interface ExistingCustomer {
   name: string;
   phone: string;
   address: string;
+  area: string;
   latitude: number | null;
   longitude: number | null;
   packageId: string;
@@ -158,6 +159,7 @@ export function planImport(table: ImportTable, mapping: ImportMapping, options: 
       name: row.name ?? username,
       phone: row.phone ?? '',
       address: row.address ?? '',
+      area: row.area ?? '',
       latitude: row.latitude,
       longitude: row.longitude,
       packageId,
@@ -245,6 +247,7 @@ function changesOf(row: RowCandidate, c: ExistingCustomer, packageId: string, pa
   if (row.name !== null && row.name !== c.name) write.name = row.name;
   if (row.phone !== null && row.phone !== c.phone) write.phone = row.phone;
   if (row.address !== null && row.address !== c.address) write.address = row.address;
+  if (row.area !== null && row.area !== c.area) write.area = row.area;
   if (row.latitude !== null && row.latitude !== c.latitude) write.latitude = row.latitude;
   if (row.longitude !== null && row.longitude !== c.longitude) write.longitude = row.longitude;
   if (packageId !== c.packageId) write.packageId = packageId;
@@ -263,6 +266,7 @@ const FIELD_OF: Record<keyof CustomerPatch, ImportChange> = {
   name: 'name',
   phone: 'phone',
   address: 'address',
+  area: 'area',
   latitude: 'coordinates',
   longitude: 'coordinates',
   packageId: 'package',

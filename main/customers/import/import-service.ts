@@ -159,7 +159,7 @@ export class ImportService {
   private plan(tenantId: string, { table, routerId }: ImportSource, options: ImportOptions): ImportPlan {
     const suggested = suggestMapping(table.headers);
     const customers = this.db
-      .prepare(`SELECT id, code, name, phone, address, latitude, longitude, package_id AS packageId, service_type AS serviceType, username,
+      .prepare(`SELECT id, code, name, phone, address, area, latitude, longitude, package_id AS packageId, service_type AS serviceType, username,
           billing_day AS billingDay, notes, router_id AS routerId FROM customers WHERE tenant_id = ?`)
       .all(tenantId) as ExistingCustomer[];
     const packages = this.db

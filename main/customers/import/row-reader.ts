@@ -1,5 +1,6 @@
 import type { ImportMapping, SkipReason } from '../../../shared/domain/customer-import.js';
 import { singleLine, multiLine } from '../../../shared/domain/common.js';
+import { AREA_MAX, normalArea } from '../../../shared/domain/customer.js';
 import { normalizePhone } from '../../../shared/util/phone.js';
 import { parseCoordinatePair } from '../../../shared/util/coordinates.js';
 
@@ -11,6 +12,7 @@ export interface RowCandidate {
   /** E.164; null when the file says nothing. */
   phone: string | null;
   address: string | null;
+  area: string | null;
   packageName: string | null;
   username: string | null;
   password: string | null;
@@ -52,6 +54,7 @@ export function readRow(line: number, cells: readonly string[], mapping: ImportM
     name,
     phone,
     address: orNull(cell('address').slice(0, ADDRESS_MAX)),
+    area: orNull(normalArea(cell('area')).slice(0, AREA_MAX)),
     packageName: orNull(cell('package')),
     username,
     password: mapping.password === undefined ? null : orNull((cells[mapping.password] ?? '').trim()),

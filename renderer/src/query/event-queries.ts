@@ -3,8 +3,8 @@ import type { MethodName } from '../../../shared/contract/index.js';
 
 /** Which methods' answers an event makes stale. One table, so a new event or screen is one line. */
 export const STALE_AFTER: Record<EventName, readonly MethodName[]> = {
-  customer_created: ['customers.list', 'customers.get', 'customers.duplicates', 'dashboard.summary', 'packages.list'],
-  customer_updated: ['customers.list', 'customers.get', 'customers.duplicates', 'dashboard.summary', 'packages.list'],
+  customer_created: ['customers.list', 'customers.get', 'customers.duplicates', 'customers.areas', 'dashboard.summary', 'packages.list'],
+  customer_updated: ['customers.list', 'customers.get', 'customers.duplicates', 'customers.areas', 'dashboard.summary', 'packages.list'],
   customer_deactivated: ['customers.list', 'customers.get', 'customers.duplicates', 'dashboard.summary', 'packages.list'],
   customer_reactivated: ['customers.list', 'customers.get', 'customers.duplicates', 'dashboard.summary', 'packages.list'],
   // The router confirmed: the customer's status moved too.
@@ -16,7 +16,7 @@ export const STALE_AFTER: Record<EventName, readonly MethodName[]> = {
   isolir_changed: ['isolir.list', 'isolir.history'],
   provisioning_changed: ['provisioning.state'],
   router_reconciled: ['provisioning.drift'],
-  customers_imported: ['customers.list', 'customers.get', 'customers.duplicates', 'dashboard.summary', 'packages.list', 'customers.import.history'],
+  customers_imported: ['customers.list', 'customers.get', 'customers.duplicates', 'customers.areas', 'dashboard.summary', 'packages.list', 'customers.import.history'],
   package_changed: ['packages.list', 'customers.list', 'customers.get', 'dashboard.summary'],
   router_changed: ['routers.list', 'routers.get', 'customers.list', 'customers.get'],
   tenant_updated: ['tenant.get'],
@@ -38,6 +38,7 @@ export const STALE_AFTER: Record<EventName, readonly MethodName[]> = {
   isolir_exemption_changed: ['billing.exemptions.list'],
   payment_promise_made: ['billing.promises.list'],
   payment_promise_changed: ['billing.promises.list'],
+  payment_promise_broken: ['billing.promises.list'],
   // The core came back after a crash: anything may have changed while nobody was listening.
   core_restarted: [],
 };

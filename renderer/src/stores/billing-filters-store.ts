@@ -18,6 +18,8 @@ export interface InvoiceFilters {
   /** Due within these days (inclusive), as the money card "due this week" asks. */
   due: { from: string; to: string } | null;
   packageId: string | null;
+  /** The customers' area: null every area, '' customers without one. */
+  area: string | null;
   customer: CustomerPick | null;
 }
 
@@ -36,7 +38,7 @@ interface BillingFiltersState {
   setPaymentFilters(patch: Partial<PaymentFilters>): void;
 }
 
-const noInvoiceFilters: InvoiceFilters = { query: '', period: null, status: null, open: false, due: null, packageId: null, customer: null };
+const noInvoiceFilters: InvoiceFilters = { query: '', period: null, status: null, open: false, due: null, packageId: null, area: null, customer: null };
 const noPaymentFilters: PaymentFilters = { date: null, customer: null };
 
 /** UI state: what the operator filtered by survives opening an invoice and coming back. */

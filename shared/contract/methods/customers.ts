@@ -20,6 +20,14 @@ export const customerMethods = {
     access: 'read',
     feature: 'customers',
   }),
+  /** The tenant's areas ("wilayah"), each once: the form's suggestions and the lists' area filters. */
+  'customers.areas': method({
+    input: z.object({}).strict(),
+    output: z.array(z.string()),
+    roles: ANY_ROLE,
+    access: 'read',
+    feature: 'customers',
+  }),
   'customers.get': method({
     input: z.object({ id: idSchema }).strict(),
     output: customerSchema,

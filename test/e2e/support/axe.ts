@@ -11,6 +11,23 @@ export interface AxeViolation {
   targets: string[];
 }
 
+/**
+ * Waits until no list is refreshing and every table has faded back in: a refreshing list is dimmed
+ * on purpose (opacity 0.6, easing back over 0.15 s), and axe reads a row caught mid-fade as low
+ * contrast, which a loaded machine makes likely. Call before `seriousViolations` on a screen with lists.
+ */
+export async function listsSettled(page: Page): Promise<void> {
+  // Polled with evaluate: waitForFunction evaluates its string with eval, which the app's CSP refuses.
+  const deadline = Date.now() + 10_000;
+  while (!(await page.evaluate<boolean>(SETTLED))) {
+    if (Date.now() > deadline) throw new Error('a list is still refreshing or fading in after 10 s');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** A string: this runs in the page, and the tests' TypeScript has no DOM types. */
+const SETTLED = `document.querySelectorAll('[aria-busy="true"]').length === 0 && Array.from(document.querySelectorAll('.table-wrap')).every((e) => getComputedStyle(e).opacity === '1')`;
+
 /** axe-core's WCAG 2.1 A and AA rules on the page as it is now; returns the serious and critical findings. */
 export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   // Evaluated, not a <script> tag: the app's CSP (default-src 'self') rightly refuses inline scripts.

@@ -4,6 +4,7 @@ import { INVOICE_STATUSES, type Invoice, type InvoiceStatus } from '../../../../
 import { formatRupiah } from '../../../../shared/util/money.js';
 import { DataTable, type Column } from '../../components/DataTable.js';
 import { Icon } from '../../components/Icon.js';
+import { AreaFilter } from '../../components/AreaFilter.js';
 import { dayText } from '../../components/day-text.js';
 import { useNumberFormat } from '../../components/use-number-format.js';
 import { useRowSelection } from '../../components/use-row-selection.js';
@@ -26,8 +27,8 @@ export function InvoiceList() {
   const periodLabel = usePeriodLabel();
   const filters = useBillingFilters((s) => s.invoices);
   const setFilters = useBillingFilters((s) => s.setInvoiceFilters);
-  const { query, period, status, open, due, packageId, customer } = filters;
-  const filter = { query, period, status, open, dueFrom: due?.from ?? null, dueTo: due?.to ?? null, packageId, customerId: customer?.id ?? null };
+  const { query, period, status, open, due, packageId, area, customer } = filters;
+  const filter = { query, period, status, open, dueFrom: due?.from ?? null, dueTo: due?.to ?? null, packageId, area, customerId: customer?.id ?? null };
   const list = useMethodPages('billing.invoices.list', filter);
   const selection = useRowSelection(list.items, rowKey, rowLabel);
   const packages = usePackages().data;
@@ -98,6 +99,7 @@ export function InvoiceList() {
             </option>
           ))}
         </select>
+        <AreaFilter value={area} onChange={(next) => setFilters({ area: next })} testId="invoice-filter-area" />
         <span className="toolbar-count" data-testid="invoice-count">
           {/* Pages carry no total: "50+" while more can be loaded. */}
           {t('billing.shown', { count: list.items.length, shown: `${formatNumber(list.items.length)}${list.more.hasMore ? '+' : ''}` })}

@@ -147,6 +147,7 @@ function CustomerFacts({ customer }: { customer: Customer }) {
             )}
           </Fact>
           <Fact label={t('customers.address')}>{customer.address || none}</Fact>
+          <Fact label={t('customers.area')} testId="detail-area">{customer.area || none}</Fact>
           <Fact label={t('customers.coordinates')}>{coordinates}</Fact>
           <Fact label={t('customers.notes')}>{customer.notes || none}</Fact>
         </dl>

@@ -8,7 +8,7 @@ import { FormError } from '../../components/FormError.js';
 import { Modal } from '../../components/Modal.js';
 import { useContractForm } from '../../components/use-contract-form.js';
 import { call } from '../../api/client.js';
-import { usePackages, useRouters } from '../../stores/data-stores.js';
+import { useAreas, usePackages, useRouters } from '../../stores/data-stores.js';
 import { blankCustomer, customerFormSchema, customerValues } from './customer-form-values.js';
 import { FormActions } from '../../components/FormActions.js';
 import { useDuplicateWarnings } from './use-duplicates.js';
@@ -29,6 +29,7 @@ export function CustomerForm({ customer, onSaved, onClose }: CustomerFormProps) 
   const form = useContractForm(customerFormSchema, customer ? customerValues(customer) : blankCustomer(new Date()));
   const packages = usePackages().data;
   const routers = useRouters().data;
+  const areas = useAreas().data;
   const warnings = useDuplicateWarnings(form.watch('phone'), form.watch('name'), customer?.id ?? null);
   const whatsapp = form.watch('whatsapp') !== false;
 
@@ -65,8 +66,16 @@ export function CustomerForm({ customer, onSaved, onClose }: CustomerFormProps) 
               </span>
             ) : null}
           </div>
-          <Field name="address" label={t('customers.address')} error={form.errorOf('address')} optional className="span-3">
+          <Field name="address" label={t('customers.address')} error={form.errorOf('address')} optional className="span-2">
             <input {...form.register('address')} data-testid="input-address" autoComplete="off" />
+          </Field>
+          <Field name="area" label={t('customers.area')} hint={t('customers.areaHint')} error={form.errorOf('area')} optional>
+            <input {...form.register('area')} data-testid="input-area" list="customer-areas" autoComplete="off" />
+            <datalist id="customer-areas">
+              {(areas ?? []).map((a) => (
+                <option key={a} value={a} />
+              ))}
+            </datalist>
           </Field>
           <Field name="packageId" label={t('customers.package')} error={form.errorOf('packageId')}>
             <select {...form.register('packageId')} data-testid="input-packageId">

@@ -13,6 +13,7 @@ import { go, paths } from '../../stores/nav-store.js';
 import { useCustomerFilters } from '../../stores/customer-filters-store.js';
 import { useRowSelection } from '../../components/use-row-selection.js';
 import { IsolirBulkBar } from '../isolir/IsolirBulkBar.js';
+import { AreaFilter } from '../../components/AreaFilter.js';
 
 const SEARCH_DELAY_MS = 200;
 /** What a role that does not browse the list types before anyone is shown (the core's own rule). */
@@ -21,11 +22,11 @@ const FIND_MIN_CHARS = 3;
 export function CustomerList() {
   const { t } = useTranslation();
   const formatNumber = useNumberFormat();
-  const { query, status, packageId, setFilters } = useCustomerFilters();
+  const { query, status, packageId, area, setFilters } = useCustomerFilters();
   const { browsesCustomers, networkStaff, locked } = usePermissions();
   // A collector finds the customer in front of them; the whole list is the office's.
   const mustSearch = !browsesCustomers && query.replace(/\s/g, '').length < FIND_MIN_CHARS;
-  const list = useMethodPages('customers.list', { query, status, packageId }, { enabled: !mustSearch });
+  const list = useMethodPages('customers.list', { query, status, packageId, area }, { enabled: !mustSearch });
   const packages = usePackages().data;
   const [search, setSearch] = useState(query);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -34,7 +35,7 @@ export function CustomerList() {
   const { clear } = selection;
 
   // Another search or filter is another list: what was chosen in the last one is not carried over unseen.
-  useEffect(() => clear(), [query, status, packageId, clear]);
+  useEffect(() => clear(), [query, status, packageId, area, clear]);
 
   // The server searches names, both phone forms and usernames; we only wait for a pause in typing.
   useEffect(() => {
@@ -106,6 +107,7 @@ export function CustomerList() {
             </option>
           ))}
         </select>
+        <AreaFilter value={area} onChange={(next) => setFilters({ area: next })} testId="filter-area" />
         {mustSearch ? null : (
           <span className="toolbar-count" data-testid="customer-total">
             {t('customers.total', { count: total, total: formatNumber(total) })}

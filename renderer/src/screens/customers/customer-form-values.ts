@@ -20,6 +20,7 @@ const coordinateText = z.string().transform((text, ctx) => {
 export const customerFormSchema = customerCreateObject
   .extend({
     address: contract.address.unwrap(),
+    area: contract.area.unwrap(),
     latitude: coordinateText.pipe(contract.latitude.unwrap()),
     longitude: coordinateText.pipe(contract.longitude.unwrap()),
     packageId: z.string().min(1, 'validation.required').pipe(contract.packageId),
@@ -43,6 +44,7 @@ export function blankCustomer(today: Date): CustomerFormValues {
     phone: '',
     whatsapp: true,
     address: '',
+    area: '',
     latitude: '',
     longitude: '',
     packageId: '',
@@ -62,6 +64,7 @@ export function customerValues(customer: Customer): CustomerFormValues {
     phone: formatPhoneLocal(customer.phone),
     whatsapp: customer.whatsapp,
     address: customer.address,
+    area: customer.area,
     latitude: customer.latitude === null ? '' : String(customer.latitude),
     longitude: customer.longitude === null ? '' : String(customer.longitude),
     packageId: customer.packageId,

@@ -22,7 +22,7 @@ export function DashboardScreen() {
   const { office } = usePermissions();
 
   function showCustomers(status: CustomerStatus) {
-    useCustomerFilters.getState().setFilters({ query: '', status, packageId: null });
+    useCustomerFilters.getState().setFilters({ query: '', status, packageId: null, area: null });
     go(paths.customersTab('customers'));
   }
 

@@ -9,13 +9,13 @@ import { CustomerImport } from './CustomerImport.js';
 /** "Impor" and "Ekspor" on the customer list: the export is the list as filtered now. */
 export function CustomerFileButtons({ locked }: { locked: boolean }) {
   const { t } = useTranslation();
-  const { query, status, packageId } = useCustomerFilters();
+  const { query, status, packageId, area } = useCustomerFilters();
   const [importing, setImporting] = useState(false);
   const [exporting, setExporting] = useState(false);
 
   async function exportAs(format: 'csv' | 'xlsx') {
     setExporting(true);
-    const result = await call('customers.export', { format, query, status, packageId });
+    const result = await call('customers.export', { format, query, status, packageId, area });
     setExporting(false);
     if (!result.ok) return toast(result.error.message);
     saveDownload(result.data);
