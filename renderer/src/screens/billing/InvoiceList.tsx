@@ -123,23 +123,19 @@ export function InvoiceList() {
       ) : null}
       <InvoicePrintBar chosen={[...selection.selected.values()]} filter={filter} onClear={selection.clear} />
       <DataTable
+        {...list.table}
         label={t('billing.tabInvoices')}
         columns={columns}
-        rows={list.items}
         rowKey={rowKey}
         onOpen={openInvoice}
         onToggle={selection.toggle}
         rowData={rowData}
-        loading={list.loading}
-        refreshing={list.refreshing}
-        error={list.error}
         empty={
           <>
             <strong>{t('billing.empty')}</strong>
             <span className="muted">{t('billing.emptyHint')}</span>
           </>
         }
-        more={list.more}
         fixed
         testId="invoice-table"
         rowTestId="invoice-row"

@@ -104,16 +104,12 @@ export function PaymentHistory({ locked }: { locked: boolean }) {
         </div>
       ) : null}
       <DataTable
+        {...list.table}
         label={t('billing.tabPayments')}
         columns={columns}
-        rows={list.items}
         rowKey={rowKey}
         rowData={rowData}
-        loading={list.loading}
-        refreshing={list.refreshing}
-        error={list.error}
         empty={<strong>{t('billing.historyEmpty')}</strong>}
-        more={list.more}
         fixed
         testId="payment-table"
         rowTestId="payment-row"

@@ -123,23 +123,19 @@ export function CustomerList() {
         </div>
       ) : (
         <DataTable
+          {...list.table}
           label={t('customers.title')}
           columns={columns}
-          rows={list.items}
           rowKey={rowKey}
           onOpen={openCustomer}
           onToggle={networkStaff ? selection.toggle : undefined}
           rowData={rowData}
-          loading={list.loading}
-          refreshing={list.refreshing}
-          error={list.error}
           empty={
             <>
               <strong>{t('customers.empty')}</strong>
               <span className="muted">{t('customers.emptyHint')}</span>
             </>
           }
-          more={list.more}
           fixed
           testId="customer-table"
           rowTestId="customer-row"
