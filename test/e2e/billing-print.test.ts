@@ -6,6 +6,7 @@ import type { MethodInput, MethodName, MethodOutput } from '../../shared/contrac
 import type { PaperSize } from '../../shared/domain/billing-document.js';
 import { seriousViolations } from './support/axe.js';
 import { startApp, type E2eApp } from './support/browser.js';
+import { seedCustomer } from '../support/customers.js';
 import { signIn } from './support/customer-list.js';
 
 const PASSWORD = 'rahasia-demo-1';
@@ -64,7 +65,7 @@ describe('Tagihan: receipts and invoices on paper (web mode, Chromium)', () => {
       { name: 'Dewi Lestari', phone: '+6285712345678', username: 'dewi.lestari' },
     ];
     for (const p of people) {
-      core.services.customers.create(tenantId, { ...p, packageId: pkg.id, billingDay: 1, address: 'Purwokerto', latitude: null, longitude: null, routerId: null, serviceType: 'pppoe', notes: '' });
+      seedCustomer(core, tenantId, { ...p, packageId: pkg.id, billingDay: 1, address: 'Purwokerto', routerId: null });
     }
     await core.bus.drain();
     await contract('billing.invoices.generate', {});

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract/index.js';
 import { seriousViolations } from './support/axe.js';
 import { startApp, type E2eApp } from './support/browser.js';
+import { seedCustomer } from '../support/customers.js';
 import { signIn } from './support/customer-list.js';
 
 const PASSWORD = 'rahasia-demo-1';
@@ -31,7 +32,7 @@ describe('Tagihan > Laporan: the closing on screen and as a file (web mode, Chro
     const pkg = core.services.packages.create(tenantId, { name: 'Hemat 10 Mbps', price: 150_000, routerProfile: 'hemat-10m', rateLimit: '10M/10M', active: true });
     const ids = ['Siti Nuraini', 'Budi Santoso', 'Dewi Lestari'].map(
       (name, i) =>
-        core.services.customers.create(tenantId, {
+        seedCustomer(core, tenantId, {
           name,
           phone: `+62812345678${i}0`,
           packageId: pkg.id,
@@ -39,11 +40,7 @@ describe('Tagihan > Laporan: the closing on screen and as a file (web mode, Chro
           // Billing day 1: whatever day the test runs, this month's invoice is due to be made.
           billingDay: 1,
           address: 'Purwokerto',
-          latitude: null,
-          longitude: null,
           routerId: null,
-          serviceType: 'pppoe',
-          notes: '',
         }).id,
     );
     const as = async (username: string, password: string) => {

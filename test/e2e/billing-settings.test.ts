@@ -6,6 +6,7 @@ import { formatRupiah } from '../../shared/util/money.js';
 import { startRouterOsServer, type RouterOsServer } from '../support/routeros-server.js';
 import { seriousViolations, type AxeViolation } from './support/axe.js';
 import { startApp, type E2eApp } from './support/browser.js';
+import { seedCustomer } from '../support/customers.js';
 import { focusedTestId, scrollContent, signIn } from './support/customer-list.js';
 
 const PASSWORD = 'rahasia-demo-1';
@@ -76,18 +77,14 @@ describe('Tagihan: settings, exemptions, promises to pay, invoice lines (web mod
     const routerId = core.services.routers.create(tenantId, { name: 'MikroTik Pusat', host: router.host, apiPort: router.port, username: 'admin', password: 'rahasia' });
     const pkg = core.services.packages.create(tenantId, { name: 'Hemat 10 Mbps', price: 150_000, routerProfile: 'hemat-10m', rateLimit: '10M/10M', active: true });
     for (const p of people) {
-      ids[p.key] = core.services.customers.create(tenantId, {
+      ids[p.key] = seedCustomer(core, tenantId, {
         name: p.name,
         phone: p.phone,
         packageId: pkg.id,
         username: p.username,
         billingDay: 1,
         address: 'Purwokerto',
-        latitude: null,
-        longitude: null,
         routerId,
-        serviceType: 'pppoe',
-        notes: '',
       }).id;
     }
     await core.bus.drain();

@@ -4,6 +4,7 @@ import type { MethodInput, MethodName, MethodOutput } from '../../shared/contrac
 import { startRouterOsServer, type RouterOsServer } from '../support/routeros-server.js';
 import { listsSettled, seriousViolations } from './support/axe.js';
 import { startApp, type E2eApp } from './support/browser.js';
+import { seedCustomer } from '../support/customers.js';
 import { signIn } from './support/customer-list.js';
 
 const PASSWORD = 'rahasia-demo-1';
@@ -55,18 +56,14 @@ describe('Tagihan: invoices, payments and the money cards (web mode, Chromium)',
     const pkg = core.services.packages.create(tenantId, { name: 'Hemat 10 Mbps', price: 150_000, routerProfile: 'hemat-10m', rateLimit: '10M/10M', active: true });
     for (const p of people) {
       // Billing day 1: whatever day the test runs, this month's invoice is due to be made.
-      ids[p.key] = core.services.customers.create(tenantId, {
+      ids[p.key] = seedCustomer(core, tenantId, {
         name: p.name,
         phone: p.phone,
         packageId: pkg.id,
         username: p.username,
         billingDay: 1,
         address: 'Purwokerto',
-        latitude: null,
-        longitude: null,
         routerId,
-        serviceType: 'pppoe',
-        notes: '',
       }).id;
     }
     await core.bus.drain();

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRouterOsServer, type RouterOsServer } from '../support/routeros-server.js';
 import { seriousViolations } from './support/axe.js';
 import { startApp, type E2eApp } from './support/browser.js';
+import { seedCustomer } from '../support/customers.js';
 import { signIn } from './support/customer-list.js';
 
 const PASSWORD = 'rahasia-demo-1';
@@ -29,18 +30,14 @@ describe('bulk isolir from the customers list and the Isolir screen (web mode, C
       for (let i = 1; i <= PER_ROUTER; i++) {
         const username = `r${r}.pelanggan${i}`;
         router.seed('/ppp/secret', [{ name: username, password: 'x', profile: 'hemat-10m', service: 'pppoe' }]);
-        core.services.customers.create(tenantId, {
+        seedCustomer(core, tenantId, {
           name: `Pelanggan ${r === 0 ? 'Pusat' : 'Cabang'} ${i}`,
           phone: `+62812345${r}${String(i).padStart(4, '0')}`,
           packageId: pkg.id,
           username,
           billingDay: 10,
           address: '',
-          latitude: null,
-          longitude: null,
           routerId,
-          serviceType: 'pppoe',
-          notes: '',
         });
       }
     }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRouterOsServer, type RouterOsServer } from '../support/routeros-server.js';
 import { startApp, type E2eApp } from './support/browser.js';
+import { seedCustomer } from '../support/customers.js';
 import { signIn } from './support/customer-list.js';
 
 const PASSWORD = 'rahasia-demo-1';
@@ -24,18 +25,14 @@ describe('isolir from a customer page to the router and back (web mode, Chromium
     const tenantId = core.services.tenants.primaryId() ?? '';
     const routerId = core.services.routers.create(tenantId, { name: 'MikroTik Pusat', host: router.host, apiPort: router.port, username: 'admin', password: 'rahasia' });
     const pkg = core.services.packages.create(tenantId, { name: 'Hemat 10 Mbps', price: 150_000, routerProfile: 'hemat-10m', rateLimit: '10M/10M', active: true });
-    customerId = core.services.customers.create(tenantId, {
+    customerId = seedCustomer(core, tenantId, {
       name: "Siti Nur'aini",
       phone: '+6281234567890',
       packageId: pkg.id,
       username: 'siti.nuraini',
       billingDay: 10,
       address: 'Jl. Melati 3, Purwokerto',
-      latitude: null,
-      longitude: null,
       routerId,
-      serviceType: 'pppoe',
-      notes: '',
     }).id;
     await core.bus.drain();
     await signIn(app.page, app.server.url, PASSWORD);

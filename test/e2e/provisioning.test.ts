@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRouterOsServer, type RouterOsServer } from '../support/routeros-server.js';
 import { startApp, type E2eApp } from './support/browser.js';
+import { seedCustomer } from '../support/customers.js';
 import { signIn } from './support/customer-list.js';
 
 const PASSWORD = 'rahasia-demo-1';
@@ -23,18 +24,14 @@ describe('the account on the router and the reconciler (web mode, Chromium)', ()
     const tenantId = core.services.tenants.primaryId() ?? '';
     const routerId = core.services.routers.create(tenantId, { name: 'MikroTik Pusat', host: router.host, apiPort: router.port, username: 'admin', password: 'rahasia' });
     const pkg = core.services.packages.create(tenantId, { name: 'Hemat 10 Mbps', price: 150_000, routerProfile: 'hemat-10m', rateLimit: '10M/10M', active: true });
-    customerId = core.services.customers.create(tenantId, {
+    customerId = seedCustomer(core, tenantId, {
       name: 'Budi Santoso',
       phone: '+6281234567891',
       packageId: pkg.id,
       username: 'budi.santoso',
       billingDay: 10,
       address: 'Jl. Kenanga 7, Purwokerto',
-      latitude: null,
-      longitude: null,
       routerId,
-      serviceType: 'pppoe',
-      notes: '',
       pppoePassword: 'sandi-budi',
     }).id;
     await core.bus.drain();

@@ -18,3 +18,14 @@ export function customerInput(packageId: string, n: number, overrides: Partial<M
     ...overrides,
   };
 }
+
+type ServiceInput = Parameters<Core['services']['customers']['create']>[1];
+
+/**
+ * A customer made straight through the customers service (an e2e test's office before the
+ * browser opens): what a test leaves out is what most customers have — no map position, PPPoE,
+ * no notes.
+ */
+export function seedCustomer(core: Core, tenantId: string, input: Omit<ServiceInput, 'latitude' | 'longitude' | 'serviceType' | 'notes'> & Partial<ServiceInput>) {
+  return core.services.customers.create(tenantId, { latitude: null, longitude: null, serviceType: 'pppoe', notes: '', ...input });
+}
