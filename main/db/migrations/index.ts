@@ -27,6 +27,7 @@ import { m025WaOutbox } from './025-wa-outbox.js';
 import { m026Billing } from './026-billing.js';
 import { m027TenantProfile } from './027-tenant-profile.js';
 import { m028BillingLoop } from './028-billing-loop.js';
+import { m030ReceiptNumbers } from './030-receipt-numbers.js';
 
 export const migrations: readonly Migration[] = [
   m001Core,
@@ -57,4 +58,5 @@ export const migrations: readonly Migration[] = [
   m026Billing,
   m027TenantProfile,
   m028BillingLoop,
+  m030ReceiptNumbers,
 ];

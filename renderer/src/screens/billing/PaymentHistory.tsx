@@ -33,6 +33,8 @@ export function PaymentHistory({ locked }: { locked: boolean }) {
   const columns = useMemo<Column<Payment>[]>(
     () => [
       { id: 'time', header: t('billing.colDate'), className: 'col-time', cell: (p) => formatTime(p.receivedAt) },
+      // What the office reads aloud on the phone: the receipt's number (a reversal has its own).
+      { id: 'number', header: t('billing.colReceiptNumber'), className: 'mono col-receipt-number', cell: (p) => <span data-testid="payment-number">{p.number}</span> },
       {
         id: 'customer',
         header: t('billing.colCustomer'),

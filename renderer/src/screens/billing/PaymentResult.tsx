@@ -19,6 +19,9 @@ export function PaymentResult({ result, name }: Props) {
       <p>
         <strong data-testid="pay-result-text">{t('billing.recorded', { amount: formatRupiah(payment.amount), name })}</strong> <span data-testid="pay-result-rest">{rest}</span>
       </p>
+      <p className="mono" data-testid="pay-result-number">
+        {t('billing.recordedNumber', { number: payment.number })}
+      </p>
       {reconnect === 'requested' ? <ReconnectStatus customerId={payment.customerId} name={name} /> : null}
       {reconnect === 'still_owing' ? (
         <p className="form-notice" data-testid="pay-still-isolated">
