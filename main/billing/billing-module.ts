@@ -42,6 +42,7 @@ export const billingModule = defineModule({
     const payments = new PaymentService(parts, new ProofFiles(infra.dataDir), reconnector, {
       customers: needs.customers,
       zone: context.zone,
+      officeCode: (tenantId) => billingSettings.get(tenantId).officeCode,
     });
     const printing = new Printing(
       store,

@@ -27,9 +27,12 @@ function paidBy(method: PaymentMethod): { method: 'cash' | 'transfer'; account: 
   return { method: 'transfer', account: method === 'bank' ? 'Bank' : 'E-wallet' };
 }
 
-/** 2026-12 -> 2026-12-01 .. 2026-12-31: the month a monthly invoice bills. */
-function monthOf(period: string): { start: string; end: string } {
-  return { start: `${period}-01`, end: `${period}-${String(daysInMonth(period)).padStart(2, '0')}` };
+/**
+ * 2026-12 -> 2026-12-01 .. 2026-12-31: the days a monthly invoice bills; a prorated first month
+ * from its start day (2026-12-17 .. 2026-12-31), what its line charged for.
+ */
+function periodOf(row: InvoiceRow): { start: string; end: string } {
+  return { start: row.period_start ?? `${row.period}-01`, end: `${row.period}-${String(daysInMonth(row.period)).padStart(2, '0')}` };
 }
 
 /**
@@ -91,10 +94,10 @@ export class DocumentBuilder {
     const customer = this.sources.customer(tenantId, payment.customer_id);
     return {
       kind: 'receipt',
-      number: payment.id,
+      number: payment.number,
       issuedAt: iso(at),
       dueDate: null,
-      period: only && only.kind === 'monthly' ? monthOf(only.period) : null,
+      period: only && only.kind === 'monthly' ? periodOf(only) : null,
       timezone: this.sources.zone(tenantId),
       isp: this.sources.profile(tenantId),
       // The name and code the invoices it paid were issued to (as stored); a payment that paid none
@@ -134,7 +137,7 @@ export class DocumentBuilder {
       number: row.number,
       issuedAt: dayAsInstant(row.issue_date),
       dueDate: row.due_date,
-      period: row.kind === 'monthly' ? monthOf(row.period) : null,
+      period: row.kind === 'monthly' ? periodOf(row) : null,
       timezone: this.sources.zone(tenantId),
       isp: this.sources.profile(tenantId),
       customer: { name: row.customer_name, code: row.customer_code, address: contact?.address ?? '', phone: contact?.phone ?? '' },

@@ -90,7 +90,8 @@ export class InvoiceGenerator {
     c: BillableCustomer,
     run: { period: string; today: string; dueDate: string; settings: BillingSettings; runId: string; createdBy: string | null; number: string; zone: TimeZone },
   ): NewInvoice {
-    const prorated = run.settings.prorateFirstMonth ? proratedPrice(c.price, localDate(Date.parse(c.createdAt), run.zone), run.period) : null;
+    const startDate = localDate(Date.parse(c.createdAt), run.zone);
+    const prorated = run.settings.prorateFirstMonth ? proratedPrice(c.price, startDate, run.period) : null;
     const id = this.parts.ids.next();
     // The month's line takes its invoice's id (lines are keyed within their invoice): 50,000 ids fewer to make.
     const line = prorated
@@ -104,6 +105,8 @@ export class InvoiceGenerator {
       packageId: c.packageId,
       kind: 'monthly',
       period: run.period,
+      // The paper prints the days billed: from the start day when the month is prorated.
+      periodStart: prorated ? startDate : null,
       number: run.number,
       issueDate: run.today,
       dueDate: run.dueDate,

@@ -89,6 +89,7 @@ export class InvoiceService {
               packageId: null,
               kind: 'one_off',
               period,
+              periodStart: null,
               number: invoiceNumber(period, settings.officeCode, seq),
               issueDate: today,
               dueDate: addDays(today, settings.dueDays),

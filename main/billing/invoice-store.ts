@@ -13,6 +13,8 @@ export interface InvoiceRow {
   package_id: string | null;
   kind: InvoiceKind;
   period: string;
+  /** The first day billed when not the 1st (a prorated first month); null: the whole month. */
+  period_start: string | null;
   office: string;
   number: string;
   issue_date: string;
@@ -47,6 +49,7 @@ export interface NewInvoice {
   packageId: string | null;
   kind: InvoiceKind;
   period: string;
+  periodStart: string | null;
   number: string;
   issueDate: string;
   dueDate: string;
@@ -66,9 +69,14 @@ export function statusFor(total: number, paid: number): InvoiceStatus {
   return paid > 0 ? 'partial' : 'unpaid';
 }
 
+/** What a sequence numbers: invoices, or receipts (every payment and reversal, 'kwitansi'). */
+export type Series = 'INV' | 'KW';
+
 /** 'INV/202612/A-00001': the office code keeps two offices' numbers apart, the sequence keeps one office's. */
-export const invoiceNumber = (period: string, office: string, seq: number): string =>
-  `INV/${period.replace('-', '')}/${office}-${String(seq).padStart(5, '0')}`;
+export const serialNumber = (series: Series, period: string, office: string, seq: number): string =>
+  `${series}/${period.replace('-', '')}/${office}-${String(seq).padStart(5, '0')}`;
+
+export const invoiceNumber = (period: string, office: string, seq: number): string => serialNumber('INV', period, office, seq);
 
 /** Rows per INSERT ... SELECT FROM json_each: big enough to amortise a statement, small enough to keep one JSON text modest. */
 const CHUNK = 5_000;
@@ -95,17 +103,17 @@ export class InvoiceStore {
 
   constructor(private readonly db: Db) {
     this.stmt = {
-      lastSeq: db.prepare('SELECT last FROM invoice_sequences WHERE tenant_id = ? AND office = ? AND period = ?').pluck(),
-      setSeq: db.prepare(`INSERT INTO invoice_sequences (tenant_id, office, period, last) VALUES (?, ?, ?, ?)
-        ON CONFLICT (tenant_id, office, period) DO UPDATE SET last = excluded.last`),
+      lastSeq: db.prepare('SELECT last FROM invoice_sequences WHERE tenant_id = ? AND series = ? AND office = ? AND period = ?').pluck(),
+      setSeq: db.prepare(`INSERT INTO invoice_sequences (tenant_id, series, office, period, last) VALUES (?, ?, ?, ?, ?)
+        ON CONFLICT (tenant_id, series, office, period) DO UPDATE SET last = excluded.last`),
       // ON CONFLICT DO NOTHING: the partial UNIQUE (tenant, customer, period) of monthly invoices
       // makes a second run's insert a no-op whatever raced it; RETURNING says which rows are new.
       insertMany: db
         .prepare(`INSERT INTO invoices (id, tenant_id, customer_id, customer_name, customer_code, package_id, kind, period, office, number,
-            issue_date, due_date, subtotal, ppn_bps, ppn_amount, total, paid, status, request_key, run_id, created_by, created_at, updated_at)
+            issue_date, due_date, subtotal, ppn_bps, ppn_amount, total, paid, status, request_key, run_id, created_by, period_start, created_at, updated_at)
           SELECT value ->> 0, @tenantId, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, @office, value ->> 7,
             value ->> 8, value ->> 9, value ->> 10, value ->> 11, value ->> 12, value ->> 13, 0, CASE WHEN value ->> 13 <= 0 THEN 'paid' ELSE 'unpaid' END,
-            value ->> 14, value ->> 15, value ->> 16, @now, @now
+            value ->> 14, value ->> 15, value ->> 16, value ->> 17, @now, @now
           FROM json_each(@rows) WHERE true
           ON CONFLICT DO NOTHING
           RETURNING id`)
@@ -129,10 +137,10 @@ export class InvoiceStore {
     };
   }
 
-  /** The next `count` sequence numbers of an office in a month; call inside the inserting transaction. */
-  nextNumbers(tenantId: string, office: string, period: string, count: number): number {
-    const last = (this.stmt.lastSeq.get(tenantId, office, period) as number | undefined) ?? 0;
-    this.stmt.setSeq.run(tenantId, office, period, last + count);
+  /** The next `count` sequence numbers of a series of an office in a month; call inside the inserting transaction. */
+  nextNumbers(tenantId: string, office: string, period: string, count: number, series: Series = 'INV'): number {
+    const last = (this.stmt.lastSeq.get(tenantId, series, office, period) as number | undefined) ?? 0;
+    this.stmt.setSeq.run(tenantId, series, office, period, last + count);
     return last + 1;
   }
 
@@ -150,7 +158,7 @@ export class InvoiceStore {
         const subtotal = i.lines.reduce((sum, l) => sum + l.amount, 0);
         const ppn = ppnOf(subtotal, i.ppnBps);
         return [i.id, i.customerId, i.customerName, i.customerCode, i.packageId, i.kind, i.period, i.number, i.issueDate, i.dueDate,
-          subtotal, i.ppnBps, ppn, subtotal + ppn, i.requestKey, i.runId, i.createdBy];
+          subtotal, i.ppnBps, ppn, subtotal + ppn, i.requestKey, i.runId, i.createdBy, i.periodStart];
       });
       const ids = this.stmt.insertMany.all({ tenantId, office, rows: JSON.stringify(rows), now }) as string[];
       for (const id of ids) created.add(id);

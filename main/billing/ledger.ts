@@ -6,6 +6,8 @@ export interface PaymentRow {
   tenant_id: string;
   customer_id: string;
   kind: PaymentKind;
+  /** 'KW/202612/A-00001', what the office reads aloud (a reversal has its own, from the same sequence). */
+  number: string;
   reverses_id: string | null;
   method: PaymentMethod;
   amount: number;
@@ -41,9 +43,9 @@ export class Ledger {
 
   constructor(private readonly db: Db) {
     this.stmt = {
-      insert: db.prepare(`INSERT INTO payments (id, tenant_id, customer_id, kind, reverses_id, method, amount, reference, proof_path, note,
+      insert: db.prepare(`INSERT INTO payments (id, tenant_id, customer_id, kind, number, reverses_id, method, amount, reference, proof_path, note,
           received_by, received_by_name, received_at, local_date, request_key)
-        VALUES (@id, @tenantId, @customer_id, @kind, @reverses_id, @method, @amount, @reference, @proof_path, @note, @received_by,
+        VALUES (@id, @tenantId, @customer_id, @kind, @number, @reverses_id, @method, @amount, @reference, @proof_path, @note, @received_by,
           @received_by_name, @received_at, @local_date, @request_key)`),
       allocate: db.prepare(`INSERT INTO payment_allocations (tenant_id, customer_id, payment_id, invoice_id, amount, created_at)
         VALUES (?, ?, ?, ?, ?, ?)`),

@@ -4,6 +4,7 @@ import type { TimeZone } from '../../shared/util/time.js';
 import { localDate } from '../../shared/util/local-date.js';
 import type { CustomerBalance, Payment, PaymentRecordInput, PaymentRecordResult } from '../../shared/domain/billing.js';
 import type { PaymentRow } from './ledger.js';
+import { serialNumber } from './invoice-store.js';
 import { announcePaid } from './allocator.js';
 import type { BillingParts } from './billing-parts.js';
 import { toAllocation } from './invoice-views.js';
@@ -13,6 +14,7 @@ import type { Reconnector } from './reconnector.js';
 export interface PaymentNeeds {
   customers: { get(tenantId: string, id: string): Customer; labels(tenantId: string, ids: readonly string[]): Map<string, { name: string; code: string }> };
   zone(tenantId: string): TimeZone;
+  officeCode(tenantId: string): string;
 }
 
 /** Who recorded it, as the closing report groups it. */
@@ -50,10 +52,12 @@ export class PaymentService {
           const raced = this.parts.ledger.byRequestKey(tenantId, input.requestKey);
           if (raced) return { paymentId: raced.id, paid: [] };
           const now = this.parts.clock.now();
+          const day = localDate(now, this.needs.zone(tenantId));
           this.parts.ledger.insert(tenantId, {
             id,
             customer_id: customer.id,
             kind: 'payment',
+            number: this.receiptNumber(tenantId, day),
             reverses_id: null,
             method: input.method,
             amount: input.amount,
@@ -63,7 +67,7 @@ export class PaymentService {
             received_by: staff.id,
             received_by_name: staff.name,
             received_at: now,
-            local_date: localDate(now, this.needs.zone(tenantId)),
+            local_date: day,
             request_key: input.requestKey,
           });
           const applied = this.parts.allocator.payment(tenantId, customer.id, id, input.amount, now);
@@ -107,10 +111,12 @@ export class PaymentService {
         if (payment.kind !== 'payment') throw conflict('paymentId', 'conflicts.paymentIsReversal');
         if (this.parts.ledger.reversalOf(paymentId)) throw conflict('paymentId', 'conflicts.paymentReversed');
         const now = this.parts.clock.now();
+        const day = localDate(now, this.needs.zone(tenantId));
         this.parts.ledger.insert(tenantId, {
           id: reversalId,
           customer_id: payment.customer_id,
           kind: 'reversal',
+          number: this.receiptNumber(tenantId, day),
           reverses_id: paymentId,
           method: payment.method,
           amount: payment.amount,
@@ -120,7 +126,7 @@ export class PaymentService {
           received_by: staff.id,
           received_by_name: staff.name,
           received_at: now,
-          local_date: localDate(now, this.needs.zone(tenantId)),
+          local_date: day,
           request_key: `reverse-${paymentId}`,
         });
         const shares = new Map<string, number>();
@@ -135,6 +141,17 @@ export class PaymentService {
       })
       .immediate();
     return this.view(tenantId, reversalId);
+  }
+
+  /**
+   * The next receipt number of the office in the entry's local month, from the invoices' numbering
+   * (its own 'KW' series); called inside the entry's IMMEDIATE transaction, so two payments at once
+   * queue on the write lock and never take the same number.
+   */
+  private receiptNumber(tenantId: string, day: string): string {
+    const office = this.needs.officeCode(tenantId);
+    const period = day.slice(0, 7);
+    return serialNumber('KW', period, office, this.parts.invoices.nextNumbers(tenantId, office, period, 1, 'KW'));
   }
 
   view(tenantId: string, id: string): Payment {
@@ -180,6 +197,7 @@ export class PaymentService {
       customerName: label?.name ?? null,
       customerCode: label?.code ?? null,
       kind: r.kind,
+      number: r.number,
       reversesId: r.reverses_id,
       reversedById: r.kind === 'payment' ? this.parts.ledger.reversalOf(r.id) : null,
       method: r.method,

@@ -33,7 +33,7 @@ export class Printing {
 
   receipt(tenantId: string, input: { paymentId: string; size: PaperSize; format: Format }, lang: Locale): Promise<Printed> {
     const doc = this.builder.receipt(tenantId, input.paymentId);
-    return render([doc], `kuitansi-${doc.number}`, input, lang);
+    return render([doc], fileSafe(doc.number), input, lang);
   }
 
   /** Chosen invoices (each once, in the order chosen) or all the filter matches but void ones, newest first. */

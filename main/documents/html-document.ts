@@ -6,9 +6,10 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 
 /**
- * Thermal rolls have no page height: the page is as long as a long receipt can be, and the
- * printer driver feeds only what is printed (what the 58/80 mm drivers do). The width is the roll's;
- * the printable width (48 / 72 mm) is what the padding leaves.
+ * Thermal rolls have no page height. 297 mm is only the fallback (a page opened outside the
+ * console): the print preview measures the rendered receipt and sets the page to its length
+ * (renderer/src/components/roll-length.ts), since many drivers feed the whole page. The width is the
+ * roll's; the printable width (48 / 72 mm) is what the padding leaves.
  */
 const PAGE_CSS: Record<PaperSize, string> = {
   '58mm': '@page { size: 58mm 297mm; margin: 0 } body { width: 58mm; padding: 2mm 5mm; font-size: 9pt }',

@@ -17,7 +17,8 @@ export function sampleDocument(kind: DocumentKind, isp: TenantProfile, zone: Tim
   const receipt = kind === 'receipt';
   return {
     kind,
-    number: `${receipt ? 'KW' : 'INV'}/${day(start).slice(0, 7).replace('-', '')}/0001`,
+    // The shape of billing's numbers (office A's first of the month), so the sample reads like the real paper.
+    number: `${receipt ? 'KW' : 'INV'}/${day(start).slice(0, 7).replace('-', '')}/A-00001`,
     issuedAt: new Date(nowMs).toISOString(),
     dueDate: day(start + 9 * DAY),
     period: { start: day(start), end: day(end) },

@@ -168,6 +168,8 @@ export const paymentSchema = z.object({
   customerName: z.string().nullable(),
   customerCode: z.string().nullable(),
   kind: z.enum(PAYMENT_KINDS),
+  /** The receipt number read aloud, 'KW/202612/A-00001' (a reversal's from the same sequence). */
+  number: z.string(),
   /** A reversal: the payment it undoes. */
   reversesId: idSchema.nullable(),
   /** A payment: the reversal that undid it, if any. */

@@ -28,6 +28,28 @@ function frameText(page: Page, testId: string): Promise<string> {
     .then((text) => (text ?? '').replace(/\s+/g, ' '));
 }
 
+/** The month's first receipt number of office A for a payment of `localDate` (YYYY-MM-DD). */
+const firstReceipt = (localDate: string) => `KW/${localDate.slice(0, 7).replace('-', '')}/A-00001`;
+
+/**
+ * The page size the preview gave a thermal roll (the last @page rule of the frame's sheet: it wins),
+ * the length it set on the body, and the height of what is printed (the receipt and the body's padding).
+ */
+async function rollPage(page: Page, testId: string): Promise<{ size: string; length: number; contentPx: number }> {
+  const frame = await (await page.getByTestId(`${testId}-frame`).elementHandle())?.contentFrame();
+  if (!frame) throw new Error('no print frame');
+  // An expression: the tests compile without the DOM's types; it runs in the frame.
+  return frame.evaluate<{ size: string; length: number; contentPx: number }>(`(() => {
+    const rules = [...document.styleSheets[0].cssRules].filter((r) => r instanceof CSSPageRule);
+    const style = getComputedStyle(document.body);
+    return {
+      size: rules.at(-1)?.style.getPropertyValue('size') ?? '',
+      length: Number(document.body.dataset.rollLength),
+      contentPx: document.querySelector('article').getBoundingClientRect().height + parseFloat(style.paddingTop) + parseFloat(style.paddingBottom),
+    };
+  })()`);
+}
+
 /**
  * Printing from the Tagihan screens: a payment recorded at the counter, its receipt printed at once
  * and downloaded as PDF; a reprint from the payment history; three invoices chosen in the list
@@ -85,6 +107,12 @@ describe('Tagihan: receipts and invoices on paper (web mode, Chromium)', () => {
     await expect.poll(() => page.getByTestId('pay-amount').inputValue()).toBe('150000');
     await page.keyboard.press('Enter');
     await page.getByTestId('pay-result').waitFor();
+    const [payment] = (await contract('billing.payments.list', {})).items;
+    if (!payment) throw new Error('no payment');
+    // The number the office reads aloud, not the payment's id: the first of the month (the clock is the real one).
+    const number = firstReceipt(payment.localDate);
+    expect(payment.number).toBe(number);
+    expect(await page.getByTestId('pay-result-number').textContent()).toBe(number);
     await app.shot('pay-result-print-button');
 
     await page.getByTestId('pay-receipt').click();
@@ -92,26 +120,31 @@ describe('Tagihan: receipts and invoices on paper (web mode, Chromium)', () => {
     await dialog.waitFor();
     await dialog.getByTestId('receipt-print-dialog-paper-80mm').click();
     await expect.poll(() => frameText(page, 'receipt-print-dialog')).toContain('KUITANSI');
-    const [payment] = (await contract('billing.payments.list', {})).items;
     const shown = await frameText(page, 'receipt-print-dialog');
     expect(shown).toContain(ISP);
     expect(shown).toContain("Siti Nur'aini");
     expect(shown).toContain('Rp 150.000');
-    expect(shown).toContain(payment?.id ?? 'no payment');
+    expect(shown).toContain(`No.${number}`);
+    expect(shown).not.toContain(payment.id);
     expect(shown).toContain('LUNAS');
     expect(await dialog.getByTestId('receipt-print-dialog-paper-80mm').getAttribute('aria-pressed')).toBe('true');
+    // The roll feeds what is printed: the page the preview set is the receipt's own length, not 297 mm.
+    const roll = await rollPage(page, 'receipt-print-dialog');
+    expect(roll.size).toBe(`80mm ${roll.length}mm`);
+    expect(roll.length).toBe(Math.ceil(roll.contentPx / PX_PER_MM));
+    expect(roll.length).toBeLessThan(297);
     await app.shot('receipt-dialog-80mm');
     expect(await seriousViolations(page)).toEqual([]);
 
     const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByTestId('receipt-print-dialog-pdf').click()]);
-    expect(download.suggestedFilename()).toBe(`kuitansi-${payment?.id}-80mm.pdf`);
+    expect(download.suggestedFilename()).toBe(`${number.replace(/\//g, '-')}-80mm.pdf`);
     const pdf = await pdfOf(download);
     expect(pdf.pages).toBe(1);
     expect(pdf.text).toContain('KUITANSI');
     expect(pdf.text).toContain(ISP);
     expect(pdf.text).toContain("Siti Nur'aini");
     expect(pdf.text).toContain('Rp 150.000');
-    expect(pdf.text).toContain(payment?.id ?? 'no payment');
+    expect(pdf.text).toContain(number);
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
   });
@@ -146,7 +179,9 @@ describe('Tagihan: receipts and invoices on paper (web mode, Chromium)', () => {
     expect(await dialog.getByTestId('receipt-print-dialog-paper-80mm').getAttribute('aria-pressed')).toBe('true');
     await expect.poll(() => frameText(page, 'receipt-print-dialog')).toContain('KUITANSI');
     const [payment] = (await contract('billing.payments.list', {})).items;
-    expect(await frameText(page, 'receipt-print-dialog')).toContain(payment?.id ?? 'no payment');
+    const number = firstReceipt(payment?.localDate ?? '');
+    expect(await frameText(page, 'receipt-print-dialog')).toContain(`No.${number}`);
+    expect(await page.getByTestId('payment-row').getByTestId('payment-number').textContent()).toBe(number);
 
     await dialog.getByTestId('receipt-print-dialog-paper-a4').click();
     await expect.poll(() => dialog.getByTestId('receipt-print-dialog-frame').getAttribute('class')).toContain('paper-a4');
@@ -155,7 +190,7 @@ describe('Tagihan: receipts and invoices on paper (web mode, Chromium)', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByTestId('receipt-print-dialog-pdf').click()]);
     const pdf = await pdfOf(download);
     expect(pdf.text).toContain('Rp 150.000');
-    expect(pdf.text).toContain(payment?.id ?? 'no payment');
+    expect(pdf.text).toContain(number);
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
   });

@@ -113,6 +113,7 @@ describe('monthly invoice generation', () => {
       kind: 'monthly' as const,
       period: '2026-12',
       number: 'INV/202612/Z-00001',
+      periodStart: null,
       issueDate: '2026-12-28',
       dueDate: '2027-01-07',
       ppnBps: 0,

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Printed } from '../../shared/domain/billing-print.js';
 import { call, createTestCore, login, ok, OWNER, pinnedClock, type TestCore } from '../support/core-fixture.js';
 import { billingTenant, localTime, seedCustomers } from '../support/billing.js';
+import { customerInput } from '../support/customers.js';
 
 let t: TestCore;
 let o: Awaited<ReturnType<typeof billingTenant>>;
@@ -125,6 +126,33 @@ describe('billing.invoices.print: an invoice on paper', () => {
   });
 });
 
+describe('a prorated first month on paper', () => {
+  it('prints the days it bills, from the start day; the next month prints the whole month', async () => {
+    await moveTo(localTime('Asia/Jakarta', 2027, 1, 17, 10, 0));
+    await ok(t.core, 'billing.settings.update', { prorateFirstMonth: true }, o.token);
+    const c = await ok(t.core, 'customers.create', customerInput(o.packageId, 1, { billingDay: 5 }), o.token);
+    await generate();
+    const [first] = (await ok(t.core, 'billing.invoices.list', { customerId: c.id }, o.token)).items;
+    if (!first) throw new Error('no invoice');
+    const page = text(html(await ok(t.core, 'billing.invoices.print', { invoiceId: first.id, size: '80mm', format: 'html' }, o.token)));
+    expect(page).toContain('Hemat 10 Mbps (15/31 hari) Rp 72.581');
+    expect(page).toContain('Periode 17/01/2027 - 31/01/2027');
+    // Its receipt names the same days.
+    const paid = await ok(t.core, 'billing.payments.record', { requestKey: key(), customerId: c.id, amount: 72_581, method: 'cash', reference: '' }, o.token);
+    expect(text(html(await ok(t.core, 'billing.payments.receipt', { paymentId: paid.payment.id, size: 'a4', format: 'html' }, o.token)))).toContain(
+      'Periode 17/01/2027 - 31/01/2027',
+    );
+
+    await moveTo(localTime('Asia/Jakarta', 2027, 2, 5, 10, 0));
+    await generate();
+    const february = (await ok(t.core, 'billing.invoices.list', { customerId: c.id, period: '2027-02' }, o.token)).items[0];
+    if (!february) throw new Error('no February invoice');
+    expect(text(html(await ok(t.core, 'billing.invoices.print', { invoiceId: february.id, size: 'a4', format: 'html' }, o.token)))).toContain(
+      'Periode 01/02/2027 - 28/02/2027',
+    );
+  });
+});
+
 describe('billing.payments.receipt: a payment on paper, and its reprint', () => {
   it('a partial payment, then one that clears two invoices with credit left; a reprint months later says the same', async () => {
     await generate(); // November
@@ -142,7 +170,10 @@ describe('billing.payments.receipt: a payment on paper, and its reprint', () => 
     const second = await pay(250_000, 'bank');
 
     expect(text(partial)).toContain('KUITANSI');
-    expect(text(partial)).toContain(`No. ${first.payment.id}`);
+    // The number an office reads aloud, not the payment's id.
+    expect(first.payment.number).toBe('KW/202612/A-00001');
+    expect(text(partial)).toContain('No. KW/202612/A-00001');
+    expect(partial).not.toContain(first.payment.id);
     expect(text(partial)).toContain('INV/202611/A-00001 Rp 150.000');
     expect(text(partial)).not.toContain('INV/202612');
     expect(text(partial)).toContain('Sudah dibayar Rp 100.000');
@@ -153,6 +184,7 @@ describe('billing.payments.receipt: a payment on paper, and its reprint', () => 
     expect(text(partial)).not.toContain('LUNAS');
 
     const cleared = html(await receipt(second.payment.id));
+    expect(text(cleared)).toContain('No. KW/202612/A-00002');
     expect(text(cleared)).toContain('INV/202611/A-00001 Rp 170.000');
     expect(text(cleared)).toContain('INV/202612/A-00001 Rp 150.000');
     expect(text(cleared)).toContain('Total Rp 320.000');

@@ -28,6 +28,7 @@ import { m026Billing } from './026-billing.js';
 import { m027TenantProfile } from './027-tenant-profile.js';
 import { m028BillingLoop } from './028-billing-loop.js';
 import { m029CustomerArea } from './029-customer-area.js';
+import { m030ReceiptNumbers } from './030-receipt-numbers.js';
 
 export const migrations: readonly Migration[] = [
   m001Core,
@@ -59,4 +60,5 @@ export const migrations: readonly Migration[] = [
   m027TenantProfile,
   m028BillingLoop,
   m029CustomerArea,
+  m030ReceiptNumbers,
 ];

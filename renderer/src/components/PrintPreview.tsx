@@ -1,6 +1,7 @@
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PaperSize } from '../../../shared/domain/billing-document.js';
+import { fitRollLength } from './roll-length.js';
 
 interface Props {
   /** The core's print HTML: self-contained, sized by its own @page for the paper. */
@@ -20,14 +21,21 @@ interface Props {
 export function PrintPreview({ html, size, title, onPdf, testId }: Props) {
   const { t } = useTranslation();
   const frame = useRef<HTMLIFrameElement>(null);
+  const fit = () => {
+    const doc = frame.current?.contentDocument;
+    if (doc) fitRollLength(doc);
+  };
   return (
     <>
-      <iframe ref={frame} className={`paper paper-${size}`} srcDoc={html} title={title} data-testid={`${testId}-frame`} />
+      <iframe ref={frame} className={`paper paper-${size}`} srcDoc={html} title={title} onLoad={fit} data-testid={`${testId}-frame`} />
       <div className="form-actions">
         <button type="button" className="button" onClick={onPdf} data-testid={`${testId}-pdf`}>
           {t('printProfile.downloadPdf')}
         </button>
-        <button type="button" className="button primary" onClick={() => frame.current?.contentWindow?.print()} data-testid={`${testId}-print-button`}>
+        <button type="button" className="button primary" onClick={() => {
+            fit();
+            frame.current?.contentWindow?.print();
+          }} data-testid={`${testId}-print-button`}>
           {t('printProfile.print')}
         </button>
       </div>

@@ -32,7 +32,21 @@ export function PaymentHistory({ locked }: { locked: boolean }) {
 
   const columns = useMemo<Column<Payment>[]>(
     () => [
-      { id: 'time', header: t('billing.colDate'), className: 'col-time', cell: (p) => formatTime(p.receivedAt) },
+      // Under the time, what the office reads aloud on the phone: the receipt's number (a reversal has its own).
+      // In the time's column, not one of its own: at 1366 px the customer's name keeps its width.
+      {
+        id: 'time',
+        header: t('billing.colTimeNumber'),
+        className: 'col-time',
+        cell: (p) => (
+          <>
+            {formatTime(p.receivedAt)}
+            <span className="mono receipt-number" data-testid="payment-number">
+              {p.number}
+            </span>
+          </>
+        ),
+      },
       {
         id: 'customer',
         header: t('billing.colCustomer'),

@@ -19,6 +19,12 @@ export function PaymentResult({ result, name }: Props) {
       <p>
         <strong data-testid="pay-result-text">{t('billing.recorded', { amount: formatRupiah(payment.amount), name })}</strong> <span data-testid="pay-result-rest">{rest}</span>
       </p>
+      <p>
+        {t('billing.receiptNumber')}{' '}
+        <strong className="mono" data-testid="pay-result-number">
+          {payment.number}
+        </strong>
+      </p>
       {reconnect === 'requested' ? <ReconnectStatus customerId={payment.customerId} name={name} /> : null}
       {reconnect === 'still_owing' ? (
         <p className="form-notice" data-testid="pay-still-isolated">
