@@ -94,7 +94,9 @@ describe('WhatsApp in the demo ISP (web mode, Chromium, fake whatsapp-web.js)', 
     await form.getByTestId('wa-quiet-enabled').uncheck();
     await form.getByTestId('wa-settings-save').click();
     await page.getByTestId('wa-pairing').waitFor();
-    expect(await page.getByTestId('wa-state').getAttribute('data-state')).toBe('stopped');
+    // The session's state is its own query, refreshed by the save's event: under load it can land
+    // a moment after the settings that show the pairing block.
+    await expect.poll(() => page.getByTestId('wa-state').getAttribute('data-state')).toBe('stopped');
     await page.getByTestId('wa-pairing').scrollIntoViewIfNeeded();
     await app.shot('settings-wwebjs');
 
