@@ -53,7 +53,7 @@ export const billingEn: { [K in keyof typeof billingId]: string } = {
   allPeriods: 'All periods',
   statusFilter: 'Invoice status',
   allStatuses: 'All statuses',
-  statusOpen: 'Not fully paid (unpaid + partly paid)',
+  statusOpen: 'Not fully paid',
   packageFilter: 'Package',
   allPackages: 'All packages',
   customerFilter: 'Only {{name}}',

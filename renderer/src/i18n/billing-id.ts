@@ -51,7 +51,7 @@ export const billingId = {
   allPeriods: 'Semua periode',
   statusFilter: 'Status tagihan',
   allStatuses: 'Semua status',
-  statusOpen: 'Belum lunas (belum dibayar + sebagian)',
+  statusOpen: 'Belum lunas',
   packageFilter: 'Paket',
   allPackages: 'Semua paket',
   customerFilter: 'Hanya {{name}}',
